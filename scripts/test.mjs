@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, in the order that fails fastest: lint, types, unit and
+// integration tests (Vitest), then end-to-end tests (Playwright) in a real Chromium. Ends with one
+// line "N passed, N failed, N skipped" summed over the test runners.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-test-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function step(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function fail(message) {
+  console.error(`\n✖ ${message}`);
+  console.log(`${totals.passed} passed, ${Math.max(totals.failed, 1)} failed, ${totals.skipped} skipped`);
+  process.exit(1);
+}
+
+if (!step('Build', process.execPath, ['scripts/build.mjs'])) fail('The build failed.');
+if (!step('ESLint', bin('eslint'), ['.', '--max-warnings=0'])) fail('ESLint found problems.');
+if (!step('TypeScript', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) fail('TypeScript found type errors.');
+
+const vitestJson = path.join(reports, 'vitest.json');
+const unitOk = step('Vitest (unit and integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (fs.existsSync(vitestJson)) {
+  const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+if (!unitOk) fail('Unit or integration tests failed.');
+
+if (fs.existsSync(path.join(root, 'playwright.config.ts'))) {
+  const chromium = findChromium();
+  if (!chromium.path) fail(chromium.message);
+  console.log(`Using Chromium at ${chromium.path} (${chromium.source}).`);
+  const e2eJson = path.join(reports, 'playwright.json');
+  const e2eOk = step('Playwright (end-to-end)', bin('playwright'), ['test'], {
+    BYLINE_CHROMIUM: chromium.path,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+  });
+  if (fs.existsSync(e2eJson)) {
+    const s = JSON.parse(fs.readFileSync(e2eJson, 'utf8')).stats;
+    totals.passed += s.expected + (s.flaky ?? 0);
+    totals.failed += s.unexpected;
+    totals.skipped += s.skipped;
+  }
+  if (!e2eOk) fail('End-to-end tests failed.');
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { BylineError, describeIssues } from '../../shared/errors';
+import {
+  ArticleInputSchema,
+  ArticleSchema,
+  type Article,
+  type ArticleInput,
+  type ArticleSummary,
+} from '../../shared/model/article';
+import type { HouseStyle } from '../../shared/houseStyle';
+import { decodeRevision, encodeRevision } from './revisionCodec';
+import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
+
+export interface SaveResult {
+  article: Article;
+  /** False when the input equalled the stored article: no revision was written. */
+  changed: boolean;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  savedAt: string;
+  savedBy: string;
+  status: string;
+  headline: string;
+}
+
+export interface ListOptions {
+  query?: string;
+  status?: string;
+  trashed?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ListResult {
+  items: ArticleSummary[];
+  total: number;
+}
+
+interface ArticleRow {
+  pk: number;
+  id: string;
+  revision: number;
+  deleted_at: string | null;
+  doc: string;
+}
+
+/** Fields compared to decide whether a save changes anything. */
+function contentKey(a: Omit<Article, 'id' | 'revision' | 'createdAt' | 'updatedAt'> & Partial<Article>): string {
+  const { id: _i, revision: _r, createdAt: _c, updatedAt: _u, ...content } = a;
+  return JSON.stringify(content);
+}
+
+export class ArticleRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly style: HouseStyle,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  /** Creates a new article from the given fields (revision 1). */
+  create(fields: Omit<ArticleInput, 'id' | 'revision'>, actor: string): Article {
+    return this.save({ status: this.style.initialStatus, ...fields, id: randomUUID() }, actor).article;
+  }
+
+  /**
+   * Saves an article. For an existing article `input.revision` must name the revision the edit was
+   * based on; if someone saved since, this throws a conflict naming who and when, and stores nothing.
+   */
+  save(input: ArticleInput, actor: string): SaveResult {
+    const parsed = ArticleInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new BylineError('invalid-input', `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
+    }
+    const fields = parsed.data;
+    if (!this.style.statuses.some((s) => s.id === fields.status)) {
+      throw new BylineError('invalid-input', `Unknown status "${fields.status}"; the house style allows ${this.style.statuses.map((s) => s.id).join(', ')}.`);
+    }
+    const id = fields.id ?? randomUUID();
+
+    return this.db.transaction((): SaveResult => {
+      const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+      if (row) {
+        if (row.deleted_at) {
+          throw new BylineError('in-trash', `The article "${id}" is in the trash; restore it before saving.`);
+        }
+        if (fields.revision === undefined) {
+          throw new BylineError('invalid-input', `The article ${id} already exists: a save must name the revision it was based on (field "revision").`);
+        }
+        if (fields.revision !== row.revision) throw this.conflict(row, fields.revision);
+        const current = ArticleSchema.parse(JSON.parse(row.doc));
+        if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
+      }
+
+      const now = this.now();
+      const article = ArticleSchema.parse({
+        ...fields,
+        id,
+        revision: row ? row.revision + 1 : 1,
+        createdAt: row ? (JSON.parse(row.doc) as Article).createdAt : (fields.createdAt ?? now),
+        updatedAt: now,
+      });
+      const doc = JSON.stringify(article);
+      let pk: number;
+      if (row) {
+        pk = row.pk;
+        this.db
+          .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ? WHERE pk = ?')
+          .run(article.revision, article.status, article.language, article.headline, article.rubric, article.updatedAt, doc, pk);
+      } else {
+        pk = Number(
+          this.db
+            .prepare('INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(article.id, article.revision, article.status, article.language, article.headline, article.rubric, article.createdAt, article.updatedAt, doc)
+            .lastInsertRowid,
+        );
+      }
+      this.db
+        .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article));
+      this.linkAssets(pk, article);
+      indexArticle(this.db, pk, article);
+      return { article, changed: true };
+    })();
+  }
+
+  get(id: string, options: { includeTrashed?: boolean } = {}): Article {
+    const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    if (!row || (row.deleted_at && !options.includeTrashed)) {
+      throw new BylineError('not-found', row ? `The article ${id} is in the trash.` : `No article with id ${id}.`);
+    }
+    return ArticleSchema.parse(JSON.parse(row.doc));
+  }
+
+  list(options: ListOptions = {}): ListResult {
+    const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
+    const offset = Math.max(options.offset ?? 0, 0);
+    const where: string[] = [options.trashed ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (options.status) {
+      where.push('a.status = ?');
+      params.push(options.status);
+    }
+    const fts = options.query ? toFtsQuery(options.query) : null;
+    if (options.query && !fts) return { items: [], total: 0 };
+
+    const select = `a.id, a.revision, a.headline, a.rubric, a.status, a.language, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
+    if (fts) {
+      const from = `article_fts f JOIN articles a ON a.pk = f.rowid WHERE article_fts MATCH ? AND ${where.join(' AND ')}`;
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(fts, ...params) as { n: number }).n;
+      const items = this.db
+        .prepare(`SELECT ${select}, snippet(article_fts, -1, '«', '»', '…', 12) AS snippet FROM ${from} ORDER BY bm25(article_fts, 10, 4, 1, 6, 2) LIMIT ? OFFSET ?`)
+        .all(fts, ...params, limit, offset) as ArticleSummary[];
+      return { items, total };
+    }
+    const from = `articles a WHERE ${where.join(' AND ')}`;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
+    const order = options.trashed ? 'a.deleted_at DESC' : 'a.updated_at DESC';
+    const items = this.db.prepare(`SELECT ${select} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ArticleSummary[];
+    return { items, total };
+  }
+
+  history(id: string): RevisionInfo[] {
+    const pk = this.pkOf(id, true);
+    return this.db
+      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, headline FROM revisions WHERE article_pk = ? ORDER BY revision DESC')
+      .all(pk) as RevisionInfo[];
+  }
+
+  getRevision(id: string, revision: number): Article {
+    const pk = this.pkOf(id, true);
+    const row = this.db.prepare('SELECT doc FROM revisions WHERE article_pk = ? AND revision = ?').get(pk, revision) as { doc: Buffer } | undefined;
+    if (!row) throw new BylineError('not-found', `Article ${id} has no revision ${revision}.`);
+    return decodeRevision(row.doc);
+  }
+
+  /** Moves an article to the trash; it stays searchable there and can be restored. */
+  trash(id: string): void {
+    const info = this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.now(), id);
+    if (info.changes === 0) this.explainNoChange(id, 'trash');
+  }
+
+  restore(id: string): Article {
+    const info = this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id);
+    if (info.changes === 0) this.explainNoChange(id, 'list');
+    return this.get(id);
+  }
+
+  /** Deletes every trashed article with its history for good. Returns how many went. */
+  emptyTrash(): number {
+    return this.db.transaction(() => {
+      const pks = this.db.prepare('SELECT pk FROM articles WHERE deleted_at IS NOT NULL').pluck().all() as number[];
+      for (const pk of pks) unindexArticle(this.db, pk);
+      this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run();
+      return pks.length;
+    })();
+  }
+
+  private linkAssets(pk: number, article: Article): void {
+    this.db.prepare('DELETE FROM article_assets WHERE article_pk = ?').run(pk);
+    const ids = new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.assetId] : [])));
+    const known = this.db.prepare('SELECT 1 FROM assets WHERE id = ?').pluck();
+    const link = this.db.prepare('INSERT INTO article_assets (article_pk, asset_id) VALUES (?, ?)');
+    for (const assetId of ids) {
+      if (!known.get(assetId)) {
+        throw new BylineError('invalid-input', `The article refers to image ${assetId.slice(0, 12)}…, which is not in the store. Add the image first; nothing was saved.`);
+      }
+      link.run(pk, assetId);
+    }
+  }
+
+  private conflict(row: ArticleRow, basedOn: number): BylineError {
+    const latest = this.db
+      .prepare('SELECT saved_at AS savedAt, saved_by AS savedBy FROM revisions WHERE article_pk = ? AND revision = ?')
+      .get(row.pk, row.revision) as { savedAt: string; savedBy: string };
+    return new BylineError(
+      'conflict',
+      `Conflict: ${latest.savedBy} saved revision ${row.revision} at ${latest.savedAt}, after the revision ${basedOn} this edit was based on. Nothing was overwritten.`,
+      { id: row.id, currentRevision: row.revision, basedOn, savedBy: latest.savedBy, savedAt: latest.savedAt },
+    );
+  }
+
+  private pkOf(id: string, includeTrashed: boolean): number {
+    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; deleted_at: string | null } | undefined;
+    if (!row || (row.deleted_at && !includeTrashed)) throw new BylineError('not-found', `No article with id ${id}.`);
+    return row.pk;
+  }
+
+  /** Called when trash/restore changed nothing: either the id is unknown or it is already there. */
+  private explainNoChange(id: string, where: 'trash' | 'list'): never {
+    this.pkOf(id, true);
+    throw new BylineError('invalid-input', where === 'trash' ? `The article ${id} is already in the trash.` : `The article ${id} is not in the trash.`);
+  }
+}

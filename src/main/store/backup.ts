@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { BylineError } from '../../shared/errors';
+import { AssetStore, sha256File } from './assets';
+import { fsyncDirectory } from './fsync';
+import { checkIntegrity } from './integrity';
+
+const BACKUP_DB = 'byline.db';
+const BACKUP_ASSETS = 'assets';
+const MANIFEST = 'byline-backup.json';
+
+const ManifestSchema = z.object({
+  format: z.literal('byline-backup'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  articles: z.number().int(),
+  assets: z.number().int(),
+});
+export type BackupManifest = z.infer<typeof ManifestSchema>;
+
+/**
+ * A consistent copy while the app runs: `VACUUM INTO` snapshots the database inside one read
+ * transaction; images are immutable (content-addressed), so copying those the snapshot names is
+ * consistent too. Written to `<dest>.partial` and renamed, so a backup folder is whole or absent.
+ */
+export function createBackup(db: Database.Database, assets: AssetStore, dest: string): BackupManifest {
+  const target = path.resolve(dest);
+  if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
+    throw new BylineError('invalid-input', `${target} already exists and is not empty; choose a new folder for the backup.`);
+  }
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(path.join(partial, BACKUP_ASSETS), { recursive: true });
+  try {
+    const dbCopy = path.join(partial, BACKUP_DB);
+    db.prepare('VACUUM INTO ?').run(dbCopy);
+    const snapshot = new Database(dbCopy, { readonly: true });
+    let manifest: BackupManifest;
+    try {
+      const ids = snapshot.prepare('SELECT id FROM assets').pluck().all() as string[];
+      for (const id of ids) {
+        const to = path.join(partial, BACKUP_ASSETS, id.slice(0, 2), id);
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.copyFileSync(assets.pathOf(id), to);
+        if (sha256File(to) !== id) throw new BylineError('io', `Image ${id} changed while it was copied; the backup was not written.`);
+      }
+      manifest = {
+        format: 'byline-backup',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        schemaVersion: snapshot.pragma('user_version', { simple: true }) as number,
+        articles: snapshot.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+        assets: ids.length,
+      };
+    } finally {
+      snapshot.close();
+    }
+    fs.writeFileSync(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2));
+    syncTree(partial);
+    if (fs.existsSync(target)) fs.rmdirSync(target);
+    fs.renameSync(partial, target);
+    fsyncDirectory(path.dirname(target));
+    return manifest;
+  } catch (error) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export function readBackupManifest(dir: string): BackupManifest {
+  const file = path.join(dir, MANIFEST);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new BylineError('invalid-input', `${dir} is not a Byline backup (${MANIFEST} is missing or unreadable).`, undefined, { cause: error });
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new BylineError('invalid-input', `${file} is not a Byline backup manifest.`);
+  return parsed.data;
+}
+
+/**
+ * Replaces the store at `dbPath` with a verified backup. The backup is checked first; the current
+ * store is moved aside (never deleted) so that the restore itself can be undone. The store must be closed.
+ */
+export function restoreBackup(backupDir: string, dbPath: string, assetsDir: string): { manifest: BackupManifest; previous: string | null } {
+  const manifest = readBackupManifest(backupDir);
+  const backupDb = path.join(backupDir, BACKUP_DB);
+  const backupAssets = path.join(backupDir, BACKUP_ASSETS);
+  const verify = new Database(backupDb, { readonly: true, fileMustExist: true });
+  try {
+    const report = checkIntegrity(verify, new AssetStore(verify, backupAssets));
+    if (!report.ok) {
+      throw new BylineError('store-corrupt', `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`);
+    }
+  } finally {
+    verify.close();
+  }
+
+  let previous: string | null = null;
+  const hasCurrent = fs.existsSync(dbPath);
+  if (hasCurrent) {
+    previous = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.mkdirSync(previous);
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, path.join(previous, path.basename(dbPath) + suffix));
+    }
+    if (fs.existsSync(assetsDir)) fs.renameSync(assetsDir, path.join(previous, path.basename(assetsDir)));
+  }
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  fs.copyFileSync(backupDb, dbPath);
+  fs.cpSync(backupAssets, assetsDir, { recursive: true });
+  syncTree(assetsDir);
+  fsyncDirectory(path.dirname(dbPath));
+  return { manifest, previous };
+}
+
+function syncTree(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(full);
+    else {
+      const fd = fs.openSync(full, 'r');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    }
+  }
+  fsyncDirectory(dir);
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BylineError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { translateSqliteError } from './sqliteErrors';
+
+export interface OpenOptions {
+  /** Path to the better-sqlite3 addon built for this runtime (Electron needs its own build). */
+  nativeBinding?: string;
+  /** Migrations to apply; tests pass a longer list to exercise upgrades. */
+  migrations?: readonly { version: number; name: string; up(db: Database.Database): void }[];
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Opens (or creates) a Byline database: checks what is on disk before touching it, copies it aside
+ * before a migration, applies pending migrations in one transaction and sets the pragmas every
+ * connection needs. A file that is not SQLite, is damaged or is from a newer Byline is left as it was.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : LATEST_SCHEMA_VERSION;
+  const exists = fs.existsSync(file);
+  if (exists) preflight(file, latest, options);
+  else ensureWritableDirectory(file);
+
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { nativeBinding: options.nativeBinding, timeout: 5000 });
+    applyPragmas(db);
+    migrate(db, file, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw translateSqliteError(error, file);
+  }
+}
+
+function applyPragmas(db: Database.Database): void {
+  // WAL with FULL sync: a commit returns only after the WAL is on disk.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+}
+
+function ensureWritableDirectory(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    throw new BylineError('store-readonly', `Byline cannot create its database in ${dir}: the folder is not writable.`, undefined, { cause: error });
+  }
+}
+
+function preflight(file: string, latest: number, options: OpenOptions): void {
+  const fd = fs.openSync(file, 'r');
+  const header = Buffer.alloc(16);
+  let size: number;
+  try {
+    size = fs.fstatSync(fd).size;
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size === 0) return; // SQLite treats an empty file as an empty database.
+  if (size < 100 || !header.equals(SQLITE_HEADER)) {
+    throw new BylineError('store-not-sqlite', `${file} is not a Byline database (it is not an SQLite file). Nothing was changed.`);
+  }
+
+  let ro: Database.Database | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const version = ro.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new BylineError(
+        'store-newer',
+        `${file} was written by a newer Byline (schema ${version}; this version understands up to ${latest}). Update Byline to open it; the file was not changed.`,
+        { schemaVersion: version, supported: latest },
+      );
+    }
+    const check = ro.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new BylineError('store-corrupt', `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`);
+    }
+    if (version > 0 && version < latest) copyBeforeMigration(ro, file, version);
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  } finally {
+    ro?.close();
+  }
+}
+
+/** A consistent copy next to the database, so a failed or unwanted upgrade can be undone by hand. */
+function copyBeforeMigration(db: Database.Database, file: string, version: number): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const copy = `${file}.before-v${version + 1}-${stamp}.bak`;
+  db.prepare('VACUUM INTO ?').run(copy);
+}
+
+function migrate(db: Database.Database, file: string, migrations: NonNullable<OpenOptions['migrations']>): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  if (!pending.length) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      try {
+        m.up(db);
+      } catch (error) {
+        throw new BylineError('internal', `Upgrading ${file} failed at migration ${m.version} (${m.name}): ${(error as Error).message}. The database was left at schema ${current}.`, undefined, { cause: error });
+      }
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Writes a file so that after return it is on disk under its final name, or not there at all. */
+export function writeFileDurably(file: string, data: Uint8Array | string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(tmp, 'w', 0o644);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+  fsyncDirectory(path.dirname(file));
+}
+
+/** Makes a rename or a new file in `dir` durable (a no-op where directories cannot be opened). */
+export function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a directory; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

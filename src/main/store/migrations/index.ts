@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+import { migration0001 } from './0001-initial';
+
+/** Every migration in order. Add a file per change; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

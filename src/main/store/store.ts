@@ -1,0 +1,102 @@
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { BylineError } from '../../shared/errors';
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
+import { ArticleRepository } from './articles';
+import { AssetStore } from './assets';
+import { createBackup, restoreBackup, type BackupManifest } from './backup';
+import { openDatabase, type OpenOptions } from './database';
+import { checkIntegrity, type IntegrityReport } from './integrity';
+import { translateSqliteError } from './sqliteErrors';
+
+export interface StoreOptions extends OpenOptions {
+  houseStyle?: HouseStyle;
+}
+
+/** Images live beside the database, the way SQLite keeps `-wal` and `-shm` beside it. */
+export function assetsDirFor(dbPath: string): string {
+  return `${dbPath}-assets`;
+}
+
+/** Who a save is recorded as when no profile says otherwise (the desk profile arrives later). */
+export function defaultActor(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The whole of Byline's persistent state: one SQLite file plus its image folder. Plain Node, no
+ * Electron, so the app, the browser mode, the CLI and the tests share it.
+ */
+export class Store {
+  readonly articles: ArticleRepository;
+  readonly assets: AssetStore;
+  private closed = false;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly dbPath: string,
+    readonly houseStyle: HouseStyle,
+  ) {
+    this.articles = guarded(new ArticleRepository(db, houseStyle), dbPath);
+    this.assets = guarded(new AssetStore(db, assetsDirFor(dbPath)), dbPath);
+  }
+
+  static open(dbPath: string, options: StoreOptions = {}): Store {
+    const resolved = path.resolve(dbPath);
+    return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE);
+  }
+
+  check(): IntegrityReport {
+    return this.run(() => checkIntegrity(this.db, this.assets));
+  }
+
+  backup(dest: string): BackupManifest {
+    return this.run(() => createBackup(this.db, this.assets, dest));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private run<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw translateSqliteError(error, this.dbPath);
+    }
+  }
+}
+
+export function restoreStore(backupDir: string, dbPath: string) {
+  const resolved = path.resolve(dbPath);
+  try {
+    return restoreBackup(path.resolve(backupDir), resolved, assetsDirFor(resolved));
+  } catch (error) {
+    if (error instanceof BylineError) throw error;
+    throw translateSqliteError(error, resolved);
+  }
+}
+
+/** Wraps every method so SQLite and file-system errors surface as BylineErrors naming the file. */
+function guarded<T extends object>(target: T, file: string): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        } catch (error) {
+          throw translateSqliteError(error, file);
+        }
+      };
+    },
+  });
+}

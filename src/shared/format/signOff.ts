@@ -1,0 +1,36 @@
+import type { SignOff } from '../model/article';
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../houseStyle';
+
+type SignOffStyle = HouseStyle['signOff'];
+
+/** `{ authors: ['haz','qu'], agencies: ['afp','dpa'] }` → `haz/qu (afp, dpa)` */
+export function formatSignOff(signOff: SignOff, style: SignOffStyle = DEFAULT_HOUSE_STYLE.signOff): string {
+  const norm = (s: string) => (style.lowerCase ? s.trim().toLowerCase() : s.trim());
+  const authors = signOff.authors.map(norm).filter(Boolean).join(style.authorSeparator);
+  const agencies = signOff.agencies.map(norm).filter(Boolean).join(style.agencySeparator);
+  if (!agencies) return authors;
+  if (!authors) return `${style.agencyOpen.trimStart()}${agencies}${style.agencyClose}`;
+  return `${authors}${style.agencyOpen}${agencies}${style.agencyClose}`;
+}
+
+// Initials are short letter runs; agencies are letter/digit codes such as dpa, afp, AP, rtr, kna, epd.
+const SIGN_OFF_LINE = /^\s*([\p{L}]{1,6}(?:\s*[/,]\s*[\p{L}]{1,6})*)?\s*(?:\(\s*([\p{L}\p{N}-]{1,12}(?:\s*[,/]\s*[\p{L}\p{N}-]{1,12})*)\s*\))?\s*$/u;
+
+/**
+ * Reads a sign-off line such as `haz/qu (afp, dpa)`, `ml (dpa)` or `(AP)`. Returns null when the
+ * line does not look like one, so callers can tell prose from a sign-off.
+ */
+export function parseSignOff(line: string): SignOff | null {
+  const trimmed = line.trim();
+  if (!trimmed || trimmed.length > 120) return null;
+  const match = SIGN_OFF_LINE.exec(trimmed);
+  if (!match || (!match[1] && !match[2])) return null;
+  // A lone word without agencies ("Politik") is prose, not a sign-off.
+  if (!match[2] && !/[/,]/.test(match[1] ?? '')) return null;
+  const split = (s: string | undefined) =>
+    (s ?? '')
+      .split(/[/,]/)
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean);
+  return { authors: split(match[1]), agencies: split(match[2]) };
+}
