@@ -84,26 +84,39 @@ export function readBackupManifest(dir: string): BackupManifest {
 }
 
 /**
- * Replaces the store at `dbPath` with a verified backup. The backup is checked first; the current
- * store is moved aside (never deleted) so that the restore itself can be undone. The store must be closed.
+ * Replaces the store at `dbPath` with a backup. The backup is copied next to the store and checked
+ * there first; only a copy that passes replaces the store, and the replaced store is moved aside
+ * (never deleted) so that the restore itself can be undone. The store must be closed.
  */
 export function restoreBackup(backupDir: string, dbPath: string, assetsDir: string): { manifest: BackupManifest; previous: string | null } {
   const manifest = readBackupManifest(backupDir);
-  const backupDb = path.join(backupDir, BACKUP_DB);
-  const backupAssets = path.join(backupDir, BACKUP_ASSETS);
-  const verify = new Database(backupDb, { readonly: true, fileMustExist: true });
+  const stagedDb = `${dbPath}.restoring`;
+  const stagedAssets = `${assetsDir}.restoring`;
+  const cleanStaged = () => {
+    for (const f of [stagedDb, `${stagedDb}-wal`, `${stagedDb}-shm`, stagedAssets]) fs.rmSync(f, { recursive: true, force: true });
+  };
+  cleanStaged();
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   try {
-    const report = checkIntegrity(verify, new AssetStore(verify, backupAssets));
-    if (!report.ok) {
-      throw new BylineError('store-corrupt', `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`);
+    fs.copyFileSync(path.join(backupDir, BACKUP_DB), stagedDb);
+    fs.cpSync(path.join(backupDir, BACKUP_ASSETS), stagedAssets, { recursive: true });
+    const staged = new Database(stagedDb, { fileMustExist: true });
+    try {
+      const report = checkIntegrity(staged, new AssetStore(staged, stagedAssets));
+      if (!report.ok) {
+        throw new BylineError('store-corrupt', `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`);
+      }
+    } finally {
+      staged.close();
     }
-  } finally {
-    verify.close();
+    syncTree(stagedAssets);
+  } catch (error) {
+    cleanStaged();
+    throw error;
   }
 
   let previous: string | null = null;
-  const hasCurrent = fs.existsSync(dbPath);
-  if (hasCurrent) {
+  if (fs.existsSync(dbPath)) {
     previous = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.mkdirSync(previous);
     for (const suffix of ['', '-wal', '-shm']) {
@@ -111,10 +124,8 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
     }
     if (fs.existsSync(assetsDir)) fs.renameSync(assetsDir, path.join(previous, path.basename(assetsDir)));
   }
-  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-  fs.copyFileSync(backupDb, dbPath);
-  fs.cpSync(backupAssets, assetsDir, { recursive: true });
-  syncTree(assetsDir);
+  fs.renameSync(stagedAssets, assetsDir);
+  fs.renameSync(stagedDb, dbPath);
   fsyncDirectory(path.dirname(dbPath));
   return { manifest, previous };
 }
