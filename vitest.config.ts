@@ -8,5 +8,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    globalSetup: ['tests/globalSetup.ts'],
   },
 });

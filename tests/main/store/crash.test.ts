@@ -10,7 +10,7 @@ const KILLS = 60;
 function bundleChild(dir: string): string {
   const outfile = path.join(dir, 'crash-child.cjs');
   buildSync({
-    entryPoints: [path.join(__dirname, 'crashChild.ts')],
+    entryPoints: [path.join(import.meta.dirname, 'crashChild.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { BylineError } from '../../shared/errors';
+import { loadHouseStyle } from '../houseStyleFile';
+import { houseStylePath, resolveDbPath } from '../paths';
+import { Store } from '../store/store';
+import { COMMANDS } from './commands';
+import type { Io } from './output';
+
+export const EXIT = { ok: 0, error: 1, usage: 2, conflict: 3 } as const;
+
+function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    'Usage: byline [--db FILE] [--json] COMMAND',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'The database is --db FILE, else $BYLINE_DB, else the desktop app\'s own file.',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Never throws for user errors. */
+export function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        headline: { type: 'string' },
+        query: { type: 'string' },
+        status: { type: 'string' },
+        trashed: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`byline: ${(error as Error).message} (see byline --help)`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.help || !name) {
+    (values.help ? io.out : io.err)(usage());
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`byline: unknown command "${name}" (see byline --help)`);
+    return EXIT.usage;
+  }
+  if (rest.length !== command.args) {
+    io.err(`byline: usage: byline ${command.usage}`);
+    return EXIT.usage;
+  }
+
+  const dbPath = resolveDbPath(values.db, env);
+  try {
+    return command.run({
+      io,
+      json: values.json,
+      dbPath,
+      positionals: rest,
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed },
+      openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
+    });
+  } catch (error) {
+    if (error instanceof BylineError) {
+      if (values.json) io.err(JSON.stringify({ error: error.toInfo() }));
+      else io.err(`byline: ${error.message}`);
+      return error.code === 'conflict' ? EXIT.conflict : EXIT.error;
+    }
+    io.err(`byline: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+    return EXIT.error;
+  }
+}

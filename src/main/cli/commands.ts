@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BylineError } from '../../shared/errors';
+import { formatSignOff } from '../../shared/format/signOff';
+import { bodyText, type Article } from '../../shared/model/article';
+import type { Store} from '../store/store';
+import { defaultActor, restoreStore } from '../store/store';
+import { printJson, summaryLine, type Io } from './output';
+
+export interface CommandContext {
+  io: Io;
+  json: boolean;
+  dbPath: string;
+  openStore(): Store;
+  positionals: string[];
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean };
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Number of positional arguments the command takes. */
+  args: number;
+  run(ctx: CommandContext): number;
+}
+
+function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
+  const store = ctx.openStore();
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BylineError('invalid-input', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function showArticle(io: Io, a: Article): void {
+  const lines = [
+    `${a.headline || '(no headline)'}`,
+    `id ${a.id} · revision ${a.revision} · ${a.status} · ${a.language} · updated ${a.updatedAt}`,
+    a.rubric && `Rubric: ${a.rubric}`,
+    a.kicker && `Kicker: ${a.kicker}`,
+    a.byline && `By: ${a.byline}`,
+    a.teaser && `\n${a.teaser}`,
+    a.body.length ? `\n${bodyText(a.body)}` : '',
+    formatSignOff(a.signOff) && `\n${formatSignOff(a.signOff)}`,
+    a.keywords.length ? `\nKeywords: ${a.keywords.join(', ')}` : '',
+  ];
+  io.out(lines.filter(Boolean).join('\n'));
+}
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: 'new --headline TEXT',
+    summary: 'create an article',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        if (ctx.options.headline === undefined) throw new BylineError('invalid-input', 'new needs --headline TEXT.');
+        const a = store.articles.create({ headline: ctx.options.headline }, defaultActor());
+        if (ctx.json) printJson(ctx.io, a);
+        else ctx.io.out(a.id);
+        return 0;
+      }),
+  },
+  list: {
+    usage: 'list [--query Q] [--status S] [--trashed]',
+    summary: 'list articles, newest first, or those matching a search',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const result = store.articles.list({ query: ctx.options.query, status: ctx.options.status, trashed: ctx.options.trashed, limit: 1000 });
+        if (ctx.json) printJson(ctx.io, result);
+        else {
+          for (const item of result.items) ctx.io.out(summaryLine(item));
+          if (result.total > result.items.length) ctx.io.out(`… ${result.total - result.items.length} more`);
+        }
+        return 0;
+      }),
+  },
+  show: {
+    usage: 'show ID',
+    summary: 'print an article',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const a = store.articles.get(ctx.positionals[0]!, { includeTrashed: true });
+        if (ctx.json) printJson(ctx.io, a);
+        else showArticle(ctx.io, a);
+        return 0;
+      }),
+  },
+  save: {
+    usage: 'save FILE.json',
+    summary: 'create or update an article from model JSON (its "revision" is the one it was based on)',
+    args: 1,
+    run: (ctx) => {
+      const input = readJsonFile(ctx.positionals[0]!);
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        throw new BylineError('invalid-input', `${ctx.positionals[0]} must hold one article as a JSON object.`);
+      }
+      return withStore(ctx, (store) => {
+        const { article, changed } = store.articles.save(input as never, defaultActor());
+        if (ctx.json) printJson(ctx.io, { article, changed });
+        else ctx.io.out(changed ? `saved ${article.id} as revision ${article.revision}` : `unchanged ${article.id} (revision ${article.revision})`);
+        return 0;
+      });
+    },
+  },
+  history: {
+    usage: 'history ID',
+    summary: 'list the revisions of an article',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const revisions = store.articles.history(ctx.positionals[0]!);
+        if (ctx.json) printJson(ctx.io, revisions);
+        else for (const r of revisions) ctx.io.out(`r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}`);
+        return 0;
+      }),
+  },
+  delete: {
+    usage: 'delete ID',
+    summary: 'move an article to the trash',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        store.articles.trash(ctx.positionals[0]!);
+        if (ctx.json) printJson(ctx.io, { id: ctx.positionals[0], trashed: true });
+        else ctx.io.out(`moved ${ctx.positionals[0]} to the trash (byline restore ${ctx.positionals[0]} brings it back)`);
+        return 0;
+      }),
+  },
+  restore: {
+    usage: 'restore ID',
+    summary: 'bring an article back from the trash',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const a = store.articles.restore(ctx.positionals[0]!);
+        if (ctx.json) printJson(ctx.io, a);
+        else ctx.io.out(`restored ${a.id}`);
+        return 0;
+      }),
+  },
+  'empty-trash': {
+    usage: 'empty-trash',
+    summary: 'delete every article in the trash for good',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const deleted = store.articles.emptyTrash();
+        if (ctx.json) printJson(ctx.io, { deleted });
+        else ctx.io.out(`deleted ${deleted} article(s) for good`);
+        return 0;
+      }),
+  },
+  check: {
+    usage: 'check',
+    summary: 'verify the database, search index and image files',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const report = store.check();
+        if (ctx.json) printJson(ctx.io, report);
+        else {
+          ctx.io.out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: ${report.articles} articles, ${report.revisions} revisions, ${report.assets} images`);
+          for (const p of report.problems) ctx.io.out(`  - ${p}`);
+        }
+        return report.ok ? 0 : 1;
+      }),
+  },
+  backup: {
+    usage: 'backup DEST',
+    summary: 'write a consistent copy of the store (database and images) to a new folder',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const dest = path.resolve(ctx.positionals[0]!);
+        const manifest = store.backup(dest);
+        if (ctx.json) printJson(ctx.io, { path: dest, ...manifest });
+        else ctx.io.out(`backed up ${manifest.articles} articles and ${manifest.assets} images to ${dest}`);
+        return 0;
+      }),
+  },
+  'restore-backup': {
+    usage: 'restore-backup DIR',
+    summary: 'replace the store with a backup (quit the app first; the current store is kept aside)',
+    args: 1,
+    run: (ctx) => {
+      const { manifest, previous } = restoreStore(ctx.positionals[0]!, ctx.dbPath);
+      if (ctx.json) printJson(ctx.io, { restored: manifest, previous });
+      else ctx.io.out(`restored ${manifest.articles} articles from ${manifest.createdAt}${previous ? `; the replaced store is in ${previous}` : ''}`);
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { Store } from '../store/store';
+import type { Handlers } from './dispatch';
+import { BYLINE_VERSION } from '../version';
+
+/** What differs between the desktop app and the browser mode. */
+export interface Host {
+  mode: 'desktop' | 'browser';
+  /** Asks where to write a backup; null when the person cancels. */
+  chooseBackupDestination(defaultPath: string): Promise<string | null>;
+}
+
+export function defaultBackupPath(dbPath: string, now = new Date()): string {
+  return path.join(path.dirname(dbPath), 'backups', `byline-backup-${now.toISOString().replace(/[:.]/g, '-')}`);
+}
+
+/** The main process's services behind the IPC contract; the same object serves Electron and the browser mode. */
+export function createHandlers(store: Store, host: Host, actor: string): Handlers {
+  const { articles } = store;
+  return {
+    'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor, houseStyle: store.houseStyle }),
+    'articles.list': (input) => articles.list(input),
+    'articles.get': ({ id }) => articles.get(id),
+    'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, actor),
+    'articles.save': ({ article }) => articles.save(article, actor),
+    'articles.history': ({ id }) => articles.history(id),
+    'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
+    'articles.trash': ({ id }) => {
+      articles.trash(id);
+      return { id };
+    },
+    'articles.restore': ({ id }) => articles.restore(id),
+    'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
+    'store.check': () => store.check(),
+    'store.backup': async () => {
+      const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));
+      if (!dest) return { path: null, articles: 0, assets: 0 };
+      const manifest = store.backup(dest);
+      return { path: dest, articles: manifest.articles, assets: manifest.assets };
+    },
+  };
+}

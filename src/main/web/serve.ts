@@ -1,0 +1,38 @@
+// Entry point of the browser mode (`npm run web`, and `npm start` without Electron's binary).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHandlers } from '../ipc/handlers';
+import { loadHouseStyle } from '../houseStyleFile';
+import { houseStylePath, resolveDbPath } from '../paths';
+import { Store, defaultActor } from '../store/store';
+import { BylineError } from '../../shared/errors';
+import { startWebServer } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+    strict: true,
+  });
+  const dbPath = resolveDbPath(values.db);
+  const store = Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath)) });
+  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p }, defaultActor());
+  const rendererDir = values.renderer ?? path.join(__dirname, '..', 'renderer');
+  const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : 0 });
+
+  console.log(`Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`byline: ${error instanceof BylineError ? error.message : (error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { SECURITY_HEADERS } from '../../shared/security/csp';
+import { dispatch, type Handlers } from '../ipc/dispatch';
+import { resolveStatic } from './staticFiles';
+
+export interface WebServer {
+  url: string;
+  /** The address with the per-run token: the only way in. */
+  launchUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+}
+
+const COOKIE = 'byline_session';
+const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+function sameSecret(a: string | undefined | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  return header
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === COOKIE)?.[1];
+}
+
+/**
+ * The browser mode: the renderer and the main-process handlers on 127.0.0.1, for machines without
+ * Electron's binary. A random port and a per-run token; the token in the launch address becomes an
+ * HttpOnly, SameSite=Strict cookie. Requests with another Host (DNS rebinding), WebSockets from
+ * another Origin, and anything without the token are refused.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = crypto.randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing); run npm run build.`);
+  }
+  let port = 0;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const server = http.createServer((req, res) => {
+    const deny = (status: number, text: string) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(text);
+    };
+    if (!allowedHosts().includes(req.headers.host ?? '')) return deny(403, 'Byline: unexpected Host header.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(405, 'Byline: method not allowed.');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const viaQuery = sameSecret(url.searchParams.get('token'), token);
+    if (!viaQuery && !sameSecret(cookieToken(req.headers.cookie), token)) {
+      return deny(403, 'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.');
+    }
+    const found = resolveStatic(rendererDir, url.pathname);
+    if (!found) return deny(404, 'Byline: not found.');
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': found.type,
+      'Cache-Control': 'no-store',
+    };
+    if (viaQuery) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(found.file).pipe(res);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/ipc') return refuse(404, 'Not Found');
+    if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden');
+    if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
+    if (!sameSecret(cookieToken(req.headers.cookie), token)) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.handlers));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}?token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One request per message: `{ id, channel, payload }` → `{ id, result }`. Requests run in order. */
+function serveSocket(ws: WebSocket, handlers: Handlers): void {
+  let queue = Promise.resolve();
+  ws.on('message', (data, isBinary) => {
+    queue = queue.then(async () => {
+      let id: unknown = null;
+      let result;
+      try {
+        if (isBinary) throw new Error('binary messages are not accepted');
+        const msg = JSON.parse(data.toString()) as { id?: unknown; channel?: unknown; payload?: unknown };
+        id = typeof msg.id === 'number' ? msg.id : null;
+        result = await dispatch(handlers, msg.channel, msg.payload);
+      } catch (error) {
+        result = { ok: false, error: { code: 'invalid-input', message: `Unreadable request: ${(error as Error).message}` } };
+      }
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+    });
+  });
+}

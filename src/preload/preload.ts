@@ -1,0 +1,20 @@
+// The only bridge between the sandboxed page and the main process: one `invoke` for the channels of
+// the IPC contract and one listener for menu commands. Anything else is refused here, before IPC.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_PREFIX, MENU_EVENT, isChannel, type MenuCommand, MENU_COMMANDS } from '../shared/ipc/channels';
+
+contextBridge.exposeInMainWorld('byline', {
+  invoke(channel: unknown, payload: unknown) {
+    if (!isChannel(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `Unknown request "${String(channel).slice(0, 60)}".` } });
+    }
+    return ipcRenderer.invoke(IPC_PREFIX + channel, payload);
+  },
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_EVENT, handler);
+    return () => ipcRenderer.removeListener(MENU_EVENT, handler);
+  },
+});

@@ -1,0 +1,84 @@
+import { BylineError, type ErrorInfo } from '../../shared/errors';
+import type { Channel, MenuCommand } from '../../shared/ipc/channels';
+import type { BylineApi, InputOf, OutputOf, Result } from '../../shared/ipc/contract';
+
+/** What the preload puts on `window.byline` in the desktop app. */
+export interface PreloadBridge {
+  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    byline?: PreloadBridge;
+  }
+}
+
+export interface Client extends BylineApi {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+function unwrap<T>(result: Result<unknown>): T {
+  if (result.ok) return result.value as T;
+  throw new BylineError(result.error.code, result.error.message, result.error.details);
+}
+
+function fromPreload(bridge: PreloadBridge): Client {
+  return {
+    invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => unwrap<OutputOf<C>>(await bridge.invoke(channel, input)),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+  };
+}
+
+/**
+ * The browser mode's transport: one WebSocket back to the page's own origin. The session cookie set
+ * with the launch address authenticates it; the page itself never sees the token.
+ */
+function fromWebSocket(): Client {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: Result<unknown>) => void }>();
+  const lost = (message: string): ErrorInfo => ({ code: 'io', message });
+
+  const connect = (): Promise<WebSocket> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc`);
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
+      ws.onmessage = (event) => {
+        const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> };
+        pending.get(msg.id)?.resolve(msg.result);
+        pending.delete(msg.id);
+      };
+      ws.onclose = () => {
+        socket = null;
+        for (const p of pending.values()) p.resolve({ ok: false, error: lost('The connection to Byline was lost before it answered; your text is still here. Try again.') });
+        pending.clear();
+      };
+    });
+
+  let connecting: Promise<WebSocket> | null = null;
+  const ready = async (): Promise<WebSocket> => {
+    if (socket && socket.readyState === WebSocket.OPEN) return socket;
+    connecting ??= connect().finally(() => (connecting = null));
+    socket = await connecting;
+    return socket;
+  };
+
+  return {
+    invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => {
+      const ws = await ready();
+      const id = nextId++;
+      const result = await new Promise<Result<unknown>>((resolve) => {
+        pending.set(id, { resolve });
+        ws.send(JSON.stringify({ id, channel, payload: input }));
+      });
+      return unwrap<OutputOf<C>>(result);
+    },
+    onMenuCommand: () => () => undefined, // the browser mode has no application menu
+  };
+}
+
+export function createClient(): Client {
+  return window.byline ? fromPreload(window.byline) : fromWebSocket();
+}

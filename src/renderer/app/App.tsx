@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Article } from '../../shared/model/article';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type { Client } from '../api/client';
+import { ArticleEditor } from '../views/ArticleEditor';
+import { ArticleList } from '../views/ArticleList';
+import { parseRoute, routeHash, type Route } from './route';
+
+export function App({ client }: { client: Client }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const flushEditor = useRef<(() => Promise<void>) | null>(null);
+
+  const go = useCallback(async (next: Route) => {
+    await flushEditor.current?.();
+    location.hash = routeHash(next);
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    client.invoke('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
+  }, [client]);
+
+  useEffect(() => {
+    setArticle(null);
+    if (route.view !== 'article') return;
+    client.invoke('articles.get', { id: route.id }).then(setArticle, (e: Error) => setError(e.message));
+  }, [client, route]);
+
+  const newArticle = useCallback(async () => {
+    try {
+      const a = await client.invoke('articles.create', {});
+      await go({ view: 'article', id: a.id });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [client, go]);
+
+  const backup = useCallback(async () => {
+    try {
+      await flushEditor.current?.();
+      const r = await client.invoke('store.backup', {});
+      if (r.path) window.alert(`Backed up ${r.articles} articles and ${r.assets} images to ${r.path}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [client]);
+
+  useEffect(
+    () =>
+      client.onMenuCommand((command) => {
+        if (command === 'new-article') void newArticle();
+        else if (command === 'show-list') void go({ view: 'list' });
+        else if (command === 'show-trash') void go({ view: 'trash' });
+        else if (command === 'backup') void backup();
+        else if (command === 'save-now') void flushEditor.current?.();
+      }),
+    [client, newArticle, go, backup],
+  );
+
+  const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
+    flushEditor.current = fn;
+  }, []);
+
+  return (
+    <div className="app" data-ready={info ? 'true' : 'false'}>
+      {error ? (
+        <div role="alert" className="error-banner">
+          {error}
+          <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      {info?.mode === 'browser' ? (
+        <p className="mode-note">Browser mode · {info.dbPath}</p>
+      ) : null}
+      {route.view === 'article' ? (
+        article && info ? (
+          <ArticleEditor
+            key={article.id}
+            client={client}
+            article={article}
+            houseStyle={info.houseStyle}
+            registerFlush={registerFlush}
+            onClose={() => void go({ view: 'list' })}
+            onTrashed={() => void go({ view: 'list' })}
+          />
+        ) : (
+          <p className="loading">Opening…</p>
+        )
+      ) : (
+        <ArticleList
+          client={client}
+          trashed={route.view === 'trash'}
+          onOpen={(id) => void go({ view: 'article', id })}
+          onNew={() => void newArticle()}
+          onShowTrash={(show) => void go({ view: show ? 'trash' : 'list' })}
+          onError={setError}
+        />
+      )}
+      {info ? (
+        <footer className="app-footer">
+          <button type="button" onClick={() => void backup()}>
+            Back up now
+          </button>
+          <span>Byline {info.version}</span>
+        </footer>
+      ) : null}
+    </div>
+  );
+}

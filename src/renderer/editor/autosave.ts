@@ -1,0 +1,74 @@
+/** What the status line shows. */
+export type SaveState =
+  | { kind: 'saved'; at: string | null }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string; code: string };
+
+export interface AutosaveOptions {
+  /** Quiet time after the last change before saving. */
+  delayMs: number;
+  /** Saves the editor's current content; resolves with the saved time. Rejections keep the change pending. */
+  save(): Promise<string>;
+  onState(state: SaveState): void;
+}
+
+/**
+ * Saves a while after typing stops, and at once when asked (blur, Ctrl+S, leaving the article).
+ * Never runs two saves at a time, and a change made during a save is saved after it: the editor's
+ * text is only reported saved when the store has acknowledged exactly that text.
+ */
+export class Autosaver {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private dirty = false;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(private readonly options: AutosaveOptions) {}
+
+  get hasUnsavedChanges(): boolean {
+    return this.dirty || this.inFlight !== null;
+  }
+
+  changed(): void {
+    this.dirty = true;
+    this.options.onState({ kind: 'dirty' });
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.flush(), this.options.delayMs);
+  }
+
+  /** Saves now if anything is pending; resolves when the store holds the latest text (or a save failed). */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    if (this.inFlight) {
+      await this.inFlight;
+      if (this.dirty) return this.flush();
+      return;
+    }
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.options.onState({ kind: 'saving' });
+    this.inFlight = this.options.save().then(
+      (at) => {
+        this.inFlight = null;
+        if (this.dirty) this.changed();
+        else this.options.onState({ kind: 'saved', at });
+      },
+      (error: unknown) => {
+        this.inFlight = null;
+        this.dirty = true; // the text is still unsaved; it stays in the editor
+        const e = error as { message?: string; code?: string };
+        this.options.onState({ kind: 'error', message: e?.message ?? String(error), code: e?.code ?? 'internal' });
+      },
+    );
+    return this.inFlight;
+  }
+
+  dispose(): void {
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import type { ArticleSummary } from '../../shared/model/article';
+import type { Client } from '../api/client';
+
+interface Props {
+  client: Client;
+  trashed: boolean;
+  onOpen(id: string): void;
+  onNew(): void;
+  onShowTrash(show: boolean): void;
+  onError(message: string): void;
+}
+
+const PAGE = 200;
+
+export function ArticleList({ client, trashed, onOpen, onNew, onShowTrash, onError }: Props) {
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<ArticleSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      client
+        .invoke('articles.list', { query: query.trim() || undefined, trashed, limit })
+        .then((r) => {
+          if (cancelled) return;
+          setItems(r.items);
+          setTotal(r.total);
+        })
+        .catch((e: Error) => onError(e.message));
+    }, query ? 150 : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [client, query, trashed, limit, version, onError]);
+
+  const act = (fn: () => Promise<unknown>) => () =>
+    fn()
+      .then(() => setVersion((v) => v + 1))
+      .catch((e: Error) => onError(e.message));
+
+  return (
+    <main className="list">
+      <div className="toolbar">
+        <h1>{trashed ? 'Trash' : 'Articles'}</h1>
+        <input type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        {trashed ? (
+          <>
+            <button type="button" onClick={() => onShowTrash(false)}>
+              ← Articles
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={total === 0}
+              onClick={act(async () => {
+                if (window.confirm(`Delete ${total} article(s) in the trash for good? This cannot be undone.`)) await client.invoke('articles.emptyTrash', {});
+              })}
+            >
+              Empty trash
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="primary" onClick={onNew}>
+              New article
+            </button>
+            <button type="button" onClick={() => onShowTrash(true)}>
+              Trash
+            </button>
+          </>
+        )}
+      </div>
+      <p className="count" aria-live="polite">
+        {total === 0 ? (query ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
+      </p>
+      <ul className="articles" aria-label={trashed ? 'Articles in the trash' : 'Articles'}>
+        {items.map((a) => (
+          <li key={a.id} className="article-row" data-id={a.id}>
+            {trashed ? (
+              <span className="headline" dir="auto">{a.headline || '(no headline)'}</span>
+            ) : (
+              <button type="button" className="headline link" dir="auto" onClick={() => onOpen(a.id)}>
+                {a.headline || '(no headline)'}
+              </button>
+            )}
+            <span className="meta">
+              {a.status} · r{a.revision} · {new Date(a.updatedAt).toLocaleString()}
+            </span>
+            {a.snippet ? <span className="snippet" dir="auto">{a.snippet}</span> : null}
+            {trashed ? (
+              <button type="button" onClick={act(() => client.invoke('articles.restore', { id: a.id }))} aria-label={`Restore ${a.headline || 'article'}`}>
+                Restore
+              </button>
+            ) : (
+              <button type="button" className="danger" onClick={act(() => client.invoke('articles.trash', { id: a.id }))} aria-label={`Move ${a.headline || 'article'} to trash`}>
+                Move to trash
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {total > items.length ? (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          Show more ({total - items.length} not shown)
+        </button>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Every request the renderer may make of the main process. The preload refuses anything else, so
+ * this list is also the renderer's whole reach. Payload schemas are in ./contract.
+ */
+export const CHANNELS = [
+  'app.info',
+  'articles.list',
+  'articles.get',
+  'articles.create',
+  'articles.save',
+  'articles.history',
+  'articles.revision',
+  'articles.trash',
+  'articles.restore',
+  'articles.emptyTrash',
+  'store.check',
+  'store.backup',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Electron channel names carry the app's prefix, as VS Code's preload requires of its channels. */
+export const IPC_PREFIX = 'byline:';
+
+/** Events the main process sends to the renderer (menu commands). */
+export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_EVENT = `${IPC_PREFIX}menu`;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}

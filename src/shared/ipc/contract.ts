@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { ErrorInfo } from '../errors';
+import type { HouseStyle } from '../houseStyle';
+import { ArticleInputSchema, type Article, type ArticleSummary } from '../model/article';
+import type { Channel } from './channels';
+
+const Id = z.uuid();
+const Empty = z.object({}).strict();
+
+export interface AppInfo {
+  mode: 'desktop' | 'browser';
+  version: string;
+  dbPath: string;
+  actor: string;
+  houseStyle: HouseStyle;
+}
+export interface RevisionInfo {
+  revision: number;
+  savedAt: string;
+  savedBy: string;
+  status: string;
+  headline: string;
+}
+export interface IntegrityReport {
+  ok: boolean;
+  problems: string[];
+  articles: number;
+  revisions: number;
+  assets: number;
+}
+export interface BackupResult {
+  /** Where the backup was written; null when the person cancelled the folder dialog. */
+  path: string | null;
+  articles: number;
+  assets: number;
+}
+export interface SaveOutcome {
+  article: Article;
+  changed: boolean;
+}
+
+/** Pairs a payload schema with the result type, so one object is both the check and the type. */
+const channel =
+  <Output>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+
+export const contract = {
+  'app.info': channel<AppInfo>()(Empty),
+  'articles.list': channel<{ items: ArticleSummary[]; total: number }>()(
+    z
+      .object({
+        query: z.string().max(500).optional(),
+        status: z.string().max(40).optional(),
+        trashed: z.boolean().optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ),
+  'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
+  'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
+  'articles.save': channel<SaveOutcome>()(z.object({ article: ArticleInputSchema }).strict()),
+  'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
+  'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
+  'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
+  'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
+  'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
+  'store.check': channel<IntegrityReport>()(Empty),
+  'store.backup': channel<BackupResult>()(Empty),
+} satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** The API the renderer sees, whether it goes through Electron's preload or the browser-mode socket. */
+export interface BylineApi {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+}
