@@ -17,6 +17,8 @@ export function translateSqliteError(error: unknown, file: string): BylineError 
     return new BylineError('store-corrupt', `${file} is damaged (${raw}). Restore it from a backup; Byline did not change it.`, undefined, { cause: error });
   if (c.startsWith('SQLITE_READONLY') || c === 'SQLITE_CANTOPEN' || c === 'SQLITE_PERM' || c === 'SQLITE_AUTH' || /EACCES|EROFS|EPERM/.test(c))
     return new BylineError('store-readonly', `Byline cannot write to ${file} (${raw}). Check that the folder is writable.`, undefined, { cause: error });
+  if (c === 'SQLITE_IOERR_WRITE' || c === 'SQLITE_IOERR_FSYNC' || c === 'SQLITE_IOERR_TRUNCATE')
+    return new BylineError('io', `Writing to ${file} failed (${raw}); the disk may be full, over a size limit or failing. The change was not saved; the last acknowledged save is safe.`, undefined, { cause: error });
   if (c.startsWith('SQLITE_IOERR'))
     return new BylineError('io', `Reading or writing ${file} failed (${raw}). The last acknowledged save is safe.`, undefined, { cause: error });
   if (c === 'SQLITE_BUSY' || c === 'SQLITE_LOCKED')

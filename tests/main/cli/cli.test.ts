@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { seedArticle } from '../../helpers/articles';
+import { sha256, tempDir } from '../../helpers/tmp';
+import { byline } from './run';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = tempDir();
+  db = path.join(dir, 'byline.db');
+});
+
+const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
+
+describe('byline CLI', () => {
+  it('creates, lists, shows, saves, and keeps history', () => {
+    const created = byline(['--db', db, 'new', '--headline', 'IS-Kämpfer holen Teile von Albu Kamal zurück']);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const id = created.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const list = byline(['--db', db, 'list']);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain('IS-Kämpfer');
+
+    const shown = json<{ revision: number }>(byline(['--db', db, '--json', 'show', id]));
+    const file = path.join(dir, 'article.json');
+    fs.writeFileSync(file, JSON.stringify({ ...seedArticle(), id, revision: shown.revision }));
+    const saved = byline(['--db', db, 'save', file]);
+    expect(saved).toMatchObject({ code: 0, stdout: `saved ${id} as revision 2\n` });
+
+    const text = byline(['--db', db, 'show', id]).stdout;
+    expect(text).toContain('Kampf um die letzte Bastion');
+    expect(text).toContain('haz/qu (afp, dpa)');
+
+    const history = json<{ revision: number }[]>(byline(['--db', db, 'history', id, '--json']));
+    expect(history.map((h) => h.revision)).toEqual([2, 1]);
+    expect(json<{ total: number }>(byline(['--db', db, 'list', '--query', 'bastion', '--json'])).total).toBe(1);
+    expect(json<{ total: number }>(byline(['--db', db, 'list', '--status', 'approved', '--json'])).total).toBe(0);
+  });
+
+  it('saves a new article from JSON and reports a stale revision as a conflict (exit 3)', () => {
+    const file = path.join(dir, 'new.json');
+    fs.writeFileSync(file, JSON.stringify(seedArticle()));
+    const first = json<{ article: { id: string; revision: number } }>(byline(['--db', db, '--json', 'save', file]));
+    expect(first.article.revision).toBe(1);
+
+    const mine = path.join(dir, 'mine.json');
+    fs.writeFileSync(mine, JSON.stringify({ ...seedArticle(), id: first.article.id, revision: 1, headline: 'Meine Fassung' }));
+    expect(byline(['--db', db, 'save', mine]).code).toBe(0);
+    fs.writeFileSync(mine, JSON.stringify({ ...seedArticle(), id: first.article.id, revision: 1, headline: 'Veraltete Fassung' }));
+    const stale = byline(['--db', db, 'save', mine]);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(/^byline: Conflict: .* saved revision 2 at .*Nothing was overwritten\.\n$/);
+    const staleJson = byline(['--db', db, '--json', 'save', mine]);
+    expect(JSON.parse(staleJson.stderr)).toMatchObject({ error: { code: 'conflict', details: { currentRevision: 2 } } });
+  });
+
+  it('moves to trash, restores, and empties the trash', () => {
+    const id = byline(['--db', db, 'new', '--headline', 'Zum Löschen']).stdout.trim();
+    expect(byline(['--db', db, 'delete', id]).code).toBe(0);
+    expect(byline(['--db', db, 'list']).stdout).toBe('');
+    expect(byline(['--db', db, 'list', '--trashed']).stdout).toContain(id);
+    expect(byline(['--db', db, 'restore', id]).code).toBe(0);
+    expect(byline(['--db', db, 'list']).stdout).toContain(id);
+    byline(['--db', db, 'delete', id]);
+    expect(json<{ deleted: number }>(byline(['--db', db, '--json', 'empty-trash'])).deleted).toBe(1);
+    expect(byline(['--db', db, 'show', id])).toMatchObject({ code: 1, stderr: `byline: No article with id ${id}.\n` });
+  });
+
+  it('checks, backs up and restores the store', () => {
+    const id = byline(['--db', db, 'new', '--headline', 'Gesichert']).stdout.trim();
+    expect(byline(['--db', db, 'check'])).toMatchObject({ code: 0, stdout: 'ok: 1 articles, 1 revisions, 0 images\n' });
+    const bak = path.join(dir, 'bak');
+    expect(byline(['--db', db, 'backup', bak]).stdout).toBe(`backed up 1 articles and 0 images to ${bak}\n`);
+    byline(['--db', db, 'delete', id]);
+    byline(['--db', db, 'empty-trash']);
+    const restored = byline(['--db', db, 'restore-backup', bak]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/restored 1 articles from .*; the replaced store is in /);
+    expect(byline(['--db', db, 'list']).stdout).toContain(id);
+  });
+
+  it('uses BYLINE_DB when --db is absent', () => {
+    const viaEnv = path.join(dir, 'env.db');
+    byline(['new', '--headline', 'Über die Umgebung'], { env: { BYLINE_DB: viaEnv } });
+    expect(fs.existsSync(viaEnv)).toBe(true);
+    expect(byline(['--db', viaEnv, 'list']).stdout).toContain('Über die Umgebung');
+  });
+
+  describe('bad input: one clear line on stderr, non-zero exit, store unchanged', () => {
+    it.each([
+      [['frobnicate'], 2, /^byline: unknown command "frobnicate" \(see byline --help\)\n$/],
+      [['show'], 2, /^byline: usage: byline show ID\n$/],
+      [['list', '--colour'], 2, /^byline: Unknown option '--colour'/],
+      [['new'], 1, /^byline: new needs --headline TEXT\.\n$/],
+      [['save', '/nonexistent/article.json'], 1, /^byline: \/nonexistent\/article\.json: no such file\.\n$/],
+    ])('%j', (args, code, message) => {
+      const r = byline(['--db', db, ...args]);
+      expect(r.code).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('invalid JSON and invalid model JSON name the problem and store nothing', () => {
+      const id = byline(['--db', db, 'new', '--headline', 'Bleibt']).stdout.trim();
+      const before = byline(['--db', db, '--json', 'show', id]).stdout;
+      const broken = path.join(dir, 'broken.json');
+      fs.writeFileSync(broken, '{"headline": "abgeschnitten');
+      expect(byline(['--db', db, 'save', broken]).stderr).toMatch(/^byline: .*broken\.json is not valid JSON: /);
+      const invalid = path.join(dir, 'invalid.json');
+      fs.writeFileSync(invalid, JSON.stringify({ id, revision: 1, headline: 'x', body: [{ type: 'paragraph', children: [] }] }));
+      const r = byline(['--db', db, 'save', invalid]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^byline: The article is not valid: body\.0\.children: .*Nothing was saved\.\n$/);
+      fs.writeFileSync(invalid, '[1, 2]');
+      expect(byline(['--db', db, 'save', invalid]).stderr).toMatch(/must hold one article as a JSON object/);
+      expect(byline(['--db', db, '--json', 'show', id]).stdout).toBe(before);
+    });
+
+    it('a database that is not SQLite is refused and left alone', () => {
+      fs.writeFileSync(db, 'Redaktionsnotizen, keine Datenbank. '.repeat(10));
+      const before = sha256(db);
+      const r = byline(['--db', db, 'list']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`byline: ${db} is not a Byline database (it is not an SQLite file). Nothing was changed.\n`);
+      expect(sha256(db)).toBe(before);
+    });
+
+    it('a bad house-style file names the file and the field', () => {
+      fs.writeFileSync(path.join(dir, 'house-style.json'), JSON.stringify({ limits: { headline: -5 } }));
+      const r = byline(['--db', db, 'list']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/house-style\.json is not valid: limits\.headline: /);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch';
+import { createHandlers } from '../../../src/main/ipc/handlers';
+import { Store } from '../../../src/main/store/store';
+import { CHANNELS } from '../../../src/shared/ipc/channels';
+import { contract } from '../../../src/shared/ipc/contract';
+import { seedArticle } from '../../helpers/articles';
+import { tempDir } from '../../helpers/tmp';
+
+let store: Store;
+let handlers: Handlers;
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+  store = Store.open(path.join(dir, 'byline.db'));
+  handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p }, 'desk');
+  return () => store.close();
+});
+
+describe('dispatch', () => {
+  it('has a schema and a handler for every channel', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses unknown channels and malformed payloads before any handler runs', async () => {
+    expect(await dispatch(handlers, 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(handlers, 42, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const bad = await dispatch(handlers, 'articles.get', { id: '../../etc' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!bad.ok && bad.error.message).toMatch(/articles\.get.*id/);
+    expect(await dispatch(handlers, 'articles.list', { query: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'articles.save', null)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(store.articles.list().total).toBe(0);
+  });
+
+  it('runs the handlers on the real store and returns typed errors', async () => {
+    const created = await dispatch(handlers, 'articles.create', { headline: 'Über IPC' });
+    expect(created.ok).toBe(true);
+    const article = (created as { value: { id: string; revision: number } }).value;
+
+    const saved = await dispatch(handlers, 'articles.save', { article: { ...seedArticle(), id: article.id, revision: 1 } });
+    expect(saved).toMatchObject({ ok: true, value: { changed: true, article: { revision: 2 } } });
+    expect(store.articles.history(article.id).map((r) => r.savedBy)).toEqual(['desk', 'desk']);
+
+    const stale = await dispatch(handlers, 'articles.save', { article: { ...seedArticle(), id: article.id, revision: 1, headline: 'alt' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', details: { currentRevision: 2, savedBy: 'desk' } } });
+
+    expect(await dispatch(handlers, 'articles.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'articles.list', { query: 'kampfer' })).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await dispatch(handlers, 'articles.trash', { id: article.id })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'articles.restore', { id: article.id })).toMatchObject({ ok: true, value: { id: article.id } });
+    expect(await dispatch(handlers, 'store.check', {})).toMatchObject({ ok: true, value: { ok: true, articles: 1 } });
+    expect(await dispatch(handlers, 'app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser', actor: 'desk' } });
+  });
+
+  it('backs up to the folder the host chooses', async () => {
+    const result = await dispatch(handlers, 'store.backup', {});
+    expect(result).toMatchObject({ ok: true, value: { articles: 0 } });
+    const p = (result as { value: { path: string } }).value.path;
+    expect(p.startsWith(path.join(dir, 'backups', 'byline-backup-'))).toBe(true);
+  });
+});
