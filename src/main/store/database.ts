@@ -56,20 +56,42 @@ function ensureWritableDirectory(file: string): void {
   }
 }
 
+/**
+ * The header's own record of how long the file should be (SQLite file format, offsets 16, 24, 28, 92).
+ * Null when the header does not vouch for it (files written by very old SQLite versions).
+ */
+export function expectedFileSize(header: Buffer): number | null {
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const changeCounter = header.readUInt32BE(24);
+  const pages = header.readUInt32BE(28);
+  const validFor = header.readUInt32BE(92);
+  return pages > 0 && validFor === changeCounter ? pages * pageSize : null;
+}
+
 function preflight(file: string, latest: number, options: OpenOptions): void {
   const fd = fs.openSync(file, 'r');
-  const header = Buffer.alloc(16);
+  const header = Buffer.alloc(100);
   let size: number;
   try {
     size = fs.fstatSync(fd).size;
-    fs.readSync(fd, header, 0, 16, 0);
+    fs.readSync(fd, header, 0, 100, 0);
   } finally {
     fs.closeSync(fd);
   }
   if (size === 0) return; // SQLite treats an empty file as an empty database.
-  if (size < 100 || !header.equals(SQLITE_HEADER)) {
+  if (size < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
     throw new BylineError('store-not-sqlite', `${file} is not a Byline database (it is not an SQLite file). Nothing was changed.`);
   }
+  const expected = expectedFileSize(header);
+  if (expected !== null && size < expected) {
+    throw new BylineError('store-corrupt', `${file} is damaged (it is ${size} bytes but should be ${expected}; it was probably cut short). Restore it from a backup; Byline did not change it.`);
+  }
+  // A WAL left behind means the last session did not close cleanly (or another process has the
+  // store open): then check every page before trusting it. A clean store skips this, so opening
+  // stays fast as the store grows; `byline check` runs the full check on demand.
+  const walPath = `${file}-wal`;
+  const needsCheck = expected === null || (fs.existsSync(walPath) && fs.statSync(walPath).size > 0);
 
   let ro: Database.Database | undefined;
   try {
@@ -82,9 +104,11 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
         { schemaVersion: version, supported: latest },
       );
     }
-    const check = ro.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new BylineError('store-corrupt', `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`);
+    if (needsCheck) {
+      const check = ro.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new BylineError('store-corrupt', `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`);
+      }
     }
     if (version > 0 && version < latest) copyBeforeMigration(ro, file, version);
   } catch (error) {

@@ -125,3 +125,22 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('damage found when opening', () => {
+  it('checks every page after an unclean shutdown and refuses a damaged store', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'byline.db');
+    const store = Store.open(file);
+    for (let i = 0; i < 30; i++) store.articles.create({ ...seedArticle(), headline: `Artikel ${i}` }, 'test');
+    store.close();
+    // Damage a page in the middle (not the header), then leave a WAL behind as a crash would.
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0x5a, pageSize * 3, pageSize * 4);
+    fs.writeFileSync(file, bytes);
+    fs.writeFileSync(`${file}-wal`, Buffer.from('left behind by a crash'));
+    const damaged = sha256(file);
+    expectError(() => Store.open(file), 'store-corrupt', /damaged/);
+    expect(sha256(file)).toBe(damaged);
+  });
+});

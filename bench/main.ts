@@ -1,0 +1,33 @@
+// `npm run bench`: Byline's figures, each as a ratio to a baseline measured in the same run.
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
+import { benchListOpen } from './browser.bench';
+
+async function main(): Promise<void> {
+  const dir = tempBenchDir();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const out: string[] = [
+    `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    `Date: ${new Date().toISOString().slice(0, 10)}`,
+    '',
+  ];
+  try {
+    out.push(...benchSave(dir), '');
+    out.push(...benchSearchAndList(dir), '');
+    const chromiumPath = process.env.BYLINE_CHROMIUM;
+    if (chromiumPath) {
+      const empty = path.join(dir, 'empty.db');
+      out.push(...(await benchListOpen(path.join(dir, 'many.db'), empty, chromiumPath)));
+    } else out.push('(Browser figures skipped: no Chromium found; see npm test for how to install one.)');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(out.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
