@@ -3,8 +3,8 @@ import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
-import type { Store} from '../store/store';
-import { defaultActor, restoreStore } from '../store/store';
+import { parseBylineJson } from '../import/bylineJson';
+import { defaultActor, restoreStore, type Store } from '../store/store';
 import { printJson, summaryLine, type Io } from './output';
 
 export interface CommandContext {
@@ -33,18 +33,12 @@ function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   }
 }
 
-function readJsonFile(file: string): unknown {
-  let text: string;
+function readTextFile(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new BylineError('invalid-input', `${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -109,12 +103,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'create or update an article from model JSON (its "revision" is the one it was based on)',
     args: 1,
     run: (ctx) => {
-      const input = readJsonFile(ctx.positionals[0]!);
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        throw new BylineError('invalid-input', `${ctx.positionals[0]} must hold one article as a JSON object.`);
-      }
+      const file = ctx.positionals[0]!;
+      const input = parseBylineJson(file, readTextFile(file));
       return withStore(ctx, (store) => {
-        const { article, changed } = store.articles.save(input as never, defaultActor());
+        const { article, changed } = store.articles.save(input, defaultActor());
         if (ctx.json) printJson(ctx.io, { article, changed });
         else ctx.io.out(changed ? `saved ${article.id} as revision ${article.revision}` : `unchanged ${article.id} (revision ${article.revision})`);
         return 0;

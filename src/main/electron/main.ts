@@ -69,6 +69,11 @@ if (!app.requestSingleInstanceLock()) {
           const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return r.canceled || !r.filePath ? null : r.filePath;
         },
+        chooseExportPath: async (defaultPath) => {
+          const options = { title: 'Export article', defaultPath, filters: [{ name: 'Byline article', extensions: ['json'] }] };
+          const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
       },
       defaultActor(),
     );

@@ -17,9 +17,8 @@ export function buildMenuTemplate({ send, quit, isMac, isDev }: MenuActions): Me
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('show-list') },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save-now') },
       { type: 'separator' },
-      // Exchange formats arrive with their own issue; until then the items say so instead of pretending.
-      { label: 'Import…', enabled: false, sublabel: 'NITF, NewsML-G2, ninjs: coming with exchange formats' },
-      { label: 'Export…', enabled: false, sublabel: 'NITF, NewsML-G2, ninjs: coming with exchange formats' },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('import') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
       { type: 'separator' },
       { label: 'Back Up…', click: () => send('backup') },
       { label: 'Trash', click: () => send('show-trash') },

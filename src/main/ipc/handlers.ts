@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { exportBylineJson, exportFileName } from '../export/bylineJson';
+import { parseBylineJson } from '../import/bylineJson';
+import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
 import { BYLINE_VERSION } from '../version';
@@ -8,6 +12,12 @@ export interface Host {
   mode: 'desktop' | 'browser';
   /** Asks where to write a backup; null when the person cancels. */
   chooseBackupDestination(defaultPath: string): Promise<string | null>;
+  /** Asks where to save an exported file; null when the person cancels. */
+  chooseExportPath(defaultPath: string): Promise<string | null>;
+}
+
+export function defaultExportDir(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'exports');
 }
 
 export function defaultBackupPath(dbPath: string, now = new Date()): string {
@@ -31,6 +41,16 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     },
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
+    'articles.import': ({ fileName, content }) => articles.save(parseBylineJson(fileName, content), actor),
+    'articles.export': async ({ id }) => {
+      const article = articles.get(id);
+      const content = exportBylineJson(article);
+      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, 'json')));
+      if (!dest) return { path: null };
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      writeFileDurably(dest, content);
+      return { path: dest };
+    },
     'store.check': () => store.check(),
     'store.backup': async () => {
       const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));

@@ -83,15 +83,18 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
     throw new BylineError('store-not-sqlite', `${file} is not a Byline database (it is not an SQLite file). Nothing was changed.`);
   }
+  // A WAL left behind means the last session did not close cleanly (or another process has the
+  // store open). Its pages are part of the database, and a checkpoint cut short (a full disk) can
+  // leave the main file shorter than its header says while the WAL still holds the rest: so then
+  // check every page, reading through the WAL. Without a WAL the header alone tells a truncated
+  // file, which keeps opening a large store fast; `byline check` runs the full check on demand.
+  const walPath = `${file}-wal`;
+  const walPending = fs.existsSync(walPath) && fs.statSync(walPath).size > 0;
   const expected = expectedFileSize(header);
-  if (expected !== null && size < expected) {
+  if (!walPending && expected !== null && size < expected) {
     throw new BylineError('store-corrupt', `${file} is damaged (it is ${size} bytes but should be ${expected}; it was probably cut short). Restore it from a backup; Byline did not change it.`);
   }
-  // A WAL left behind means the last session did not close cleanly (or another process has the
-  // store open): then check every page before trusting it. A clean store skips this, so opening
-  // stays fast as the store grows; `byline check` runs the full check on demand.
-  const walPath = `${file}-wal`;
-  const needsCheck = expected === null || (fs.existsSync(walPath) && fs.statSync(walPath).size > 0);
+  const needsCheck = walPending || expected === null;
 
   let ro: Database.Database | undefined;
   try {

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   });
   const dbPath = resolveDbPath(values.db);
   const store = Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath)) });
-  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p }, defaultActor());
+  // A browser page cannot show native save dialogs: backups and exports go to folders beside the data.
+  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, defaultActor());
   const rendererDir = values.renderer ?? path.join(__dirname, '..', 'renderer');
   const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : 0 });
 

@@ -11,7 +11,10 @@ export function App({ client }: { client: Client }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [listVersion, setListVersion] = useState(0);
   const flushEditor = useRef<(() => Promise<void>) | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
 
   const go = useCallback(async (next: Route) => {
     await flushEditor.current?.();
@@ -47,11 +50,46 @@ export function App({ client }: { client: Client }) {
     try {
       await flushEditor.current?.();
       const r = await client.invoke('store.backup', {});
-      if (r.path) window.alert(`Backed up ${r.articles} articles and ${r.assets} images to ${r.path}`);
+      if (r.path) setNotice(`Backed up ${r.articles} articles and ${r.assets} images to ${r.path}`);
     } catch (e) {
       setError((e as Error).message);
     }
   }, [client]);
+
+  /** Each file is imported on its own: one bad file is reported and the others still come in. */
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      const done: string[] = [];
+      const failed: string[] = [];
+      for (const file of files) {
+        try {
+          const r = await client.invoke('articles.import', { fileName: file.name, content: await file.text() });
+          done.push(r.article.headline || file.name);
+        } catch (e) {
+          failed.push((e as Error).message);
+        }
+      }
+      if (done.length) setNotice(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`);
+      setError(failed.length ? failed.join('\n') : null);
+      setListVersion((v) => v + 1);
+      if (done.length) await go({ view: 'list' });
+    },
+    [client, go],
+  );
+
+  const exportOpen = useCallback(async () => {
+    if (route.view !== 'article') {
+      setError('Open an article to export it.');
+      return;
+    }
+    try {
+      await flushEditor.current?.();
+      const r = await client.invoke('articles.export', { id: route.id });
+      if (r.path) setNotice(`Exported to ${r.path}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [client, route]);
 
   useEffect(
     () =>
@@ -61,8 +99,10 @@ export function App({ client }: { client: Client }) {
         else if (command === 'show-trash') void go({ view: 'trash' });
         else if (command === 'backup') void backup();
         else if (command === 'save-now') void flushEditor.current?.();
+        else if (command === 'import') importInput.current?.click();
+        else if (command === 'export') void exportOpen();
       }),
-    [client, newArticle, go, backup],
+    [client, newArticle, go, backup, exportOpen],
   );
 
   const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
@@ -79,6 +119,28 @@ export function App({ client }: { client: Client }) {
           </button>
         </div>
       ) : null}
+      {notice ? (
+        <div role="status" className="notice">
+          {notice}
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      <input
+        ref={importInput}
+        type="file"
+        accept=".json,application/json"
+        multiple
+        hidden
+        aria-label="Import files"
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length) void importFiles(files);
+        }}
+      />
       {info?.mode === 'browser' ? (
         <p className="mode-note">Browser mode · {info.dbPath}</p>
       ) : null}
@@ -90,6 +152,7 @@ export function App({ client }: { client: Client }) {
             article={article}
             houseStyle={info.houseStyle}
             registerFlush={registerFlush}
+            onExport={() => void exportOpen()}
             onClose={() => void go({ view: 'list' })}
             onTrashed={() => void go({ view: 'list' })}
           />
@@ -98,7 +161,9 @@ export function App({ client }: { client: Client }) {
         )
       ) : (
         <ArticleList
+          key={listVersion}
           client={client}
+          onImport={() => importInput.current?.click()}
           trashed={route.view === 'trash'}
           onOpen={(id) => void go({ view: 'article', id })}
           onNew={() => void newArticle()}

@@ -13,6 +13,7 @@ interface Props {
   article: Article;
   houseStyle: HouseStyle;
   onClose(): void;
+  onExport(): void;
   onTrashed(): void;
   /** Lets the app ask for a save before it navigates or closes. */
   registerFlush(flush: (() => Promise<void>) | null): void;
@@ -42,7 +43,7 @@ function LengthMeter({ value, limit, id }: { value: string; limit: number; id: s
   );
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onTrashed, registerFlush }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onTrashed, registerFlush }: Props) {
   const [headline, setHeadline] = useState(article.headline);
   const [teaser, setTeaser] = useState(article.teaser);
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
@@ -127,6 +128,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onTrashed,
         </span>
         <button type="button" onClick={flushNow} title="Save now (Ctrl+S)">
           Save
+        </button>
+        <button type="button" onClick={onExport}>
+          Export…
         </button>
         <button type="button" className="danger" onClick={() => void trash()}>
           Move to trash

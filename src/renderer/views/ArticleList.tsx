@@ -7,13 +7,14 @@ interface Props {
   trashed: boolean;
   onOpen(id: string): void;
   onNew(): void;
+  onImport(): void;
   onShowTrash(show: boolean): void;
   onError(message: string): void;
 }
 
 const PAGE = 200;
 
-export function ArticleList({ client, trashed, onOpen, onNew, onShowTrash, onError }: Props) {
+export function ArticleList({ client, trashed, onOpen, onNew, onImport, onShowTrash, onError }: Props) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
@@ -68,6 +69,9 @@ export function ArticleList({ client, trashed, onOpen, onNew, onShowTrash, onErr
           <>
             <button type="button" className="primary" onClick={onNew}>
               New article
+            </button>
+            <button type="button" onClick={onImport}>
+              Import…
             </button>
             <button type="button" onClick={() => onShowTrash(true)}>
               Trash

@@ -13,6 +13,8 @@ export const CHANNELS = [
   'articles.trash',
   'articles.restore',
   'articles.emptyTrash',
+  'articles.import',
+  'articles.export',
   'store.check',
   'store.backup',
 ] as const;
@@ -22,7 +24,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const IPC_PREFIX = 'byline:';
 
 /** Events the main process sends to the renderer (menu commands). */
-export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now'] as const;
+export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
 

@@ -34,6 +34,10 @@ export interface BackupResult {
   articles: number;
   assets: number;
 }
+export interface ExportResult {
+  /** Where the file was written; null when the person cancelled the dialog. */
+  path: string | null;
+}
 export interface SaveOutcome {
   article: Article;
   changed: boolean;
@@ -65,6 +69,10 @@ export const contract = {
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
+  'articles.import': channel<SaveOutcome>()(
+    z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20 * 1024 * 1024) }).strict(),
+  ),
+  'articles.export': channel<ExportResult>()(z.object({ id: Id }).strict()),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

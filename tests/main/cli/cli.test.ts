@@ -114,7 +114,7 @@ describe('byline CLI', () => {
       fs.writeFileSync(invalid, JSON.stringify({ id, revision: 1, headline: 'x', body: [{ type: 'paragraph', children: [] }] }));
       const r = byline(['--db', db, 'save', invalid]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^byline: The article is not valid: body\.0\.children: .*Nothing was saved\.\n$/);
+      expect(r.stderr).toMatch(/^byline: .*invalid\.json is not a valid Byline article: body\.0\.children: .*Nothing was stored\.\n$/);
       fs.writeFileSync(invalid, '[1, 2]');
       expect(byline(['--db', db, 'save', invalid]).stderr).toMatch(/must hold one article as a JSON object/);
       expect(byline(['--db', db, '--json', 'show', id]).stdout).toBe(before);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch';
@@ -14,7 +15,7 @@ let dir: string;
 beforeEach(() => {
   dir = tempDir();
   store = Store.open(path.join(dir, 'byline.db'));
-  handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p }, 'desk');
+  handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'desk');
   return () => store.close();
 });
 
@@ -60,5 +61,37 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: true, value: { articles: 0 } });
     const p = (result as { value: { path: string } }).value.path;
     expect(p.startsWith(path.join(dir, 'backups', 'byline-backup-'))).toBe(true);
+  });
+});
+
+describe('import and export of Byline JSON', () => {
+  it('exports an article to the chosen path and imports it into another store', async () => {
+    const a = store.articles.create(seedArticle(), 'anna');
+    const exported = await dispatch(handlers, 'articles.export', { id: a.id });
+    expect(exported).toMatchObject({ ok: true });
+    const file = (exported as { value: { path: string } }).value.path;
+    expect(file).toBe(path.join(dir, 'exports', 'is-kampfer-holen-teile-von-albu-kamal-zuruck-r1.json'));
+
+    const other = Store.open(path.join(tempDir(), 'other.db'));
+    const otherHandlers = createHandlers(other, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'desk');
+    const imported = await dispatch(otherHandlers, 'articles.import', { fileName: 'a.json', content: fs.readFileSync(file, 'utf8') });
+    expect(imported).toMatchObject({ ok: true, value: { changed: true, article: { id: a.id, revision: 1, headline: a.headline } } });
+    expect(other.articles.get(a.id).body).toEqual(a.body);
+    other.close();
+  });
+
+  it('refuses a broken file and stores nothing', async () => {
+    const r = await dispatch(handlers, 'articles.import', { fileName: 'broken.json', content: '{"body": [{"type": "video"}]}' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!r.ok && r.error.message).toMatch(/^broken\.json is not a valid Byline article: body\.0\.type/);
+    expect(store.articles.list().total).toBe(0);
+  });
+
+  it('writes nothing when the person cancels the export dialog', async () => {
+    const cancelling = createHandlers(store, { mode: 'desktop', chooseBackupDestination: async () => null, chooseExportPath: async () => null }, 'desk');
+    const a = store.articles.create({ headline: 'x' }, 'anna');
+    expect(await dispatch(cancelling, 'articles.export', { id: a.id })).toEqual({ ok: true, value: { path: null } });
+    expect(await dispatch(cancelling, 'store.backup', {})).toEqual({ ok: true, value: { path: null, articles: 0, assets: 0 } });
+    expect(fs.existsSync(path.join(dir, 'exports'))).toBe(false);
   });
 });

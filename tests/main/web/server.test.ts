@@ -19,7 +19,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Byline</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   store = Store.open(path.join(dir, 'byline.db'));
-  server = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p }, 'web'), rendererDir: renderer });
+  server = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: renderer });
   const res = await fetch(server.launchUrl);
   cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 });

@@ -1,0 +1,28 @@
+import { BylineError, describeIssues } from '../../shared/errors';
+import { ArticleInputSchema, type ParsedArticleInput } from '../../shared/model/article';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Byline's own format: one article as the model's JSON (what `byline show --json` prints and
+ * File → Export writes). Every failure names the file and what is wrong with it.
+ */
+export function parseBylineJson(fileName: string, content: string): ParsedArticleInput {
+  if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) {
+    throw new BylineError('invalid-input', `${fileName} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    throw new BylineError('invalid-input', `${fileName} is not valid JSON: ${(error as Error).message}. Nothing was stored.`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new BylineError('invalid-input', `${fileName} must hold one article as a JSON object; nothing was stored.`);
+  }
+  const parsed = ArticleInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BylineError('invalid-input', `${fileName} is not a valid Byline article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
+  }
+  return parsed.data;
+}
