@@ -77,10 +77,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
+    // Closing with unsaved text: hold the close, save, then close. In Electron a prevented unload
+    // cancels the close silently, so the page closes its window itself once the store has the
+    // text; if the save fails the window stays open with the error and the text. A browser shows
+    // its own "leave page?" prompt instead.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!saver.hasUnsavedChanges) return;
-      void saver.flush();
       event.preventDefault();
+      void saver.flush().then(() => {
+        if (window.byline && !saver.hasUnsavedChanges) window.close();
+      });
     };
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
