@@ -9,22 +9,9 @@ import {
   type ArticleSummary,
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
+import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
-
-export interface SaveResult {
-  article: Article;
-  /** False when the input equalled the stored article: no revision was written. */
-  changed: boolean;
-}
-
-export interface RevisionInfo {
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-  status: string;
-  headline: string;
-}
 
 export interface ListOptions {
   query?: string;
@@ -32,11 +19,6 @@ export interface ListOptions {
   trashed?: boolean;
   limit?: number;
   offset?: number;
-}
-
-export interface ListResult {
-  items: ArticleSummary[];
-  total: number;
 }
 
 interface ArticleRow {

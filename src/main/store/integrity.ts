@@ -2,15 +2,8 @@ import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { ArticleSchema } from '../../shared/model/article';
 import { describeIssues } from '../../shared/errors';
+import type { IntegrityReport } from '../../shared/model/storeReports';
 import { sha256File, type AssetStore } from './assets';
-
-export interface IntegrityReport {
-  ok: boolean;
-  problems: string[];
-  articles: number;
-  revisions: number;
-  assets: number;
-}
 
 /**
  * Everything that can be verified without a person: SQLite's own page check, foreign keys, the

@@ -7,7 +7,8 @@ import { ArticleRepository } from './articles';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
-import { checkIntegrity, type IntegrityReport } from './integrity';
+import type { IntegrityReport } from '../../shared/model/storeReports';
+import { checkIntegrity } from './integrity';
 import { translateSqliteError } from './sqliteErrors';
 
 export interface StoreOptions extends OpenOptions {

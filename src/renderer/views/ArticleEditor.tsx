@@ -115,6 +115,13 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     [saver],
   );
   const flushNow = useCallback(() => void saver.flush(), [saver]);
+  const editField = (field: 'headline' | 'teaser', set: (v: string) => void) => (value: string) => {
+    set(value);
+    live.current[field] = value;
+    saver.changed();
+  };
+  const onHeadline = editField('headline', setHeadline);
+  const onTeaser = editField('teaser', setTeaser);
 
   const trash = async () => {
     await saver.flush();
@@ -149,11 +156,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           dir="auto"
           value={headline}
           aria-describedby="headline-meter"
-          onChange={(e) => {
-            setHeadline(e.target.value);
-            live.current.headline = e.target.value;
-            saver.changed();
-          }}
+          onChange={(e) => onHeadline(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -173,11 +176,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           rows={3}
           value={teaser}
           aria-describedby="teaser-meter"
-          onChange={(e) => {
-            setTeaser(e.target.value);
-            live.current.teaser = e.target.value;
-            saver.changed();
-          }}
+          onChange={(e) => onTeaser(e.target.value)}
           onBlur={flushNow}
         />
         <LengthMeter id="teaser-meter" value={teaser} limit={houseStyle.limits.teaser} />

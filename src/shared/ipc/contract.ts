@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { ErrorInfo } from '../errors';
 import type { HouseStyle } from '../houseStyle';
-import { ArticleInputSchema, type Article, type ArticleSummary } from '../model/article';
+import { ArticleInputSchema, type Article } from '../model/article';
+import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import type { Channel } from './channels';
+
+export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
 const Id = z.uuid();
 const Empty = z.object({}).strict();
@@ -14,20 +17,6 @@ export interface AppInfo {
   actor: string;
   houseStyle: HouseStyle;
 }
-export interface RevisionInfo {
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-  status: string;
-  headline: string;
-}
-export interface IntegrityReport {
-  ok: boolean;
-  problems: string[];
-  articles: number;
-  revisions: number;
-  assets: number;
-}
 export interface BackupResult {
   /** Where the backup was written; null when the person cancelled the folder dialog. */
   path: string | null;
@@ -38,10 +27,6 @@ export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
   path: string | null;
 }
-export interface SaveOutcome {
-  article: Article;
-  changed: boolean;
-}
 
 /** Pairs a payload schema with the result type, so one object is both the check and the type. */
 const channel =
@@ -50,7 +35,7 @@ const channel =
 
 export const contract = {
   'app.info': channel<AppInfo>()(Empty),
-  'articles.list': channel<{ items: ArticleSummary[]; total: number }>()(
+  'articles.list': channel<ListResult>()(
     z
       .object({
         query: z.string().max(500).optional(),
@@ -63,13 +48,13 @@ export const contract = {
   ),
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
-  'articles.save': channel<SaveOutcome>()(z.object({ article: ArticleInputSchema }).strict()),
+  'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
-  'articles.import': channel<SaveOutcome>()(
+  'articles.import': channel<SaveResult>()(
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20 * 1024 * 1024) }).strict(),
   ),
   'articles.export': channel<ExportResult>()(z.object({ id: Id }).strict()),

@@ -1,0 +1,29 @@
+/** Shapes the store returns that cross to the renderer and the CLI: one definition for both sides. */
+import type { Article, ArticleSummary } from './article';
+
+export interface SaveResult {
+  article: Article;
+  /** False when the input equalled the stored article: no revision was written. */
+  changed: boolean;
+}
+
+export interface ListResult {
+  items: ArticleSummary[];
+  total: number;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  savedAt: string;
+  savedBy: string;
+  status: string;
+  headline: string;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  problems: string[];
+  articles: number;
+  revisions: number;
+  assets: number;
+}
