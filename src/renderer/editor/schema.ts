@@ -4,8 +4,13 @@ import type { ReactEditor } from 'slate-react';
 import type { Credit } from '../../shared/model/blocks';
 
 /**
- * The body as Slate sees it. It mirrors the article model's blocks one to one (see convert.ts), so
- * whatever the store holds survives being opened and saved in the editor.
+ * The whole article as one Slate document, so one history covers every edit and the article reads
+ * as one screen:
+ *
+ *   rubric · kicker · headline · teaser · body (the model's blocks) · sign-off
+ *
+ * The body mirrors the article model's blocks one to one (see convert.ts), so whatever the store
+ * holds survives being opened and saved. Normalizers (normalizers/) keep this shape.
  */
 export interface FormattedText {
   text: string;
@@ -18,6 +23,14 @@ export interface LinkElement {
   children: FormattedText[];
 }
 export type InlineNode = FormattedText | LinkElement;
+
+/** One-line (or one-paragraph) text fields above the body; plain text only. */
+export const FIELD_TYPES = ['rubric', 'kicker', 'headline', 'teaser'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+export interface FieldElement {
+  type: FieldType;
+  children: FormattedText[];
+}
 
 export interface ParagraphElement {
   type: 'paragraph';
@@ -49,10 +62,36 @@ export interface ImageElement {
   alt: string;
   children: [{ text: '' }];
 }
-
 export type BlockElement = ParagraphElement | SubheadElement | QuoteElement | ListElement | ImageElement;
-export type BylineElement = BlockElement | ListItemElement | LinkElement;
+export const BLOCK_TYPES = ['paragraph', 'subhead', 'quote', 'list', 'image'] as const;
+
+export interface BodyElement {
+  type: 'body';
+  children: BlockElement[];
+}
+export interface SignOffElement {
+  type: 'signoff';
+  authors: string[];
+  agencies: string[];
+  children: [{ text: '' }];
+}
+
+export type SectionElement = FieldElement | BodyElement | SignOffElement;
+export type BylineElement = SectionElement | BlockElement | ListItemElement | LinkElement;
 export type BylineEditor = BaseEditor & ReactEditor & HistoryEditor;
+
+/** The document's top level, in order. */
+export const LAYOUT = [...FIELD_TYPES, 'body', 'signoff'] as const;
+export type SectionType = (typeof LAYOUT)[number];
+export const BODY_INDEX = LAYOUT.indexOf('body');
+export const SIGNOFF_INDEX = LAYOUT.indexOf('signoff');
+
+export function isFieldType(type: string): type is FieldType {
+  return (FIELD_TYPES as readonly string[]).includes(type);
+}
+export function isBlockType(type: string): type is BlockElement['type'] {
+  return (BLOCK_TYPES as readonly string[]).includes(type);
+}
 
 declare module 'slate' {
   interface CustomTypes {
