@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { EditorPage } from './editorPage';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -26,27 +27,29 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await openApp(page, problems);
   // The token leaves the address bar once the session cookie is set.
   expect(page.url()).not.toContain('token=');
+  const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
-  const headline = page.getByLabel('Headline');
-  await expect(headline).toBeFocused({ timeout: 1 }).catch(() => undefined);
-  await headline.fill('IS-Kämpfer holen Teile von Albu Kamal zurück');
-  await headline.press('Enter'); // Enter moves on to the teaser
-  await expect(page.getByLabel('Teaser')).toBeFocused();
+  await editor.focusField('Headline');
+  await page.keyboard.type('IS-Kämpfer holen Teile von Albu Kamal zurück');
+  await page.keyboard.press('Enter'); // Enter moves on to the teaser
   await page.keyboard.type('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.');
-
-  const body = page.getByRole('textbox', { name: 'Body' });
-  await body.click();
+  await page.keyboard.press('Enter'); // … and on into the body
   await page.keyboard.type('Die Dschihadistenmiliz habe einen Gegenangriff gestartet.');
   await page.keyboard.press('Enter');
+  await page.keyboard.type('## Kampf um die letzte Bastion'); // markdown shortcut: a subhead
+  await page.keyboard.press('Enter');
   await page.keyboard.type('Albu Kamal ist die letzte Bastion.');
+  await editor.addSignOff('haz/qu (afp, dpa)');
+  await expect(page.locator('.signoff-preview')).toHaveText('haz/qu (afp, dpa)');
 
-  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d/, { timeout: 10_000 });
-
+  await editor.waitSaved();
   await page.reload();
-  await expect(page.getByLabel('Headline')).toHaveValue('IS-Kämpfer holen Teile von Albu Kamal zurück');
-  await expect(page.getByLabel('Teaser')).toHaveValue('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.');
-  await expect(body.locator('p')).toHaveText(['Die Dschihadistenmiliz habe einen Gegenangriff gestartet.', 'Albu Kamal ist die letzte Bastion.']);
+  await expect(editor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
+  await expect(editor.field('Teaser')).toHaveText('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.');
+  await expect(editor.body.locator('p')).toHaveText(['Die Dschihadistenmiliz habe einen Gegenangriff gestartet.', 'Albu Kamal ist die letzte Bastion.']);
+  await expect(editor.body.locator('h2')).toHaveText('Kampf um die letzte Bastion');
+  await expect(page.locator('.signoff-preview')).toHaveText('haz/qu (afp, dpa)');
 
   // What the page shows is what the store holds: read the SQLite file directly.
   const db = new Database(app.dbPath, { readonly: true });
@@ -55,8 +58,10 @@ test('create an article, type, reload: the text is there; delete and restore', a
   expect(doc.headline).toBe('IS-Kämpfer holen Teile von Albu Kamal zurück');
   expect(doc.body).toEqual([
     { type: 'paragraph', children: [{ text: 'Die Dschihadistenmiliz habe einen Gegenangriff gestartet.' }] },
+    { type: 'subhead', children: [{ text: 'Kampf um die letzte Bastion' }] },
     { type: 'paragraph', children: [{ text: 'Albu Kamal ist die letzte Bastion.' }] },
   ]);
+  expect(doc.signOff).toEqual({ authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] });
 
   // Back to the list, search, delete, find it in the trash, restore.
   await page.getByRole('button', { name: '← Articles' }).click();
@@ -80,14 +85,17 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await browser.close();
 });
 
-test('bold and italic survive a save and reload', async () => {
+test('marks, links and undo/redo in the body', async () => {
   const browser = await launchChromium();
   const page = await browser.newPage();
   const problems: string[] = [];
   await openApp(page, problems);
+  const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
-  await page.getByLabel('Headline').fill('Formatierung');
-  await page.getByRole('textbox', { name: 'Body' }).click();
+  await editor.focusField('Headline');
+  await page.keyboard.type('Formatierung');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await page.keyboard.type('normal ');
   await page.keyboard.press('Control+b');
   await page.keyboard.type('fett');
@@ -95,10 +103,33 @@ test('bold and italic survive a save and reload', async () => {
   await page.keyboard.type(' und ');
   await page.keyboard.press('Control+i');
   await page.keyboard.type('kursiv');
-  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d/);
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type(' DW');
+
+  // Select "DW" and link it: a javascript: address is refused with a message, https is taken.
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Control+k');
+  const address = page.getByRole('textbox', { name: 'Link address' });
+  await address.fill('javascript:alert(1)');
+  await address.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Links may use http, https or mailto only' })).toBeVisible();
+  await address.fill('www.dw.com');
+  await address.press('Enter');
+  await expect(editor.body.locator('a')).toHaveAttribute('href', 'https://www.dw.com');
+
+  // Undo takes the link off again, redo puts it back.
+  await editor.body.locator('p').click();
+  await page.keyboard.press('Control+z');
+  await expect(editor.body.locator('a')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(editor.body.locator('a')).toHaveText('DW');
+
+  await editor.waitSaved();
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Body' }).locator('strong')).toHaveText('fett');
-  await expect(page.getByRole('textbox', { name: 'Body' }).locator('em')).toHaveText('kursiv');
+  await expect(editor.body.locator('strong')).toHaveText('fett');
+  await expect(editor.body.locator('em')).toHaveText('kursiv');
+  await expect(editor.body.locator('a')).toHaveAttribute('href', 'https://www.dw.com');
   expect(problems).toEqual([]);
   await browser.close();
 });

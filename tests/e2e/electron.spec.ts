@@ -32,7 +32,8 @@ test.describe('desktop app (Electron)', () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => Object.keys((window as unknown as { byline: object }).byline).sort())).toEqual(['invoke', 'onMenuCommand']);
     await page.getByRole('button', { name: 'New article' }).click();
-    await page.getByLabel('Headline').fill('Aus Electron');
+    await page.getByRole('textbox', { name: 'Headline', exact: true }).click();
+    await page.keyboard.type('Aus Electron');
     await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d/);
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

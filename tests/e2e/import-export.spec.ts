@@ -32,7 +32,7 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await expect(rows).toHaveCount(1);
 
   await rows.getByRole('button', { name: 'IS-Kämpfer holen Teile von Albu Kamal zurück', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Body' }).locator('h2')).toHaveText('Kampf um die letzte Bastion');
+  await expect(page.getByRole('region', { name: 'Body' }).locator('h2')).toHaveText('Kampf um die letzte Bastion');
   await page.getByRole('button', { name: 'Export…' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toBeVisible();

@@ -63,6 +63,12 @@ export class Autosaver {
     return this.inFlight;
   }
 
+  /** Forgets pending changes (the person chose to take the stored version instead). */
+  discard(): void {
+    this.clearTimer();
+    this.dirty = false;
+  }
+
   dispose(): void {
     this.clearTimer();
   }

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Descendant } from 'slate';
 import type { Article } from '../../shared/model/article';
 import { directionOf } from '../../shared/format/direction';
+import { bodyText } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
+import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
 import { Autosaver, type SaveState } from '../editor/autosave';
-import { BodyEditor } from '../editor/BodyEditor';
-import { bodyToSlate, slateToBody } from '../editor/convert';
-import type { BlockElement } from '../editor/schema';
+import { countBlocks, type Counts } from '../editor/counting';
+import { documentFromArticle, fieldsFromDocument } from '../editor/document';
+import { BODY_INDEX, FIELD_TYPES, type BodyElement, type FieldType } from '../editor/schema';
+import { CountsBar } from './CountsBar';
+import { MetadataPanel, type Metadata } from './MetadataPanel';
 
 interface Props {
   client: Client;
@@ -20,6 +25,7 @@ interface Props {
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
+const COUNT_DELAY_MS = 250;
 
 function describe(state: SaveState): string {
   switch (state.kind) {
@@ -34,25 +40,50 @@ function describe(state: SaveState): string {
   }
 }
 
-function LengthMeter({ value, limit, id }: { value: string; limit: number; id: string }) {
-  const length = Array.from(value).length;
+function metadataOf(a: Article): Metadata {
+  return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
+}
+
+function fieldTexts(doc: readonly Descendant[]): Record<FieldType, string> {
+  const f = fieldsFromDocument(doc);
+  return Object.fromEntries(FIELD_TYPES.map((t) => [t, f[t]])) as Record<FieldType, string>;
+}
+
+/** Side by side: what this editor holds and what the store holds now. */
+function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' | 'body'>; theirs: Article }) {
+  const col = (title: string, a: Pick<Article, 'headline' | 'teaser' | 'body'>) => (
+    <section>
+      <h3>{title}</h3>
+      <p className="compare-headline">{a.headline}</p>
+      <p>{a.teaser}</p>
+      <pre>{bodyText(a.body)}</pre>
+    </section>
+  );
   return (
-    <span id={id} className={length > limit ? 'meter over' : 'meter'} aria-live="off">
-      {length}/{limit}
-    </span>
+    <div className="compare">
+      {col('Yours (not saved)', mine)}
+      {col(`Saved revision ${theirs.revision}`, theirs)}
+    </div>
   );
 }
 
 export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onTrashed, registerFlush }: Props) {
-  const [headline, setHeadline] = useState(article.headline);
-  const [teaser, setTeaser] = useState(article.teaser);
+  // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
+  const [loaded, setLoaded] = useState(article);
+  const [meta, setMeta] = useState(() => metadataOf(article));
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
-  const initialBody = useMemo(() => bodyToSlate(article.body), [article]);
+  const initialDoc = useMemo(() => documentFromArticle(loaded), [loaded]);
+  const [counts, setCounts] = useState<{ body: Counts; fields: Record<FieldType, string> }>(() => ({
+    body: countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language),
+    fields: fieldTexts(initialDoc),
+  }));
+  const [theirs, setTheirs] = useState<Article | null>(null);
+  const [comparing, setComparing] = useState(false);
 
   // The live content lives in refs so the saver always sends the latest text.
   const base = useRef(article);
-  const live = useRef({ headline: article.headline, teaser: article.teaser, body: initialBody });
-  const teaserRef = useRef<HTMLTextAreaElement>(null);
+  const live = useRef({ doc: initialDoc, meta });
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const saver = useMemo(
     () =>
@@ -60,9 +91,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         delayMs: AUTOSAVE_DELAY_MS,
         onState: setState,
         save: async () => {
-          const { headline: h, teaser: t, body } = live.current;
           const { article: saved } = await client.invoke('articles.save', {
-            article: { ...base.current, headline: h, teaser: t, body: slateToBody(body) },
+            article: { ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) },
           });
           base.current = saved;
           return saved.updatedAt;
@@ -72,8 +102,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   );
 
   useEffect(() => {
-    const flush = () => saver.flush();
-    registerFlush(flush);
+    registerFlush(() => saver.flush());
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
@@ -107,21 +136,51 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     };
   }, [saver, registerFlush]);
 
-  const onBodyChange = useCallback(
-    (body: BlockElement[]) => {
-      live.current.body = body;
+  // Counting waits for a pause in typing, and only recounts changed blocks (see counting.ts).
+  const onDocChange = useCallback(
+    (doc: Descendant[]) => {
+      live.current.doc = doc;
       saver.changed();
+      if (countTimer.current) clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => {
+        setCounts({ body: countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language), fields: fieldTexts(doc) });
+      }, COUNT_DELAY_MS);
     },
     [saver],
   );
-  const flushNow = useCallback(() => void saver.flush(), [saver]);
-  const editField = (field: 'headline' | 'teaser', set: (v: string) => void) => (value: string) => {
-    set(value);
-    live.current[field] = value;
+  const onMetaChange = (next: Metadata) => {
+    setMeta(next);
+    live.current.meta = next;
     saver.changed();
   };
-  const onHeadline = editField('headline', setHeadline);
-  const onTeaser = editField('teaser', setTeaser);
+  const flushNow = useCallback(() => void saver.flush(), [saver]);
+
+  useEffect(() => {
+    if (state.kind !== 'error' || state.code !== 'conflict') return;
+    client.invoke('articles.get', { id: article.id }).then(setTheirs, () => undefined);
+  }, [state, client, article.id]);
+
+  /** Conflict: keep this text as a new revision on top of the one saved meanwhile. */
+  const keepMine = async () => {
+    const latest = await client.invoke('articles.get', { id: article.id });
+    base.current = { ...latest };
+    setTheirs(null);
+    setComparing(false);
+    saver.changed();
+    await saver.flush();
+  };
+  /** Conflict: drop this text and load what the store holds. */
+  const takeTheirs = async () => {
+    const latest = await client.invoke('articles.get', { id: article.id });
+    base.current = latest;
+    live.current = { doc: documentFromArticle(latest), meta: metadataOf(latest) };
+    setMeta(metadataOf(latest));
+    setLoaded(latest);
+    setTheirs(null);
+    setComparing(false);
+    saver.discard();
+    setState({ kind: 'saved', at: latest.updatedAt });
+  };
 
   const trash = async () => {
     await saver.flush();
@@ -129,10 +188,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     onTrashed();
   };
 
-  const dir = directionOf(article.language);
+  const dir = directionOf(meta.language);
+  const conflict = state.kind === 'error' && state.code === 'conflict';
   return (
-    <main className="editor" lang={article.language} dir={dir}>
-      <div className="toolbar" dir="ltr">
+    <main className="editor" lang={meta.language}>
+      <div className="toolbar">
         <button type="button" onClick={onClose}>
           ← Articles
         </button>
@@ -149,43 +209,27 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           Move to trash
         </button>
       </div>
-      <div className="field">
-        <label htmlFor="headline">Headline</label>
-        <input
-          id="headline"
-          dir="auto"
-          value={headline}
-          aria-describedby="headline-meter"
-          onChange={(e) => onHeadline(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              teaserRef.current?.focus();
-            }
-          }}
-          onBlur={flushNow}
-        />
-        <LengthMeter id="headline-meter" value={headline} limit={houseStyle.limits.headline} />
-      </div>
-      <div className="field">
-        <label htmlFor="teaser">Teaser</label>
-        <textarea
-          id="teaser"
-          ref={teaserRef}
-          dir="auto"
-          rows={3}
-          value={teaser}
-          aria-describedby="teaser-meter"
-          onChange={(e) => onTeaser(e.target.value)}
-          onBlur={flushNow}
-        />
-        <LengthMeter id="teaser-meter" value={teaser} limit={houseStyle.limits.teaser} />
-      </div>
-      <div className="field">
-        <span className="label" id="body-label">
-          Body
-        </span>
-        <BodyEditor initialValue={initialBody} language={article.language} onChange={onBodyChange} onBlur={flushNow} />
+      {conflict ? (
+        <div className="conflict" role="alert">
+          <p>Someone saved this article while you were editing. Your text is still here; choose what to keep.</p>
+          <button type="button" className="primary" onClick={() => void keepMine()}>
+            Keep mine as a new revision
+          </button>
+          <button type="button" onClick={() => void takeTheirs()}>
+            Take theirs
+          </button>
+          <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} disabled={!theirs}>
+            Compare
+          </button>
+          {comparing && theirs ? <Compare mine={fieldsFromDocument(live.current.doc)} theirs={theirs} /> : null}
+        </div>
+      ) : null}
+      <div className="editor-columns">
+        <div className="document-column" dir={dir}>
+          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} />
+          <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
+        </div>
+        <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={loaded.status} houseStyle={houseStyle} onChange={onMetaChange} />
       </div>
     </main>
   );

@@ -140,3 +140,46 @@ describe('editing across sections', () => {
     expect(fieldsFromDocument(editor.children).headline).toBe('IS-');
   });
 });
+
+describe('Enter as in a word processor', () => {
+  const body = (blocks: unknown[]) => editorWith(doc(blocks));
+  const types = (editor: BylineEditor) => fieldsFromDocument(editor.children).body.map((b) => b.type);
+
+  it('after a subhead the next line is a paragraph', () => {
+    const editor = body([{ type: 'subhead', children: [{ text: 'Kampf' }] }]);
+    Transforms.select(editor, Editor.end(editor, [4, 0]));
+    editor.insertBreak();
+    editor.insertText('Text');
+    expect(fieldsFromDocument(editor.children).body).toEqual([
+      { type: 'subhead', children: [{ text: 'Kampf' }] },
+      { type: 'paragraph', children: [{ text: 'Text' }] },
+    ]);
+  });
+
+  it('splitting a subhead in the middle keeps both halves subheads', () => {
+    const editor = body([{ type: 'subhead', children: [{ text: 'Kampf um' }] }]);
+    Transforms.select(editor, { path: [4, 0, 0], offset: 5 });
+    editor.insertBreak();
+    expect(types(editor)).toEqual(['subhead', 'subhead']);
+  });
+
+  it('Enter on an empty list item leaves the list', () => {
+    const editor = body([{ type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'eins' }] }] }]);
+    Transforms.select(editor, Editor.end(editor, [4, 0, 0]));
+    editor.insertBreak(); // a new, empty item
+    editor.insertBreak(); // … which becomes a paragraph after the list
+    editor.insertText('danach');
+    expect(fieldsFromDocument(editor.children).body).toEqual([
+      { type: 'list', ordered: false, items: [[{ text: 'eins' }]] },
+      { type: 'paragraph', children: [{ text: 'danach' }] },
+    ]);
+  });
+
+  it('Enter on an empty quote line leaves the quote', () => {
+    const editor = body([{ type: 'quote', attribution: 'Sprecher', children: [{ text: 'Zitat' }] }]);
+    Transforms.select(editor, Editor.end(editor, [4, 0]));
+    editor.insertBreak();
+    editor.insertBreak();
+    expect(types(editor)).toEqual(['quote', 'paragraph']);
+  });
+});

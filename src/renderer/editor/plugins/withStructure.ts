@@ -1,4 +1,5 @@
-import { Editor, Element, Point, Range, Transforms, type Path } from 'slate';
+import { Editor, Element, Path, Point, Range, Transforms, type Node } from 'slate';
+import { setBlockType } from '../commands';
 import { normalizeElement } from '../normalizers/elements';
 import { normalizeLayout } from '../normalizers/layout';
 import { BODY_INDEX, SIGNOFF_INDEX, isFieldType, type BylineEditor } from '../schema';
@@ -35,6 +36,7 @@ export function withStructure(editor: BylineEditor): BylineEditor {
       moveToSection(editor, section + 1);
       return;
     }
+    if (breakOutOfBlock(editor)) return;
     insertBreak();
   };
 
@@ -70,6 +72,33 @@ export function withStructure(editor: BylineEditor): BylineEditor {
   };
 
   return editor;
+}
+
+/**
+ * Enter as in a word processor: after a subhead the next line is a paragraph; Enter on an empty
+ * list item or an empty quote line leaves the list or quote. Returns true when it handled the key.
+ */
+function breakOutOfBlock(editor: BylineEditor): boolean {
+  const { selection } = editor;
+  if (!selection || Range.isExpanded(selection) || selection.anchor.path[0] !== BODY_INDEX) return false;
+  const entry = Editor.above(editor, { match: (n) => Element.isElement(n) && (n.type === 'subhead' || n.type === 'quote' || n.type === 'list-item') });
+  if (!entry) return false;
+  const [block, path] = entry;
+  const empty = Editor.isEmpty(editor, block);
+  if (block.type === 'subhead' && Point.equals(selection.anchor, Editor.end(editor, path))) {
+    Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: Path.next(path), select: true });
+    return true;
+  }
+  if (block.type === 'list-item' && empty) {
+    setBlockType(editor, 'paragraph');
+    return true;
+  }
+  if (block.type === 'quote' && empty) {
+    Transforms.setNodes<Node>(editor, { type: 'paragraph' } as Partial<Node>, { at: path });
+    Transforms.unsetNodes(editor, 'attribution', { at: path });
+    return true;
+  }
+  return false;
 }
 
 /** True at the very start (or end) of a section: deleting there would merge two sections. */

@@ -1,0 +1,179 @@
+import { memo, useCallback, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { createEditor, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { Editable, Slate, useSlate, withReact } from 'slate-react';
+import type { HouseStyle } from '../../shared/houseStyle';
+import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
+import { makeRenderElement, renderLeaf } from './elements/renderElement';
+import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
+import { withStructure } from './plugins/withStructure';
+import type { BylineEditor } from './schema';
+import { MARKDOWN_HELP, SHORTCUTS, runShortcut } from './shortcuts';
+
+interface Props {
+  initialValue: Descendant[];
+  language: string;
+  houseStyle: HouseStyle;
+  onChange(value: Descendant[]): void;
+  onBlur(): void;
+}
+
+export function createBylineEditor(): BylineEditor {
+  return withMarkdownShortcuts(withStructure(withHistory(withReact(createEditor()))));
+}
+
+/** The toolbar reads the editor through useSlate, so it re-renders with the selection. */
+function Toolbar({ onLink, onHelp }: { onLink(): void; onHelp(): void }) {
+  const editor = useSlate();
+  const block = activeBlock(editor);
+  const button = (label: string, title: string, active: boolean, run: () => void, text: string) => (
+    <button
+      type="button"
+      aria-label={label}
+      title={title}
+      aria-pressed={active}
+      className={active ? 'active' : undefined}
+      onMouseDown={(e) => {
+        e.preventDefault(); // keep the selection in the text
+        run();
+      }}
+    >
+      {text}
+    </button>
+  );
+  return (
+    <div role="toolbar" aria-label="Formatting" className="format-toolbar">
+      {button('Bold', 'Bold (Ctrl+B)', isMarkActive(editor, 'bold'), () => toggleMark(editor, 'bold'), 'B')}
+      {button('Italic', 'Italic (Ctrl+I)', isMarkActive(editor, 'italic'), () => toggleMark(editor, 'italic'), 'I')}
+      {button('Link', 'Link (Ctrl+K)', !!activeLink(editor), onLink, 'Link')}
+      <span className="sep" />
+      {button('Paragraph', 'Paragraph (Alt+0)', block === 'paragraph', () => setBlockType(editor, 'paragraph'), '¶')}
+      {button('Subhead', 'Subhead (Alt+2)', block === 'subhead', () => setBlockType(editor, 'subhead'), 'H2')}
+      {button('Quote', 'Quote (Alt+Q)', block === 'quote', () => setBlockType(editor, 'quote'), '❝')}
+      {button('Bulleted list', 'Bulleted list (Ctrl+Shift+8)', block === 'bulleted', () => toggleList(editor, false), '•')}
+      {button('Numbered list', 'Numbered list (Ctrl+Shift+7)', block === 'numbered', () => toggleList(editor, true), '1.')}
+      <span className="sep" />
+      {button('Undo', 'Undo (Ctrl+Z)', false, () => editor.undo(), '↶')}
+      {button('Redo', 'Redo (Ctrl+Shift+Z)', false, () => editor.redo(), '↷')}
+      {button('Keyboard shortcuts', 'Keyboard shortcuts (F1)', false, onHelp, '?')}
+    </div>
+  );
+}
+
+function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }) {
+  const existing = activeLink(editor);
+  const [url, setUrl] = useState(existing?.[0].url ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = insertLink(editor, url);
+    if (r.ok) onClose();
+    else setProblem(r.message);
+  };
+  return (
+    <form className="link-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <label>
+        Link address
+        <input autoFocus value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" aria-invalid={!!problem} />
+      </label>
+      <button type="submit">Apply</button>
+      {existing ? (
+        <button
+          type="button"
+          onClick={() => {
+            removeLink(editor);
+            onClose();
+          }}
+        >
+          Remove link
+        </button>
+      ) : null}
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+      {problem ? (
+        <span role="alert" className="field-problem">
+          {problem}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="overlay-card">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.label}>
+                <td>{s.label}</td>
+                <td>
+                  <kbd>{s.keys.replaceAll('Mod', navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl')}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Typed at the start of a paragraph</h3>
+        <table>
+          <tbody>
+            {MARKDOWN_HELP.map(([keys, label]) => (
+              <tr key={label}>
+                <td>{label}</td>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The article as one structured document: fields, body and sign-off in one editor with one history. */
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, houseStyle, onChange, onBlur }: Props) {
+  const editor = useMemo(createBylineEditor, []);
+  const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (event.key === 'F1') {
+        event.preventDefault();
+        setHelpOpen(true);
+        return;
+      }
+      if (runShortcut(editor, event, { askForLink: () => setLinkOpen(true) })) event.preventDefault();
+    },
+    [editor],
+  );
+
+  return (
+    <Slate editor={editor} initialValue={initialValue} onValueChange={onChange}>
+      <Toolbar onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />
+      {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+      <Editable
+        className="article-document"
+        aria-label="Article"
+        aria-multiline="true"
+        lang={language}
+        spellCheck
+        disableDefaultStyles
+        renderElement={renderElement}
+        renderLeaf={renderLeaf}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+      />
+      {helpOpen ? <ShortcutsOverlay onClose={() => setHelpOpen(false)} /> : null}
+    </Slate>
+  );
+});

@@ -1,0 +1,38 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The article editor as a person sees it: fields by their labels, the body region, the status line. */
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  field(name: 'Rubric' | 'Kicker' | 'Headline' | 'Teaser'): Locator {
+    return this.page.getByRole('textbox', { name, exact: true });
+  }
+
+  get body(): Locator {
+    return this.page.getByRole('region', { name: 'Body' });
+  }
+
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveState).toHaveText(/^Saved \d/, { timeout: 10_000 });
+  }
+
+  /** Puts the caret at the end of a field's text. */
+  async focusField(name: 'Rubric' | 'Kicker' | 'Headline' | 'Teaser'): Promise<void> {
+    await this.field(name).click();
+    await this.page.keyboard.press('End');
+  }
+
+  async addSignOff(text: string): Promise<void> {
+    const input = this.page.getByRole('textbox', { name: 'Add to sign-off' });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  get signOffPreview(): Locator {
+    return this.page.getByRole('status', { name: 'Sign-off as printed' }).or(this.page.locator('.signoff-preview'));
+  }
+}
