@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BylineError } from '../../shared/errors';
 import { exportBylineJson, exportFileName } from '../export/bylineJson';
 import { parseBylineJson } from '../import/bylineJson';
 import { writeFileDurably } from '../store/fsync';
@@ -14,6 +15,13 @@ export interface Host {
   chooseBackupDestination(defaultPath: string): Promise<string | null>;
   /** Asks where to save an exported file; null when the person cancels. */
   chooseExportPath(defaultPath: string): Promise<string | null>;
+}
+
+/** `data:image/png;base64,…` → bytes; anything else is refused naming the file. */
+export function decodeDataUrl(fileName: string, dataUrl: string): Buffer {
+  const m = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/=\s]+)$/i.exec(dataUrl);
+  if (!m) throw new BylineError('invalid-input', `${fileName} is not an embedded picture Byline can read (expected a base64 data: URL). Nothing was stored.`);
+  return Buffer.from(m[1]!, 'base64');
 }
 
 export function defaultExportDir(dbPath: string): string {
@@ -50,6 +58,10 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, content);
       return { path: dest };
+    },
+    'assets.add': ({ fileName, dataUrl }) => {
+      const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });
+      return { id, mime, byteSize };
     },
     'store.check': () => store.check(),
     'store.backup': async () => {

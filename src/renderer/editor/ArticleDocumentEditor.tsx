@@ -1,13 +1,15 @@
-import { memo, useCallback, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { createEditor, type Descendant } from 'slate';
+import { memo, useCallback, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { createEditor, Editor, Path, Transforms, type Descendant, type Range } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, Slate, useSlate, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
 import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
 import { makeRenderElement, renderLeaf } from './elements/renderElement';
+import type { PastedImage } from './paste/htmlToBlocks';
 import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
+import { withPaste, type PasteHooks } from './plugins/withPaste';
 import { withStructure } from './plugins/withStructure';
-import type { BylineEditor } from './schema';
+import { BODY_INDEX, type BylineEditor } from './schema';
 import { MARKDOWN_HELP, SHORTCUTS, runShortcut } from './shortcuts';
 
 interface Props {
@@ -16,10 +18,48 @@ interface Props {
   houseStyle: HouseStyle;
   onChange(value: Descendant[]): void;
   onBlur(): void;
+  /** Stores a pasted picture (a data: URL) and returns its asset id. */
+  storePicture(fileName: string, dataUrl: string): Promise<string>;
+  onNotice(message: string): void;
 }
 
-export function createBylineEditor(): BylineEditor {
-  return withMarkdownShortcuts(withStructure(withHistory(withReact(createEditor()))));
+export function createBylineEditor(paste: PasteHooks): BylineEditor {
+  return withPaste(withMarkdownShortcuts(withStructure(withHistory(withReact(createEditor())))), paste);
+}
+
+/**
+ * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks after the
+ * pasted text, each awaiting a credit; pictures that point at files or the web cannot be read by
+ * the page and are reported, not dropped silently.
+ */
+async function addPastedPictures(
+  editor: BylineEditor,
+  images: PastedImage[],
+  after: Range | null,
+  storePicture: Props['storePicture'],
+): Promise<string> {
+  const embedded = images.filter((i) => i.src.startsWith('data:image/'));
+  const elsewhere = images.length - embedded.length;
+  const anchor = after ? Editor.pathRef(editor, after.focus.path.slice(0, 2)) : null;
+  const problems: string[] = [];
+  let added = 0;
+  for (const [i, image] of embedded.entries()) {
+    try {
+      const assetId = await storePicture(`pasted-picture-${i + 1}`, image.src);
+      const body = editor.children[BODY_INDEX] as { children: unknown[] };
+      const at = anchor?.current ? Path.next(anchor.current) : [BODY_INDEX, body.children.length];
+      Transforms.insertNodes(editor, { type: 'image', assetId, caption: '', credit: {}, alt: image.alt, children: [{ text: '' }] }, { at });
+      added++;
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  anchor?.unref();
+  const parts: string[] = [];
+  if (added) parts.push(`${added} pasted picture${added === 1 ? '' : 's'} added: each needs a credit and alt text before it can go out.`);
+  if (elsewhere) parts.push(`${elsewhere} picture${elsewhere === 1 ? '' : 's'} in the paste point to files or the web and were not added; attach them from the file.`);
+  parts.push(...problems);
+  return parts.join(' ');
 }
 
 /** The toolbar reads the editor through useSlate, so it re-renders with the selection. */
@@ -139,8 +179,19 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, houseStyle, onChange, onBlur }: Props) {
-  const editor = useMemo(createBylineEditor, []);
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, houseStyle, onChange, onBlur, storePicture, onNotice }: Props) {
+  // The editor is made once; paste reaches the latest callbacks through a ref.
+  const latest = useRef({ storePicture, onNotice });
+  latest.current = { storePicture, onNotice };
+  const editor = useMemo(
+    () =>
+      createBylineEditor({
+        onImages: (images, after) => {
+          void addPastedPictures(editor, images, after, (n, d) => latest.current.storePicture(n, d)).then((msg) => msg && latest.current.onNotice(msg));
+        },
+      }),
+    [],
+  );
   const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);

@@ -79,6 +79,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   }));
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [comparing, setComparing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // The live content lives in refs so the saver always sends the latest text.
   const base = useRef(article);
@@ -154,6 +155,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     saver.changed();
   };
   const flushNow = useCallback(() => void saver.flush(), [saver]);
+  const storePicture = useCallback(async (fileName: string, dataUrl: string) => (await client.invoke('assets.add', { fileName, dataUrl })).id, [client]);
 
   useEffect(() => {
     if (state.kind !== 'error' || state.code !== 'conflict') return;
@@ -209,6 +211,14 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           Move to trash
         </button>
       </div>
+      {notice ? (
+        <div role="status" className="notice">
+          {notice}
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
       {conflict ? (
         <div className="conflict" role="alert">
           <p>Someone saved this article while you were editing. Your text is still here; choose what to keep.</p>
@@ -226,7 +236,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       ) : null}
       <div className="editor-columns">
         <div className="document-column" dir={dir}>
-          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} />
+          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
         <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={loaded.status} houseStyle={houseStyle} onChange={onMetaChange} />

@@ -15,6 +15,7 @@ export const CHANNELS = [
   'articles.emptyTrash',
   'articles.import',
   'articles.export',
+  'assets.add',
   'store.check',
   'store.backup',
 ] as const;

@@ -23,6 +23,11 @@ export interface BackupResult {
   articles: number;
   assets: number;
 }
+export interface AssetAdded {
+  id: string;
+  mime: string;
+  byteSize: number;
+}
 export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
   path: string | null;
@@ -58,6 +63,10 @@ export const contract = {
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20 * 1024 * 1024) }).strict(),
   ),
   'articles.export': channel<ExportResult>()(z.object({ id: Id }).strict()),
+  /** A picture pasted or dropped into the page, as a data: URL (the page cannot read files). */
+  'assets.add': channel<AssetAdded>()(
+    z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(30 * 1024 * 1024) }).strict(),
+  ),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -7,6 +7,7 @@ import { Store } from '../../../src/main/store/store';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { contract } from '../../../src/shared/ipc/contract';
 import { seedArticle } from '../../helpers/articles';
+import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
 
 let store: Store;
@@ -93,5 +94,25 @@ describe('import and export of Byline JSON', () => {
     expect(await dispatch(cancelling, 'articles.export', { id: a.id })).toEqual({ ok: true, value: { path: null } });
     expect(await dispatch(cancelling, 'store.backup', {})).toEqual({ ok: true, value: { path: null, articles: 0, assets: 0 } });
     expect(fs.existsSync(path.join(dir, 'exports'))).toBe(false);
+  });
+});
+
+describe('pictures from the page', () => {
+  it('stores a data: URL picture content-addressed', async () => {
+    const png = tinyPng(11);
+    const r = await dispatch(handlers, 'assets.add', { fileName: 'pasted-picture-1', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
+    expect(r).toMatchObject({ ok: true, value: { mime: 'image/png', byteSize: png.length } });
+    const id = (r as { value: { id: string } }).value.id;
+    expect(store.assets.read(id).equals(png)).toBe(true);
+  });
+
+  it.each([
+    ['not a data URL', 'https://example.org/bild.jpg', /pasted-picture-1 is not an embedded picture/],
+    ['a data URL that is not an image', `data:image/png;base64,${Buffer.from('%PDF-1.7').toString('base64')}`, /pasted-picture-1 is not an image Byline can store/],
+  ])('refuses %s and stores nothing', async (_n, dataUrl, message) => {
+    const r = await dispatch(handlers, 'assets.add', { fileName: 'pasted-picture-1', dataUrl });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!r.ok && r.error.message).toMatch(message);
+    expect(store.assets.ids()).toEqual([]);
   });
 });

@@ -1,0 +1,56 @@
+import DOMPurify from 'dompurify';
+import { Editor, Range, Transforms, type Descendant } from 'slate';
+import { bodyToSlate } from '../convert';
+import { htmlToBlocks, textToBlocks, type PastedImage } from '../paste/htmlToBlocks';
+import { sanitizeClipboardHtml } from '../paste/sanitize';
+import { BODY_INDEX, SIGNOFF_INDEX, type BylineEditor } from '../schema';
+
+export interface PasteHooks {
+  /** Pictures found in pasted HTML; called after the text is in, with where it ended. */
+  onImages(images: PastedImage[], after: Range | null): void;
+}
+
+/**
+ * Paste keeps the article's structure: header fields take one line of plain text; the body takes
+ * clipboard HTML sanitized in a detached document and mapped to Byline's blocks, or plain text
+ * split into paragraphs. Copying within Byline keeps Slate's own fragment.
+ */
+export function withPaste(editor: BylineEditor, hooks: PasteHooks): BylineEditor {
+  const { insertData } = editor;
+
+  editor.insertData = (data) => {
+    const { selection } = editor;
+    if (!selection) return;
+    const section = Range.start(selection).path[0];
+    if (section === SIGNOFF_INDEX) return;
+    if (section !== BODY_INDEX || Range.end(selection).path[0] !== BODY_INDEX) {
+      const text = plainTextOf(data).replace(/\s+/g, ' ').trim();
+      if (text) Editor.insertText(editor, text);
+      return;
+    }
+    if (data.types.includes('application/x-slate-fragment')) {
+      insertData(data);
+      return;
+    }
+    const html = data.getData('text/html');
+    if (html) {
+      const { blocks, images } = htmlToBlocks(sanitizeClipboardHtml(DOMPurify, html));
+      if (blocks.length) Transforms.insertFragment(editor, bodyToSlate(blocks) as Descendant[]);
+      if (images.length) hooks.onImages(images, editor.selection);
+      if (blocks.length || images.length) return;
+    }
+    const blocks = textToBlocks(data.getData('text/plain'));
+    if (blocks.length) Transforms.insertFragment(editor, bodyToSlate(blocks) as Descendant[]);
+  };
+
+  return editor;
+}
+
+function plainTextOf(data: DataTransfer): string {
+  const text = data.getData('text/plain');
+  if (text) return text;
+  const html = data.getData('text/html');
+  if (!html) return '';
+  const fragment = sanitizeClipboardHtml(DOMPurify, html);
+  return fragment.textContent ?? '';
+}
