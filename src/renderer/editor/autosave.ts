@@ -22,6 +22,8 @@ export class Autosaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private dirty = false;
   private inFlight: Promise<void> | null = null;
+  /** Set by a conflict: saving waits until the person has chosen (resume). */
+  private held = false;
 
   constructor(private readonly options: AutosaveOptions) {}
 
@@ -29,8 +31,13 @@ export class Autosaver {
     return this.dirty || this.inFlight !== null;
   }
 
+  get isHeld(): boolean {
+    return this.held;
+  }
+
   changed(): void {
     this.dirty = true;
+    if (this.held) return; // the conflict message stays up; the text stays unsaved
     this.options.onState({ kind: 'dirty' });
     this.clearTimer();
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs);
@@ -39,6 +46,7 @@ export class Autosaver {
   /** Saves now if anything is pending; resolves when the store holds the latest text (or a save failed). */
   async flush(): Promise<void> {
     this.clearTimer();
+    if (this.held) return;
     if (this.inFlight) {
       await this.inFlight;
       if (this.dirty) return this.flush();
@@ -57,16 +65,24 @@ export class Autosaver {
         this.inFlight = null;
         this.dirty = true; // the text is still unsaved; it stays in the editor
         const e = error as { message?: string; code?: string };
+        // Retrying a conflict can only fail again: hold until the person chooses.
+        if (e?.code === 'conflict') this.held = true;
         this.options.onState({ kind: 'error', message: e?.message ?? String(error), code: e?.code ?? 'internal' });
       },
     );
     return this.inFlight;
   }
 
+  /** After a conflict: the person chose; saving may go on. */
+  resume(): void {
+    this.held = false;
+  }
+
   /** Forgets pending changes (the person chose to take the stored version instead). */
   discard(): void {
     this.clearTimer();
     this.dirty = false;
+    this.held = false;
   }
 
   dispose(): void {

@@ -168,6 +168,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     base.current = { ...latest };
     setTheirs(null);
     setComparing(false);
+    saver.resume();
     saver.changed();
     await saver.flush();
   };

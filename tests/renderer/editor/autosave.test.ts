@@ -75,4 +75,29 @@ describe('Autosaver', () => {
     await retry;
     expect(seen.at(-1)).toEqual({ kind: 'saved', at: 't' });
   });
+
+  it('holds after a conflict: no retries until the person chooses, and the error stays shown', async () => {
+    const store = deferredSaves();
+    const seen: SaveState[] = [];
+    const saver = new Autosaver({ delayMs: 1000, save: store.save, onState: (s) => seen.push(s) });
+    store.text = 'meins';
+    saver.changed();
+    const first = saver.flush();
+    store.calls[0]!.reject(Object.assign(new Error('Conflict: ben saved revision 3'), { code: 'conflict' }));
+    await first;
+    expect(saver.isHeld).toBe(true);
+    saver.changed(); // typing on
+    await saver.flush(); // a blur
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(store.calls).toHaveLength(1);
+    expect(seen.at(-1)).toMatchObject({ kind: 'error', code: 'conflict' });
+    expect(saver.hasUnsavedChanges).toBe(true);
+
+    saver.resume(); // "keep mine"
+    const kept = saver.flush();
+    expect(store.calls).toHaveLength(2);
+    store.calls[1]!.resolve('t');
+    await kept;
+    expect(seen.at(-1)).toEqual({ kind: 'saved', at: 't' });
+  });
 });
