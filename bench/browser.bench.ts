@@ -44,7 +44,7 @@ export async function benchListOpen(fullDb: string, emptyDb: string, chromiumPat
   return [
     'Opening the app on its article list, in headless Chromium (browser mode, 7 loads after one warm-up):',
     '',
-    '| operation | median | p95 | baseline (median / p95) | ratio |',
+    '| operation | median | p95 | baseline (median / p95) | ratio (median / p95) |',
     '|---|---|---|---|---|',
     row('List with 10,000 articles (first 200 shown)', full, empty, 'same app, empty store'),
   ];

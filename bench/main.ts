@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
 import { benchListOpen } from './browser.bench';
+import { benchEditor } from './editor.bench';
 
 async function main(): Promise<void> {
   const dir = tempBenchDir();
@@ -14,12 +15,18 @@ async function main(): Promise<void> {
     '',
   ];
   try {
-    out.push(...benchSave(dir), '');
-    out.push(...benchSearchAndList(dir), '');
+    const only = process.env.BYLINE_BENCH_ONLY;
+    if (!only || only === 'store') {
+      out.push(...benchSave(dir), '');
+      out.push(...benchSearchAndList(dir), '');
+    }
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (chromiumPath) {
+    if (chromiumPath && only === 'editor') {
+      out.push(...(await benchEditor(dir, chromiumPath)));
+    } else if (chromiumPath) {
       const empty = path.join(dir, 'empty.db');
-      out.push(...(await benchListOpen(path.join(dir, 'many.db'), empty, chromiumPath)));
+      out.push(...(await benchListOpen(path.join(dir, 'many.db'), empty, chromiumPath)), '');
+      out.push(...(await benchEditor(dir, chromiumPath)));
     } else out.push('(Browser figures skipped: no Chromium found; see npm test for how to install one.)');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,9 @@ export function ms(x: number): string {
   return x < 1 ? `${x.toFixed(3)} ms` : `${x.toFixed(2)} ms`;
 }
 
+/** A table row: the subject, its baseline, and the ratios of medians and of 95th percentiles. */
 export function row(name: string, subject: Summary, baseline: Summary, baselineName: string): string {
-  const ratio = subject.median / baseline.median;
-  return `| ${name} | ${ms(subject.median)} | ${ms(subject.p95)} | ${baselineName}: ${ms(baseline.median)} / ${ms(baseline.p95)} | **${ratio.toFixed(2)}×** |`;
+  const median = subject.median / baseline.median;
+  const p95 = subject.p95 / baseline.p95;
+  return `| ${name} | ${ms(subject.median)} | ${ms(subject.p95)} | ${baselineName}: ${ms(baseline.median)} / ${ms(baseline.p95)} | **${median.toFixed(2)}×** / ${p95.toFixed(2)}× |`;
 }

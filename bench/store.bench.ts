@@ -34,7 +34,7 @@ export function benchSave(dir: string): string[] {
   return [
     `Save of a ${words.toLocaleString('en')}-word article (${SAVES} saves, WAL, synchronous=FULL):`,
     '',
-    '| operation | median | p95 | baseline (median / p95) | ratio |',
+    '| operation | median | p95 | baseline (median / p95) | ratio (median / p95) |',
     '|---|---|---|---|---|',
     row('Byline save (validate, revision, FTS, commit)', summarize(byline), summarize(baseline), 'raw better-sqlite3 insert of the same JSON'),
   ];
@@ -83,7 +83,7 @@ export function benchSearchAndList(dir: string): string[] {
   return [
     `Search and list over ${ARTICLES.toLocaleString('en')} articles (~300 words each; store ${(bytes / 1048576).toFixed(0)} MB, filled in ${fill} s):`,
     '',
-    '| operation | median | p95 | baseline (median / p95) | ratio |',
+    '| operation | median | p95 | baseline (median / p95) | ratio (median / p95) |',
     '|---|---|---|---|---|',
     row(`Search (${QUERIES.length} queries × 20: ranked, counted, snippets)`, summarize(search), summarize(searchBase), 'bare FTS5 MATCH, 200 rowids'),
     row('Article list, first 200 + total', summarize(list), summarize(listBase), 'raw SELECT of the same 200 rows'),

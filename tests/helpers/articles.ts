@@ -1,4 +1,5 @@
 import type { ArticleInput } from '../../src/shared/model/article';
+import type { Block } from '../../src/shared/model/blocks';
 
 /** The seed article (DW, 10 Nov 2017) as Byline's model, written out by hand. */
 export function seedArticle(assetId?: string): ArticleInput {
@@ -41,11 +42,11 @@ export function seedArticle(assetId?: string): ArticleInput {
 }
 
 /** About `words` words of German-looking prose in paragraphs of ~80 words. */
-export function longBody(words: number, seed = 1): ArticleInput['body'] {
+export function longBody(words: number, seed = 1): Block[] {
   const vocab = ['die', 'Stadt', 'Kämpfer', 'Grenze', 'Armee', 'berichtet', 'Beobachtungsstelle', 'Nachrichten', 'Regierung', 'Verhandlungen', 'heute', 'gestern', 'Wüste', 'Luftwaffe', 'Prozent', 'Bastion'];
   let x = seed;
   const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
-  const paragraphs: NonNullable<ArticleInput['body']> = [];
+  const paragraphs: Block[] = [];
   for (let done = 0; done < words; done += 80) {
     const text = Array.from({ length: Math.min(80, words - done) }, () => vocab[next() % vocab.length]).join(' ');
     paragraphs.push({ type: 'paragraph', children: [{ text: `${text}.` }] });

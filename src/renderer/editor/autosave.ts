@@ -24,6 +24,7 @@ export class Autosaver {
   private inFlight: Promise<void> | null = null;
   /** Set by a conflict: saving waits until the person has chosen (resume). */
   private held = false;
+  private reportedDirty = false;
 
   constructor(private readonly options: AutosaveOptions) {}
 
@@ -38,7 +39,9 @@ export class Autosaver {
   changed(): void {
     this.dirty = true;
     if (this.held) return; // the conflict message stays up; the text stays unsaved
-    this.options.onState({ kind: 'dirty' });
+    // Reported once per change of state, not per keystroke, so typing does not re-render the view.
+    if (!this.reportedDirty) this.options.onState({ kind: 'dirty' });
+    this.reportedDirty = true;
     this.clearTimer();
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs);
   }
@@ -54,6 +57,7 @@ export class Autosaver {
     }
     if (!this.dirty) return;
     this.dirty = false;
+    this.reportedDirty = false;
     this.options.onState({ kind: 'saving' });
     this.inFlight = this.options.save().then(
       (at) => {
