@@ -19,7 +19,7 @@ test('an Arabic article runs right to left, with mixed-direction paragraphs each
   await page.getByRole('button', { name: 'New article' }).click();
   const language = page.getByRole('textbox', { name: 'Language' });
   await language.fill('ar');
-  await expect(page.locator('.document-column')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('textbox', { name: 'Article' })).toHaveAttribute('dir', 'rtl');
 
   await editor.focusField('Headline');
   await page.keyboard.type('مقاتلو التنظيم يستعيدون أجزاء من البوكمال');
@@ -34,13 +34,15 @@ test('an Arabic article runs right to left, with mixed-direction paragraphs each
   const directions = await paragraphs.evaluateAll((ps) => ps.map((p) => getComputedStyle(p).direction));
   expect(directions).toEqual(['rtl', 'ltr']); // dir="auto": each paragraph by its own first strong letter
   expect(await editor.field('Headline').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  // The app's own controls stay left to right.
+  expect(await page.getByRole('toolbar', { name: 'Formatting' }).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
   // 12 Arabic words (with "40") and 6 English ones.
   await expect(page.getByTestId('word-count')).toHaveText('18 words');
 
   await editor.waitSaved();
   await page.reload();
   await expect(editor.field('Headline')).toHaveText('مقاتلو التنظيم يستعيدون أجزاء من البوكمال');
-  await expect(page.locator('.document-column')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('textbox', { name: 'Article' })).toHaveAttribute('dir', 'rtl');
   const db = new Database(app.dbPath, { readonly: true });
   const doc = JSON.parse(db.prepare('SELECT doc FROM articles').pluck().get() as string);
   db.close();

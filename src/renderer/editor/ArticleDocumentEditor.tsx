@@ -15,6 +15,8 @@ import { MARKDOWN_HELP, SHORTCUTS, runShortcut } from './shortcuts';
 interface Props {
   initialValue: Descendant[];
   language: string;
+  /** The article's base direction (from its language); each block still uses dir="auto". */
+  dir: 'ltr' | 'rtl';
   houseStyle: HouseStyle;
   onChange(value: Descendant[]): void;
   onBlur(): void;
@@ -203,7 +205,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, houseStyle, onChange, onBlur, storePicture, onNotice }: Props) {
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice }: Props) {
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
@@ -241,6 +243,7 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
         aria-label="Article"
         aria-multiline="true"
         lang={language}
+        dir={dir}
         spellCheck
         disableDefaultStyles
         renderElement={renderElement}

@@ -236,8 +236,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </div>
       ) : null}
       <div className="editor-columns">
-        <div className="document-column" dir={dir}>
-          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
+        <div className="document-column">
+          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} dir={dir} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
         <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={loaded.status} houseStyle={houseStyle} onChange={onMetaChange} />

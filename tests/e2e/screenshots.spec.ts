@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { seedArticle } from '../helpers/articles';
+import { EditorPage } from './editorPage';
+import { launchChromium, startBrowserMode, type RunningApp } from './harness';
+
+// BYLINE_UPDATE_SCREENSHOTS=1 writes the README's pictures into docs/screenshots/; otherwise they
+// go to test-results/ so an ordinary test run leaves the repository as it was.
+const OUT = process.env.BYLINE_UPDATE_SCREENSHOTS ? path.resolve('docs/screenshots') : path.resolve('test-results/screenshots');
+
+let app: RunningApp;
+test.beforeEach(async () => {
+  app = await startBrowserMode();
+});
+test.afterEach(async () => {
+  await app.stop();
+});
+
+test('screenshots of the list, the editor, right-to-left and the shortcuts', async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(app.url);
+  const editor = new EditorPage(page);
+
+  const seed = path.join(app.dataDir, 'seed.json');
+  fs.writeFileSync(seed, JSON.stringify({ ...seedArticle(), kicker: 'Syrien', byline: 'Deutsche Welle', dateline: 'Albu Kamal (afp)' }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles([seed]);
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  await editor.focusField('Headline');
+  await page.keyboard.type('Regierung plant neues Mediengesetz');
+  await editor.waitSaved();
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: path.join(OUT, 'list.png') });
+
+  await page.getByRole('button', { name: 'IS-Kämpfer holen Teile von Albu Kamal zurück', exact: true }).click();
+  await expect(editor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, 'editor.png') });
+
+  await editor.field('Headline').click();
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'shortcuts.png') });
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByRole('textbox', { name: 'Language' }).fill('ar');
+  await editor.focusField('Rubric');
+  await page.keyboard.type('سياسة');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('مقاتلو التنظيم يستعيدون أجزاء من البوكمال');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('قال المرصد السوري إن التنظيم استعاد نحو 40 في المئة من المدينة.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('قال المرصد السوري لحقوق الإنسان إن التنظيم شن هجوماً مضاداً. Reuters reported the same on Friday.');
+  await editor.addSignOff('ha (afp)');
+  await editor.waitSaved();
+  await page.screenshot({ path: path.join(OUT, 'editor-arabic.png') });
+
+  for (const name of ['list', 'editor', 'shortcuts', 'editor-arabic']) expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
+  await browser.close();
+});
