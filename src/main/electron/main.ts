@@ -7,6 +7,7 @@ import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { loadHouseStyle } from '../houseStyleFile';
 import { defaultDataDir, houseStylePath, resolveDbPath } from '../paths';
+import { pickSpellcheckLanguages } from '../spellcheck';
 import { Store, defaultActor } from '../store/store';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
@@ -68,6 +69,11 @@ if (!app.requestSingleInstanceLock()) {
           const options = { title: 'Back up Byline to…', defaultPath, buttonLabel: 'Back Up' };
           const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return r.canceled || !r.filePath ? null : r.filePath;
+        },
+        setSpellcheckLanguage: (language) => {
+          const picked = pickSpellcheckLanguages(language, session.defaultSession.availableSpellCheckerLanguages);
+          if (picked.length) session.defaultSession.setSpellCheckerLanguages(picked);
+          return session.defaultSession.getSpellCheckerLanguages();
         },
         chooseExportPath: async (defaultPath) => {
           const options = { title: 'Export article', defaultPath, filters: [{ name: 'Byline article', extensions: ['json'] }] };

@@ -15,6 +15,8 @@ export interface Host {
   chooseBackupDestination(defaultPath: string): Promise<string | null>;
   /** Asks where to save an exported file; null when the person cancels. */
   chooseExportPath(defaultPath: string): Promise<string | null>;
+  /** Points the spellchecker at a language; returns what it uses ([] where the browser decides). */
+  setSpellcheckLanguage?(language: string): string[];
 }
 
 /** `data:image/png;base64,…` → bytes; anything else is refused naming the file. */
@@ -37,6 +39,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
   const { articles } = store;
   return {
     'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor, houseStyle: store.houseStyle }),
+    'app.spellcheck': ({ language }) => ({ languages: host.setSpellcheckLanguage?.(language) ?? [] }),
     'articles.list': (input) => articles.list(input),
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, actor),

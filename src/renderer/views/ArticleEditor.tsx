@@ -157,6 +157,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const flushNow = useCallback(() => void saver.flush(), [saver]);
   const storePicture = useCallback(async (fileName: string, dataUrl: string) => (await client.invoke('assets.add', { fileName, dataUrl })).id, [client]);
 
+  // The desktop app's spellchecker follows the article's language (a browser follows lang="…").
+  useEffect(() => {
+    client.invoke('app.spellcheck', { language: meta.language }).catch(() => undefined);
+  }, [client, meta.language]);
+
   useEffect(() => {
     if (state.kind !== 'error' || state.code !== 'conflict') return;
     client.invoke('articles.get', { id: article.id }).then(setTheirs, () => undefined);

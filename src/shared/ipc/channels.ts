@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app.info',
+  'app.spellcheck',
   'articles.list',
   'articles.get',
   'articles.create',

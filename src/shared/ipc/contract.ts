@@ -40,6 +40,10 @@ const channel =
 
 export const contract = {
   'app.info': channel<AppInfo>()(Empty),
+  /** The article's language for the spellchecker; answers the languages now in use ([] = the browser decides). */
+  'app.spellcheck': channel<{ languages: string[] }>()(
+    z.object({ language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) }).strict(),
+  ),
   'articles.list': channel<ListResult>()(
     z
       .object({

@@ -116,3 +116,12 @@ describe('pictures from the page', () => {
     expect(store.assets.ids()).toEqual([]);
   });
 });
+
+describe('spellcheck language', () => {
+  it('is left to the browser in browser mode, and the language tag is checked', async () => {
+    expect(await dispatch(handlers, 'app.spellcheck', { language: 'ar' })).toEqual({ ok: true, value: { languages: [] } });
+    expect(await dispatch(handlers, 'app.spellcheck', { language: 'not a tag' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const desktop = createHandlers(store, { mode: 'desktop', chooseBackupDestination: async () => null, chooseExportPath: async () => null, setSpellcheckLanguage: (l) => [`${l}-DE`] }, 'desk');
+    expect(await dispatch(desktop, 'app.spellcheck', { language: 'de' })).toEqual({ ok: true, value: { languages: ['de-DE'] } });
+  });
+});
