@@ -40,6 +40,15 @@ test('no serious or critical axe violations in the list, the editor and the shor
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  // "?" outside the text opens it too; inside the text it is just a question mark.
+  await page.getByRole('button', { name: 'Save', exact: true }).focus();
+  await page.keyboard.press('Shift+Slash');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await editor.focusField('Headline');
+  await page.keyboard.type('?');
+  await expect(dialog).toBeHidden();
+  await expect(editor.field('Headline')).toHaveText('Barrierefreiheit?');
 
   await page.getByRole('button', { name: '← Articles' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);

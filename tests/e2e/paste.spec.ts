@@ -55,6 +55,7 @@ test('paste from Word, an embedded picture, and plain text into a field', async 
   await paste(page, `<p>Vor dem Bild</p><img src="${png}" alt="Rauch über Albu Kamal"><p>Nach dem Bild</p>`, 'Vor dem Bild');
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
   await expect(page.locator('.block-image .credit-line.missing')).toHaveText('No credit yet');
+  await expect(page.locator('.block-image img.image-preview')).toHaveAttribute('src', png);
   await expect(page.locator('.block-image').getByLabel('Alt text')).toHaveValue('Rauch über Albu Kamal');
 
   await editor.waitSaved();

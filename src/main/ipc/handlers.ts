@@ -26,6 +26,18 @@ export function decodeDataUrl(fileName: string, dataUrl: string): Buffer {
   return Buffer.from(m[1]!, 'base64');
 }
 
+const PREVIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+export const MAX_PREVIEW_BYTES = 8 * 1024 * 1024;
+
+/** Until the photo desk makes renditions, the editor shows the original where a page can. */
+function previewOf(store: Store, id: string): { dataUrl: string | null; reason?: string } {
+  const asset = store.assets.find(id);
+  if (!asset) return { dataUrl: null, reason: 'This picture is not in the store.' };
+  if (!PREVIEWABLE.has(asset.mime)) return { dataUrl: null, reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures yet.` };
+  if (asset.byteSize > MAX_PREVIEW_BYTES) return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.` };
+  return { dataUrl: `data:${asset.mime};base64,${store.assets.read(id).toString('base64')}` };
+}
+
 export function defaultExportDir(dbPath: string): string {
   return path.join(path.dirname(dbPath), 'exports');
 }
@@ -66,6 +78,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
       const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });
       return { id, mime, byteSize };
     },
+    'assets.preview': ({ id }) => previewOf(store, id),
     'store.check': () => store.check(),
     'store.backup': async () => {
       const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));

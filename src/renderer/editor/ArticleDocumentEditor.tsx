@@ -1,5 +1,5 @@
-import { memo, useCallback, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { createEditor, Editor, Element, Path, Transforms, type Descendant, type Range } from 'slate';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { createEditor, Editor, Element, Path, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
@@ -38,33 +38,45 @@ export function createBylineEditor(paste: PasteHooks): BylineEditor {
 }
 
 /**
- * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks after the
- * pasted text, each awaiting a credit; pictures that point at files or the web cannot be read by
- * the page and are reported, not dropped silently.
+ * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks where they
+ * were in the paste, each awaiting a credit; pictures that point at files or the web cannot be
+ * read by the page and are reported, not dropped silently. Places are held with path refs, as
+ * storing takes a moment and the person may type on.
  */
-async function addPastedPictures(
-  editor: BylineEditor,
-  images: PastedImage[],
-  after: Range | null,
-  storePicture: Props['storePicture'],
-): Promise<string> {
+async function addPastedPictures(editor: BylineEditor, images: PastedImage[], startBlock: number, storePicture: Props['storePicture']): Promise<string> {
   const embedded = images.filter((i) => i.src.startsWith('data:image/'));
   const elsewhere = images.length - embedded.length;
-  const anchor = after ? Editor.pathRef(editor, after.focus.path.slice(0, 2)) : null;
+  // position 0: before the first pasted block; n: after the n-th.
+  const anchors = embedded.map((i) => ({
+    image: i,
+    ref: Editor.pathRef(editor, [BODY_INDEX, Math.max(0, startBlock + i.position - (i.position > 0 ? 1 : 0))]),
+    before: i.position === 0,
+  }));
   const problems: string[] = [];
   let added = 0;
-  for (const [i, image] of embedded.entries()) {
+  let last: { position: number; ref: ReturnType<typeof Editor.pathRef> } | null = null;
+  for (const [n, { image, ref, before }] of anchors.entries()) {
     try {
-      const assetId = await storePicture(`pasted-picture-${i + 1}`, image.src);
+      const assetId = await storePicture(`pasted-picture-${n + 1}`, image.src);
       const body = editor.children[BODY_INDEX] as { children: unknown[] };
-      const at = anchor?.current ? Path.next(anchor.current) : [BODY_INDEX, body.children.length];
+      const at: Path =
+        last && last.position === image.position && last.ref.current
+          ? Path.next(last.ref.current) // a second picture at the same place goes after the first
+          : ref.current
+            ? before
+              ? ref.current
+              : Path.next(ref.current)
+            : [BODY_INDEX, body.children.length];
       Transforms.insertNodes(editor, { type: 'image', assetId, caption: '', credit: {}, alt: image.alt, children: [{ text: '' }] }, { at });
+      last?.ref.unref();
+      last = { position: image.position, ref: Editor.pathRef(editor, at) };
       added++;
     } catch (error) {
       problems.push((error as Error).message);
     }
   }
-  anchor?.unref();
+  for (const a of anchors) a.ref.unref();
+  last?.ref.unref();
   const parts: string[] = [];
   if (added) parts.push(`${added} pasted picture${added === 1 ? '' : 's'} added: each needs a credit and alt text before it can go out.`);
   if (elsewhere) parts.push(`${elsewhere} picture${elsewhere === 1 ? '' : 's'} in the paste point to files or the web and were not added; attach them from the file.`);
@@ -212,8 +224,8 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   const editor = useMemo(
     () =>
       createBylineEditor({
-        onImages: (images, after) => {
-          void addPastedPictures(editor, images, after, (n, d) => latest.current.storePicture(n, d)).then((msg) => msg && latest.current.onNotice(msg));
+        onImages: (images, startBlock) => {
+          void addPastedPictures(editor, images, startBlock, (n, d) => latest.current.storePicture(n, d)).then((msg) => msg && latest.current.onNotice(msg));
         },
       }),
     [],
@@ -222,13 +234,22 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent) => {
-      if (event.key === 'F1') {
+  // "?" opens the shortcuts when focus is not in text (where it is a question mark); F1 always.
+  useEffect(() => {
+    const onWindowKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const inText = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === 'F1' || (event.key === '?' && !inText && !event.ctrlKey && !event.metaKey && !event.altKey)) {
         event.preventDefault();
         setHelpOpen(true);
-        return;
       }
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  }, []);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
       if (runShortcut(editor, event, { askForLink: () => setLinkOpen(true) })) event.preventDefault();
     },
     [editor],

@@ -6,6 +6,7 @@ import { bodyText } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
+import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/assetPreview';
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
@@ -155,6 +156,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     saver.changed();
   };
   const flushNow = useCallback(() => void saver.flush(), [saver]);
+  // Previews are cached for the article's life: image blocks re-render while typing around them.
+  const previews = useMemo(() => new Map<string, ReturnType<PreviewLoader>>(), []);
+  const loadPreview = useCallback<PreviewLoader>(
+    (id) => {
+      let p = previews.get(id);
+      if (!p) previews.set(id, (p = client.invoke('assets.preview', { id })));
+      return p;
+    },
+    [client, previews],
+  );
   const storePicture = useCallback(async (fileName: string, dataUrl: string) => (await client.invoke('assets.add', { fileName, dataUrl })).id, [client]);
 
   // The desktop app's spellchecker follows the article's language (a browser follows lang="…").
@@ -242,7 +253,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       ) : null}
       <div className="editor-columns">
         <div className="document-column">
+          <AssetPreviewContext.Provider value={loadPreview}>
           <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} dir={dir} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
+          </AssetPreviewContext.Provider>
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
         <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={loaded.status} houseStyle={houseStyle} onChange={onMetaChange} />

@@ -17,6 +17,7 @@ export const CHANNELS = [
   'articles.import',
   'articles.export',
   'assets.add',
+  'assets.preview',
   'store.check',
   'store.backup',
 ] as const;

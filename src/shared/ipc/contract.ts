@@ -71,6 +71,10 @@ export const contract = {
   'assets.add': channel<AssetAdded>()(
     z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(30 * 1024 * 1024) }).strict(),
   ),
+  /** The picture for the image block: a data: URL, or why there is none. */
+  'assets.preview': channel<{ dataUrl: string | null; reason?: string }>()(
+    z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  ),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -125,3 +125,14 @@ describe('spellcheck language', () => {
     expect(await dispatch(desktop, 'app.spellcheck', { language: 'de' })).toEqual({ ok: true, value: { languages: ['de-DE'] } });
   });
 });
+
+describe('picture previews', () => {
+  it('gives displayable pictures as data: URLs and says why others have none', async () => {
+    const png = store.assets.add(tinyPng(21), 'rot.png');
+    const tiff = store.assets.add(Buffer.concat([Buffer.from('II*\0'), Buffer.alloc(64)]), 'scan.tif');
+    expect(await dispatch(handlers, 'assets.preview', { id: png.id })).toEqual({ ok: true, value: { dataUrl: `data:image/png;base64,${tinyPng(21).toString('base64')}` } });
+    expect(await dispatch(handlers, 'assets.preview', { id: tiff.id })).toEqual({ ok: true, value: { dataUrl: null, reason: 'No preview for TIFF pictures yet.' } });
+    expect(await dispatch(handlers, 'assets.preview', { id: 'e'.repeat(64) })).toEqual({ ok: true, value: { dataUrl: null, reason: 'This picture is not in the store.' } });
+    expect(await dispatch(handlers, 'assets.preview', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { formatCredit } from '../../../shared/format/credit';
 import type { HouseStyle } from '../../../shared/houseStyle';
 import type { ImageElement } from '../schema';
+import { useAssetPreview } from './assetPreview';
 
 interface Props {
   element: ImageElement;
@@ -14,12 +15,16 @@ const stop = (e: KeyboardEvent) => e.stopPropagation();
 /** The image block's own fields; picking the picture itself belongs to the photo desk. */
 export function ImageFields({ element, style, onChange }: Props) {
   const credit = formatCredit(element.credit, style);
-  const id = element.assetId.slice(0, 12);
+  const preview = useAssetPreview(element.assetId);
   return (
     <div className="image-fields" onKeyDown={stop}>
-      <div className="image-placeholder" role="img" aria-label={element.alt || 'Image without alt text'}>
-        Image {id}…
-      </div>
+      {preview.dataUrl ? (
+        <img className="image-preview" src={preview.dataUrl} alt={element.alt} />
+      ) : (
+        <div className="image-placeholder" role="img" aria-label={element.alt || 'Image without alt text'}>
+          {preview.reason ?? 'Loading picture…'}
+        </div>
+      )}
       <label>
         Caption
         <input dir="auto" value={element.caption} onChange={(e) => onChange({ caption: e.target.value })} />

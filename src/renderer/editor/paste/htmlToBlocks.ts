@@ -4,6 +4,8 @@ import { isAllowedLinkUrl, type Inline, type RichText } from '../../../shared/mo
 export interface PastedImage {
   src: string;
   alt: string;
+  /** How many of the pasted blocks come before the picture, so it can go where it was. */
+  position: number;
 }
 
 export interface PasteResult {
@@ -67,10 +69,11 @@ function marksOf(el: Element, inherited: Marks): Marks {
 }
 
 /** Inline content of an element, with marks and safe links; whitespace collapsed as a browser renders it. */
-function inlinesOf(node: Node, marks: Marks, out: Inline[], images: PastedImage[]): void {
+function inlinesOf(node: Node, marks: Marks, out: Inline[], sink: ImageSink): void {
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === 3) {
-      const text = (child.textContent ?? '').replace(/[\s\u00a0]+/g, ' ');
+      // As HTML renders it: ASCII whitespace collapses; a no-break space is a character (see tidy).
+      const text = (child.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ');
       if (text) out.push(leaf(text, marks));
       continue;
     }
@@ -82,7 +85,7 @@ function inlinesOf(node: Node, marks: Marks, out: Inline[], images: PastedImage[
       continue;
     }
     if (el.tagName === 'IMG') {
-      collectImage(el, images);
+      sink.inline(el);
       continue;
     }
     const inner = marksOf(el, marks);
@@ -90,13 +93,13 @@ function inlinesOf(node: Node, marks: Marks, out: Inline[], images: PastedImage[
       const href = el.getAttribute('href') ?? '';
       if (isAllowedLinkUrl(href) && !isSourceDocumentLink(href)) {
         const children: Inline[] = [];
-        inlinesOf(el, inner, children, images);
+        inlinesOf(el, inner, children, sink);
         const leaves = children.flatMap((c) => ('type' in c ? c.children : [c]));
         if (leaves.some((l) => l.text.trim())) out.push({ type: 'link', url: href, children: leaves });
         continue;
       }
     }
-    inlinesOf(el, inner, out, images);
+    inlinesOf(el, inner, out, sink);
   }
 }
 
@@ -107,15 +110,17 @@ function leaf(text: string, marks: Marks): Leaf {
   return l;
 }
 
-function collectImage(el: Element, images: PastedImage[]): void {
-  const src = el.getAttribute('src') ?? '';
-  if (src) images.push({ src, alt: (el.getAttribute('alt') ?? '').trim() });
+/** Collects pictures with their place among the blocks. */
+interface ImageSink {
+  /** A picture met inside a block's text: it goes after that block. */
+  inline(el: Element): void;
 }
 
 /**
  * Whitespace as a reader sees it: one space between words, none at the block's edges, and none
- * at the edges of bold, italic or link text (the space moves outside). Neighbours with the same
- * marks merge; empty leaves go.
+ * at the edges of bold, italic or link text (the space moves outside). A lone no-break space
+ * between words is kept (typography: "40 Prozent"); a run of spaces and no-break spaces (Word's
+ * spacing runs) becomes one space. Neighbours with the same marks merge; empty leaves go.
  */
 function tidy(inlines: Inline[]): RichText | null {
   // 1. Move leading/trailing spaces out of marked leaves and links.
@@ -123,13 +128,13 @@ function tidy(inlines: Inline[]): RichText | null {
   for (const n of inlines) {
     const marked = 'type' in n || n.bold || n.italic;
     const text = 'type' in n ? n.children.map((c) => c.text).join('') : n.text;
-    const lead = marked ? (/^ +/.exec(text)?.[0] ?? '') : '';
-    const trail = marked && text.trim() ? (/ +$/.exec(text)?.[0] ?? '') : '';
+    const lead = marked ? (/^[ \u00a0]+/.exec(text)?.[0] ?? '') : '';
+    const trail = marked && text.trim() ? (/[ \u00a0]+$/.exec(text)?.[0] ?? '') : '';
     if (lead) spaced.push({ text: ' ' });
     if ('type' in n) {
       const children = n.children.map((c) => ({ ...c }));
-      if (lead) children[0]!.text = children[0]!.text.replace(/^ +/, '');
-      if (trail) children[children.length - 1]!.text = children[children.length - 1]!.text.replace(/ +$/, '');
+      if (lead) children[0]!.text = children[0]!.text.replace(/^[ \u00a0]+/, '');
+      if (trail) children[children.length - 1]!.text = children[children.length - 1]!.text.replace(/[ \u00a0]+$/, '');
       spaced.push({ ...n, children });
     } else spaced.push({ ...n, text: text.slice(lead.length, text.length - trail.length) });
     if (trail) spaced.push({ text: ' ' });
@@ -147,28 +152,40 @@ function tidy(inlines: Inline[]): RichText | null {
       merged.splice(merged.length - 2, 2, { ...(beforePrev as Leaf), text: `${(beforePrev as Leaf).text} ${(n as Leaf).text}` });
     } else merged.push(n);
   }
-  // 3. Collapse runs of spaces, across leaf boundaries too, and trim the block's ends.
+  // 3. Collapse whitespace runs, across leaf boundaries too, and trim the block's ends.
   const leaves = merged.flatMap((n) => ('type' in n ? n.children : [n]));
-  let lastWasSpace = true; // true at the start: drops leading spaces
-  for (const l of leaves) {
-    let out = '';
-    for (const ch of l.text) {
-      if (ch === ' ' && lastWasSpace) continue;
-      out += ch;
-      lastWasSpace = ch === ' ';
-    }
-    l.text = out;
-  }
-  for (let i = leaves.length - 1; i >= 0; i--) {
-    const trimmed = leaves[i]!.text.replace(/ +$/, '');
-    const stop = trimmed.length > 0;
-    leaves[i]!.text = trimmed;
-    if (stop) break;
-  }
+  collapseWhitespace(leaves);
   const result = merged
     .map((n) => ('type' in n ? { ...n, children: n.children.filter((c) => c.text !== '') } : n))
     .filter((n) => ('type' in n ? n.children.length > 0 : n.text !== ''));
   return result.length ? (result as RichText) : null;
+}
+
+const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0';
+
+/** One pass over the block's text, leaf by leaf: runs of two or more become one plain space. */
+function collapseWhitespace(leaves: { text: string }[]): void {
+  const chars = leaves.map((l) => Array.from(l.text));
+  let prev: { leaf: number; at: number } | null = null; // the last kept whitespace, if it ends the text so far
+  let seenText = false;
+  for (const [li, cs] of chars.entries()) {
+    for (let i = 0; i < cs.length; i++) {
+      const ch = cs[i]!;
+      if (!isSpace(ch)) {
+        seenText = true;
+        prev = null;
+        continue;
+      }
+      if (!seenText) {
+        cs[i] = ''; // leading
+      } else if (prev) {
+        chars[prev.leaf]![prev.at] = ' '; // a run: one plain space
+        cs[i] = '';
+      } else prev = { leaf: li, at: i };
+    }
+  }
+  if (prev) chars[prev.leaf]![prev.at] = ''; // trailing
+  for (const [li, cs] of chars.entries()) leaves[li]!.text = cs.join('');
 }
 
 /** Word marks list paragraphs with mso-list in their style; its ignored bullet tells the kind. */
@@ -179,10 +196,25 @@ function wordListKind(el: Element): 'ordered' | 'unordered' | null {
   return /^[\dIVXLivxl]+[.)]|^[A-Za-z][.)]$/.test(marker) ? 'ordered' : 'unordered';
 }
 
-class Builder {
+class Builder implements ImageSink {
   blocks: Block[] = [];
   images: PastedImage[] = [];
   private pending: Inline[] = [];
+
+  inline(el: Element): void {
+    this.add(el, this.blocks.length + 1);
+  }
+
+  /** A picture between blocks: it goes here. */
+  between(el: Element): void {
+    this.flush();
+    this.add(el, this.blocks.length);
+  }
+
+  private add(el: Element, position: number): void {
+    const src = el.getAttribute('src') ?? '';
+    if (src) this.images.push({ src, alt: (el.getAttribute('alt') ?? '').trim(), position });
+  }
 
   /** Loose inline content between blocks becomes a paragraph. */
   flush(): void {
@@ -194,14 +226,14 @@ class Builder {
   addInline(node: Node): void {
     const tmp: Inline[] = [];
     const wrapper = { childNodes: [node] } as unknown as Node;
-    inlinesOf(wrapper, {}, tmp, this.images);
+    inlinesOf(wrapper, {}, tmp, this);
     this.pending.push(...tmp);
   }
 
   addText(type: 'paragraph' | 'subhead', el: Element): void {
     this.flush();
     const out: Inline[] = [];
-    inlinesOf(el, type === 'subhead' ? {} : marksOf(el, {}), out, this.images);
+    inlinesOf(el, type === 'subhead' ? {} : marksOf(el, {}), out, this);
     const rich = tidy(out);
     if (!rich) return;
     // Headings are plain: the bold a word processor puts on them is the heading's look, not emphasis.
@@ -211,7 +243,7 @@ class Builder {
   addListItem(el: Element, ordered: boolean): void {
     this.flush();
     const out: Inline[] = [];
-    inlinesOf(el, {}, out, this.images);
+    inlinesOf(el, {}, out, this);
     const rich = tidy(out);
     if (!rich) return;
     const last = this.blocks[this.blocks.length - 1];
@@ -237,7 +269,7 @@ function walk(node: Node, b: Builder): void {
     if (!BLOCKS.has(tag)) {
       // An inline wrapper (Google Docs' <b id="docs-internal-guid">, a <span>) may hold blocks.
       if (Array.from(el.querySelectorAll('*')).some((d) => BLOCKS.has(d.tagName))) walk(el, b);
-      else if (tag === 'IMG') collectImageInto(el, b);
+      else if (tag === 'IMG') b.between(el);
       else if (tag === 'BR') b.flush();
       else b.addInline(el);
       continue;
@@ -261,11 +293,6 @@ function walk(node: Node, b: Builder): void {
     else if (tag === 'HR') b.flush();
     else walk(el, b); // containers
   }
-}
-
-function collectImageInto(el: Element, b: Builder): void {
-  b.flush();
-  collectImage(el, b.images);
 }
 
 /** Lists stay lists; the model has no nesting, so nested items follow their parent at one level. */
@@ -299,7 +326,7 @@ function walkQuote(el: Element, b: Builder): void {
   const parts = paragraphs.length ? paragraphs : [el];
   for (const part of parts) {
     const out: Inline[] = [];
-    inlinesOf(part, {}, out, b.images);
+    inlinesOf(part, {}, out, b);
     const rich = tidy(out);
     if (rich) b.blocks.push({ type: 'quote', children: rich });
   }
@@ -312,7 +339,7 @@ function walkTable(el: Element, b: Builder): void {
     const cells: Inline[] = [];
     for (const cell of Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')) {
       const out: Inline[] = [];
-      inlinesOf(cell, {}, out, b.images);
+      inlinesOf(cell, {}, out, b);
       const rich = tidy(out);
       if (!rich) continue;
       if (cells.length) cells.push({ text: ' | ' });
@@ -328,7 +355,9 @@ export function htmlToBlocks(root: Node): PasteResult {
   const b = new Builder();
   walk(root, b);
   b.flush();
-  return { blocks: b.blocks, images: b.images };
+  // A picture inside a block's text goes after that block, never past the end.
+  const images = b.images.map((i) => ({ ...i, position: Math.min(i.position, b.blocks.length) }));
+  return { blocks: b.blocks, images };
 }
 
 /**
@@ -336,10 +365,10 @@ export function htmlToBlocks(root: Node): PasteResult {
  * agency copy); text without blank lines gives a paragraph per line.
  */
 export function textToBlocks(text: string): Block[] {
-  const normalized = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
-  const chunks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n+/).map((c) => c.replace(/\s*\n\s*/g, ' ')) : normalized.split('\n');
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const chunks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n+/).map((c) => c.replace(/[ \t]*\n[ \t]*/g, ' ')) : normalized.split('\n');
   return chunks
-    .map((c) => c.replace(/[ \t]+/g, ' ').trim())
+    .map((c) => c.replace(/\t/g, ' ').replace(/[ \u00a0]{2,}/g, ' ').replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''))
     .filter(Boolean)
     .map((t) => ({ type: 'paragraph', children: [{ text: t }] }));
 }

@@ -6,8 +6,8 @@ import { sanitizeClipboardHtml } from '../paste/sanitize';
 import { BODY_INDEX, SIGNOFF_INDEX, type BylineEditor } from '../schema';
 
 export interface PasteHooks {
-  /** Pictures found in pasted HTML; called after the text is in, with where it ended. */
-  onImages(images: PastedImage[], after: Range | null): void;
+  /** Pictures found in pasted HTML, after the text is in; `startBlock` is the body block the paste began in. */
+  onImages(images: PastedImage[], startBlock: number): void;
 }
 
 /**
@@ -35,8 +35,9 @@ export function withPaste(editor: BylineEditor, hooks: PasteHooks): BylineEditor
     const html = data.getData('text/html');
     if (html) {
       const { blocks, images } = htmlToBlocks(sanitizeClipboardHtml(DOMPurify, html));
+      const startBlock = Range.start(selection).path[1] ?? 0;
       if (blocks.length) Transforms.insertFragment(editor, bodyToSlate(blocks) as Descendant[]);
-      if (images.length) hooks.onImages(images, editor.selection);
+      if (images.length) hooks.onImages(images, startBlock);
       if (blocks.length || images.length) return;
     }
     const blocks = textToBlocks(data.getData('text/plain'));

@@ -76,3 +76,23 @@ describe('paste: plain text', () => {
     expect(textToBlocks('eins\r\nzwei\n  \u00a0drei  ').map((b) => (b.type === 'paragraph' ? b.children[0] : null))).toEqual([{ text: 'eins' }, { text: 'zwei' }, { text: 'drei' }]);
   });
 });
+
+describe('paste: where pictures go', () => {
+  it.each([
+    ['<img src="data:image/png;base64,AA" alt="vorn"><p>a</p><p>b</p>', 0],
+    ['<p>a</p><img src="data:image/png;base64,AA"><p>b</p>', 1],
+    ['<p>a <img src="data:image/png;base64,AA"> b</p><p>c</p>', 1],
+    ['<p>a</p><p>b</p><img src="data:image/png;base64,AA">', 2],
+  ])('%s → after %i block(s)', (html, position) => {
+    const result = paste(html);
+    expect(result.images).toEqual([expect.objectContaining({ position })]);
+  });
+});
+
+describe('paste: no-break spaces', () => {
+  it('keeps a lone no-break space between words and collapses spacing runs', () => {
+    expect(paste('<p>rund 40&nbsp;Prozent der Stadt</p>').blocks).toEqual([{ type: 'paragraph', children: [{ text: 'rund 40\u00a0Prozent der Stadt' }] }]);
+    expect(paste('<p>&nbsp;&nbsp;2Foo <span style="mso-spacerun:yes">&nbsp;&nbsp;</span>3Bar&nbsp;</p>').blocks).toEqual([{ type: 'paragraph', children: [{ text: '2Foo 3Bar' }] }]);
+    expect(textToBlocks('Nr.\u00a05 und  \u00a0 mehr')).toEqual([{ type: 'paragraph', children: [{ text: 'Nr.\u00a05 und mehr' }] }]);
+  });
+});
