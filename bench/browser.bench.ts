@@ -1,26 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { row, summarize } from './stats';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-async function startWeb(dbPath: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
+import { CHROMIUM_ARGS, startWeb } from './webServer';
 
 /** Time from navigation to the article list on screen, in Chromium, for a full and an empty store. */
 export async function benchListOpen(fullDb: string, emptyDb: string, chromiumPath: string): Promise<string[]> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const measure = async (dbPath: string, selector: string) => {
     const app = await startWeb(dbPath);
     const samples: number[] = [];

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -7,6 +6,7 @@ import { Store } from '../src/main/store/store';
 import type { Block } from '../src/shared/model/blocks';
 import { longBody } from '../tests/helpers/articles';
 import { row, summarize, type Summary } from './stats';
+import { CHROMIUM_ARGS, startWeb } from './webServer';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORDS = 10_000;
@@ -75,16 +75,9 @@ export async function benchEditor(dir: string, chromiumPath: string): Promise<st
   const article = store.articles.create({ headline: 'Langer Artikel', teaser: 'Zehntausend Wörter.', body }, 'bench');
   store.close();
 
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const web = await startWeb(dbPath);
+  const url = web.url;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     // Baseline: a plain contenteditable with the same text.
     const plain = await browser.newPage();
@@ -142,6 +135,6 @@ export async function benchEditor(dir: string, chromiumPath: string): Promise<st
     ];
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
+    web.stop();
   }
 }

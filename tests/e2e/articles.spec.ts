@@ -41,7 +41,7 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await page.keyboard.press('Enter');
   await page.keyboard.type('Albu Kamal ist die letzte Bastion.');
   await editor.addSignOff('haz/qu (afp, dpa)');
-  await expect(page.locator('.signoff-preview')).toHaveText('haz/qu (afp, dpa)');
+  await expect(editor.signOffPreview).toHaveText('haz/qu (afp, dpa)');
 
   await editor.waitSaved();
   await page.reload();
@@ -49,7 +49,7 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await expect(editor.field('Teaser')).toHaveText('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.');
   await expect(editor.body.locator('p')).toHaveText(['Die Dschihadistenmiliz habe einen Gegenangriff gestartet.', 'Albu Kamal ist die letzte Bastion.']);
   await expect(editor.body.locator('h2')).toHaveText('Kampf um die letzte Bastion');
-  await expect(page.locator('.signoff-preview')).toHaveText('haz/qu (afp, dpa)');
+  await expect(editor.signOffPreview).toHaveText('haz/qu (afp, dpa)');
 
   // What the page shows is what the store holds: read the SQLite file directly.
   const db = new Database(app.dbPath, { readonly: true });

@@ -33,6 +33,22 @@ export class EditorPage {
   }
 
   get signOffPreview(): Locator {
-    return this.page.getByRole('status', { name: 'Sign-off as printed' }).or(this.page.locator('.signoff-preview'));
+    return this.page.locator('.signoff-preview');
+  }
+
+  /**
+   * Puts HTML and text on the real clipboard and presses Ctrl+V, as a person pasting from Word
+   * would. The page's context needs clipboard-read and clipboard-write permissions.
+   */
+  async paste(html: string | null, text: string): Promise<void> {
+    await this.page.evaluate(
+      async ([h, t]) => {
+        const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
+        if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
+        await navigator.clipboard.write([new ClipboardItem(items)]);
+      },
+      [html, text],
+    );
+    await this.page.keyboard.press('Control+v');
   }
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { fixture, SKIP_NO_FIXTURES, tinyPng } from '../helpers/fixtures';
 import { EditorPage } from './editorPage';
@@ -13,18 +13,6 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-/** Puts HTML and text on the real clipboard and presses Ctrl+V, as a person pasting from Word would. */
-async function paste(page: Page, html: string | null, text: string): Promise<void> {
-  await page.evaluate(
-    async ([h, t]) => {
-      const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
-      if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
-      await navigator.clipboard.write([new ClipboardItem(items)]);
-    },
-    [html, text],
-  );
-  await page.keyboard.press('Control+v');
-}
 
 test('paste from Word, an embedded picture, and plain text into a field', async () => {
   const word = fixture('clipboard/word/cke5__basic-styles_multiple-styles-multiline_input.word2016.html');
@@ -39,20 +27,20 @@ test('paste from Word, an embedded picture, and plain text into a field', async 
 
   // Plain text with line breaks into the headline: one line.
   await editor.focusField('Headline');
-  await paste(page, null, 'IS-Kämpfer holen\nTeile zurück');
+  await editor.paste(null, 'IS-Kämpfer holen\nTeile zurück');
   await expect(editor.field('Headline')).toHaveText('IS-Kämpfer holen Teile zurück');
 
   // Word's HTML into the body: paragraphs with bold and italic, Word's markup gone.
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await paste(page, fs.readFileSync(word!, 'utf8'), 'Line bold and italics');
+  await editor.paste(fs.readFileSync(word!, 'utf8'), 'Line bold and italics');
   await expect(editor.body.locator('p')).toHaveText(['Line bold and italics', 'Line foo bar', 'Third line styling, space on end']);
   await expect(editor.body.locator('strong').first()).toHaveText('bold');
   await expect(editor.body.locator('em').first()).toHaveText('italics');
 
   // An embedded picture becomes an image block awaiting a credit.
   const png = `data:image/png;base64,${tinyPng(7).toString('base64')}`;
-  await paste(page, `<p>Vor dem Bild</p><img src="${png}" alt="Rauch über Albu Kamal"><p>Nach dem Bild</p>`, 'Vor dem Bild');
+  await editor.paste(`<p>Vor dem Bild</p><img src="${png}" alt="Rauch über Albu Kamal"><p>Nach dem Bild</p>`, 'Vor dem Bild');
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
   await expect(page.locator('.block-image .credit-line.missing')).toHaveText('No credit yet');
   await expect(page.locator('.block-image img.image-preview')).toHaveAttribute('src', png);

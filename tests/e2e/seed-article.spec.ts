@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { fixture, SKIP_NO_FIXTURES, tinyPng } from '../helpers/fixtures';
 import { EditorPage } from './editorPage';
@@ -13,17 +13,6 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-async function paste(page: Page, html: string | null, text: string): Promise<void> {
-  await page.evaluate(
-    async ([h, t]) => {
-      const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
-      if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
-      await navigator.clipboard.write([new ClipboardItem(items)]);
-    },
-    [html, text],
-  );
-  await page.keyboard.press('Control+v');
-}
 
 /**
  * The article Byline started from (DW, 10 November 2017), built as a journalist would: typing the
@@ -58,12 +47,12 @@ test('build the seed article by typing and pasting; the saved model holds it all
 
   // The picture and the first two paragraphs, pasted from a web page; then the subhead typed.
   const png = `data:image/png;base64,${tinyPng(42).toString('base64')}`;
-  await paste(page, `<figure><img src="${png}" alt="Kämpfer in al-Qaim"></figure><p>${p1}</p><p>${p2}</p>`, `${p1}\n\n${p2}`);
+  await editor.paste(`<figure><img src="${png}" alt="Kämpfer in al-Qaim"></figure><p>${p1}</p><p>${p2}</p>`, `${p1}\n\n${p2}`);
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.type(`## ${subhead}`);
   await page.keyboard.press('Enter');
-  await paste(page, null, `${p3}\n\n${p4}`);
+  await editor.paste(null, `${p3}\n\n${p4}`);
 
   // Caption and credit on the picture, in house style.
   const image = page.locator('.block-image');
@@ -80,7 +69,7 @@ test('build the seed article by typing and pasting; the saved model holds it all
 
   await page.reload();
   await expect(editor.field('Headline')).toHaveText(headline!);
-  await expect(page.locator('.signoff-preview')).toHaveText(signOff!);
+  await expect(editor.signOffPreview).toHaveText(signOff!);
   await expect(page.locator('.block-image .credit-line')).toHaveText(creditLine!);
 
   const db = new Database(app.dbPath, { readonly: true });

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
+import { Banner } from './Banner';
 import { parseRoute, routeHash, type Route } from './route';
 
 export function App({ client }: { client: Client }) {
@@ -111,22 +112,8 @@ export function App({ client }: { client: Client }) {
 
   return (
     <div className="app" data-ready={info ? 'true' : 'false'}>
-      {error ? (
-        <div role="alert" className="error-banner">
-          {error}
-          <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      ) : null}
-      {notice ? (
-        <div role="status" className="notice">
-          {notice}
-          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      ) : null}
+      {error ? <Banner kind="error" message={error} onDismiss={() => setError(null)} /> : null}
+      {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
       <input
         ref={importInput}
         type="file"

@@ -5,6 +5,7 @@ import { directionOf } from '../../shared/format/direction';
 import { bodyText } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
+import { Banner } from '../app/Banner';
 import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
 import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/assetPreview';
 import { Autosaver, type SaveState } from '../editor/autosave';
@@ -228,14 +229,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           Move to trash
         </button>
       </div>
-      {notice ? (
-        <div role="status" className="notice">
-          {notice}
-          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      ) : null}
+      {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
       {conflict ? (
         <div className="conflict" role="alert">
           <p>Someone saved this article while you were editing. Your text is still here; choose what to keep.</p>
@@ -254,7 +248,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       <div className="editor-columns">
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
-          <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} dir={dir} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
+            <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} dir={dir} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
           </AssetPreviewContext.Provider>
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
