@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Descendant } from 'slate';
-import type { Article } from '../../shared/model/article';
 import { directionOf } from '../../shared/format/direction';
-import { bodyText } from '../../shared/model/article';
+import { bodyText, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
