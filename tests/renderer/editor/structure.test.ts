@@ -183,3 +183,27 @@ describe('Enter as in a word processor', () => {
     expect(types(editor)).toEqual(['quote', 'paragraph']);
   });
 });
+
+describe('dragging', () => {
+  it('a header field dragged into the body becomes a paragraph there, and the field comes back empty', () => {
+    const editor = editorWith(doc([p('eins')], { headline: 'Gezogen' }));
+    Transforms.moveNodes(editor, { at: [2], to: [4, 1] }); // the whole headline dropped after the body's first paragraph
+    Editor.normalize(editor, { force: true });
+    expect(editor.children.map((n) => (n as { type: string }).type)).toEqual(['rubric', 'kicker', 'headline', 'teaser', 'body', 'signoff']);
+    const fields = fieldsFromDocument(editor.children);
+    expect(fields.headline).toBe('');
+    expect(fields.body).toContainEqual({ type: 'paragraph', children: [{ text: 'Gezogen' }] });
+    expect(fields.body).toContainEqual({ type: 'paragraph', children: [{ text: 'eins' }] });
+  });
+
+  it('a body block dropped above the headline moves back into the body', () => {
+    const editor = editorWith(doc([p('eins'), p('zwei')], { headline: 'Titel' }));
+    Transforms.moveNodes(editor, { at: [4, 1], to: [0] });
+    Editor.normalize(editor, { force: true });
+    expect(fieldsFromDocument(editor.children).body).toEqual([
+      { type: 'paragraph', children: [{ text: 'zwei' }] },
+      { type: 'paragraph', children: [{ text: 'eins' }] },
+    ]);
+    expect(fieldsFromDocument(editor.children).headline).toBe('Titel');
+  });
+});
