@@ -20,7 +20,7 @@ function usage(): string {
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws for user errors. */
-export function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number {
+export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -34,6 +34,8 @@ export function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.
         query: { type: 'string' },
         status: { type: 'string' },
         trashed: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,19 +54,19 @@ export function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.
     io.err(`byline: unknown command "${name}" (see byline --help)`);
     return EXIT.usage;
   }
-  if (rest.length !== command.args) {
+  if (command.args === 'some' ? rest.length === 0 : rest.length !== command.args) {
     io.err(`byline: usage: byline ${command.usage}`);
     return EXIT.usage;
   }
 
   const dbPath = resolveDbPath(values.db, env);
   try {
-    return command.run({
+    return await command.run({
       io,
       json: values.json,
       dbPath,
       positionals: rest,
-      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed },
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
   } catch (error) {

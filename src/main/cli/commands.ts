@@ -3,7 +3,10 @@ import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
+import { exportBylineJson, exportFileName } from '../export/bylineJson';
+import { exportNitf } from '../export/nitf';
 import { parseBylineJson } from '../import/bylineJson';
+import { writeFileDurably } from '../store/fsync';
 import { defaultActor, restoreStore, type Store } from '../store/store';
 import { printJson, summaryLine, type Io } from './output';
 
@@ -13,15 +16,15 @@ export interface CommandContext {
   dbPath: string;
   openStore(): Store;
   positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean };
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string };
 }
 
 export interface Command {
   usage: string;
   summary: string;
-  /** Number of positional arguments the command takes. */
-  args: number;
-  run(ctx: CommandContext): number;
+  /** Number of positional arguments the command takes; 'some' for one or more. */
+  args: number | 'some';
+  run(ctx: CommandContext): number | Promise<number>;
 }
 
 function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
@@ -56,6 +59,15 @@ function showArticle(io: Io, a: Article): void {
   ];
   io.out(lines.filter(Boolean).join('\n'));
 }
+
+/** One entry per exchange format; each module checks its own output before it is written. */
+const EXPORTERS = {
+  json: async (article: Article) => ({ text: exportBylineJson(article), extension: 'json' }),
+  nitf: async (article: Article, store: Store) => ({
+    text: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)),
+    extension: 'xml',
+  }),
+};
 
 export const COMMANDS: Record<string, Command> = {
   new: {
@@ -188,6 +200,41 @@ export const COMMANDS: Record<string, Command> = {
         else ctx.io.out(`backed up ${manifest.articles} articles and ${manifest.assets} images to ${dest}`);
         return 0;
       }),
+  },
+  export: {
+    usage: 'export ID... --format nitf|json [--out DIR]',
+    summary: 'write articles in an exchange format, each checked against its schema first',
+    args: 'some',
+    run: async (ctx) => {
+      const format = ctx.options.format ?? '';
+      if (!(format in EXPORTERS)) throw new BylineError('invalid-input', `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`);
+      const out = path.resolve(ctx.options.out ?? '.');
+      fs.mkdirSync(out, { recursive: true });
+      const store = ctx.openStore();
+      const results: { id: string; path?: string; error?: string }[] = [];
+      try {
+        for (const id of ctx.positionals) {
+          try {
+            const article = store.articles.get(id);
+            const { text, extension } = await EXPORTERS[format as keyof typeof EXPORTERS](article, store);
+            const file = path.join(out, exportFileName(article, extension));
+            writeFileDurably(file, text);
+            results.push({ id, path: file });
+            if (!ctx.json) ctx.io.out(`${id} → ${file}`);
+          } catch (error) {
+            const message = error instanceof BylineError ? error.message : String(error);
+            results.push({ id, error: message });
+            ctx.io.err(`byline: ${id}: ${message}`);
+          }
+        }
+      } finally {
+        store.close();
+      }
+      const failed = results.filter((r) => r.error).length;
+      if (ctx.json) printJson(ctx.io, results);
+      else ctx.io.out(`exported ${results.length - failed} of ${results.length}${failed ? `; ${failed} failed` : ''}`);
+      return failed ? 1 : 0;
+    },
   },
   'restore-backup': {
     usage: 'restore-backup DIR',

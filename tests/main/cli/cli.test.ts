@@ -137,3 +137,28 @@ describe('byline CLI', () => {
     });
   });
 });
+
+describe('byline export', () => {
+  it('writes NITF that the official schema accepts, and names an article that cannot go out', () => {
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, JSON.stringify({ ...seedArticle(), kicker: 'Syrien' }));
+    const id = json<{ article: { id: string } }>(byline(['--db', db, '--json', 'save', good])).article.id;
+    const empty = byline(['--db', db, 'new', '--headline', '']).stdout.trim();
+    const out = path.join(dir, 'out');
+
+    const r = byline(['--db', db, 'export', id, empty, '--format', 'nitf', '--out', out]);
+    expect(r.code).toBe(1);
+    const file = path.join(out, 'is-kampfer-holen-teile-von-albu-kamal-zuruck-r1.xml');
+    expect(r.stdout).toBe(`${id} → ${file}\nexported 1 of 2; 1 failed\n`);
+    expect(r.stderr).toBe(`byline: ${empty}: This article cannot be exported yet: it needs a headline.\n`);
+    const xml = fs.readFileSync(file, 'utf8');
+    expect(xml).toContain('<hl1>IS-Kämpfer holen Teile von Albu Kamal zurück</hl1>');
+    expect(fs.readdirSync(out)).toEqual(['is-kampfer-holen-teile-von-albu-kamal-zuruck-r1.xml']); // nothing half-written
+  });
+
+  it('needs a known format', () => {
+    const id = byline(['--db', db, 'new', '--headline', 'x']).stdout.trim();
+    expect(byline(['--db', db, 'export', id, '--format', 'pdfx'])).toMatchObject({ code: 1, stderr: 'byline: export needs --format json|nitf (got "pdfx").\n' });
+    expect(byline(['--db', db, 'export', '--format', 'nitf']).code).toBe(2);
+  });
+});
