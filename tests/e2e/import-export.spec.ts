@@ -33,7 +33,12 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
 
   await rows.getByRole('button', { name: 'IS-Kämpfer holen Teile von Albu Kamal zurück', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Body' }).locator('h2')).toHaveText('Kampf um die letzte Bastion');
-  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportAs = async (label: string) => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+  };
+  await exportAs('Byline JSON');
   const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toBeVisible();
   const exported = (await notice.textContent())!.replace(/^Exported to /, '').replace(/×$/, '').trim();
@@ -41,5 +46,22 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   const article = JSON.parse(fs.readFileSync(exported, 'utf8'));
   expect(article).toMatchObject({ headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück', revision: 1, signOff: { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] } });
   expect(article.body).toEqual(JSON.parse(JSON.stringify(seedArticle().body)));
+
+  // NITF, validated against the official schema before it is written.
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await exportAs('NITF 3.6 (validated against the official schema)');
+  const nitfNotice = page.getByRole('status').filter({ hasText: '.xml' });
+  await expect(nitfNotice).toBeVisible();
+  const nitfFile = (await nitfNotice.textContent())!.replace(/^Exported to /, '').replace(/×$/, '').trim();
+  expect(fs.readFileSync(nitfFile, 'utf8')).toContain('<tagline>haz/qu (afp, dpa)</tagline>');
+
+  // An article without a headline is refused, naming what is missing, and nothing is written.
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toBeVisible();
+  const before = fs.readdirSync(path.join(app.dataDir, 'exports')).length;
+  await exportAs('NITF 3.6 (validated against the official schema)');
+  await expect(page.getByRole('alert')).toContainText('This article cannot be exported yet: it needs a headline.');
+  expect(fs.readdirSync(path.join(app.dataDir, 'exports'))).toHaveLength(before);
   await browser.close();
 });

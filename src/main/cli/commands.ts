@@ -3,8 +3,8 @@ import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
-import { exportBylineJson, exportFileName } from '../export/bylineJson';
-import { exportNitf } from '../export/nitf';
+import { exportFileName } from '../export/bylineJson';
+import { EXPORTERS, isExportFormat } from '../export/formats';
 import { parseBylineJson } from '../import/bylineJson';
 import { writeFileDurably } from '../store/fsync';
 import { defaultActor, restoreStore, type Store } from '../store/store';
@@ -59,15 +59,6 @@ function showArticle(io: Io, a: Article): void {
   ];
   io.out(lines.filter(Boolean).join('\n'));
 }
-
-/** One entry per exchange format; each module checks its own output before it is written. */
-const EXPORTERS = {
-  json: async (article: Article) => ({ text: exportBylineJson(article), extension: 'json' }),
-  nitf: async (article: Article, store: Store) => ({
-    text: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)),
-    extension: 'xml',
-  }),
-};
 
 export const COMMANDS: Record<string, Command> = {
   new: {
@@ -207,7 +198,7 @@ export const COMMANDS: Record<string, Command> = {
     args: 'some',
     run: async (ctx) => {
       const format = ctx.options.format ?? '';
-      if (!(format in EXPORTERS)) throw new BylineError('invalid-input', `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`);
+      if (!isExportFormat(format)) throw new BylineError('invalid-input', `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`);
       const out = path.resolve(ctx.options.out ?? '.');
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
@@ -216,7 +207,7 @@ export const COMMANDS: Record<string, Command> = {
         for (const id of ctx.positionals) {
           try {
             const article = store.articles.get(id);
-            const { text, extension } = await EXPORTERS[format as keyof typeof EXPORTERS](article, store);
+            const { text, extension } = await EXPORTERS[format](article, store);
             const file = path.join(out, exportFileName(article, extension));
             writeFileDurably(file, text);
             results.push({ id, path: file });

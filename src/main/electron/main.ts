@@ -76,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
           return session.defaultSession.getSpellCheckerLanguages();
         },
         chooseExportPath: async (defaultPath) => {
-          const options = { title: 'Export article', defaultPath, filters: [{ name: 'Byline article', extensions: ['json'] }] };
+          const options = { title: 'Export article', defaultPath, filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }] };
           const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return r.canceled || !r.filePath ? null : r.filePath;
         },

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
-import { exportBylineJson, exportFileName } from '../export/bylineJson';
+import { exportFileName } from '../export/bylineJson';
+import { EXPORTERS } from '../export/formats';
 import { parseBylineJson } from '../import/bylineJson';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
@@ -65,13 +66,14 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
     'articles.import': ({ fileName, content }) => articles.save(parseBylineJson(fileName, content), actor),
-    'articles.export': async ({ id }) => {
+    'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
-      const content = exportBylineJson(article);
-      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, 'json')));
+      // Checked and validated before the person is asked where to put it: a refusal comes first.
+      const { text, extension } = await EXPORTERS[format](article, store);
+      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
       if (!dest) return { path: null };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
-      writeFileDurably(dest, content);
+      writeFileDurably(dest, text);
       return { path: dest };
     },
     'assets.add': ({ fileName, dataUrl }) => {

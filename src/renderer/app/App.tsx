@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
+import type { ExportFormat } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
@@ -78,14 +79,15 @@ export function App({ client }: { client: Client }) {
     [client, go],
   );
 
-  const exportOpen = useCallback(async () => {
+  const [exportRequest, setExportRequest] = useState(0);
+  const exportOpen = useCallback(async (format: ExportFormat) => {
     if (route.view !== 'article') {
       setError('Open an article to export it.');
       return;
     }
     try {
       await flushEditor.current?.();
-      const r = await client.invoke('articles.export', { id: route.id });
+      const r = await client.invoke('articles.export', { id: route.id, format });
       if (r.path) setNotice(`Exported to ${r.path}`);
     } catch (e) {
       setError((e as Error).message);
@@ -101,9 +103,12 @@ export function App({ client }: { client: Client }) {
         else if (command === 'backup') void backup();
         else if (command === 'save-now') void flushEditor.current?.();
         else if (command === 'import') importInput.current?.click();
-        else if (command === 'export') void exportOpen();
+        else if (command === 'export') {
+          if (route.view === 'article') setExportRequest((n) => n + 1);
+          else setError('Open an article to export it.');
+        }
       }),
-    [client, newArticle, go, backup, exportOpen],
+    [client, newArticle, go, backup, route],
   );
 
   const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
@@ -139,7 +144,8 @@ export function App({ client }: { client: Client }) {
             article={article}
             houseStyle={info.houseStyle}
             registerFlush={registerFlush}
-            onExport={() => void exportOpen()}
+            onExport={(format) => void exportOpen(format)}
+            exportRequest={exportRequest}
             onClose={() => void go({ view: 'list' })}
             onTrashed={() => void go({ view: 'list' })}
           />

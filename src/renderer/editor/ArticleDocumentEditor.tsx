@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { createEditor, Element, type Descendant } from 'slate';
+import { createEditor, Element, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
-import { Editable, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
+import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
 import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
 import { makeRenderElement, renderLeaf } from './elements/renderElement';
@@ -91,12 +91,26 @@ function Toolbar({ onLink, onHelp }: { onLink(): void; onHelp(): void }) {
   );
 }
 
+/**
+ * Slate learns of selection changes a moment late (selectionchange is throttled): a selection
+ * made just before Ctrl+K may not have reached it. Take the selection from the page itself.
+ */
+function syncSelectionFromDom(editor: BylineEditor): void {
+  const dom = window.getSelection();
+  if (!dom || dom.rangeCount === 0) return;
+  const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+  if (range) Transforms.select(editor, range);
+}
+
 function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }) {
+  // The selection the link is for, held while focus is in the form.
+  const [target] = useState(() => editor.selection);
   const existing = activeLink(editor);
   const [url, setUrl] = useState(existing?.[0].url ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (target) Transforms.select(editor, target);
     const r = insertLink(editor, url);
     if (r.ok) onClose();
     else setProblem(r.message);
@@ -201,16 +215,21 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
     return () => window.removeEventListener('keydown', onWindowKey);
   }, []);
 
+  const openLink = useCallback(() => {
+    syncSelectionFromDom(editor);
+    setLinkOpen(true);
+  }, [editor]);
+
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
-      if (runShortcut(editor, event, { askForLink: () => setLinkOpen(true) })) event.preventDefault();
+      if (runShortcut(editor, event, { askForLink: openLink })) event.preventDefault();
     },
-    [editor],
+    [editor, openLink],
   );
 
   return (
     <Slate editor={editor} initialValue={initialValue} onValueChange={onChange}>
-      <Toolbar onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />
+      <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable
         className="article-document"

@@ -3,6 +3,7 @@ import type { Descendant } from 'slate';
 import { directionOf } from '../../shared/format/direction';
 import { bodyText, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
+import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
 import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
@@ -19,7 +20,9 @@ interface Props {
   article: Article;
   houseStyle: HouseStyle;
   onClose(): void;
-  onExport(): void;
+  onExport(format: ExportFormat): void;
+  /** Bumped by File → Export to open the export form. */
+  exportRequest: number;
   onTrashed(): void;
   /** Lets the app ask for a save before it navigates or closes. */
   registerFlush(flush: (() => Promise<void>) | null): void;
@@ -68,7 +71,7 @@ function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' |
   );
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onTrashed, registerFlush }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onExport, exportRequest, onTrashed, registerFlush }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -81,6 +84,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('nitf');
+  useEffect(() => {
+    if (exportRequest > 0) setExporting(true);
+  }, [exportRequest]);
 
   // The live content lives in refs so the saver always sends the latest text.
   const base = useRef(article);
@@ -221,7 +229,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         <button type="button" onClick={flushNow} title="Save now (Ctrl+S)">
           Save
         </button>
-        <button type="button" onClick={onExport}>
+        <button type="button" aria-expanded={exporting} onClick={() => setExporting((e) => !e)}>
           Export…
         </button>
         <button type="button" className="danger" onClick={() => void trash()}>
@@ -229,6 +237,31 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </button>
       </div>
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
+      {exporting ? (
+        <form
+          className="export-form"
+          aria-label="Export"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setExporting(false);
+            onExport(format);
+          }}
+        >
+          <label>
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              <option value="nitf">NITF 3.6 (validated against the official schema)</option>
+              <option value="json">Byline JSON</option>
+            </select>
+          </label>
+          <button type="submit" className="primary">
+            Export
+          </button>
+          <button type="button" onClick={() => setExporting(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
       {conflict ? (
         <div className="conflict" role="alert">
           <p>Someone saved this article while you were editing. Your text is still here; choose what to keep.</p>

@@ -34,3 +34,7 @@ export const MENU_EVENT = `${IPC_PREFIX}menu`;
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }
+
+/** Exchange formats Byline writes; more arrive with issue 4. */
+export const EXPORT_FORMATS = ['json', 'nitf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../errors';
 import type { HouseStyle } from '../houseStyle';
 import { ArticleInputSchema, type Article } from '../model/article';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
-import type { Channel } from './channels';
+import { EXPORT_FORMATS, type Channel } from './channels';
 
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
@@ -66,7 +66,7 @@ export const contract = {
   'articles.import': channel<SaveResult>()(
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20 * 1024 * 1024) }).strict(),
   ),
-  'articles.export': channel<ExportResult>()(z.object({ id: Id }).strict()),
+  'articles.export': channel<ExportResult>()(z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict()),
   /** A picture pasted or dropped into the page, as a data: URL (the page cannot read files). */
   'assets.add': channel<AssetAdded>()(
     z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(30 * 1024 * 1024) }).strict(),
