@@ -2,7 +2,11 @@ import type { Block } from '../../shared/model/blocks';
 import type { Inline, RichText } from '../../shared/model/inline';
 import type { BlockElement, FormattedText, InlineNode, ListItemElement } from './schema';
 
-function leafToSlate(leaf: { text: string; bold?: boolean; italic?: boolean }): FormattedText {
+/**
+ * A text leaf with only the marks that are on (no `bold: false`), so both directions stay
+ * lossless and minimal; Slate's `true`-only marks fit the model's boolean ones as they are.
+ */
+function copyLeaf(leaf: { text: string; bold?: boolean; italic?: boolean }): FormattedText {
   const out: FormattedText = { text: leaf.text };
   if (leaf.bold) out.bold = true;
   if (leaf.italic) out.italic = true;
@@ -10,7 +14,7 @@ function leafToSlate(leaf: { text: string; bold?: boolean; italic?: boolean }): 
 }
 
 function inlinesToSlate(inlines: RichText): InlineNode[] {
-  return inlines.map((n) => ('type' in n ? { type: 'link', url: n.url, children: n.children.map(leafToSlate) } : leafToSlate(n)));
+  return inlines.map((n) => ('type' in n ? { type: 'link', url: n.url, children: n.children.map(copyLeaf) } : copyLeaf(n)));
 }
 
 /** Slate wants text around inline elements; the model does not. Empty leaves are dropped here. */
@@ -18,18 +22,11 @@ function inlinesToModel(nodes: InlineNode[]): RichText {
   const out: Inline[] = [];
   for (const n of nodes) {
     if ('type' in n) {
-      const children = n.children.filter((c) => c.text !== '').map(leafToModel);
+      const children = n.children.filter((c) => c.text !== '').map(copyLeaf);
       if (children.length) out.push({ type: 'link', url: n.url, children });
-    } else if (n.text !== '') out.push(leafToModel(n));
+    } else if (n.text !== '') out.push(copyLeaf(n));
   }
   return out.length ? (out as RichText) : [{ text: '' }];
-}
-
-function leafToModel(leaf: FormattedText): { text: string; bold?: boolean; italic?: boolean } {
-  const out: { text: string; bold?: boolean; italic?: boolean } = { text: leaf.text };
-  if (leaf.bold) out.bold = true;
-  if (leaf.italic) out.italic = true;
-  return out;
 }
 
 export function bodyToSlate(body: readonly Block[]): BlockElement[] {
