@@ -21,3 +21,10 @@ export function tinyPng(seed = 0): Buffer {
   // Append a tEXt-free trailer byte run after IEND so each seed gives distinct content (readers ignore it).
   return seed ? Buffer.concat([base, Buffer.from(String(seed))]) : base;
 }
+
+/** A fixture's path, or null after saying why the tests that need it are skipped. */
+export function fixtureOrSkip(rel: string): string | null {
+  const file = fixture(rel);
+  if (!file) console.log(`skipped tests that need ${rel}: ${SKIP_NO_FIXTURES}`);
+  return file;
+}

@@ -6,6 +6,9 @@ import { bodyText, type Article } from '../../shared/model/article';
 import { exportFileName } from '../export/bylineJson';
 import { EXPORTERS, isExportFormat } from '../export/formats';
 import { parseBylineJson } from '../import/bylineJson';
+import { MAX_IMPORT_BYTES } from '../import/decode';
+import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
+import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import { defaultActor, restoreStore, type Store } from '../store/store';
 import { printJson, summaryLine, type Io } from './output';
@@ -40,6 +43,19 @@ function readTextFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
+  }
+}
+
+function readFileBytes(file: string): Buffer {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new BylineError('invalid-input', `${file}: not a file.`);
+    if (stat.size > MAX_IMPORT_BYTES) throw new BylineError('invalid-input', `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof BylineError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
   }
@@ -203,8 +219,10 @@ export const COMMANDS: Record<string, Command> = {
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
       const results: { id: string; path?: string; error?: string }[] = [];
+      const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
       try {
-        for (const id of ctx.positionals) {
+        for (const [i, id] of ctx.positionals.entries()) {
+          progress?.(`exporting ${i + 1}/${ctx.positionals.length}: ${id}`);
           try {
             const article = store.articles.get(id);
             const { text, extension } = await EXPORTERS[format](article, store);
@@ -219,11 +237,48 @@ export const COMMANDS: Record<string, Command> = {
           }
         }
       } finally {
+        progress?.('');
         store.close();
       }
       const failed = results.filter((r) => r.error).length;
       if (ctx.json) printJson(ctx.io, results);
       else ctx.io.out(`exported ${results.length - failed} of ${results.length}${failed ? `; ${failed} failed` : ''}`);
+      return failed ? 1 : 0;
+    },
+  },
+  import: {
+    usage: 'import FILE... [--format auto|json|nitf|newsml|ninjs|html|md|docx|text]',
+    summary: 'import articles from files (the format is found from the content); each file on its own',
+    args: 'some',
+    run: async (ctx) => {
+      const format = ctx.options.format ?? 'auto';
+      if (format !== 'auto' && !isImportFormat(format)) throw new BylineError('invalid-input', `import needs --format auto|${IMPORT_FORMATS.join('|')} (got "${format}").`);
+      const store = ctx.openStore();
+      const results: ({ file: string } & (ImportOutcome | { error: string }))[] = [];
+      const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
+      try {
+        for (const [i, file] of ctx.positionals.entries()) {
+          progress?.(`importing ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
+          try {
+            const outcome = await importIntoStore(store, readFileBytes(file), path.basename(file), format, defaultActor());
+            results.push({ file, ...outcome });
+            if (!ctx.json) {
+              ctx.io.out(`${outcome.id}  ${file} (${outcome.format}): ${outcome.headline || '(no headline)'}`);
+              for (const w of outcome.warnings) ctx.io.err(`byline: ${file}: note: ${w}`);
+            }
+          } catch (error) {
+            const message = error instanceof BylineError ? error.message : String(error);
+            results.push({ file, error: message });
+            ctx.io.err(`byline: ${file}: ${message}`);
+          }
+        }
+      } finally {
+        progress?.('');
+        store.close();
+      }
+      const failed = results.filter((r) => 'error' in r).length;
+      if (ctx.json) printJson(ctx.io, results);
+      else ctx.io.out(`imported ${results.length - failed} of ${results.length}${failed ? `; ${failed} failed` : ''}`);
       return failed ? 1 : 0;
     },
   },

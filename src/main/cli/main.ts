@@ -4,6 +4,8 @@ import { runCli } from './cli';
 void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  // Progress goes to a terminal only, on one line that each report overwrites; pipes and logs get the summary.
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -4,6 +4,8 @@ import type { ArticleSummary } from '../../shared/model/article';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** A one-line progress report that the next one overwrites (terminals only; '' clears it). */
+  progress?(text: string): void;
 }
 
 export function printJson(io: Io, value: unknown): void {

@@ -4,6 +4,7 @@ import type { HouseStyle } from '../../shared/houseStyle';
 import type { Article } from '../../shared/model/article';
 import type { Block } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
+import { CREDIT_METADATA } from '../import/nitf';
 import type { AssetInfo } from '../store/assets';
 import { assertExportable } from './exportable';
 import { el, escapeText } from './xml';
@@ -39,9 +40,12 @@ function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | 
       return el(b.ordered ? 'ol' : 'ul', {}, ...b.items.map((i) => el('li', {}, inline(i))));
     case 'image': {
       const asset = assets(b.assetId);
+      // The credit's parts go along as media-metadata, so an import gets them back apart.
+      const parts = Object.entries(CREDIT_METADATA).flatMap(([name, key]) => (b.credit[key] ? [el('media-metadata', { name, value: b.credit[key] })] : []));
       return el(
         'media',
         { 'media-type': 'image' },
+        ...parts,
         el('media-reference', { source: `byline-asset:${b.assetId}`, 'mime-type': asset?.mime, name: asset?.originalName, 'alternate-text': b.alt }),
         el('media-caption', {}, escapeText(b.caption)),
         el('media-producer', {}, escapeText(formatCredit(b.credit, style.credit))),

@@ -1,7 +1,9 @@
 import { BylineError, describeIssues } from '../../shared/errors';
 import { ArticleInputSchema, type ParsedArticleInput } from '../../shared/model/article';
+import { decodeUtf8, MAX_IMPORT_BYTES } from './decode';
+import type { ImportContext, ImportedArticle } from './types';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /**
  * Byline's own format: one article as the model's JSON (what `byline show --json` prints and
@@ -25,4 +27,19 @@ export function parseBylineJson(fileName: string, content: string): ParsedArticl
     throw new BylineError('invalid-input', `${fileName} is not a valid Byline article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
   }
   return parsed.data;
+}
+
+/**
+ * As an import: the file is the article itself, id and revision included, so importing it on
+ * another machine continues the same article (and a stale copy is refused as a conflict).
+ */
+export function importBylineJson(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
+  const article = parseBylineJson(ctx.fileName, decodeUtf8(ctx.fileName, bytes));
+  const warnings: string[] = [];
+  const body = article.body.filter((b) => {
+    if (b.type !== 'image' || ctx.findAsset(b.assetId)) return true;
+    warnings.push(`The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" was left out: its file is not in this store.`);
+    return false;
+  });
+  return { article: { ...article, body }, warnings };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { exportFileName } from '../export/bylineJson';
 import { EXPORTERS } from '../export/formats';
-import { parseBylineJson } from '../import/bylineJson';
+import { importIntoStore } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
@@ -65,7 +65,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     },
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
-    'articles.import': ({ fileName, content }) => articles.save(parseBylineJson(fileName, content), actor),
+    'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', actor),
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
+import { fileToBase64 } from '../api/files';
 import { Banner } from './Banner';
 import { parseRoute, routeHash, type Route } from './route';
 
@@ -63,15 +64,17 @@ export function App({ client }: { client: Client }) {
     async (files: File[]) => {
       const done: string[] = [];
       const failed: string[] = [];
+      const warnings: string[] = [];
       for (const file of files) {
         try {
-          const r = await client.invoke('articles.import', { fileName: file.name, content: await file.text() });
-          done.push(r.article.headline || file.name);
+          const r = await client.invoke('articles.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
+          done.push(r.headline || file.name);
+          warnings.push(...r.warnings.map((w) => `${file.name}: ${w}`));
         } catch (e) {
           failed.push((e as Error).message);
         }
       }
-      if (done.length) setNotice(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`);
+      if (done.length) setNotice([`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`, ...warnings].join('\n'));
       setError(failed.length ? failed.join('\n') : null);
       setListVersion((v) => v + 1);
       if (done.length) await go({ view: 'list' });
@@ -122,7 +125,7 @@ export function App({ client }: { client: Client }) {
       <input
         ref={importInput}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"
         multiple
         hidden
         aria-label="Import files"

@@ -28,6 +28,15 @@ export interface AssetAdded {
   mime: string;
   byteSize: number;
 }
+export interface ImportResult {
+  id: string;
+  headline: string;
+  /** The format found in the file's content. */
+  format: string;
+  changed: boolean;
+  /** What could not be carried over (pictures whose files were not included, editorial notes). */
+  warnings: string[];
+}
 export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
   path: string | null;
@@ -63,8 +72,9 @@ export const contract = {
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
-  'articles.import': channel<SaveResult>()(
-    z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20 * 1024 * 1024) }).strict(),
+  /** A file the person chose or dropped, as base64 (it may be binary, e.g. DOCX); the format is found from its content. */
+  'articles.import': channel<ImportResult>()(
+    z.object({ fileName: z.string().min(1).max(500), dataBase64: z.base64().max(28 * 1024 * 1024) }).strict(),
   ),
   'articles.export': channel<ExportResult>()(z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict()),
   /** A picture pasted or dropped into the page, as a data: URL (the page cannot read files). */

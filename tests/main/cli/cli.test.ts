@@ -162,3 +162,33 @@ describe('byline export', () => {
     expect(byline(['--db', db, 'export', '--format', 'nitf']).code).toBe(2);
   });
 });
+
+describe('byline import', () => {
+  it('imports each file on its own: new ids printed, failures named, exit 1 when any failed', () => {
+    const good = path.join(dir, 'agency.dat');
+    fs.writeFileSync(good, '<nitf><body><body.head><hedline><hl1>Aus Berlin</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body></nitf>');
+    const hostile = path.join(dir, 'laughs.xml');
+    fs.writeFileSync(hostile, '<!DOCTYPE nitf [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><nitf>&b;</nitf>');
+    const missing = path.join(dir, 'nope.xml');
+
+    const r = byline(['--db', db, 'import', good, hostile, missing]);
+    expect(r.code).toBe(1);
+    const [line, summary] = r.stdout.trim().split('\n');
+    expect(line).toMatch(new RegExp(`^[0-9a-f-]{36}  ${good.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(nitf\\): Aus Berlin$`));
+    expect(summary).toBe('imported 1 of 3; 2 failed');
+    expect(r.stderr).toContain(`byline: ${hostile}: laughs.xml was refused: it declares its own entities in a DTD`);
+    expect(r.stderr).toContain(`byline: ${missing}: ${missing}: no such file.`);
+    expect(json<{ total: number }>(byline(['--db', db, '--json', 'list'])).total).toBe(1);
+  });
+
+  it('reports per file in --json and honours --format', () => {
+    const file = path.join(dir, 'story.xml');
+    fs.writeFileSync(file, '<nitf><body><body.head><hedline><hl1>Eins</hl1></hedline></body.head></body></nitf>');
+    const forced = byline(['--db', db, '--json', 'import', '--format', 'newsml', file]);
+    expect(forced.code).toBe(1);
+    expect(json<{ file: string; error: string }[]>(forced)[0]!.error).toBe('story.xml is not NewsML-G2 (its root is <nitf> in no namespace); nothing was stored.');
+    const ok = json<{ id: string; format: string; headline: string }[]>(byline(['--db', db, '--json', 'import', file]));
+    expect(ok[0]).toMatchObject({ format: 'nitf', headline: 'Eins' });
+    expect(byline(['--db', db, 'import', '--format', 'pdf', file])).toMatchObject({ code: 1, stderr: expect.stringContaining('import needs --format auto|json|nitf|newsml') });
+  });
+});

@@ -75,17 +75,29 @@ describe('import and export of Byline JSON', () => {
 
     const other = Store.open(path.join(tempDir(), 'other.db'));
     const otherHandlers = createHandlers(other, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'desk');
-    const imported = await dispatch(otherHandlers, 'articles.import', { fileName: 'a.json', content: fs.readFileSync(file, 'utf8') });
-    expect(imported).toMatchObject({ ok: true, value: { changed: true, article: { id: a.id, revision: 1, headline: a.headline } } });
+    const imported = await dispatch(otherHandlers, 'articles.import', { fileName: 'a.json', dataBase64: fs.readFileSync(file).toString('base64') });
+    expect(imported).toMatchObject({ ok: true, value: { changed: true, id: a.id, headline: a.headline, format: 'json', warnings: [] } });
     expect(other.articles.get(a.id).body).toEqual(a.body);
     other.close();
   });
 
   it('refuses a broken file and stores nothing', async () => {
-    const r = await dispatch(handlers, 'articles.import', { fileName: 'broken.json', content: '{"body": [{"type": "video"}]}' });
+    const r = await dispatch(handlers, 'articles.import', { fileName: 'broken.json', dataBase64: Buffer.from('{"body": [{"type": "video"}]}').toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(!r.ok && r.error.message).toMatch(/^broken\.json is not a valid Byline article: body\.0\.type/);
     expect(store.articles.list().total).toBe(0);
+  });
+
+  it('imports NITF from the page as a new article, the format found from the content', async () => {
+    const nitf = '<nitf><body><body.head><hedline><hl1>Aus der Agentur</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body></nitf>';
+    const r = await dispatch(handlers, 'articles.import', { fileName: 'story.txt', dataBase64: Buffer.from(nitf).toString('base64') });
+    expect(r).toMatchObject({ ok: true, value: { format: 'nitf', headline: 'Aus der Agentur', warnings: [] } });
+    expect(store.articles.get((r as { value: { id: string } }).value.id).body).toEqual([{ type: 'paragraph', children: [{ text: 'Text.' }] }]);
+  });
+
+  it('refuses a payload that is not base64 at the boundary', async () => {
+    const r = await dispatch(handlers, 'articles.import', { fileName: 'x.xml', dataBase64: '<nitf/>' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('writes nothing when the person cancels the export dialog', async () => {

@@ -1,6 +1,6 @@
 import { Editor, Path, Transforms } from 'slate';
 import { BODY_INDEX, type BylineEditor } from '../schema';
-import type { PastedImage } from './htmlToBlocks';
+import type { PastedImage } from '../../../shared/html/htmlToBlocks';
 
 /**
  * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks where they

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { bodyToSlate } from '../convert';
-import { htmlToBlocks, textToBlocks, type PastedImage } from '../paste/htmlToBlocks';
+import { htmlToBlocks, textToBlocks, type PastedImage } from '../../../shared/html/htmlToBlocks';
 import { sanitizeClipboardHtml } from '../paste/sanitize';
 import { BODY_INDEX, SIGNOFF_INDEX, type BylineEditor } from '../schema';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { htmlToBlocks, textToBlocks } from '../../../../src/renderer/editor/paste/htmlToBlocks';
+import { htmlToBlocks, textToBlocks } from '../../../../src/shared/html/htmlToBlocks';
 import { sanitizeClipboardHtml } from '../../../../src/renderer/editor/paste/sanitize';
 import { ArticleInputSchema } from '../../../../src/shared/model/article';
 import { FIXTURES, SKIP_NO_FIXTURES } from '../../../helpers/fixtures';

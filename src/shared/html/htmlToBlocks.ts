@@ -1,5 +1,5 @@
-import type { Block } from '../../../shared/model/blocks';
-import { isAllowedLinkUrl, type Inline, type RichText } from '../../../shared/model/inline';
+import type { Block } from '../model/blocks';
+import { isAllowedLinkUrl, type Inline, type RichText } from '../model/inline';
 
 export interface PastedImage {
   src: string;
@@ -39,9 +39,13 @@ function isSourceDocumentLink(href: string): boolean {
   return /^https:\/\/docs\.google\.com\/document\/.*#(heading|bookmark)=/.test(href) || href.startsWith('#');
 }
 
+/** Elements whose content is never text a reader sees (DOMPurify removes them from pastes; imports meet them raw). */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT', 'BUTTON', 'TEXTAREA']);
+
 /** Word's and Google Docs' notes, comments and deletions: never part of the article text. */
 function isDropped(el: Element): boolean {
-  const tag = el.tagName;
+  const tag = el.tagName.toUpperCase();
+  if (NOT_TEXT.has(tag)) return true;
   const s = style(el);
   const cls = el.getAttribute('class') ?? '';
   const href = el.getAttribute('href') ?? '';
@@ -237,7 +241,7 @@ class Builder implements ImageSink {
     const rich = tidy(out);
     if (!rich) return;
     // Headings are plain: the bold a word processor puts on them is the heading's look, not emphasis.
-    this.blocks.push(type === 'subhead' ? { type, children: rich.map(plain) as RichText } : { type, children: rich });
+    this.blocks.push(type === 'subhead' ? { type, children: tidy(rich.map(plain)) ?? rich } : { type, children: rich });
   }
 
   addListItem(el: Element, ordered: boolean): void {
@@ -350,7 +354,7 @@ function walkTable(el: Element, b: Builder): void {
   }
 }
 
-/** Maps sanitized clipboard HTML to Byline's blocks. */
+/** Maps HTML (sanitized clipboard HTML in the editor, a parsed import in main) to Byline's blocks; it only reads the DOM. */
 export function htmlToBlocks(root: Node): PasteResult {
   const b = new Builder();
   walk(root, b);

@@ -1,0 +1,38 @@
+import { BylineError, describeIssues } from '../../shared/errors';
+import { ArticleInputSchema, type ArticleInput } from '../../shared/model/article';
+import type { ImportedArticle } from './types';
+
+const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** A language tag from a file, if it is one the model accepts (`nb-NO`, `en_US` → `en-US`). */
+export function languageTag(value: string | undefined): string | undefined {
+  const tag = value?.trim().replace(/_/g, '-');
+  return tag && BCP47.test(tag) ? tag : undefined;
+}
+
+/** Dates in ISO 8601, basic (NITF: 20020225T143000-0500) or extended; a date without a zone is read as UTC. */
+export function isoDate(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  const basic = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(v);
+  const text = basic
+    ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4] ?? '00'}:${basic[5] ?? '00'}:${basic[6] ?? '00'}${basic[7] ?? 'Z'}`
+    : /[zZ]|[+-]\d{2}:?\d{2}$/.test(v) || !v.includes('T')
+      ? v
+      : `${v}Z`;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Checks what an importer built against the article model; a file that cannot be an article is refused by name. */
+export function finishImport(fileName: string, draft: ArticleInput, warnings: string[]): ImportedArticle {
+  const { id: _id, revision: _revision, createdAt: _c, updatedAt: _u, ...fields } = draft;
+  const parsed = ArticleInputSchema.safeParse({ ...fields, status: 'draft' });
+  if (!parsed.success) {
+    throw new BylineError('invalid-input', `${fileName} could not become an article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
+  }
+  if (!parsed.data.headline.trim() && !parsed.data.body.length) {
+    throw new BylineError('invalid-input', `${fileName} has neither a headline nor any text; nothing was stored.`);
+  }
+  return { article: parsed.data, warnings };
+}

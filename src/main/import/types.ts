@@ -1,0 +1,16 @@
+import type { ParsedArticleInput } from '../../shared/model/article';
+import type { AssetInfo } from '../store/assets';
+
+/** One article read from a file, with what could not be carried over said in words. */
+export interface ImportedArticle {
+  article: ParsedArticleInput;
+  warnings: string[];
+}
+
+export interface ImportContext {
+  fileName: string;
+  /** A picture already in the store (exports from Byline name their images by content hash). */
+  findAsset(id: string): AssetInfo | undefined;
+}
+
+export type Importer = (bytes: Uint8Array, ctx: ImportContext) => ImportedArticle | Promise<ImportedArticle>;
