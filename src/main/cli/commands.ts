@@ -225,9 +225,9 @@ export const COMMANDS: Record<string, Command> = {
           progress?.(`exporting ${i + 1}/${ctx.positionals.length}: ${id}`);
           try {
             const article = store.articles.get(id);
-            const { text, extension } = await EXPORTERS[format](article, store);
+            const { data, extension } = await EXPORTERS[format](article, store);
             const file = path.join(out, exportFileName(article, extension));
-            writeFileDurably(file, text);
+            writeFileDurably(file, data);
             results.push({ id, path: file });
             if (!ctx.json) ctx.io.out(`${id} → ${file}`);
           } catch (error) {

@@ -2,12 +2,20 @@ import type { Article } from '../../shared/model/article';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import { exportBylineJson } from './bylineJson';
+import { embeddedImageSrc, exportHtml } from './html';
 import { exportNitf } from './nitf';
 
+export interface Exported {
+  /** Text formats as a string, binary ones (PDF, DOCX) as bytes. */
+  data: string | Uint8Array;
+  extension: string;
+}
+
 /** One entry per exchange format; each module checks its own output before anything is written. */
-export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) => Promise<{ text: string; extension: string }>> = {
-  json: async (article) => ({ text: exportBylineJson(article), extension: 'json' }),
-  nitf: async (article, store) => ({ text: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml' }),
+export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) => Promise<Exported>> = {
+  json: async (article) => ({ data: exportBylineJson(article), extension: 'json' }),
+  nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml' }),
+  html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

@@ -1,6 +1,6 @@
 import { BylineError, describeIssues } from '../../shared/errors';
 import { ArticleInputSchema, type ArticleInput } from '../../shared/model/article';
-import type { ImportedArticle } from './types';
+import type { ImportedArticle, PendingAsset } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -25,7 +25,7 @@ export function isoDate(value: string | undefined): string | null {
 }
 
 /** Checks what an importer built against the article model; a file that cannot be an article is refused by name. */
-export function finishImport(fileName: string, draft: ArticleInput, warnings: string[]): ImportedArticle {
+export function finishImport(fileName: string, draft: ArticleInput, warnings: string[], assets: PendingAsset[] = []): ImportedArticle {
   const { id: _id, revision: _revision, createdAt: _c, updatedAt: _u, ...fields } = draft;
   const parsed = ArticleInputSchema.safeParse({ ...fields, status: 'draft' });
   if (!parsed.success) {
@@ -34,5 +34,5 @@ export function finishImport(fileName: string, draft: ArticleInput, warnings: st
   if (!parsed.data.headline.trim() && !parsed.data.body.length) {
     throw new BylineError('invalid-input', `${fileName} has neither a headline nor any text; nothing was stored.`);
   }
-  return { article: parsed.data, warnings };
+  return { article: parsed.data, warnings, assets };
 }

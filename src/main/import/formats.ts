@@ -2,6 +2,7 @@ import { BylineError } from '../../shared/errors';
 import { importBylineJson } from './bylineJson';
 import { assertImportSize } from './decode';
 import { detectFormat, type ImportFormat } from './detect';
+import { importHtml } from './html';
 import { importNewsmlG2 } from './newsmlG2';
 import { importNitf } from './nitf';
 import type { ImportContext, ImportedArticle, Importer } from './types';
@@ -11,6 +12,7 @@ export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   json: importBylineJson,
   nitf: importNitf,
   newsml: importNewsmlG2,
+  html: importHtml,
 };
 
 /** Reads one file's bytes as an article: `auto` detects the format from the content. */

@@ -5,6 +5,15 @@ import type { AssetInfo } from '../store/assets';
 export interface ImportedArticle {
   article: ParsedArticleInput;
   warnings: string[];
+  /** Pictures embedded in the file, stored only once the whole file has been read. */
+  assets?: PendingAsset[];
+}
+
+export interface PendingAsset {
+  /** SHA-256 of the bytes: the id the article's image blocks already use. */
+  id: string;
+  bytes: Uint8Array;
+  name: string;
 }
 
 export interface ImportContext {

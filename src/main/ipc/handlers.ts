@@ -69,11 +69,11 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
-      const { text, extension } = await EXPORTERS[format](article, store);
+      const { data, extension } = await EXPORTERS[format](article, store);
       const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
       if (!dest) return { path: null };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
-      writeFileDurably(dest, text);
+      writeFileDurably(dest, data);
       return { path: dest };
     },
     'assets.add': ({ fileName, dataUrl }) => {

@@ -3,7 +3,7 @@ import type { Descendant } from 'slate';
 import { directionOf } from '../../shared/format/direction';
 import { bodyText, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
-import type { ExportFormat } from '../../shared/ipc/channels';
+import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
 import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
@@ -250,8 +250,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           <label>
             Format
             <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-              <option value="nitf">NITF 3.6 (validated against the official schema)</option>
-              <option value="json">Byline JSON</option>
+              {Object.entries(EXPORT_FORMAT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit" className="primary">

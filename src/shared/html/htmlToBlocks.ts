@@ -324,16 +324,24 @@ function nestedLists(item: Element): Element[] {
   });
 }
 
+/** A quote's paragraphs; a `<footer>` or `<cite>` directly inside names who said it (HTML's own convention). */
 function walkQuote(el: Element, b: Builder): void {
   b.flush();
-  const paragraphs = Array.from(el.children).filter((c) => c.tagName === 'P');
-  const parts = paragraphs.length ? paragraphs : [el];
+  const source = Array.from(el.children).find((c) => c.tagName === 'FOOTER' || c.tagName === 'CITE');
+  const attribution = (source?.textContent ?? '').replace(/\s+/g, ' ').replace(/^[—–-]\s*/, '').trim();
+  const quote = source ? (el.cloneNode(true) as Element) : el;
+  if (source) Array.from(quote.children).find((c) => c.tagName === source.tagName)?.remove();
+  const paragraphs = Array.from(quote.children).filter((c) => c.tagName === 'P');
+  const parts = paragraphs.length ? paragraphs : [quote];
+  const start = b.blocks.length;
   for (const part of parts) {
     const out: Inline[] = [];
     inlinesOf(part, {}, out, b);
     const rich = tidy(out);
     if (rich) b.blocks.push({ type: 'quote', children: rich });
   }
+  const last = b.blocks[b.blocks.length - 1];
+  if (attribution && b.blocks.length > start && last?.type === 'quote') last.attribution = attribution;
 }
 
 /** Tables have no place in an article: each row becomes a paragraph, cells separated by " | ". */

@@ -36,5 +36,12 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Exchange formats Byline writes; more arrive with issue 4. */
-export const EXPORT_FORMATS = ['json', 'nitf'] as const;
+export const EXPORT_FORMATS = ['json', 'nitf', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** How the export form names each format, in the order it offers them. */
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  nitf: 'NITF 3.6 (validated against the official schema)',
+  html: 'HTML (one file, pictures embedded)',
+  json: 'Byline JSON',
+};

@@ -1,0 +1,69 @@
+import { parseSignOff } from '../../shared/format/signOff';
+import { decodeUtf8 } from './decode';
+import { finishImport, isoDate, languageTag } from './finish';
+import { htmlBodyBlocks } from './htmlArticle';
+import { parseHtml } from './htmlDom';
+import { dedupe } from './nitf';
+import type { ImportContext, ImportedArticle, PendingAsset } from './types';
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Page furniture that is never part of the article. */
+const CRUFT = 'nav, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .share, .social, .related, .advert, .ad';
+
+/**
+ * An HTML page or fragment: the `<article>` (else `<main>`, else the body) is the article; its
+ * header gives rubric, kicker, headline, byline, date and teaser where it marks them, and the
+ * page's meta tags fill what it does not.
+ */
+export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
+  const doc = parseHtml(decodeUtf8(ctx.fileName, bytes));
+  const warnings: string[] = [];
+  const assets: PendingAsset[] = [];
+  const meta = (name: string) => doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute('content')?.trim() ?? '';
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  for (const el of Array.from(root.querySelectorAll(CRUFT))) el.remove();
+
+  const take = (selector: string): string => {
+    const el = root.querySelector(selector);
+    const value = text(el);
+    el?.remove();
+    return value;
+  };
+  const headline = take('h1') || text(doc.querySelector('title'));
+  const rubric = take('.rubric');
+  const kicker = take('.kicker');
+  const teaser = take('.teaser, .lead, .intro') || meta('description') || meta('og:description');
+  const byline = take('.byline, [rel="author"], .author');
+  const timeEl = root.querySelector('time[datetime]');
+  const publishedAt = isoDate(timeEl?.getAttribute('datetime') ?? undefined) ?? isoDate(meta('article:published_time') || undefined);
+  timeEl?.remove();
+  const dateline = take('.dateline');
+  const signOffEl = root.querySelector('.sign-off');
+  const signOff = parseSignOff(text(signOffEl));
+  if (signOff) signOffEl?.remove();
+  root.querySelector('.keywords')?.remove();
+  for (const el of Array.from(root.querySelectorAll('header .meta, header:empty'))) el.remove();
+  const pageFooter = Array.from(root.querySelectorAll('footer')).filter((f) => !f.closest('blockquote'));
+  for (const f of pageFooter) if (!text(f)) f.remove();
+
+  return finishImport(
+    ctx.fileName,
+    {
+      language: languageTag(doc.documentElement?.getAttribute('lang') ?? undefined),
+      slug: meta('byline:slug'),
+      rubric,
+      kicker,
+      headline,
+      teaser,
+      byline: byline || meta('author'),
+      dateline,
+      publishedAt,
+      keywords: dedupe((meta('keywords') || meta('news_keywords')).split(',')),
+      signOff: signOff ?? undefined,
+      body: htmlBodyBlocks(root, ctx, warnings, assets),
+    },
+    warnings,
+    assets,
+  );
+}
