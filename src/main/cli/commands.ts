@@ -209,7 +209,7 @@ export const COMMANDS: Record<string, Command> = {
       }),
   },
   export: {
-    usage: 'export ID... --format nitf|json [--out DIR]',
+    usage: `export ID... --format ${Object.keys(EXPORTERS).join('|')} [--out DIR]`,
     summary: 'write articles in an exchange format, each checked against its schema first',
     args: 'some',
     run: async (ctx) => {
