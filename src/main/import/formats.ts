@@ -4,6 +4,7 @@ import { assertImportSize } from './decode';
 import { detectFormat, type ImportFormat } from './detect';
 import { importHtml } from './html';
 import { importNewsmlG2 } from './newsmlG2';
+import { importNinjs } from './ninjs';
 import { importNitf } from './nitf';
 import type { ImportContext, ImportedArticle, Importer } from './types';
 
@@ -12,6 +13,7 @@ export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   json: importBylineJson,
   nitf: importNitf,
   newsml: importNewsmlG2,
+  ninjs: importNinjs,
   html: importHtml,
 };
 
