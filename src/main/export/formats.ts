@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import { exportBylineJson } from './bylineJson';
 import { embeddedImageSrc, exportHtml } from './html';
+import { exportNewsmlG2 } from './newsmlG2';
 import { exportNinjs } from './ninjs';
 import { exportNitf } from './nitf';
 
@@ -16,6 +17,7 @@ export interface Exported {
 export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) => Promise<Exported>> = {
   json: async (article) => ({ data: exportBylineJson(article), extension: 'json' }),
   nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml' }),
+  newsml: async (article, store) => ({ data: await exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml' }),
   ninjs: async (article, store) => ({ data: exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json' }),
   ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json' }),
   html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),

@@ -11,6 +11,7 @@ export interface XsdSchema {
 }
 
 export const NITF_36: XsdSchema = { folder: 'nitf', main: 'nitf-3-6.xsd', preload: ['xml.xsd', 'nitf-3-6-ruby-include.xsd'] };
+export const NEWSML_G2_235: XsdSchema = { folder: 'newsml-g2', main: 'NewsML-G2_2.35-spec-All-Power.xsd', preload: ['xml.xsd'] };
 
 /**
  * Validates a document against an official XSD with libxml2 (compiled to WebAssembly, so no
