@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import { exportBylineJson } from './bylineJson';
 import { embeddedImageSrc, exportHtml } from './html';
+import { exportMarkdown } from './markdown';
 import { exportNewsmlG2 } from './newsmlG2';
 import { exportNinjs } from './ninjs';
 import { exportNitf } from './nitf';
@@ -21,6 +22,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) =>
   ninjs: async (article, store) => ({ data: exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json' }),
   ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json' }),
   html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),
+  md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

@@ -3,6 +3,7 @@ import { importBylineJson } from './bylineJson';
 import { assertImportSize } from './decode';
 import { detectFormat, type ImportFormat } from './detect';
 import { importHtml } from './html';
+import { importMarkdown } from './markdown';
 import { importNewsmlG2 } from './newsmlG2';
 import { importNinjs } from './ninjs';
 import { importNitf } from './nitf';
@@ -15,6 +16,7 @@ export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   newsml: importNewsmlG2,
   ninjs: importNinjs,
   html: importHtml,
+  md: importMarkdown,
 };
 
 /** Reads one file's bytes as an article: `auto` detects the format from the content. */

@@ -40,7 +40,7 @@ export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArtic
   timeEl?.remove();
   const dateline = take('.dateline');
   const signOffEl = root.querySelector('.sign-off');
-  const signOff = parseSignOff(text(signOffEl));
+  const signOff = parseSignOff(text(signOffEl), { inSignOffSlot: true });
   if (signOff) signOffEl?.remove();
   root.querySelector('.keywords')?.remove();
   for (const el of Array.from(root.querySelectorAll('header .meta, header:empty'))) el.remove();

@@ -54,7 +54,7 @@ export function htmlBodyBlocks(root: Element, ctx: ImportContext, warnings: stri
     marker.setAttribute('alt', fig.querySelector('img')?.getAttribute('alt') ?? '');
     fig.replaceWith(marker);
   }
-  const { blocks, images } = htmlToBlocks(root);
+  const { blocks, images } = htmlToBlocks(root, { joinSpacedRuns: false });
   const placed: { position: number; block: Block }[] = [];
   for (const img of images) {
     const figure = /^byline-figure:(\d+)$/.exec(img.src);

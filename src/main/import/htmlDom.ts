@@ -7,7 +7,7 @@ import { htmlToBlocks, type PasteResult } from '../../shared/html/htmlToBlocks';
  * become the same article. The mapping only keeps text, marks and safe links.
  */
 export function htmlBlocks(html: string): PasteResult {
-  return htmlToBlocks(parseHtml(html).body);
+  return htmlToBlocks(parseHtml(html).body, { joinSpacedRuns: false });
 }
 
 export function parseHtml(html: string): Document {

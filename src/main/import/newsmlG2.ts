@@ -76,7 +76,7 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
       teaser: draft.teaser || textOf(description),
       byline: draft.byline || textOf(child(meta, 'by')) || creators.join(', '),
       dateline: draft.dateline || textOf(child(meta, 'dateline')),
-      publishedAt: draft.publishedAt ?? isoDate(textOf(child(meta, 'contentCreated')) || textOf(child(child(item, 'itemMeta'), 'firstCreated'))),
+      publishedAt: draft.publishedAt ?? isoDate(textOf(child(meta, 'contentCreated')) || undefined),
       keywords: dedupe([...(draft.keywords ?? []), ...subjects]),
     },
   };

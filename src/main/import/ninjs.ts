@@ -98,7 +98,7 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
       teaser: byRole(descriptions, 'teaser', 'summary', 'abstract', '') || descriptions.find((d) => d.value)?.value || str(doc.description_text),
       byline: str(doc.by) || str(doc.byline),
       dateline: str(doc.located),
-      publishedAt: isoDate(str(doc.contentcreated) || str(doc.firstcreated) || undefined),
+      publishedAt: isoDate(str(doc.contentcreated) || undefined),
       keywords: dedupe([...keywordSubjects, ...(Array.isArray(doc.keywords) ? doc.keywords.map(str) : [])]),
       signOff: { authors: named(sources, 'author'), agencies: named(sources, 'agency') },
       body,

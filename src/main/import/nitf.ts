@@ -133,7 +133,7 @@ export function nitfElementToArticle(nitf: XmlElement, ctx: ImportContext): { dr
 
   // The tagline is Byline's sign-off; any other tagline is text and stays, as the last paragraph.
   const taglineEl = find(child(body, 'body.end'), 'tagline');
-  const signOff = parseSignOff(textOf(taglineEl));
+  const signOff = parseSignOff(textOf(taglineEl), { inSignOffSlot: true });
   if (taglineEl && !signOff) blocks.push(...htmlBlocks(`<p>${xmlToHtml(taglineEl.children, NITF_TAGS)}</p>`).blocks);
   if (find(bodyHead, 'note')) warnings.push('An editorial note in the file was left out of the article.');
 

@@ -20,13 +20,14 @@ const SIGN_OFF_LINE = /^\s*([\p{L}]{1,6}(?:\s*[/,]\s*[\p{L}]{1,6})*)?\s*(?:\(\s*
  * Reads a sign-off line such as `haz/qu (afp, dpa)`, `ml (dpa)` or `(AP)`. Returns null when the
  * line does not look like one, so callers can tell prose from a sign-off.
  */
-export function parseSignOff(line: string): SignOff | null {
+export function parseSignOff(line: string, options: { inSignOffSlot?: boolean } = {}): SignOff | null {
   const trimmed = line.trim();
   if (!trimmed || trimmed.length > 120) return null;
   const match = SIGN_OFF_LINE.exec(trimmed);
   if (!match || (!match[1] && !match[2])) return null;
-  // A lone word without agencies ("Politik") is prose, not a sign-off.
-  if (!match[2] && !/[/,]/.test(match[1] ?? '')) return null;
+  // A lone word without agencies ("Politik") is prose, not a sign-off, unless it stands where
+  // a format keeps the sign-off (Byline's own exports: `ml` alone is one author).
+  if (!match[2] && !/[/,]/.test(match[1] ?? '') && !options.inSignOffSlot) return null;
   const split = (s: string | undefined) =>
     (s ?? '')
       .split(/[/,]/)

@@ -98,13 +98,24 @@ function inlinesOf(node: Node, marks: Marks, out: Inline[], sink: ImageSink): vo
       if (isAllowedLinkUrl(href) && !isSourceDocumentLink(href)) {
         const children: Inline[] = [];
         inlinesOf(el, inner, children, sink);
-        const leaves = children.flatMap((c) => ('type' in c ? c.children : [c]));
+        const leaves = mergeLeaves(children.flatMap((c) => ('type' in c ? c.children : [c])));
         if (leaves.some((l) => l.text.trim())) out.push({ type: 'link', url: href, children: leaves });
         continue;
       }
     }
     inlinesOf(el, inner, out, sink);
   }
+}
+
+/** Neighbouring leaves with the same marks as one (a DOM may split text at entities or comments). */
+function mergeLeaves(leaves: Leaf[]): Leaf[] {
+  const out: Leaf[] = [];
+  for (const l of leaves) {
+    const prev = out[out.length - 1];
+    if (prev && !!prev.bold === !!l.bold && !!prev.italic === !!l.italic) out[out.length - 1] = { ...prev, text: prev.text + l.text };
+    else out.push({ ...l });
+  }
+  return out;
 }
 
 function leaf(text: string, marks: Marks): Leaf {
@@ -126,10 +137,17 @@ interface ImageSink {
  * between words is kept (typography: "40 Prozent"); a run of spaces and no-break spaces (Word's
  * spacing runs) becomes one space. Neighbours with the same marks merge; empty leaves go.
  */
-function tidy(inlines: Inline[]): RichText | null {
+function tidy(inlines: Inline[], joinSpacedRuns = true): RichText | null {
+  // 0. One leaf per run of the same marks (a DOM may split text at entities or comments).
+  const runs: Inline[] = [];
+  for (const n of inlines) {
+    const prev = runs[runs.length - 1];
+    if (prev && !('type' in prev) && !('type' in n) && !!prev.bold === !!n.bold && !!prev.italic === !!n.italic) runs[runs.length - 1] = { ...prev, text: prev.text + n.text };
+    else runs.push(n);
+  }
   // 1. Move leading/trailing spaces out of marked leaves and links.
   const spaced: Inline[] = [];
-  for (const n of inlines) {
+  for (const n of runs) {
     const marked = 'type' in n || n.bold || n.italic;
     const text = 'type' in n ? n.children.map((c) => c.text).join('') : n.text;
     const lead = marked ? (/^[ \u00a0]+/.exec(text)?.[0] ?? '') : '';
@@ -152,7 +170,7 @@ function tidy(inlines: Inline[]): RichText | null {
     const beforePrev = merged[merged.length - 2];
     if (prev && sameMarks(prev, n)) {
       merged[merged.length - 1] = { ...(prev as Leaf), text: (prev as Leaf).text + (n as Leaf).text };
-    } else if (beforePrev && prev && !('type' in prev) && prev.text === ' ' && !prev.bold && !prev.italic && sameMarks(beforePrev, n)) {
+    } else if (joinSpacedRuns && beforePrev && prev && !('type' in prev) && prev.text === ' ' && !prev.bold && !prev.italic && sameMarks(beforePrev, n)) {
       merged.splice(merged.length - 2, 2, { ...(beforePrev as Leaf), text: `${(beforePrev as Leaf).text} ${(n as Leaf).text}` });
     } else merged.push(n);
   }
@@ -201,9 +219,12 @@ function wordListKind(el: Element): 'ordered' | 'unordered' | null {
 }
 
 class Builder implements ImageSink {
+  constructor(private readonly options: HtmlToBlocksOptions) {}
+
   blocks: Block[] = [];
   images: PastedImage[] = [];
   private pending: Inline[] = [];
+  private newList = false;
 
   inline(el: Element): void {
     this.add(el, this.blocks.length + 1);
@@ -222,7 +243,7 @@ class Builder implements ImageSink {
 
   /** Loose inline content between blocks becomes a paragraph. */
   flush(): void {
-    const rich = tidy(this.pending);
+    const rich = this.tidy(this.pending);
     this.pending = [];
     if (rich) this.blocks.push({ type: 'paragraph', children: rich });
   }
@@ -238,21 +259,31 @@ class Builder implements ImageSink {
     this.flush();
     const out: Inline[] = [];
     inlinesOf(el, type === 'subhead' ? {} : marksOf(el, {}), out, this);
-    const rich = tidy(out);
+    const rich = this.tidy(out);
     if (!rich) return;
     // Headings are plain: the bold a word processor puts on them is the heading's look, not emphasis.
-    this.blocks.push(type === 'subhead' ? { type, children: tidy(rich.map(plain)) ?? rich } : { type, children: rich });
+    this.blocks.push(type === 'subhead' ? { type, children: this.tidy(rich.map(plain)) ?? rich } : { type, children: rich });
   }
 
   addListItem(el: Element, ordered: boolean): void {
     this.flush();
     const out: Inline[] = [];
     inlinesOf(el, {}, out, this);
-    const rich = tidy(out);
+    const rich = this.tidy(out);
     if (!rich) return;
     const last = this.blocks[this.blocks.length - 1];
-    if (last?.type === 'list' && last.ordered === ordered) last.items.push(rich);
+    if (last?.type === 'list' && last.ordered === ordered && !this.newList) last.items.push(rich);
     else this.blocks.push({ type: 'list', ordered, items: [rich] });
+    this.newList = false;
+  }
+
+  tidy(inlines: Inline[]): RichText | null {
+    return tidy(inlines, this.options.joinSpacedRuns ?? true);
+  }
+
+  /** A `<ul>`/`<ol>` starts its own list; Word's list paragraphs (one `<p>` per item) continue the last one. */
+  startList(): void {
+    this.newList = true;
   }
 }
 
@@ -284,7 +315,10 @@ function walk(node: Node, b: Builder): void {
       if (kind) b.addListItem(el, kind === 'ordered');
       else if (Array.from(el.children).some((c) => BLOCKS.has(c.tagName))) walk(el, b);
       else b.addText('paragraph', el);
-    } else if (tag === 'UL' || tag === 'OL') walkList(el, tag === 'OL', b);
+    } else if (tag === 'UL' || tag === 'OL') {
+      b.startList();
+      walkList(el, tag === 'OL', b);
+    }
     else if (tag === 'LI') walkList(el.parentElement ?? el, el.parentElement?.tagName === 'OL', b, [el]);
     else if (tag === 'BLOCKQUOTE') walkQuote(el, b);
     else if (tag === 'PRE') {
@@ -328,7 +362,7 @@ function nestedLists(item: Element): Element[] {
 function walkQuote(el: Element, b: Builder): void {
   b.flush();
   const source = Array.from(el.children).find((c) => c.tagName === 'FOOTER' || c.tagName === 'CITE');
-  const attribution = (source?.textContent ?? '').replace(/\s+/g, ' ').replace(/^[—–-]\s*/, '').trim();
+  const attribution = (source?.textContent ?? '').replace(/\s+/g, ' ').replace(/^[—–]\s*/, '').trim();
   const quote = source ? (el.cloneNode(true) as Element) : el;
   if (source) Array.from(quote.children).find((c) => c.tagName === source.tagName)?.remove();
   const paragraphs = Array.from(quote.children).filter((c) => c.tagName === 'P');
@@ -337,7 +371,7 @@ function walkQuote(el: Element, b: Builder): void {
   for (const part of parts) {
     const out: Inline[] = [];
     inlinesOf(part, {}, out, b);
-    const rich = tidy(out);
+    const rich = b.tidy(out);
     if (rich) b.blocks.push({ type: 'quote', children: rich });
   }
   const last = b.blocks[b.blocks.length - 1];
@@ -352,19 +386,28 @@ function walkTable(el: Element, b: Builder): void {
     for (const cell of Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')) {
       const out: Inline[] = [];
       inlinesOf(cell, {}, out, b);
-      const rich = tidy(out);
+      const rich = b.tidy(out);
       if (!rich) continue;
       if (cells.length) cells.push({ text: ' | ' });
       cells.push(...rich);
     }
-    const rich = tidy(cells);
+    const rich = b.tidy(cells);
     if (rich) b.blocks.push({ type: 'paragraph', children: rich });
   }
 }
 
 /** Maps HTML (sanitized clipboard HTML in the editor, a parsed import in main) to Byline's blocks; it only reads the DOM. */
-export function htmlToBlocks(root: Node): PasteResult {
-  const b = new Builder();
+export interface HtmlToBlocksOptions {
+  /**
+   * Whether a lone space between two runs with the same marks joins them (Word and Google Docs
+   * leave the space between two bold words unbolded). On by default, for pastes; imports of
+   * exchange formats turn it off, because there the markup says exactly what is marked.
+   */
+  joinSpacedRuns?: boolean;
+}
+
+export function htmlToBlocks(root: Node, options: HtmlToBlocksOptions = {}): PasteResult {
+  const b = new Builder(options);
   walk(root, b);
   b.flush();
   // A picture inside a block's text goes after that block, never past the end.

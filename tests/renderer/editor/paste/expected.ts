@@ -477,7 +477,7 @@ export const EXPECTED: Record<string, { blocks: string[]; images: string[] }> = 
       "p: Rounding: R: EUR1million",
       "p: Co: EUR1million",
       "p: M re to EUR 2,000 (and rounding to EUR 1,000) if either party's rating falls below C/C2",
-      "p: **El 2-day C: **Yes",
+      "p: **El 2-day C:** Yes",
       "p: **ID 1 –addfSE**",
       "p: M A for F D Transactions with XXXX SETXY dated 06th March 2013",
       "p: Type of Entity: XXX company",
