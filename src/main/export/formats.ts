@@ -7,6 +7,7 @@ import { exportMarkdown } from './markdown';
 import { exportNewsmlG2 } from './newsmlG2';
 import { exportNinjs } from './ninjs';
 import { exportNitf } from './nitf';
+import { exportWireText } from './wireText';
 
 export interface Exported {
   /** Text formats as a string, binary ones (PDF, DOCX) as bytes. */
@@ -23,6 +24,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) =>
   ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json' }),
   html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),
   md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md' }),
+  text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

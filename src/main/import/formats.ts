@@ -7,6 +7,7 @@ import { importMarkdown } from './markdown';
 import { importNewsmlG2 } from './newsmlG2';
 import { importNinjs } from './ninjs';
 import { importNitf } from './nitf';
+import { importWebText } from './webText';
 import type { ImportContext, ImportedArticle, Importer } from './types';
 
 /** One module per format; each refuses what it cannot read with a message naming the file. */
@@ -17,6 +18,7 @@ export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   ninjs: importNinjs,
   html: importHtml,
   md: importMarkdown,
+  text: importWebText,
 };
 
 /** Reads one file's bytes as an article: `auto` detects the format from the content. */

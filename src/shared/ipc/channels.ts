@@ -36,7 +36,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Exchange formats Byline writes; more arrive with issue 4. */
-export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md'] as const;
+export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How the export form names each format, in the order it offers them. */
@@ -47,5 +47,6 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   ninjs2: 'ninjs 2.2 (validated against the official JSON schema)',
   html: 'HTML (one file, pictures embedded)',
   md: 'Markdown',
+  text: 'Plain wire text',
   json: 'Byline JSON',
 };

@@ -1,0 +1,200 @@
+import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
+import { parseSignOff } from '../../shared/format/signOff';
+import type { SignOff } from '../../shared/model/article';
+import type { Block } from '../../shared/model/blocks';
+import { decodeUtf8 } from './decode';
+import { finishImport, languageTag } from './finish';
+import type { ImportContext, ImportedArticle } from './types';
+
+/** Lines of page furniture in German and English: skip links, sharing, related, ads, cookies. */
+const CRUFT_LINE = new RegExp(
+  [
+    String.raw`^(\d+\.\s*)?(zum|zur|zu)\s.*\bspringen$`,
+    String.raw`^(\d+\.\s*)?(skip|jump) to\b`,
+    String.raw`^(diesen artikel |artikel )?(teilen|drucken|senden|merken|share|tweet|print|e-?mail|facebook|twitter|whatsapp|x|linkedin)\b[^.!?]{0,25}$`,
+    String.raw`^(anzeige|werbung|advertisement|sponsored)$`,
+    String.raw`^(newsletter|abonnieren|subscribe|sign up|jetzt abonnieren|cookies?\b.*)$`,
+    String.raw`^(permalink|https?://\S+)$`,
+    String.raw`^(bild|foto|image|photo)\s*(\d+\s*(von|/|of)\s*\d+)$`,
+    String.raw`^(lesen sie auch|lesen sie mehr|weiterlesen|read more|see also|auch interessant)\b.*$`,
+  ].join('|'),
+  'iu',
+);
+
+/** Where the article ends and the page's lists of other articles begin. */
+const END_OF_ARTICLE = /^(den nächsten abschnitt .* überspringen|mehr zum thema|more on this (topic|story)|related( (topics|articles|stories|content))?|das könnte sie auch interessieren|you may also like|top stories|kommentare|comments|audios und videos zum thema)\b/iu;
+
+const MONTH_INDEX: Record<string, number> = {
+  januar: 0, jänner: 0, january: 0, jan: 0, februar: 1, february: 1, feb: 1, märz: 2, march: 2, mar: 2, april: 3, apr: 3,
+  mai: 4, may: 4, juni: 5, june: 5, jun: 5, juli: 6, july: 6, jul: 6, august: 7, aug: 7, september: 8, sept: 8, sep: 8,
+  oktober: 9, october: 9, okt: 9, oct: 9, november: 10, nov: 10, dezember: 11, december: 11, dez: 11, dec: 11,
+};
+const MONTHS = Object.keys(MONTH_INDEX).join('|');
+
+/** A line that is only a date (and maybe a time): "10. November 2017", "November 10, 2017 14:35", "10.11.2017", "2017-11-10". */
+export function parseDateLine(line: string): string | null {
+  const l = line.replace(/^(stand|updated|published|veröffentlicht|aktualisiert|datum|date)\s*:?\s*/i, '').replace(/\s*(uhr|cet|cest|mez|mesz|utc|gmt)$/i, '').trim();
+  const time = /(?:,?\s+|\s*[|·]\s*)(\d{1,2})[:.](\d{2})$/.exec(l);
+  const d = time ? l.slice(0, time.index).trim() : l;
+  let y: number, m: number, day: number;
+  let match: RegExpExecArray | null;
+  if ((match = new RegExp(`^(\\d{1,2})\\.?\\s+(${MONTHS})\\.?\\s+(\\d{4})$`, 'i').exec(d))) [day, m, y] = [+match[1]!, MONTH_INDEX[match[2]!.toLowerCase()]!, +match[3]!];
+  else if ((match = new RegExp(`^(${MONTHS})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i').exec(d))) [m, day, y] = [MONTH_INDEX[match[1]!.toLowerCase()]!, +match[2]!, +match[3]!];
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(d))) [day, m, y] = [+match[1]!, +match[2]! - 1, +match[3]!];
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d))) [y, m, day] = [+match[1]!, +match[2]! - 1, +match[3]!];
+  else return null;
+  if (m < 0 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(y, m, day, time ? +time[1]! : 0, time ? +time[2]! : 0));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** "Berlin (dpa) - ", "WASHINGTON (Reuters) -", "Kairo/Damaskus (AFP/dpa) –" opening a paragraph. */
+const DATELINE = /^([\p{Lu}][\p{L}.'/ -]{1,40}?)\s*\(([\p{L}]{2,10}(?:\s*[/,]\s*[\p{L}]{2,10})*)\)\s*[-–—]\s*/u;
+const BYLINE = /^(von|by|autor(?:in)?:|author:|text:)\s+\S.{0,100}$/iu;
+const LIST_ITEM = /^\s*(?:[-•*–]|\d+[.)])\s+/;
+
+const isShort = (line: string, max: number) => line.length <= max && !/[.!?:;,]$/.test(line);
+const words = (line: string) => line.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A news page copied as text (select all, copy), like the seed article: the article's parts are
+ * found by their shape and place, not by one site's layout. Pictures cannot come along as files;
+ * their captions and credits are named so the photo desk can attach them.
+ */
+export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
+  const text = decodeUtf8(ctx.fileName, bytes).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  const warnings: string[] = [];
+
+  // Paragraphs are separated by blank lines; page furniture goes, and everything after the article.
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let ended = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[ \t]+/g, ' ').trim();
+    if (ended) break;
+    if (END_OF_ARTICLE.test(line)) {
+      ended = true;
+      continue;
+    }
+    if (!line) {
+      if (current.length) chunks.push(current);
+      current = [];
+      continue;
+    }
+    if (!CRUFT_LINE.test(line)) current.push(line);
+  }
+  if (current.length) chunks.push(current);
+
+  // The sign-off closes the article: anything after it is the page's, not the author's.
+  let signOff: SignOff | undefined;
+  for (let i = chunks.length - 1; i >= Math.max(0, chunks.length - 3); i--) {
+    const found = chunks[i]!.length === 1 ? parseSignOff(chunks[i]![0]!) : null;
+    if (found) {
+      signOff = found;
+      chunks.splice(i);
+      break;
+    }
+  }
+
+  // The head: short lines before the headline (rubric, kicker), the headline, a date, a byline, the teaser.
+  let i = 0;
+  const dateAt = chunks.slice(0, 6).findIndex((c) => c.length === 1 && parseDateLine(c[0]!) !== null);
+  const headLines: string[] = [];
+  let headline = '';
+  let publishedAt: string | null = null;
+  let byline = '';
+  if (dateAt > 0) {
+    for (const c of chunks.slice(0, dateAt)) for (const line of c) {
+      if (!byline && BYLINE.test(line)) byline = line;
+      else headLines.push(line);
+    }
+    headline = headLines.pop() ?? '';
+    publishedAt = parseDateLine(chunks[dateAt]![0]!);
+    i = dateAt + 1;
+  } else {
+    // No date: the headline is the first line that reads like one; short lines before it are labels.
+    while (i < chunks.length && chunks[i]!.length === 1 && isShort(chunks[i]![0]!, 40) && words(chunks[i]![0]!) <= 3 && i < 2 && chunks[i + 1] && isShort(chunks[i + 1]![0]!, 200)) headLines.push(chunks[i++]![0]!);
+    const first = chunks[i];
+    if (first) {
+      headline = first[0]!;
+      if (first.length > 1) chunks[i] = first.slice(1);
+      else i++;
+    }
+  }
+  const [rubric = '', kicker = ''] = headLines.length > 2 ? [headLines[0], headLines.slice(1).join(' ')] : headLines;
+
+  const takeByline = () => {
+    const c = chunks[i];
+    if (c?.length === 1 && BYLINE.test(c[0]!)) {
+      byline = c[0]!;
+      i++;
+    }
+  };
+  takeByline();
+  if (chunks[i]?.length === 1 && !publishedAt && parseDateLine(chunks[i]![0]!)) publishedAt = parseDateLine(chunks[i++]![0]!);
+  takeByline();
+  let teaser = '';
+  const lead = chunks[i];
+  if (lead && !isCaption(lead) && lead.join(' ').length > 60 && !DATELINE.test(lead[0]!)) {
+    teaser = lead.join(' ');
+    i++;
+  }
+  takeByline();
+
+  // The body: captions with credits, subheads, lists, paragraphs; a dateline opens the first paragraph.
+  const body: Block[] = [];
+  let dateline = '';
+  const rest = chunks.slice(i);
+  rest.forEach((c, k) => {
+    const caption = isCaption(c);
+    if (caption) {
+      warnings.push(`A picture was named but cannot be imported from text (attach its file): caption "${caption.caption}", credit "${caption.credit}".`);
+      return;
+    }
+    if (c.every((l) => LIST_ITEM.test(l))) {
+      const ordered = /^\s*\d/.test(c[0]!);
+      body.push({ type: 'list', ordered, items: c.map((l) => [{ text: l.replace(LIST_ITEM, '') }]) });
+      return;
+    }
+    const joined = c.join(' ');
+    const next = rest[k + 1];
+    if (c.length === 1 && isShort(joined, 90) && words(joined) <= 12 && next && !isCaption(next)) {
+      body.push({ type: 'subhead', children: [{ text: joined }] });
+      return;
+    }
+    let paragraph = joined;
+    const dl = !dateline && !body.some((b) => b.type === 'paragraph') ? DATELINE.exec(paragraph) : null;
+    if (dl) {
+      dateline = `${dl[1]!.trim()} (${dl[2]})`;
+      paragraph = paragraph.slice(dl[0].length);
+    }
+    body.push({ type: 'paragraph', children: [{ text: paragraph }] });
+  });
+
+  return finishImport(
+    ctx.fileName,
+    {
+      language: languageTag(/\b(der|die|und|das|nicht|mit)\b/i.test(text) ? 'de' : /\b(the|and|with|said)\b/i.test(text) ? 'en' : undefined),
+      rubric,
+      kicker,
+      headline,
+      teaser,
+      byline,
+      dateline,
+      publishedAt,
+      body,
+      signOff,
+    },
+    warnings,
+  );
+}
+
+/** A caption with its credit: two lines, the second a credit line; or one line ending in one. */
+function isCaption(chunk: string[]): { caption: string; credit: string } | null {
+  if (chunk.length === 2 && stripCreditPrefix(chunk[1]!) !== null) return { caption: chunk[0]!, credit: stripCreditPrefix(chunk[1]!)! };
+  if (chunk.length === 1 && chunk[0]!.length < 300) {
+    const split = splitCaptionCredit(chunk[0]!);
+    if (split.credit && split.credit.length < 80) return split;
+  }
+  return null;
+}
