@@ -2,6 +2,7 @@ import type { Article } from '../../shared/model/article';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import { exportBylineJson } from './bylineJson';
+import { exportDocx } from './docx';
 import { embeddedImageSrc, exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { exportNewsmlG2 } from './newsmlG2';
@@ -25,6 +26,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) =>
   html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),
   md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md' }),
   text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt' }),
+  docx: async (article, store) => ({ data: await exportDocx(article, store), extension: 'docx' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

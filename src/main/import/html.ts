@@ -4,6 +4,7 @@ import { finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
 import { dedupe } from './nitf';
+import { parseDateLine } from './webText';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -17,7 +18,11 @@ const CRUFT = 'nav, aside, form, [role="navigation"], [role="banner"], [role="co
  * page's meta tags fill what it does not.
  */
 export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
-  const doc = parseHtml(decodeUtf8(ctx.fileName, bytes));
+  return htmlDocumentToArticle(parseHtml(decodeUtf8(ctx.fileName, bytes)), ctx);
+}
+
+/** The article in a parsed page (an HTML file, or a Word document mammoth turned into HTML). */
+export function htmlDocumentToArticle(doc: Document, ctx: ImportContext, extraWarnings: string[] = []): ImportedArticle {
   const warnings: string[] = [];
   const assets: PendingAsset[] = [];
   const meta = (name: string) => doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute('content')?.trim() ?? '';
@@ -36,13 +41,13 @@ export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArtic
   const teaser = take('.teaser, .lead, .intro') || meta('description') || meta('og:description');
   const byline = take('.byline, [rel="author"], .author');
   const timeEl = root.querySelector('time[datetime]');
-  const publishedAt = isoDate(timeEl?.getAttribute('datetime') ?? undefined) ?? isoDate(meta('article:published_time') || undefined);
+  const publishedAt = isoDate(timeEl?.getAttribute('datetime') ?? undefined) ?? isoDate(meta('article:published_time') || undefined) ?? parseDateLine(take('.date'));
   timeEl?.remove();
   const dateline = take('.dateline');
   const signOffEl = root.querySelector('.sign-off');
   const signOff = parseSignOff(text(signOffEl), { inSignOffSlot: true });
   if (signOff) signOffEl?.remove();
-  root.querySelector('.keywords')?.remove();
+  const keywordLine = take('.keywords');
   for (const el of Array.from(root.querySelectorAll('header .meta, header:empty'))) el.remove();
   const pageFooter = Array.from(root.querySelectorAll('footer')).filter((f) => !f.closest('blockquote'));
   for (const f of pageFooter) if (!text(f)) f.remove();
@@ -59,11 +64,11 @@ export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArtic
       byline: byline || meta('author'),
       dateline,
       publishedAt,
-      keywords: dedupe((meta('keywords') || meta('news_keywords')).split(',')),
+      keywords: dedupe((meta('keywords') || meta('news_keywords') || keywordLine).split(',')),
       signOff: signOff ?? undefined,
       body: htmlBodyBlocks(root, ctx, warnings, assets),
     },
-    warnings,
+    [...extraWarnings, ...warnings],
     assets,
   );
 }
