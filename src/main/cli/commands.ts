@@ -4,6 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
 import { exportFileName } from '../export/bylineJson';
+import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import { EXPORTERS, isExportFormat } from '../export/formats';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
@@ -225,7 +226,7 @@ export const COMMANDS: Record<string, Command> = {
           progress?.(`exporting ${i + 1}/${ctx.positionals.length}: ${id}`);
           try {
             const article = store.articles.get(id);
-            const { data, extension } = await EXPORTERS[format](article, store);
+            const { data, extension } = await EXPORTERS[format](article, store, { printToPdf: chromiumPrintToPdf });
             const file = path.join(out, exportFileName(article, extension));
             writeFileDurably(file, data);
             results.push({ id, path: file });

@@ -11,6 +11,7 @@ import { pickSpellcheckLanguages } from '../spellcheck';
 import { Store, defaultActor } from '../store/store';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
+import { electronPrintToPdf } from './printToPdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_START_URL, createWindowOptions, isAppUrl, isTrustedSender } from './security';
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState';
@@ -75,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
           if (picked.length) session.defaultSession.setSpellCheckerLanguages(picked);
           return session.defaultSession.getSpellCheckerLanguages();
         },
+        printToPdf: electronPrintToPdf,
         chooseExportPath: async (defaultPath) => {
           const options = { title: 'Export article', defaultPath, filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }] };
           const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

@@ -7,6 +7,7 @@ import { embeddedImageSrc, exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { exportNewsmlG2 } from './newsmlG2';
 import { exportNinjs } from './ninjs';
+import { exportPdfProof, type PrintToPdf } from './pdf';
 import { exportNitf } from './nitf';
 import { exportWireText } from './wireText';
 
@@ -16,8 +17,13 @@ export interface Exported {
   extension: string;
 }
 
+/** What an export may need from where it runs. */
+export interface ExportEnv {
+  printToPdf: PrintToPdf;
+}
+
 /** One entry per exchange format; each module checks its own output before anything is written. */
-export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) => Promise<Exported>> = {
+export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, env: ExportEnv) => Promise<Exported>> = {
   json: async (article) => ({ data: exportBylineJson(article), extension: 'json' }),
   nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml' }),
   newsml: async (article, store) => ({ data: await exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml' }),
@@ -27,6 +33,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store) =>
   md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md' }),
   text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt' }),
   docx: async (article, store) => ({ data: await exportDocx(article, store), extension: 'docx' }),
+  pdf: async (article, store, env) => ({ data: await exportPdfProof(article, store, env.printToPdf), extension: 'pdf' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

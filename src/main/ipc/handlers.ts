@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { exportFileName } from '../export/bylineJson';
+import { chromiumPrintToPdf } from '../export/chromiumPdf';
+import type { PrintToPdf } from '../export/pdf';
 import { EXPORTERS } from '../export/formats';
 import { importIntoStore } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
@@ -18,6 +20,8 @@ export interface Host {
   chooseExportPath(defaultPath: string): Promise<string | null>;
   /** Points the spellchecker at a language; returns what it uses ([] where the browser decides). */
   setSpellcheckLanguage?(language: string): string[];
+  /** Prints HTML to PDF; the desktop app uses Electron's Chromium, elsewhere a headless Chromium. */
+  printToPdf?: PrintToPdf;
 }
 
 /** `data:image/png;base64,…` → bytes; anything else is refused naming the file. */
@@ -69,7 +73,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
-      const { data, extension } = await EXPORTERS[format](article, store);
+      const { data, extension } = await EXPORTERS[format](article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
       const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
       if (!dest) return { path: null };
       fs.mkdirSync(path.dirname(dest), { recursive: true });

@@ -36,7 +36,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Exchange formats Byline writes; more arrive with issue 4. */
-export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md', 'text', 'docx'] as const;
+export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md', 'text', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How the export form names each format, in the order it offers them. */
@@ -48,6 +48,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   html: 'HTML (one file, pictures embedded)',
   md: 'Markdown',
   text: 'Plain wire text',
+  pdf: 'PDF proof (A4)',
   docx: 'Word (DOCX)',
   json: 'Byline JSON',
 };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { findChromiumBinary } from '../../../src/main/export/chromiumPdf';
 import { seedArticle } from '../../helpers/articles';
 import { sha256, tempDir } from '../../helpers/tmp';
 import { byline } from './run';
@@ -155,6 +156,22 @@ describe('byline export', () => {
     expect(xml).toContain('<hl1>IS-Kämpfer holen Teile von Albu Kamal zurück</hl1>');
     expect(fs.readdirSync(out)).toEqual(['is-kampfer-holen-teile-von-albu-kamal-zuruck-r1.xml']); // nothing half-written
   });
+
+  it('writes every format, and each file imports back as the same headline', () => {
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, JSON.stringify(seedArticle()));
+    const id = json<{ article: { id: string } }>(byline(['--db', db, '--json', 'save', good])).article.id;
+    const out = path.join(dir, 'all');
+    // The PDF proof needs a Chromium; the PDF tests say so when there is none.
+    const formats = ['nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md', 'text', 'docx', ...(findChromiumBinary() ? ['pdf'] : [])];
+    for (const format of formats) expect(byline(['--db', db, 'export', id, '--format', format, '--out', out]), format).toMatchObject({ code: 0, stderr: '' });
+    const base = 'is-kampfer-holen-teile-von-albu-kamal-zuruck-r1';
+    expect(fs.readdirSync(out).sort()).toEqual([`${base}.docx`, `${base}.html`, `${base}.md`, `${base}.newsml.xml`, `${base}.ninjs.json`, `${base}.ninjs2.json`, ...(formats.includes('pdf') ? [`${base}.pdf`] : []), `${base}.txt`, `${base}.xml`]);
+    const importable = fs.readdirSync(out).filter((f) => !f.endsWith('.pdf')).map((f) => path.join(out, f));
+    const imported = json<{ format: string; headline: string }[]>(byline(['--db', path.join(dir, 'other.db'), '--json', 'import', ...importable]));
+    expect(imported.map((r) => r.headline)).toEqual(importable.map(() => 'IS-Kämpfer holen Teile von Albu Kamal zurück'));
+    expect(imported.map((r) => r.format).sort()).toEqual(['docx', 'html', 'md', 'newsml', 'ninjs', 'ninjs', 'nitf', 'text']);
+  }, 60_000);
 
   it('needs a known format', () => {
     const id = byline(['--db', db, 'new', '--headline', 'x']).stdout.trim();
