@@ -5,6 +5,9 @@ import { seedArticle } from '../helpers/articles';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
 let app: RunningApp;
+
+/** The path in an "Exported to …" notice (its next line names what the file was checked against). */
+const exportedPath = (notice: string | null) => /Exported to (\S+)/.exec(notice ?? '')![1]!;
 test.beforeEach(async () => {
   app = await startBrowserMode();
 });
@@ -41,7 +44,7 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await exportAs('Byline JSON');
   const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toBeVisible();
-  const exported = (await notice.textContent())!.replace(/^Exported to /, '').replace(/×$/, '').trim();
+  const exported = exportedPath(await notice.textContent());
   expect(exported.startsWith(path.join(app.dataDir, 'exports'))).toBe(true);
   const article = JSON.parse(fs.readFileSync(exported, 'utf8'));
   expect(article).toMatchObject({ headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück', revision: 1, signOff: { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] } });
@@ -52,7 +55,7 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await exportAs('NITF 3.6 (validated against the official schema)');
   const nitfNotice = page.getByRole('status').filter({ hasText: '.xml' });
   await expect(nitfNotice).toBeVisible();
-  const nitfFile = (await nitfNotice.textContent())!.replace(/^Exported to /, '').replace(/×$/, '').trim();
+  const nitfFile = exportedPath(await nitfNotice.textContent());
   expect(fs.readFileSync(nitfFile, 'utf8')).toContain('<tagline>haz/qu (afp, dpa)</tagline>');
 
   // An article without a headline is refused, naming what is missing, and nothing is written.
@@ -63,5 +66,43 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await exportAs('NITF 3.6 (validated against the official schema)');
   await expect(page.getByRole('alert')).toContainText('This article cannot be exported yet: it needs a headline.');
   expect(fs.readdirSync(path.join(app.dataDir, 'exports'))).toHaveLength(before);
+  await browser.close();
+});
+
+test('drop agency files onto the list: NITF and a news page come in, a hostile file is named; export ninjs with its schema named', async () => {
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+
+  const files = [
+    { name: 'agentur.xml', type: 'application/xml', text: '<nitf><body><body.head><hedline><hl1>Waffenruhe hält</hl1></hedline><byline>Von Anna Muster</byline></body.head><body.content><p>Die Lage ist <em class="bold">ruhig</em>.</p></body.content><body.end><tagline>ml (dpa)</tagline></body.end></body></nitf>' },
+    { name: 'seite.txt', type: 'text/plain', text: 'Politik\n\nNeue Gespräche in Genf\n\n12. März 2024\n\nDie Delegationen treffen sich am Montag zu einer weiteren Runde, teilte das Außenministerium mit.\n\nDie Gespräche sollen eine Woche dauern.\n\nhaz (afp)' },
+    { name: 'laughs.xml', type: 'application/xml', text: '<!DOCTYPE nitf [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><nitf>&b;</nitf>' },
+  ];
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
+    return dt;
+  }, files);
+  const list = page.getByRole('main');
+  await list.dispatchEvent('dragover', { dataTransfer });
+  await expect(page.getByText('Drop files to import them')).toBeVisible();
+  await list.dispatchEvent('drop', { dataTransfer });
+
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 articles' })).toContainText('Waffenruhe hält, Neue Gespräche in Genf');
+  await expect(page.getByRole('alert')).toContainText('laughs.xml was refused: it declares its own entities in a DTD');
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+
+  await rows.getByRole('button', { name: 'Waffenruhe hält', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Body' }).locator('strong, b, [data-bold]').first()).toHaveText('ruhig');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'ninjs 3.1 (validated against the official JSON schema)' });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
+  await expect(notice).toContainText('Checked against the ninjs 3.1 JSON schema.');
+  const file = exportedPath(await notice.textContent());
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ headlines: [{ role: 'main', value: 'Waffenruhe hält' }], by: 'Von Anna Muster', infoSources: [{ name: 'ml', role: 'author' }, { name: 'dpa', role: 'agency' }] });
   await browser.close();
 });

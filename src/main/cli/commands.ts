@@ -219,18 +219,18 @@ export const COMMANDS: Record<string, Command> = {
       const out = path.resolve(ctx.options.out ?? '.');
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
-      const results: { id: string; path?: string; error?: string }[] = [];
+      const results: { id: string; path?: string; checked?: string; error?: string }[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
       try {
         for (const [i, id] of ctx.positionals.entries()) {
           progress?.(`exporting ${i + 1}/${ctx.positionals.length}: ${id}`);
           try {
             const article = store.articles.get(id);
-            const { data, extension } = await EXPORTERS[format](article, store, { printToPdf: chromiumPrintToPdf });
+            const { data, extension, checked } = await EXPORTERS[format](article, store, { printToPdf: chromiumPrintToPdf });
             const file = path.join(out, exportFileName(article, extension));
             writeFileDurably(file, data);
-            results.push({ id, path: file });
-            if (!ctx.json) ctx.io.out(`${id} → ${file}`);
+            results.push({ id, path: file, checked });
+            if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${checked})`);
           } catch (error) {
             const message = error instanceof BylineError ? error.message : String(error);
             results.push({ id, error: message });

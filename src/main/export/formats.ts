@@ -15,6 +15,8 @@ export interface Exported {
   /** Text formats as a string, binary ones (PDF, DOCX) as bytes. */
   data: string | Uint8Array;
   extension: string;
+  /** What the file was checked against before it could be written, as shown to the person. */
+  checked: string;
 }
 
 /** What an export may need from where it runs. */
@@ -24,16 +26,16 @@ export interface ExportEnv {
 
 /** One entry per exchange format; each module checks its own output before anything is written. */
 export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, env: ExportEnv) => Promise<Exported>> = {
-  json: async (article) => ({ data: exportBylineJson(article), extension: 'json' }),
-  nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml' }),
-  newsml: async (article, store) => ({ data: await exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml' }),
-  ninjs: async (article, store) => ({ data: exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json' }),
-  ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json' }),
-  html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html' }),
-  md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md' }),
-  text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt' }),
-  docx: async (article, store) => ({ data: await exportDocx(article, store), extension: 'docx' }),
-  pdf: async (article, store, env) => ({ data: await exportPdfProof(article, store, env.printToPdf), extension: 'pdf' }),
+  json: async (article) => ({ data: exportBylineJson(article), extension: 'json', checked: "Byline's article model" }),
+  nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml', checked: 'the NITF 3.6 XSD' }),
+  newsml: async (article, store) => ({ data: await exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml', checked: 'the NewsML-G2 2.35 XSD' }),
+  ninjs: async (article, store) => ({ data: exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json', checked: 'the ninjs 3.1 JSON schema' }),
+  ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json', checked: 'the ninjs 2.2 JSON schema' }),
+  html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html', checked: 'well-formedness (parsed back)' }),
+  md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md', checked: 'the export rules (headline, credits, alt text)' }),
+  text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt', checked: 'the export rules (headline, credits, alt text)' }),
+  docx: async (article, store) => ({ data: await exportDocx(article, store), extension: 'docx', checked: 'a read-back of the document' }),
+  pdf: async (article, store, env) => ({ data: await exportPdfProof(article, store, env.printToPdf), extension: 'pdf', checked: 'a complete PDF' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {

@@ -73,12 +73,12 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
-      const { data, extension } = await EXPORTERS[format](article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
+      const { data, extension, checked } = await EXPORTERS[format](article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
       const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
-      if (!dest) return { path: null };
+      if (!dest) return { path: null, checked };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, data);
-      return { path: dest };
+      return { path: dest, checked };
     },
     'assets.add': ({ fileName, dataUrl }) => {
       const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });

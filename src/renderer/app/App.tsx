@@ -91,7 +91,7 @@ export function App({ client }: { client: Client }) {
     try {
       await flushEditor.current?.();
       const r = await client.invoke('articles.export', { id: route.id, format });
-      if (r.path) setNotice(`Exported to ${r.path}`);
+      if (r.path) setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.`);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -160,6 +160,7 @@ export function App({ client }: { client: Client }) {
           key={listVersion}
           client={client}
           onImport={() => importInput.current?.click()}
+          onDropFiles={(files) => void importFiles(files)}
           trashed={route.view === 'trash'}
           onOpen={(id) => void go({ view: 'article', id })}
           onNew={() => void newArticle()}

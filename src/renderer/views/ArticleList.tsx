@@ -8,13 +8,16 @@ interface Props {
   onOpen(id: string): void;
   onNew(): void;
   onImport(): void;
+  /** Files dropped onto the list: imported like File → Import. */
+  onDropFiles(files: File[]): void;
   onShowTrash(show: boolean): void;
   onError(message: string): void;
 }
 
 const PAGE = 200;
 
-export function ArticleList({ client, trashed, onOpen, onNew, onImport, onShowTrash, onError }: Props) {
+export function ArticleList({ client, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onError }: Props) {
+  const [dropping, setDropping] = useState(false);
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
@@ -45,7 +48,25 @@ export function ArticleList({ client, trashed, onOpen, onNew, onImport, onShowTr
       .catch((e: Error) => onError(e.message));
 
   return (
-    <main className="list">
+    <main
+      className={dropping ? 'list dropping' : 'list'}
+      onDragOver={(e) => {
+        if (trashed || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (trashed || !e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDropping(false);
+        onDropFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
+      {dropping ? <p className="drop-hint" role="status">Drop files to import them (NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
         <input type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />

@@ -40,6 +40,8 @@ export interface ImportResult {
 export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
   path: string | null;
+  /** What the file was checked against before it was written (the format's schema, where it has one). */
+  checked: string;
 }
 
 /** Pairs a payload schema with the result type, so one object is both the check and the type. */

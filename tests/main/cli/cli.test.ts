@@ -150,7 +150,7 @@ describe('byline export', () => {
     const r = byline(['--db', db, 'export', id, empty, '--format', 'nitf', '--out', out]);
     expect(r.code).toBe(1);
     const file = path.join(out, 'is-kampfer-holen-teile-von-albu-kamal-zuruck-r1.xml');
-    expect(r.stdout).toBe(`${id} → ${file}\nexported 1 of 2; 1 failed\n`);
+    expect(r.stdout).toBe(`${id} → ${file} (checked against the NITF 3.6 XSD)\nexported 1 of 2; 1 failed\n`);
     expect(r.stderr).toBe(`byline: ${empty}: This article cannot be exported yet: it needs a headline.\n`);
     const xml = fs.readFileSync(file, 'utf8');
     expect(xml).toContain('<hl1>IS-Kämpfer holen Teile von Albu Kamal zurück</hl1>');

@@ -103,7 +103,7 @@ describe('import and export of Byline JSON', () => {
   it('writes nothing when the person cancels the export dialog', async () => {
     const cancelling = createHandlers(store, { mode: 'desktop', chooseBackupDestination: async () => null, chooseExportPath: async () => null }, 'desk');
     const a = store.articles.create({ headline: 'x' }, 'anna');
-    expect(await dispatch(cancelling, 'articles.export', { id: a.id })).toEqual({ ok: true, value: { path: null } });
+    expect(await dispatch(cancelling, 'articles.export', { id: a.id })).toEqual({ ok: true, value: { path: null, checked: "Byline's article model" } });
     expect(await dispatch(cancelling, 'store.backup', {})).toEqual({ ok: true, value: { path: null, articles: 0, assets: 0 } });
     expect(fs.existsSync(path.join(dir, 'exports'))).toBe(false);
   });
