@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
 import { benchListOpen } from './browser.bench';
 import { benchEditor } from './editor.bench';
+import { benchFormats } from './formats.bench';
 
 async function main(): Promise<void> {
   const dir = tempBenchDir();
@@ -20,8 +21,11 @@ async function main(): Promise<void> {
       out.push(...benchSave(dir), '');
       out.push(...benchSearchAndList(dir), '');
     }
+    if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (chromiumPath && only === 'editor') {
+    if (only === 'formats' || only === 'store') {
+      // Browser figures not asked for.
+    } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));
     } else if (chromiumPath) {
       const empty = path.join(dir, 'empty.db');

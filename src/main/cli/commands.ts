@@ -221,21 +221,35 @@ export const COMMANDS: Record<string, Command> = {
       const store = ctx.openStore();
       const results: { id: string; path?: string; checked?: string; error?: string }[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
+      // Articles are exported a chunk at a time, so schema checks share one compilation; files
+      // are written in the order given. A PDF starts a browser, so those go one by one.
+      const chunkSize = format === 'pdf' ? 1 : 100;
+      const env = { printToPdf: chromiumPrintToPdf };
       try {
-        for (const [i, id] of ctx.positionals.entries()) {
-          progress?.(`exporting ${i + 1}/${ctx.positionals.length}: ${id}`);
-          try {
-            const article = store.articles.get(id);
-            const { data, extension, checked } = await EXPORTERS[format](article, store, { printToPdf: chromiumPrintToPdf });
-            const file = path.join(out, exportFileName(article, extension));
-            writeFileDurably(file, data);
-            results.push({ id, path: file, checked });
-            if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${checked})`);
-          } catch (error) {
-            const message = error instanceof BylineError ? error.message : String(error);
-            results.push({ id, error: message });
-            ctx.io.err(`byline: ${id}: ${message}`);
-          }
+        for (let start = 0; start < ctx.positionals.length; start += chunkSize) {
+          const chunk = ctx.positionals.slice(start, start + chunkSize);
+          progress?.(`exporting ${Math.min(start + chunkSize, ctx.positionals.length)}/${ctx.positionals.length}`);
+          const outcomes = await Promise.allSettled(
+            chunk.map(async (id) => {
+              const article = store.articles.get(id);
+              return { article, exported: await EXPORTERS[format](article, store, env) };
+            }),
+          );
+          outcomes.forEach((outcome, k) => {
+            const id = chunk[k]!;
+            try {
+              if (outcome.status === 'rejected') throw outcome.reason;
+              const { article, exported } = outcome.value;
+              const file = path.join(out, exportFileName(article, exported.extension));
+              writeFileDurably(file, exported.data);
+              results.push({ id, path: file, checked: exported.checked });
+              if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${exported.checked})`);
+            } catch (error) {
+              const message = error instanceof BylineError ? error.message : String(error);
+              results.push({ id, error: message });
+              ctx.io.err(`byline: ${id}: ${message}`);
+            }
+          });
         }
       } finally {
         progress?.('');

@@ -64,6 +64,13 @@ function lowerCaseKeys(value: Json | undefined): Json | undefined {
 
 /** One article as ninjs, checked against the official JSON schema of that version before it is returned. */
 export function exportNinjs(article: Article, version: NinjsVersion, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): string {
+  const value = buildNinjs(article, version, style, assets);
+  assertValidJson(value, `ninjs-schema_${version}.json`, `ninjs ${version} export`);
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The ninjs document alone, unchecked: exportNinjs is what may be written. */
+export function buildNinjs(article: Article, version: NinjsVersion, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): unknown {
   assertExportable(article);
   const doc3 = ninjs3(article, style, assets);
   const doc =
@@ -75,8 +82,6 @@ export function exportNinjs(article: Article, version: NinjsVersion, style: Hous
           // 2.x associations have no rel.
           associations: (doc3.associations as Record<string, Json>[] | undefined)?.map(({ rel: _rel, ...a }) => a),
         }) as Record<string, Json>);
-  // Through JSON first: undefined fields go, as they will in the file.
-  const value = JSON.parse(JSON.stringify(doc)) as unknown;
-  assertValidJson(value, `ninjs-schema_${version}.json`, `ninjs ${version} export`);
-  return `${JSON.stringify(value, null, 2)}\n`;
+  // Through JSON: undefined fields go, as they will in the file.
+  return JSON.parse(JSON.stringify(doc)) as unknown;
 }

@@ -56,6 +56,13 @@ function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | 
 
 /** NITF 3.6 for one article, checked against the official XSD before it is returned. */
 export async function exportNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): Promise<string> {
+  const xml = buildNitf(article, style, assets);
+  await assertValidXml(xml, NITF_36, 'NITF export');
+  return xml;
+}
+
+/** The NITF text alone, unchecked: exportNitf is what may be written. */
+export function buildNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): string {
   assertExportable(article);
   const signOff = formatSignOff(article.signOff, style.signOff);
   const xml =
@@ -93,6 +100,5 @@ export async function exportNitf(article: Article, style: HouseStyle, assets: (i
       ),
     ) +
     '\n';
-  await assertValidXml(xml, NITF_36, 'NITF export');
   return xml;
 }
