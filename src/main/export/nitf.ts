@@ -4,13 +4,15 @@ import type { HouseStyle } from '../../shared/houseStyle';
 import type { Article } from '../../shared/model/article';
 import type { Block } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
-import { CREDIT_METADATA } from '../import/nitf';
 import type { AssetInfo } from '../store/assets';
 import { assertExportable } from './exportable';
 import { el, escapeText } from './xml';
 import { assertValidXml, NITF_36 } from './xsd';
 
 const NITF_NS = 'http://iptc.org/std/NITF/2006-10-18/';
+
+/** Credit parts go along as media-metadata under these names, so a round trip keeps them apart. */
+export const CREDIT_METADATA = { 'credit-provider': 'provider', 'credit-agency': 'agency', 'credit-creator': 'creator', 'credit-text': 'text' } as const;
 
 /** ISO 8601 basic, as NITF's norm attributes want it: 20171110T120000Z. */
 function isoBasic(iso: string): string {

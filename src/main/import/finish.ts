@@ -24,6 +24,11 @@ export function isoDate(value: string | undefined): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** Keywords and names once each, trimmed, in the order first met. */
+export function dedupe(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
 /** Checks what an importer built against the article model; a file that cannot be an article is refused by name. */
 export function finishImport(fileName: string, draft: ArticleInput, warnings: string[], assets: PendingAsset[] = []): ImportedArticle {
   const { id: _id, revision: _revision, createdAt: _c, updatedAt: _u, ...fields } = draft;

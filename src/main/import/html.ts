@@ -1,9 +1,8 @@
 import { parseSignOff } from '../../shared/format/signOff';
 import { decodeUtf8 } from './decode';
-import { finishImport, isoDate, languageTag } from './finish';
+import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
-import { dedupe } from './nitf';
 import { parseDateLine } from './webText';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 

@@ -2,10 +2,9 @@ import { marked } from 'marked';
 import { parseSignOff } from '../../shared/format/signOff';
 import type { ArticleInput } from '../../shared/model/article';
 import { decodeUtf8 } from './decode';
-import { finishImport, isoDate, languageTag } from './finish';
+import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
-import { dedupe } from './nitf';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 
 /** `key: value` lines between `---` fences; values in JSON (as Byline writes them) or plain text. */

@@ -1,9 +1,9 @@
 import { BylineError } from '../../shared/errors';
 import type { ArticleInput } from '../../shared/model/article';
 import { decodeXml } from './decode';
-import { finishImport, isoDate, languageTag } from './finish';
+import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBlocks } from './htmlDom';
-import { dedupe, nitfElementToArticle } from './nitf';
+import { nitfElementToArticle } from './nitf';
 import { child, children, find, findAll, parseXml, textOf, type XmlElement } from './safeXml';
 import type { ImportContext, ImportedArticle } from './types';
 import { xmlToHtml } from './xmlToHtml';

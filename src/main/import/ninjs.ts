@@ -3,10 +3,9 @@ import { splitCaptionCredit } from '../../shared/format/credit';
 import { textToBlocks } from '../../shared/html/htmlToBlocks';
 import type { Block } from '../../shared/model/blocks';
 import { decodeUtf8 } from './decode';
-import { finishImport, isoDate, languageTag } from './finish';
+import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
-import { dedupe } from './nitf';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 
 type Obj = Record<string, unknown>;

@@ -3,7 +3,8 @@ import { parseSignOff } from '../../shared/format/signOff';
 import type { ArticleInput } from '../../shared/model/article';
 import type { Block, Credit } from '../../shared/model/blocks';
 import { decodeXml } from './decode';
-import { finishImport, isoDate, languageTag } from './finish';
+import { CREDIT_METADATA } from '../export/nitf';
+import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBlocks } from './htmlDom';
 import { child, children, find, findAll, parseXml, textOf, type XmlElement } from './safeXml';
 import type { ImportContext, ImportedArticle } from './types';
@@ -45,9 +46,6 @@ const NITF_TAGS: TagMap = (el): ReturnType<TagMap> => {
       return { tag: 'span' };
   }
 };
-
-/** Credit parts Byline writes as media-metadata, so a round trip keeps them apart. */
-export const CREDIT_METADATA = { 'credit-provider': 'provider', 'credit-agency': 'agency', 'credit-creator': 'creator', 'credit-text': 'text' } as const;
 
 function mediaCredit(media: XmlElement): Credit {
   const credit: Credit = {};
@@ -154,10 +152,6 @@ export function nitfElementToArticle(nitf: XmlElement, ctx: ImportContext): { dr
       body: blocks,
     },
   };
-}
-
-export function dedupe(values: string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
 }
 
 export function importNitf(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {

@@ -5,16 +5,14 @@ import { importHtml } from '../../../src/main/import/html';
 import { importIntoStore } from '../../../src/main/import/importIntoStore';
 import { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
-import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
+import { FULL_HEAD, openSeedStore } from '../../helpers/seedStore';
 import { tempDir } from '../../helpers/tmp';
 
 let store: Store;
 let seed: Article;
 beforeEach(() => {
-  store = Store.open(path.join(tempDir(), 'byline.db'));
-  const asset = store.assets.add(tinyPng(3), 'albu-kamal.png');
-  seed = store.articles.create({ ...seedArticle(asset.id), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal', slug: 'albu-kamal' }, 'anna');
+  ({ store, seed } = openSeedStore(() => FULL_HEAD, 3));
   return () => store.close();
 });
 const html = (a: Article) => exportHtml(a, store.houseStyle, embeddedImageSrc(store));

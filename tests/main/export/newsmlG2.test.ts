@@ -1,20 +1,15 @@
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportNewsmlG2 } from '../../../src/main/export/newsmlG2';
 import { assertValidXml, NEWSML_G2_235 } from '../../../src/main/export/xsd';
 import { importNewsmlG2 } from '../../../src/main/import/newsmlG2';
-import { Store } from '../../../src/main/store/store';
+import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
-import { seedArticle } from '../../helpers/articles';
-import { tinyPng } from '../../helpers/fixtures';
-import { tempDir } from '../../helpers/tmp';
+import { FULL_HEAD, openSeedStore } from '../../helpers/seedStore';
 
 let store: Store;
 let seed: Article;
 beforeEach(() => {
-  store = Store.open(path.join(tempDir(), 'byline.db'));
-  const asset = store.assets.add(tinyPng(6), 'albu-kamal.png');
-  seed = store.articles.create({ ...seedArticle(asset.id), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal', slug: 'albu-kamal' }, 'anna');
+  ({ store, seed } = openSeedStore(() => FULL_HEAD, 6));
   return () => store.close();
 });
 const newsml = (a: Article) => exportNewsmlG2(a, store.houseStyle, (id) => store.assets.find(id));

@@ -4,18 +4,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { assertValidJson } from '../../../src/main/export/jsonSchema';
 import { exportNinjs, type NinjsVersion } from '../../../src/main/export/ninjs';
 import { importNinjs } from '../../../src/main/import/ninjs';
-import { Store } from '../../../src/main/store/store';
+import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
-import { seedArticle } from '../../helpers/articles';
-import { FIXTURES, fixtureOrSkip, tinyPng } from '../../helpers/fixtures';
-import { tempDir } from '../../helpers/tmp';
+import { FIXTURES, fixtureOrSkip } from '../../helpers/fixtures';
+import { FULL_HEAD, openSeedStore } from '../../helpers/seedStore';
 
 let store: Store;
 let seed: Article;
 beforeEach(() => {
-  store = Store.open(path.join(tempDir(), 'byline.db'));
-  const asset = store.assets.add(tinyPng(4), 'albu-kamal.png');
-  seed = store.articles.create({ ...seedArticle(asset.id), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal', slug: 'albu-kamal' }, 'anna');
+  ({ store, seed } = openSeedStore(() => FULL_HEAD, 4));
   return () => store.close();
 });
 const ninjs = (a: Article, v: NinjsVersion) => JSON.parse(exportNinjs(a, v, store.houseStyle, (id) => store.assets.find(id))) as Record<string, unknown>;

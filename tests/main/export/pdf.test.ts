@@ -1,19 +1,15 @@
-import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPrintToPdf, findChromiumBinary } from '../../../src/main/export/chromiumPdf';
 import { exportPdfProof } from '../../../src/main/export/pdf';
-import { Store } from '../../../src/main/store/store';
+import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
-import { seedArticle } from '../../helpers/articles';
-import { tinyPng } from '../../helpers/fixtures';
-import { tempDir } from '../../helpers/tmp';
+import { openSeedStore } from '../../helpers/seedStore';
 
 let store: Store;
 let seed: Article;
 beforeEach(() => {
-  store = Store.open(path.join(tempDir(), 'byline.db'));
-  seed = store.articles.create(seedArticle(store.assets.add(tinyPng(10), 'a.png').id), 'anna');
+  ({ store, seed } = openSeedStore(undefined, 10));
   return () => store.close();
 });
 

@@ -1,18 +1,14 @@
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportWireText } from '../../../src/main/export/wireText';
 import { importWebText } from '../../../src/main/import/webText';
-import { Store } from '../../../src/main/store/store';
+import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
-import { seedArticle } from '../../helpers/articles';
-import { tinyPng } from '../../helpers/fixtures';
-import { tempDir } from '../../helpers/tmp';
+import { openSeedStore } from '../../helpers/seedStore';
 
 let store: Store;
 let seed: Article;
 beforeEach(() => {
-  store = Store.open(path.join(tempDir(), 'byline.db'));
-  seed = store.articles.create(seedArticle(store.assets.add(tinyPng(8), 'a.png').id), 'anna');
+  ({ store, seed } = openSeedStore(undefined, 8));
   return () => store.close();
 });
 
