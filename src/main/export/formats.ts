@@ -1,15 +1,7 @@
 import type { Article } from '../../shared/model/article';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
-import { exportBylineJson } from './bylineJson';
-import { exportDocx } from './docx';
-import { embeddedImageSrc, exportHtml } from './html';
-import { exportMarkdown } from './markdown';
-import { exportNewsmlG2 } from './newsmlG2';
-import { exportNinjs } from './ninjs';
-import { exportPdfProof, type PrintToPdf } from './pdf';
-import { exportNitf } from './nitf';
-import { exportWireText } from './wireText';
+import type { PrintToPdf } from './pdf';
 
 export interface Exported {
   /** Text formats as a string, binary ones (PDF, DOCX) as bytes. */
@@ -24,18 +16,24 @@ export interface ExportEnv {
   printToPdf: PrintToPdf;
 }
 
-/** One entry per exchange format; each module checks its own output before anything is written. */
+/**
+ * One entry per exchange format; each module checks its own output before anything is written.
+ * Modules load on first use, so the schema validators and document writers cost nothing at start-up.
+ */
 export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, env: ExportEnv) => Promise<Exported>> = {
-  json: async (article) => ({ data: exportBylineJson(article), extension: 'json', checked: "Byline's article model" }),
-  nitf: async (article, store) => ({ data: await exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml', checked: 'the NITF 3.6 XSD' }),
-  newsml: async (article, store) => ({ data: await exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml', checked: 'the NewsML-G2 2.35 XSD' }),
-  ninjs: async (article, store) => ({ data: exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json', checked: 'the ninjs 3.1 JSON schema' }),
-  ninjs2: async (article, store) => ({ data: exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json', checked: 'the ninjs 2.2 JSON schema' }),
-  html: async (article, store) => ({ data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html', checked: 'well-formedness (parsed back)' }),
-  md: async (article, store) => ({ data: exportMarkdown(article, store.houseStyle), extension: 'md', checked: 'the export rules (headline, credits, alt text)' }),
-  text: async (article, store) => ({ data: exportWireText(article, store.houseStyle), extension: 'txt', checked: 'the export rules (headline, credits, alt text)' }),
-  docx: async (article, store) => ({ data: await exportDocx(article, store), extension: 'docx', checked: 'a read-back of the document' }),
-  pdf: async (article, store, env) => ({ data: await exportPdfProof(article, store, env.printToPdf), extension: 'pdf', checked: 'a complete PDF' }),
+  json: async (article) => ({ data: (await import('./bylineJson')).exportBylineJson(article), extension: 'json', checked: "Byline's article model" }),
+  nitf: async (article, store) => ({ data: await (await import('./nitf')).exportNitf(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'xml', checked: 'the NITF 3.6 XSD' }),
+  newsml: async (article, store) => ({ data: await (await import('./newsmlG2')).exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml', checked: 'the NewsML-G2 2.35 XSD' }),
+  ninjs: async (article, store) => ({ data: (await import('./ninjs')).exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json', checked: 'the ninjs 3.1 JSON schema' }),
+  ninjs2: async (article, store) => ({ data: (await import('./ninjs')).exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json', checked: 'the ninjs 2.2 JSON schema' }),
+  html: async (article, store) => {
+    const { embeddedImageSrc, exportHtml } = await import('./html');
+    return { data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html', checked: 'well-formedness (parsed back)' };
+  },
+  md: async (article, store) => ({ data: (await import('./markdown')).exportMarkdown(article, store.houseStyle), extension: 'md', checked: 'the export rules (headline, credits, alt text)' }),
+  text: async (article, store) => ({ data: (await import('./wireText')).exportWireText(article, store.houseStyle), extension: 'txt', checked: 'the export rules (headline, credits, alt text)' }),
+  docx: async (article, store) => ({ data: await (await import('./docx')).exportDocx(article, store), extension: 'docx', checked: 'a read-back of the document' }),
+  pdf: async (article, store, env) => ({ data: await (await import('./pdf')).exportPdfProof(article, store, env.printToPdf), extension: 'pdf', checked: 'a complete PDF' }),
 };
 
 export function isExportFormat(value: string): value is ExportFormat {
