@@ -86,6 +86,8 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
   }
 
   const keywordSubjects = subjects.filter((s) => str(s.rel) !== 'rubric').map((s) => str(s.name) || str(s.literal));
+  // People, places and organisations the item is about are what a desk tags an article with.
+  const entities = [...list(doc.people), ...list(doc.places), ...list(doc.organisations)].map((e) => str(e.name) || str(e.literal));
   return finishImport(
     ctx.fileName,
     {
@@ -98,7 +100,7 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
       byline: str(doc.by) || str(doc.byline),
       dateline: str(doc.located),
       publishedAt: isoDate(str(doc.contentcreated) || undefined),
-      keywords: dedupe([...keywordSubjects, ...(Array.isArray(doc.keywords) ? doc.keywords.map(str) : [])]),
+      keywords: dedupe([...keywordSubjects, ...entities, ...(Array.isArray(doc.keywords) ? doc.keywords.map(str) : [])]),
       signOff: { authors: named(sources, 'author'), agencies: named(sources, 'agency') },
       body,
     },

@@ -80,9 +80,11 @@ describe('the IPTC ninjs examples', () => {
     expect(article.body[0]).toMatchObject({ type: 'paragraph', children: [{ text: expect.stringMatching(/^GROSSETO, Italy \(AP\) -- The trial of the captain/) }] });
   });
 
-  it.skipIf(!examples.length)('keeps the complex example\'s paragraphs from its XHTML body, and names pictures it cannot bring', () => {
+  it.skipIf(!examples.length)('keeps the complex example\'s paragraphs from its XHTML body and its people, places and organisations as keywords, and names pictures it cannot bring', () => {
     const complex = importNinjs(fs.readFileSync(path.join(FIXTURES, 'ninjs/doc-3.1/005_complex_text_article.json')), ctx('005.json'));
     expect(complex.article.body).toHaveLength(4);
+    expect(complex.article.keywords).toEqual(['Francesco Schettino', 'Grossetto', 'Tuscany', 'Italy', 'Costa Crociere SpA']);
+    expect(complex.article.dateline).toBe('Grossetto, Italy');
     const withPictures = importNinjs(fs.readFileSync(path.join(FIXTURES, 'ninjs/doc-3.1/003_associations_example.json')), ctx('003.json'));
     expect(withPictures.warnings).toEqual([
       'The picture "logo" was left out: its file is not part of the import.',
