@@ -5,12 +5,20 @@ import { z } from 'zod';
  * a JSON file (see resources/house-style.default.json) and validated here; missing keys take the
  * defaults below.
  */
+/** What an article must have before it may enter a status (checked in the main process). */
+export const STATUS_REQUIREMENTS = ['headline', 'teaser', 'byline', 'signOff', 'keywords', 'imageCredits', 'imageAlt'] as const;
+export type StatusRequirement = (typeof STATUS_REQUIREMENTS)[number];
+
 const StatusSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
     label: z.string().min(1).max(60),
+    requires: z.array(z.enum(STATUS_REQUIREMENTS)).default([]),
+    /** Whether moving an article here needs a reason (back to the author, spiked). */
+    reasonRequired: z.boolean().default(false),
   })
   .strict();
+export type Status = z.output<typeof StatusSchema>;
 
 export const HouseStyleSchema = z
   .object({
@@ -48,14 +56,14 @@ export const HouseStyleSchema = z
     statuses: z
       .array(StatusSchema)
       .min(1)
-      .default([
+      .prefault([
         { id: 'draft', label: 'Draft' },
         { id: 'submitted', label: 'Submitted' },
         { id: 'in-review', label: 'In review' },
-        { id: 'back-to-author', label: 'Back to author' },
-        { id: 'approved', label: 'Approved' },
-        { id: 'exported', label: 'Exported' },
-        { id: 'spiked', label: 'Spiked' },
+        { id: 'back-to-author', label: 'Back to author', reasonRequired: true },
+        { id: 'approved', label: 'Approved', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'] },
+        { id: 'exported', label: 'Exported', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'] },
+        { id: 'spiked', label: 'Spiked', reasonRequired: true },
       ]),
     /** Status a new article starts in; must be one of `statuses`. */
     initialStatus: z.string().default('draft'),

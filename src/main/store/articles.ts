@@ -9,6 +9,7 @@ import {
   type ArticleSummary,
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
+import { missingFor, statusOf, transitionProblem } from '../../shared/workflow';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
@@ -51,7 +52,7 @@ export class ArticleRepository {
    * Saves an article. For an existing article `input.revision` must name the revision the edit was
    * based on; if someone saved since, this throws a conflict naming who and when, and stores nothing.
    */
-  save(input: ArticleInput, actor: string): SaveResult {
+  save(input: ArticleInput, actor: string, options: { statusChange?: { note: string } } = {}): SaveResult {
     const parsed = ArticleInputSchema.safeParse(input);
     if (!parsed.success) {
       throw new BylineError('invalid-input', `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
@@ -73,7 +74,15 @@ export class ArticleRepository {
         }
         if (fields.revision !== row.revision) throw this.conflict(row, fields.revision);
         const current = ArticleSchema.parse(JSON.parse(row.doc));
+        if (fields.status !== current.status && !options.statusChange) {
+          throw new BylineError('invalid-input', `A save cannot change the status (${current.status} → ${fields.status}); status changes go through the workflow (byline status, or the status menu).`);
+        }
         if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
+      } else if (fields.status !== this.style.initialStatus) {
+        // A new article may arrive in any status (from another desk), but only with what that status requires.
+        const arriving = statusOf(this.style, fields.status)!;
+        const missing = missingFor(fields, arriving);
+        if (missing.length) throw new BylineError('invalid-input', `The article cannot arrive as ${arriving.label}: it needs ${missing.join(', ')}. Nothing was saved.`);
       }
 
       const now = this.now();
@@ -100,11 +109,29 @@ export class ArticleRepository {
         );
       }
       this.db
-        .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article));
+        .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.statusChange?.note ?? '');
       this.linkAssets(pk, article);
       indexArticle(this.db, pk, article);
       return { article, changed: true };
+    })();
+  }
+
+  /**
+   * Moves an article to another status, if the house style allows that step and the article has
+   * what the status requires; a refusal says why. `revision` is the revision the person saw: a
+   * change by someone else since is a conflict, as with a save. The step is a revision of its own.
+   */
+  setStatus(id: string, to: string, actor: string, options: { reason?: string; revision?: number } = {}): Article {
+    return this.db.transaction((): Article => {
+      const current = this.get(id);
+      if (options.revision !== undefined && options.revision !== current.revision) {
+        throw this.conflict(this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow, options.revision);
+      }
+      if (current.status === to) return current;
+      const problem = transitionProblem(current, to, this.style, options.reason);
+      if (problem) throw new BylineError('invalid-input', `${problem} The status was not changed.`);
+      return this.save({ ...current, status: to }, actor, { statusChange: { note: options.reason?.trim() ?? '' } }).article;
     })();
   }
 
@@ -147,7 +174,7 @@ export class ArticleRepository {
   history(id: string): RevisionInfo[] {
     const pk = this.pkOf(id, true);
     return this.db
-      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, headline FROM revisions WHERE article_pk = ? ORDER BY revision DESC')
+      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, headline, note FROM revisions WHERE article_pk = ? ORDER BY revision DESC')
       .all(pk) as RevisionInfo[];
   }
 

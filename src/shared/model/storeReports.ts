@@ -18,6 +18,8 @@ export interface RevisionInfo {
   savedBy: string;
   status: string;
   headline: string;
+  /** The reason given with a status change; '' for an ordinary save. */
+  note: string;
 }
 
 export interface IntegrityReport {

@@ -140,7 +140,8 @@ describe('search', () => {
 
   it('stays in step with saves and filters by status', () => {
     const a = store.articles.create(seedArticle(), 'anna');
-    store.articles.save({ ...a, headline: 'Ganz anderer Titel', status: 'submitted' }, 'anna');
+    const saved = store.articles.save({ ...a, headline: 'Ganz anderer Titel' }, 'anna').article;
+    store.articles.setStatus(a.id, 'submitted', 'anna', { revision: saved.revision });
     expect(store.articles.list({ query: 'Titel' }).total).toBe(1);
     expect(store.articles.list({ query: 'Titel', status: 'draft' }).total).toBe(0);
     expect(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet).toContain('«Titel»');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/store/migrations';
 import { Store, restoreStore } from '../../../src/main/store/store';
 import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
@@ -14,7 +15,7 @@ describe('backup and restore', () => {
     const asset = store.assets.add(tinyPng(1), 'bild.png');
     const a = store.articles.create(seedArticle(asset.id), 'anna');
     const manifest = store.backup(path.join(dir, 'backup-1'));
-    expect(manifest).toMatchObject({ format: 'byline-backup', articles: 1, assets: 1, schemaVersion: 1 });
+    expect(manifest).toMatchObject({ format: 'byline-backup', articles: 1, assets: 1, schemaVersion: LATEST_SCHEMA_VERSION });
     expect(fs.existsSync(path.join(dir, 'backup-1.partial'))).toBe(false);
 
     // Work goes on after the backup…

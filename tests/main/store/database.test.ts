@@ -76,8 +76,9 @@ describe('openDatabase', () => {
 });
 
 describe('migrations', () => {
+  const NEXT = LATEST_SCHEMA_VERSION + 1;
   const v2 = {
-    version: 2,
+    version: NEXT,
     name: 'test-add-column',
     up(db: Database.Database) {
       db.exec(`ALTER TABLE articles ADD COLUMN test_flag INTEGER NOT NULL DEFAULT 0`);
@@ -92,14 +93,14 @@ describe('migrations', () => {
     store.close();
 
     const db = openDatabase(file, { migrations: [...MIGRATIONS, v2] });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEXT);
     expect(db.prepare('SELECT test_flag FROM articles WHERE id = ?').pluck().get(article.id)).toBe(0);
     db.close();
 
-    const copies = fs.readdirSync(dir).filter((f) => f.includes('.before-v2-'));
+    const copies = fs.readdirSync(dir).filter((f) => f.includes(`.before-v${NEXT}-`));
     expect(copies).toHaveLength(1);
     const copy = new Database(path.join(dir, copies[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(copy.prepare('SELECT headline FROM articles').pluck().get()).toBe(article.headline);
     copy.close();
   });
@@ -110,16 +111,16 @@ describe('migrations', () => {
     store.articles.create(seedArticle(), 'anna');
     store.close();
     const broken = {
-      version: 2,
+      version: NEXT,
       name: 'broken',
       up(db: Database.Database) {
         db.exec('ALTER TABLE articles ADD COLUMN half_done INTEGER');
         db.exec('THIS IS NOT SQL');
       },
     };
-    expectError(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] }), 'internal', /migration 2 \(broken\).*left at schema 1/);
+    expectError(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] }), 'internal', new RegExp(`migration ${NEXT} \\(broken\\).*left at schema ${LATEST_SCHEMA_VERSION}`));
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const columns = (db.pragma('table_info(articles)') as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('half_done');
     db.close();

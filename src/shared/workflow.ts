@@ -1,0 +1,50 @@
+import { hasCredit } from './format/credit';
+import type { HouseStyle, Status, StatusRequirement } from './houseStyle';
+import type { Article } from './model/article';
+
+type Checked = Pick<Article, 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'body'>;
+
+/** Each requirement as a test and the words that name what is missing. */
+const REQUIREMENTS: Record<StatusRequirement, (a: Checked) => string[]> = {
+  headline: (a) => (a.headline.trim() ? [] : ['a headline']),
+  teaser: (a) => (a.teaser.trim() ? [] : ['a teaser']),
+  byline: (a) => (a.byline.trim() ? [] : ['a byline']),
+  signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : ['a sign-off']),
+  keywords: (a) => (a.keywords.length ? [] : ['keywords']),
+  imageCredits: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !hasCredit(b.credit) ? [`a credit for the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`] : [])),
+  imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`] : [])),
+};
+
+export function statusOf(style: HouseStyle, id: string): Status | undefined {
+  return style.statuses.find((s) => s.id === id);
+}
+
+/** What the article lacks for a status, in words ("a teaser", "a credit for the picture at block 3"). */
+export function missingFor(article: Checked, status: Status): string[] {
+  return status.requires.flatMap((r) => REQUIREMENTS[r](article));
+}
+
+/** The statuses an article may move to from `from`, in the house style's order. */
+export function nextStatuses(style: HouseStyle, from: string): Status[] {
+  const targets = new Set(style.transitions[from] ?? []);
+  return style.statuses.filter((s) => targets.has(s.id));
+}
+
+/**
+ * Why an article may not move from its status to `to`, or null when it may. The same rules run
+ * in the main process (which decides) and in the page (which shows what is missing up front).
+ */
+export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = ''): string | null {
+  const from = statusOf(style, article.status);
+  const target = statusOf(style, to);
+  if (!target) return `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).`;
+  const label = (s: Status | undefined, id: string) => s?.label ?? id;
+  if (!nextStatuses(style, article.status).some((s) => s.id === to)) {
+    const allowed = nextStatuses(style, article.status).map((s) => s.label);
+    return `An article cannot go from ${label(from, article.status)} to ${target.label}${allowed.length ? `; from ${label(from, article.status)} it can go to ${allowed.join(', ')}` : ''}.`;
+  }
+  const missing = missingFor(article, target);
+  if (missing.length) return `The article cannot be ${target.label} yet: it needs ${missing.join(', ')}.`;
+  if (target.reasonRequired && !reason.trim()) return `Moving an article to ${target.label} needs a reason.`;
+  return null;
+}
