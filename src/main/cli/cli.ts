@@ -36,6 +36,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         trashed: { type: 'boolean', default: false },
         format: { type: 'string' },
         out: { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,7 +67,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       json: values.json,
       dbPath,
       positionals: rest,
-      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out },
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, reason: values.reason },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
   } catch (error) {

@@ -20,7 +20,7 @@ export interface CommandContext {
   dbPath: string;
   openStore(): Store;
   positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string };
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string };
 }
 
 export interface Command {
@@ -133,6 +133,19 @@ export const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  status: {
+    usage: 'status ID STATUS [--reason TEXT]',
+    summary: 'move an article to another status, as the house style allows (refusals say what is missing)',
+    args: 2,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const [id, status] = ctx.positionals as [string, string];
+        const a = store.articles.setStatus(id, status, defaultActor(), { reason: ctx.options.reason });
+        if (ctx.json) printJson(ctx.io, a);
+        else ctx.io.out(`${a.id} is now ${store.houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status} (revision ${a.revision})`);
+        return 0;
+      }),
+  },
   history: {
     usage: 'history ID',
     summary: 'list the revisions of an article',
@@ -141,7 +154,7 @@ export const COMMANDS: Record<string, Command> = {
       withStore(ctx, (store) => {
         const revisions = store.articles.history(ctx.positionals[0]!);
         if (ctx.json) printJson(ctx.io, revisions);
-        else for (const r of revisions) ctx.io.out(`r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}`);
+        else for (const r of revisions) ctx.io.out(`r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}${r.note ? `  — ${r.note}` : ''}`);
         return 0;
       }),
   },

@@ -61,6 +61,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.get': ({ id }) => articles.get(id),
     'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, actor),
     'articles.save': ({ article }) => articles.save(article, actor),
+    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, actor, { reason, revision }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
     'articles.trash': ({ id }) => {

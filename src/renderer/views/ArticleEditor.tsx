@@ -84,6 +84,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState(article.status);
   const [exporting, setExporting] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('nitf');
   useEffect(() => {
@@ -190,6 +192,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const keepMine = async () => {
     const latest = await client.invoke('articles.get', { id: article.id });
     base.current = { ...latest };
+    setStatus(latest.status);
     setTheirs(null);
     setComparing(false);
     saver.resume();
@@ -203,10 +206,26 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     live.current = { doc: documentFromArticle(latest), meta: metadataOf(latest) };
     setMeta(metadataOf(latest));
     setLoaded(latest);
+    setStatus(latest.status);
     setTheirs(null);
     setComparing(false);
     saver.discard();
     setState({ kind: 'saved', at: latest.updatedAt });
+  };
+
+  /** A workflow step: save what is typed first, then ask the main process, which checks the house style. */
+  const moveStatus = async (to: string, reason?: string) => {
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so its status was not changed.');
+      const moved = await client.invoke('articles.setStatus', { id: article.id, status: to, reason, revision: base.current.revision });
+      base.current = moved;
+      setStatus(moved.status);
+      setNotice(`Moved to ${houseStyle.statuses.find((s) => s.id === moved.status)?.label ?? moved.status}.`);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
   };
 
   const trash = async () => {
@@ -237,6 +256,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </button>
       </div>
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
+      {problem ? <Banner kind="error" message={problem} onDismiss={() => setProblem(null)} /> : null}
       {exporting ? (
         <form
           className="export-form"
@@ -287,7 +307,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           </AssetPreviewContext.Provider>
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
-        <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={loaded.status} houseStyle={houseStyle} onChange={onMetaChange} />
+        <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
       </div>
     </main>
   );

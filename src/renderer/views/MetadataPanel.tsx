@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
+import { StatusControl } from './StatusControl';
 
 export type Metadata = Pick<Article, 'language' | 'slug' | 'byline' | 'dateline' | 'keywords' | 'publishedAt'>;
 
@@ -19,13 +20,13 @@ interface Props {
   status: string;
   houseStyle: HouseStyle;
   onChange(value: Metadata): void;
+  onMoveStatus(to: string, reason?: string): Promise<void>;
 }
 
 /** The article's metadata. Only valid values reach the article; a bad one is named beside its field. */
-export function MetadataPanel({ value, status, houseStyle, onChange }: Props) {
+export function MetadataPanel({ value, status, houseStyle, onChange, onMoveStatus }: Props) {
   const [language, setLanguage] = useState(value.language);
   const [keywords, setKeywords] = useState(value.keywords.join(', '));
-  const statusLabel = houseStyle.statuses.find((s) => s.id === status)?.label ?? status;
   const set = (patch: Partial<Metadata>) => onChange({ ...value, ...patch });
 
   return (
@@ -78,9 +79,7 @@ export function MetadataPanel({ value, status, houseStyle, onChange }: Props) {
           onChange={(e) => set({ publishedAt: e.target.value ? new Date(e.target.value).toISOString() : null })}
         />
       </label>
-      <p className="status-line">
-        Status: <strong>{statusLabel}</strong>
-      </p>
+      <StatusControl status={status} houseStyle={houseStyle} onMove={onMoveStatus} />
     </aside>
   );
 }

@@ -9,6 +9,7 @@ export const CHANNELS = [
   'articles.get',
   'articles.create',
   'articles.save',
+  'articles.setStatus',
   'articles.history',
   'articles.revision',
   'articles.trash',

@@ -69,6 +69,10 @@ export const contract = {
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
   'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),
+  /** A workflow step; `revision` is the one the person saw, so a step on stale information is a conflict. */
+  'articles.setStatus': channel<Article>()(
+    z.object({ id: Id, status: z.string().max(40), reason: z.string().max(2000).optional(), revision: z.number().int().min(1).optional() }).strict(),
+  ),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),

@@ -212,3 +212,17 @@ describe('byline import', () => {
     expect(byline(['--db', db, 'import', '--format', 'pdf', file])).toMatchObject({ code: 1, stderr: expect.stringContaining('import needs --format auto|json|nitf|newsml') });
   });
 });
+
+describe('byline status', () => {
+  it('moves an article through the workflow, refuses what the house style forbids, and shows reasons in the history', () => {
+    const file = path.join(dir, 'a.json');
+    fs.writeFileSync(file, JSON.stringify(seedArticle()));
+    const id = json<{ article: { id: string } }>(byline(['--db', db, '--json', 'save', file])).article.id;
+
+    expect(byline(['--db', db, 'status', id, 'approved'])).toMatchObject({ code: 1, stderr: 'byline: An article cannot go from Draft to Approved; from Draft it can go to Submitted, Spiked. The status was not changed.\n' });
+    expect(byline(['--db', db, 'status', id, 'submitted'])).toMatchObject({ code: 0, stdout: `${id} is now Submitted (revision 2)\n` });
+    expect(byline(['--db', db, 'status', id, 'back-to-author']).stderr).toBe('byline: Moving an article to Back to author needs a reason. The status was not changed.\n');
+    expect(byline(['--db', db, 'status', id, 'back-to-author', '--reason', 'Quelle fehlt']).code).toBe(0);
+    expect(byline(['--db', db, 'history', id]).stdout.split('\n')[0]).toMatch(/^r3 .* back-to-author\s+IS-Kämpfer holen Teile von Albu Kamal zurück  — Quelle fehlt$/);
+  });
+});
