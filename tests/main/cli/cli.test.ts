@@ -223,6 +223,6 @@ describe('byline status', () => {
     expect(byline(['--db', db, 'status', id, 'submitted'])).toMatchObject({ code: 0, stdout: `${id} is now Submitted (revision 2)\n` });
     expect(byline(['--db', db, 'status', id, 'back-to-author']).stderr).toBe('byline: Moving an article to Back to author needs a reason. The status was not changed.\n');
     expect(byline(['--db', db, 'status', id, 'back-to-author', '--reason', 'Quelle fehlt']).code).toBe(0);
-    expect(byline(['--db', db, 'history', id]).stdout.split('\n')[0]).toMatch(/^r3 .* back-to-author\s+IS-Kämpfer holen Teile von Albu Kamal zurück  — Quelle fehlt$/);
+    expect(byline(['--db', db, 'history', id]).stdout.split('\n')[0]).toMatch(/^r3 .* back-to-author\s+IS-Kämpfer holen Teile von Albu Kamal zurück {2}— Quelle fehlt$/);
   });
 });
