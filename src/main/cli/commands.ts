@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
+import { diffArticles, inlineBodyDiff } from '../../shared/diff';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
 import { exportFileName } from '../export/bylineJson';
@@ -155,6 +156,29 @@ export const COMMANDS: Record<string, Command> = {
         const revisions = store.articles.history(ctx.positionals[0]!);
         if (ctx.json) printJson(ctx.io, revisions);
         else for (const r of revisions) ctx.io.out(`r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}${r.note ? `  — ${r.note}` : ''}`);
+        return 0;
+      }),
+  },
+  diff: {
+    usage: 'diff ID REV_A REV_B',
+    summary: 'what changed between two revisions: fields, and the body word by word',
+    args: 3,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const [id, revA, revB] = ctx.positionals as [string, string, string];
+        const rev = (value: string) => {
+          const n = Number(value.replace(/^r/, ''));
+          if (!Number.isInteger(n) || n < 1) throw new BylineError('invalid-input', `"${value}" is not a revision number (see byline history ${id}).`);
+          return store.articles.getRevision(id, n);
+        };
+        const diff = diffArticles(rev(revA), rev(revB), store.houseStyle);
+        if (ctx.json) printJson(ctx.io, diff);
+        else {
+          ctx.io.out(`r${diff.from} → r${diff.to}`);
+          if (!diff.fields.length && !diff.body.length) ctx.io.out('no changes');
+          for (const f of diff.fields) ctx.io.out(`${f.field}: ${f.before || '(empty)'} → ${f.after || '(empty)'}`);
+          if (diff.body.length) ctx.io.out(`body:\n${inlineBodyDiff(diff.body)}`);
+        }
         return 0;
       }),
   },

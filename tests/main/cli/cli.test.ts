@@ -226,3 +226,21 @@ describe('byline status', () => {
     expect(byline(['--db', db, 'history', id]).stdout.split('\n')[0]).toMatch(/^r3 .* back-to-author\s+IS-Kämpfer holen Teile von Albu Kamal zurück {2}— Quelle fehlt$/);
   });
 });
+
+describe('byline diff', () => {
+  it('prints changed fields and the body word by word; --json for programs; a bad revision is named', () => {
+    const file = path.join(dir, 'a.json');
+    fs.writeFileSync(file, JSON.stringify(seedArticle()));
+    const saved = json<{ article: { id: string; revision: number } }>(byline(['--db', db, '--json', 'save', file])).article;
+    fs.writeFileSync(file, JSON.stringify({ ...seedArticle(), id: saved.id, revision: 1, headline: 'IS erobert Albu Kamal zurück', body: [{ type: 'paragraph', children: [{ text: 'Die Miliz greift wieder an.' }] }] }));
+    byline(['--db', db, 'save', file]);
+
+    const r = byline(['--db', db, 'diff', saved.id, '1', 'r2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('r1 → r2\nheadline: IS-Kämpfer holen Teile von Albu Kamal zurück → IS erobert Albu Kamal zurück\nbody:\n');
+    expect(r.stdout).toMatch(/body:\nDie \[-Dschihadistenmiliz "Islamischer Staat" .* im Norden von Albu Kamal -\]\{\+Miliz greift \+\}wieder \[-in ihre Gewalt-\]\{\+an\+\}\.\n$/s);
+    expect(json<{ fields: { field: string }[] }>(byline(['--db', db, '--json', 'diff', saved.id, '1', '2'])).fields.map((f) => f.field)).toEqual(['headline']);
+    expect(byline(['--db', db, 'diff', saved.id, '1', 'x'])).toMatchObject({ code: 1, stderr: `byline: "x" is not a revision number (see byline history ${saved.id}).\n` });
+    expect(byline(['--db', db, 'diff', saved.id, '1', '9'])).toMatchObject({ code: 1, stderr: `byline: Article ${saved.id} has no revision 9.\n` });
+  });
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/main/store/store';
+import { diffArticles, inlineBodyDiff } from '../../src/shared/diff';
+import type { Article } from '../../src/shared/model/article';
+import { seedArticle } from '../helpers/articles';
+import { tinyPng } from '../helpers/fixtures';
+import { tempDir } from '../helpers/tmp';
+
+let store: Store;
+let r1: Article;
+beforeEach(() => {
+  store = Store.open(path.join(tempDir(), 'byline.db'));
+  r1 = store.articles.create(seedArticle(store.assets.add(tinyPng(1), 'a.png').id), 'anna');
+  return () => store.close();
+});
+
+describe('revision diff', () => {
+  it('names each changed field with its value before and after, and diffs the body word by word', () => {
+    const body = r1.body.map((b) =>
+      b.type === 'paragraph' && b.children[0] && 'text' in b.children[0] && b.children[0].text.startsWith('Die Dschihadistenmiliz')
+        ? { ...b, children: [{ text: b.children[0].text.replace('rund 40 Prozent', 'fast die Hälfte') }] }
+        : b.type === 'image'
+          ? { ...b, credit: { ...b.credit, creator: 'Delil Souleiman' } }
+          : b,
+    );
+    const r2 = store.articles.save({ ...r1, headline: 'IS erobert Teile von Albu Kamal zurück', keywords: [...r1.keywords, 'Irak'], signOff: { authors: ['haz'], agencies: ['afp'] }, body }, 'desk').article;
+    const r3 = store.articles.setStatus(r1.id, 'submitted', 'desk');
+    const diff = diffArticles(store.articles.getRevision(r1.id, 1), r3, store.houseStyle);
+    expect(diff.from).toBe(1);
+    expect(diff.to).toBe(r2.revision + 1);
+    expect(diff.fields).toEqual([
+      { field: 'status', before: 'Draft', after: 'Submitted' },
+      { field: 'headline', before: 'IS-Kämpfer holen Teile von Albu Kamal zurück', after: 'IS erobert Teile von Albu Kamal zurück' },
+      { field: 'keywords', before: 'Syrien, IS, Albu Kamal', after: 'Syrien, IS, Albu Kamal, Irak' },
+      { field: 'sign-off', before: 'haz/qu (afp, dpa)', after: 'haz (afp)' },
+      { field: 'credits', before: 'Bild: Getty Images/AFP/A. al-Rubaye', after: 'Bild: Getty Images/AFP/D. Souleiman' },
+    ]);
+    expect(inlineBodyDiff(diff.body)).toContain('Es sei ihr gelungen, [-rund 40 Prozent-]{+fast die Hälfte+} der Stadt zurückzuerobern.');
+    expect(diff.body.filter((p) => p.kind !== 'same').map((p) => p.text.trim())).toEqual(['rund 40 Prozent', 'fast die Hälfte']);
+  });
+
+  it('finds nothing between a revision and itself', () => {
+    expect(diffArticles(r1, r1, store.houseStyle)).toEqual({ from: 1, to: 1, fields: [], body: [] });
+  });
+});
