@@ -64,6 +64,7 @@ export function createHandlers(store: Store, host: Host, actor: string): Handler
     'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, actor, { reason, revision }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
+    'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, actor, { base }),
     'articles.trash': ({ id }) => {
       articles.trash(id);
       return { id };

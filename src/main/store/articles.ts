@@ -52,7 +52,7 @@ export class ArticleRepository {
    * Saves an article. For an existing article `input.revision` must name the revision the edit was
    * based on; if someone saved since, this throws a conflict naming who and when, and stores nothing.
    */
-  save(input: ArticleInput, actor: string, options: { statusChange?: { note: string } } = {}): SaveResult {
+  save(input: ArticleInput, actor: string, options: { allowStatusChange?: boolean; note?: string } = {}): SaveResult {
     const parsed = ArticleInputSchema.safeParse(input);
     if (!parsed.success) {
       throw new BylineError('invalid-input', `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
@@ -74,7 +74,7 @@ export class ArticleRepository {
         }
         if (fields.revision !== row.revision) throw this.conflict(row, fields.revision);
         const current = ArticleSchema.parse(JSON.parse(row.doc));
-        if (fields.status !== current.status && !options.statusChange) {
+        if (fields.status !== current.status && !options.allowStatusChange) {
           throw new BylineError('invalid-input', `A save cannot change the status (${current.status} → ${fields.status}); status changes go through the workflow (byline status, or the status menu).`);
         }
         if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
@@ -110,7 +110,7 @@ export class ArticleRepository {
       }
       this.db
         .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.statusChange?.note ?? '');
+        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.note ?? '');
       this.linkAssets(pk, article);
       indexArticle(this.db, pk, article);
       return { article, changed: true };
@@ -131,7 +131,25 @@ export class ArticleRepository {
       if (current.status === to) return current;
       const problem = transitionProblem(current, to, this.style, options.reason);
       if (problem) throw new BylineError('invalid-input', `${problem} The status was not changed.`);
-      return this.save({ ...current, status: to }, actor, { statusChange: { note: options.reason?.trim() ?? '' } }).article;
+      return this.save({ ...current, status: to }, actor, { allowStatusChange: true, note: options.reason?.trim() ?? '' }).article;
+    })();
+  }
+
+  /**
+   * Brings back an earlier revision's text as a new revision on top of the current one; nothing
+   * is discarded, and the status stays where the workflow put it. `base` is the revision the
+   * person was looking at, so a restore over someone else's newer save is a conflict.
+   */
+  restoreRevision(id: string, revision: number, actor: string, options: { base?: number } = {}): Article {
+    return this.db.transaction((): Article => {
+      const current = this.get(id);
+      const old = this.getRevision(id, revision);
+      const { article } = this.save(
+        { ...old, id, revision: options.base ?? current.revision, status: current.status, createdAt: current.createdAt },
+        actor,
+        { note: `restored revision ${revision}` },
+      );
+      return article;
     })();
   }
 

@@ -13,6 +13,7 @@ import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
 import { BODY_INDEX, FIELD_TYPES, type BodyElement, type FieldType } from '../editor/schema';
 import { CountsBar } from './CountsBar';
+import { HistoryPanel } from './HistoryPanel';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
 
 interface Props {
@@ -86,6 +87,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState(article.status);
+  const [savedRevision, setSavedRevision] = useState(article.revision);
+  const [showHistory, setShowHistory] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('nitf');
   useEffect(() => {
@@ -107,6 +110,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
             article: { ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) },
           });
           base.current = saved;
+          setSavedRevision(saved.revision);
           return saved.updatedAt;
         },
       }),
@@ -222,7 +226,27 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       const moved = await client.invoke('articles.setStatus', { id: article.id, status: to, reason, revision: base.current.revision });
       base.current = moved;
       setStatus(moved.status);
+      setSavedRevision(moved.revision);
       setNotice(`Moved to ${houseStyle.statuses.find((s) => s.id === moved.status)?.label ?? moved.status}.`);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+
+  /** Brings back an earlier revision's text as a new revision; what is typed is saved first, so nothing is lost. */
+  const restore = async (revision: number) => {
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so nothing was restored.');
+      const restored = await client.invoke('articles.restoreRevision', { id: article.id, revision, base: base.current.revision });
+      base.current = restored;
+      live.current = { doc: documentFromArticle(restored), meta: metadataOf(restored) };
+      setMeta(metadataOf(restored));
+      setLoaded(restored);
+      setStatus(restored.status);
+      setSavedRevision(restored.revision);
+      setNotice(`Restored revision ${revision} as revision ${restored.revision}; the revisions in between are kept.`);
     } catch (e) {
       setProblem((e as Error).message);
     }
@@ -250,6 +274,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </button>
         <button type="button" aria-expanded={exporting} onClick={() => setExporting((e) => !e)}>
           Export…
+        </button>
+        <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
+          History
         </button>
         <button type="button" className="danger" onClick={() => void trash()}>
           Move to trash
@@ -300,6 +327,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           {comparing && theirs ? <Compare mine={fieldsFromDocument(live.current.doc)} theirs={theirs} /> : null}
         </div>
       ) : null}
+      {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className="editor-columns">
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'articles.setStatus',
   'articles.history',
   'articles.revision',
+  'articles.restoreRevision',
   'articles.trash',
   'articles.restore',
   'articles.emptyTrash',

@@ -75,6 +75,8 @@ export const contract = {
   ),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
+  /** An earlier revision's text as a new revision; `base` is the revision the person saw. */
+  'articles.restoreRevision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict()),
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),

@@ -90,3 +90,24 @@ describe('status workflow (house style transitions, checked in the main process)
     }
   });
 });
+
+describe('restoring a revision', () => {
+  it('brings back an earlier text as a new revision, keeps every revision and the status, and records it', () => {
+    const r2 = store.articles.save({ ...a, headline: 'Zweite Fassung' }, 'anna').article;
+    store.articles.setStatus(a.id, 'submitted', 'anna');
+    const restored = store.articles.restoreRevision(a.id, 1, 'desk', { base: r2.revision + 1 });
+    expect(restored).toMatchObject({ revision: 4, headline: a.headline, status: 'submitted', createdAt: a.createdAt });
+    expect(store.articles.history(a.id).map((r) => [r.revision, r.headline, r.note])).toEqual([
+      [4, a.headline, 'restored revision 1'],
+      [3, 'Zweite Fassung', ''],
+      [2, 'Zweite Fassung', ''],
+      [1, a.headline, ''],
+    ]);
+  });
+
+  it('refuses to restore over a newer save than the one the person saw', () => {
+    store.articles.save({ ...a, headline: 'Zweite Fassung' }, 'anna');
+    expect(() => store.articles.restoreRevision(a.id, 1, 'desk', { base: 1 })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(store.articles.get(a.id).headline).toBe('Zweite Fassung');
+  });
+});
