@@ -37,6 +37,9 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         format: { type: 'string' },
         out: { type: 'string' },
         reason: { type: 'string' },
+        name: { type: 'string' },
+        initials: { type: 'string' },
+        role: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,7 +70,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       json: values.json,
       dbPath,
       positionals: rest,
-      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, reason: values.reason },
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, reason: values.reason, name: values.name, initials: values.initials, role: values.role },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
   } catch (error) {

@@ -12,7 +12,7 @@ import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
 import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
-import { defaultActor, restoreStore, type Store } from '../store/store';
+import { restoreStore, type Store } from '../store/store';
 import { printJson, summaryLine, type Io } from './output';
 
 export interface CommandContext {
@@ -21,7 +21,7 @@ export interface CommandContext {
   dbPath: string;
   openStore(): Store;
   positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string };
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string };
 }
 
 export interface Command {
@@ -86,7 +86,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         if (ctx.options.headline === undefined) throw new BylineError('invalid-input', 'new needs --headline TEXT.');
-        const a = store.articles.create({ headline: ctx.options.headline }, defaultActor());
+        const a = store.articles.create({ headline: ctx.options.headline }, store.profile.actor());
         if (ctx.json) printJson(ctx.io, a);
         else ctx.io.out(a.id);
         return 0;
@@ -127,7 +127,7 @@ export const COMMANDS: Record<string, Command> = {
       const file = ctx.positionals[0]!;
       const input = parseBylineJson(file, readTextFile(file));
       return withStore(ctx, (store) => {
-        const { article, changed } = store.articles.save(input, defaultActor());
+        const { article, changed } = store.articles.save(input, store.profile.actor());
         if (ctx.json) printJson(ctx.io, { article, changed });
         else ctx.io.out(changed ? `saved ${article.id} as revision ${article.revision}` : `unchanged ${article.id} (revision ${article.revision})`);
         return 0;
@@ -141,7 +141,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         const [id, status] = ctx.positionals as [string, string];
-        const a = store.articles.setStatus(id, status, defaultActor(), { reason: ctx.options.reason });
+        const a = store.articles.setStatus(id, status, store.profile.actor(), { reason: ctx.options.reason });
         if (ctx.json) printJson(ctx.io, a);
         else ctx.io.out(`${a.id} is now ${store.houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status} (revision ${a.revision})`);
         return 0;
@@ -179,6 +179,19 @@ export const COMMANDS: Record<string, Command> = {
           for (const f of diff.fields) ctx.io.out(`${f.field}: ${f.before || '(empty)'} → ${f.after || '(empty)'}`);
           if (diff.body.length) ctx.io.out(`body:\n${inlineBodyDiff(diff.body)}`);
         }
+        return 0;
+      }),
+  },
+  profile: {
+    usage: 'profile [--name NAME --initials XY --role journalist|desk|photo]',
+    summary: 'show, or set, who works at this machine (recorded with every revision)',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const { name, initials, role } = ctx.options;
+        const profile = name || initials || role ? store.profile.set({ ...store.profile.get(), ...(name ? { name } : {}), ...(initials ? { initials } : {}), ...(role ? { role } : {}) }) : store.profile.get();
+        if (ctx.json) printJson(ctx.io, profile);
+        else ctx.io.out(profile ? `${profile.name} (${profile.initials}), ${profile.role}` : `no profile yet; saves are recorded as ${store.profile.actor()} (set one with byline profile --name … --initials … --role …)`);
         return 0;
       }),
   },
@@ -312,7 +325,7 @@ export const COMMANDS: Record<string, Command> = {
         for (const [i, file] of ctx.positionals.entries()) {
           progress?.(`importing ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
           try {
-            const outcome = await importIntoStore(store, readFileBytes(file), path.basename(file), format, defaultActor());
+            const outcome = await importIntoStore(store, readFileBytes(file), path.basename(file), format, store.profile.actor());
             results.push({ file, ...outcome });
             if (!ctx.json) {
               ctx.io.out(`${outcome.id}  ${file} (${outcome.format}): ${outcome.headline || '(no headline)'}`);

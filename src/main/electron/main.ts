@@ -8,7 +8,7 @@ import { createHandlers } from '../ipc/handlers';
 import { loadHouseStyle } from '../houseStyleFile';
 import { defaultDataDir, houseStylePath, resolveDbPath } from '../paths';
 import { pickSpellcheckLanguages } from '../spellcheck';
-import { Store, defaultActor } from '../store/store';
+import { Store } from '../store/store';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
 import { electronPrintToPdf } from './printToPdf';
@@ -83,7 +83,6 @@ if (!app.requestSingleInstanceLock()) {
           return r.canceled || !r.filePath ? null : r.filePath;
         },
       },
-      defaultActor(),
     );
     for (const channel of CHANNELS) {
       ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, payload: unknown) => {

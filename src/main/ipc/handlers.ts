@@ -52,26 +52,29 @@ export function defaultBackupPath(dbPath: string, now = new Date()): string {
 }
 
 /** The main process's services behind the IPC contract; the same object serves Electron and the browser mode. */
-export function createHandlers(store: Store, host: Host, actor: string): Handlers {
+export function createHandlers(store: Store, host: Host, actorOverride?: string): Handlers {
+  // Who a change is recorded as: the local profile (it may be set while the app runs), else the OS user.
+  const who = () => actorOverride ?? store.profile.actor();
   const { articles } = store;
   return {
-    'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor, houseStyle: store.houseStyle }),
+    'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor: who(), profile: store.profile.get(), houseStyle: store.houseStyle }),
+    'profile.set': (profile) => store.profile.set(profile),
     'app.spellcheck': ({ language }) => ({ languages: host.setSpellcheckLanguage?.(language) ?? [] }),
     'articles.list': (input) => articles.list(input),
     'articles.get': ({ id }) => articles.get(id),
-    'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, actor),
-    'articles.save': ({ article }) => articles.save(article, actor),
-    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, actor, { reason, revision }),
+    'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, who()),
+    'articles.save': ({ article }) => articles.save(article, who()),
+    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
-    'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, actor, { base }),
+    'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, who(), { base }),
     'articles.trash': ({ id }) => {
       articles.trash(id);
       return { id };
     },
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
-    'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', actor),
+    'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
@@ -9,6 +8,7 @@ import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
 import type { IntegrityReport } from '../../shared/model/storeReports';
 import { checkIntegrity } from './integrity';
+import { ProfileStore } from './profile';
 import { translateSqliteError } from './sqliteErrors';
 
 export interface StoreOptions extends OpenOptions {
@@ -21,13 +21,6 @@ export function assetsDirFor(dbPath: string): string {
 }
 
 /** Who a save is recorded as when no profile says otherwise (the desk profile arrives later). */
-export function defaultActor(): string {
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * The whole of Byline's persistent state: one SQLite file plus its image folder. Plain Node, no
@@ -36,6 +29,7 @@ export function defaultActor(): string {
 export class Store {
   readonly articles: ArticleRepository;
   readonly assets: AssetStore;
+  readonly profile: ProfileStore;
   private closed = false;
 
   private constructor(
@@ -45,6 +39,7 @@ export class Store {
   ) {
     this.articles = guarded(new ArticleRepository(db, houseStyle), dbPath);
     this.assets = guarded(new AssetStore(db, assetsDirFor(dbPath)), dbPath);
+    this.profile = guarded(new ProfileStore(db), dbPath);
   }
 
   static open(dbPath: string, options: StoreOptions = {}): Store {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../ipc/handlers';
 import { loadHouseStyle } from '../houseStyleFile';
 import { houseStylePath, resolveDbPath } from '../paths';
-import { Store, defaultActor } from '../store/store';
+import { Store } from '../store/store';
 import { BylineError } from '../../shared/errors';
 import { startWebServer } from './server';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const dbPath = resolveDbPath(values.db);
   const store = Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath)) });
   // A browser page cannot show native save dialogs: backups and exports go to folders beside the data.
-  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, defaultActor());
+  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p });
   const rendererDir = values.renderer ?? path.join(__dirname, '..', 'renderer');
   const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : 0 });
 

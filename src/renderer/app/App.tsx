@@ -5,12 +5,14 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
+import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64 } from '../api/files';
 import { Banner } from './Banner';
 import { parseRoute, routeHash, type Route } from './route';
 
 export function App({ client }: { client: Client }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [editingProfile, setEditingProfile] = useState(false);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -136,6 +138,18 @@ export function App({ client }: { client: Client }) {
           if (files.length) void importFiles(files);
         }}
       />
+      {info && route.view !== 'article' && (!info.profile || editingProfile) ? (
+        <ProfileForm
+          profile={info.profile}
+          fallback={info.actor}
+          onCancel={info.profile ? () => setEditingProfile(false) : undefined}
+          onSave={async (profile) => {
+            await client.invoke('profile.set', profile);
+            setInfo(await client.invoke('app.info', {}));
+            setEditingProfile(false);
+          }}
+        />
+      ) : null}
       {info?.mode === 'browser' ? (
         <p className="mode-note">Browser mode · {info.dbPath}</p>
       ) : null}
@@ -173,6 +187,12 @@ export function App({ client }: { client: Client }) {
           <button type="button" onClick={() => void backup()}>
             Back up now
           </button>
+          <span>
+            Changes recorded as {info.actor}{' '}
+            <button type="button" className="link" onClick={() => setEditingProfile(true)}>
+              Profile…
+            </button>
+          </span>
           <span>Byline {info.version}</span>
         </footer>
       ) : null}

@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'app.info',
   'app.spellcheck',
+  'profile.set',
   'articles.list',
   'articles.get',
   'articles.create',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorInfo } from '../errors';
 import type { HouseStyle } from '../houseStyle';
 import { ArticleInputSchema, type Article } from '../model/article';
+import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
 
@@ -14,7 +15,10 @@ export interface AppInfo {
   mode: 'desktop' | 'browser';
   version: string;
   dbPath: string;
+  /** Who changes are recorded as: the profile, else the OS user. */
   actor: string;
+  /** The local profile; null until it is set on first start. */
+  profile: Profile | null;
   houseStyle: HouseStyle;
 }
 export interface BackupResult {
@@ -55,6 +59,7 @@ export const contract = {
   'app.spellcheck': channel<{ languages: string[] }>()(
     z.object({ language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) }).strict(),
   ),
+  'profile.set': channel<Profile>()(ProfileSchema),
   'articles.list': channel<ListResult>()(
     z
       .object({

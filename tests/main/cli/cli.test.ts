@@ -244,3 +244,13 @@ describe('byline diff', () => {
     expect(byline(['--db', db, 'diff', saved.id, '1', '9'])).toMatchObject({ code: 1, stderr: `byline: Article ${saved.id} has no revision 9.\n` });
   });
 });
+
+describe('byline profile', () => {
+  it('shows that there is none yet, sets one, and records later saves with it', () => {
+    expect(byline(['--db', db, 'profile']).stdout).toMatch(/^no profile yet; saves are recorded as .+ \(set one with byline profile --name … --initials … --role …\)\n$/);
+    expect(byline(['--db', db, 'profile', '--name', 'Anna Muster', '--initials', 'am', '--role', 'photo'])).toMatchObject({ code: 0, stdout: 'Anna Muster (am), photo\n' });
+    expect(byline(['--db', db, 'profile', '--role', 'boss']).stderr).toMatch(/^byline: The profile is not valid: role: /);
+    const id = byline(['--db', db, 'new', '--headline', 'x']).stdout.trim();
+    expect(json<{ savedBy: string }[]>(byline(['--db', db, '--json', 'history', id]))[0]!.savedBy).toBe('Anna Muster (am)');
+  });
+});
