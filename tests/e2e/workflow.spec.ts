@@ -47,6 +47,16 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await page.keyboard.press('End');
   await page.keyboard.type(' im Norden');
   await editor.waitSaved();
+  // The desk queue counts articles per status and filters by it.
+  await page.getByRole('button', { name: '← Articles' }).click();
+  const filter = page.getByRole('group', { name: 'Filter by status' });
+  await expect(filter.getByRole('button', { name: 'Back to author (1)' })).toBeVisible();
+  await expect(filter.getByRole('button', { name: 'All (1)' })).toHaveAttribute('aria-pressed', 'true');
+  await filter.getByRole('button', { name: 'Draft (0)' }).click();
+  await expect(page.getByText('Nothing matches.')).toBeVisible();
+  await filter.getByRole('button', { name: 'Back to author (1)' }).click();
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+
   const db = new Database(app.dbPath, { readonly: true });
   expect(db.prepare('SELECT headline, status FROM articles').all()).toEqual([{ headline: 'Waffenruhe hält im Norden', status: 'back-to-author' }]);
   expect(db.prepare("SELECT note FROM revisions WHERE note != ''").pluck().all()).toEqual(['Teaser und Kürzel fehlen']);

@@ -189,6 +189,12 @@ export class ArticleRepository {
     return { items, total };
   }
 
+  /** How many articles (not in the trash) are in each status: the desk queue's counts. */
+  statusCounts(): Record<string, number> {
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM articles WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
   history(id: string): RevisionInfo[] {
     const pk = this.pkOf(id, true);
     return this.db

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
@@ -173,6 +174,7 @@ export function App({ client }: { client: Client }) {
         <ArticleList
           key={listVersion}
           client={client}
+          houseStyle={info?.houseStyle ?? DEFAULT_HOUSE_STYLE}
           onImport={() => importInput.current?.click()}
           onDropFiles={(files) => void importFiles(files)}
           trashed={route.view === 'trash'}

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../shared/model/article';
+import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 
 interface Props {
   client: Client;
+  houseStyle: HouseStyle;
   trashed: boolean;
   onOpen(id: string): void;
   onNew(): void;
@@ -16,7 +18,9 @@ interface Props {
 
 const PAGE = 200;
 
-export function ArticleList({ client, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onError }: Props) {
+export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onError }: Props) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const [dropping, setDropping] = useState(false);
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ArticleSummary[]>([]);
@@ -28,7 +32,7 @@ export function ArticleList({ client, trashed, onOpen, onNew, onImport, onDropFi
     let cancelled = false;
     const timer = setTimeout(() => {
       client
-        .invoke('articles.list', { query: query.trim() || undefined, trashed, limit })
+        .invoke('articles.list', { query: query.trim() || undefined, trashed, limit, status: trashed ? undefined : (status ?? undefined) })
         .then((r) => {
           if (cancelled) return;
           setItems(r.items);
@@ -40,7 +44,13 @@ export function ArticleList({ client, trashed, onOpen, onNew, onImport, onDropFi
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, query, trashed, limit, version, onError]);
+  }, [client, query, trashed, limit, version, status, onError]);
+
+  useEffect(() => {
+    if (trashed) return;
+    client.invoke('articles.statusCounts', {}).then(setCounts, (e: Error) => onError(e.message));
+  }, [client, trashed, version, onError]);
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
 
   const act = (fn: () => Promise<unknown>) => () =>
     fn()
@@ -100,8 +110,20 @@ export function ArticleList({ client, trashed, onOpen, onNew, onImport, onDropFi
           </>
         )}
       </div>
+      {trashed ? null : (
+        <div className="status-filter" role="group" aria-label="Filter by status">
+          <button type="button" aria-pressed={status === null} onClick={() => setStatus(null)}>
+            All ({all})
+          </button>
+          {houseStyle.statuses.map((s) => (
+            <button key={s.id} type="button" aria-pressed={status === s.id} onClick={() => setStatus(s.id)}>
+              {s.label} ({counts[s.id] ?? 0})
+            </button>
+          ))}
+        </div>
+      )}
       <p className="count" aria-live="polite">
-        {total === 0 ? (query ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
+        {total === 0 ? (query || status ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
       </p>
       <ul className="articles" aria-label={trashed ? 'Articles in the trash' : 'Articles'}>
         {items.map((a) => (

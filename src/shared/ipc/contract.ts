@@ -71,6 +71,7 @@ export const contract = {
       })
       .strict(),
   ),
+  'articles.statusCounts': channel<Record<string, number>>()(Empty),
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
   'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),

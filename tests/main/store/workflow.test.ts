@@ -37,6 +37,15 @@ describe('status workflow (house style transitions, checked in the main process)
     ]);
   });
 
+  it('counts articles per status for the desk queue, leaving the trash out', () => {
+    store.articles.setStatus(a.id, 'submitted', 'anna');
+    store.articles.create({ headline: 'Zweiter' }, 'anna');
+    const third = store.articles.create({ headline: 'Dritter' }, 'anna');
+    store.articles.trash(third.id);
+    expect(store.articles.statusCounts()).toEqual({ draft: 1, submitted: 1 });
+    expect(store.articles.list({ status: 'submitted' }).items.map((i) => i.id)).toEqual([a.id]);
+  });
+
   it('refuses a step the house style does not allow, naming where the article can go', () => {
     expectRefused(() => store.articles.setStatus(a.id, 'approved', 'desk'), 'An article cannot go from Draft to Approved; from Draft it can go to Submitted, Spiked. The status was not changed.');
     expectRefused(() => store.articles.setStatus(a.id, 'printed', 'desk'), /"printed" is not a status in the house style/);
