@@ -56,6 +56,122 @@ const LIST_ITEM = /^\s*(?:[-•*–]|\d+[.)])\s+/;
 const isShort = (line: string, max: number) => line.length <= max && !/[.!?:;,]$/.test(line);
 const words = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
+/** Paragraphs (blank-line separated) without page furniture, up to where the page's other content begins. */
+function chunksOf(text: string): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[ \t]+/g, ' ').trim();
+    if (END_OF_ARTICLE.test(line)) break;
+    if (!line) {
+      if (current.length) chunks.push(current);
+      current = [];
+    } else if (!CRUFT_LINE.test(line)) current.push(line);
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** The sign-off closes the article: it and anything after it leave `chunks`. */
+function takeSignOff(chunks: string[][]): SignOff | undefined {
+  for (let i = chunks.length - 1; i >= Math.max(0, chunks.length - 3); i--) {
+    const found = chunks[i]!.length === 1 ? parseSignOff(chunks[i]![0]!) : null;
+    if (found) {
+      chunks.splice(i);
+      return found;
+    }
+  }
+  return undefined;
+}
+
+interface Head {
+  rubric: string;
+  kicker: string;
+  headline: string;
+  publishedAt: string | null;
+  byline: string;
+  teaser: string;
+  /** Where the body starts. */
+  next: number;
+}
+
+/** Short lines before the headline (rubric, kicker), the headline, a date, a byline, the teaser. */
+function readHead(chunks: string[][]): Head {
+  const head: Head = { rubric: '', kicker: '', headline: '', publishedAt: null, byline: '', teaser: '', next: 0 };
+  const labels: string[] = [];
+  const dateAt = chunks.slice(0, 6).findIndex((c) => c.length === 1 && parseDateLine(c[0]!) !== null);
+  if (dateAt > 0) {
+    for (const line of chunks.slice(0, dateAt).flat()) {
+      if (!head.byline && BYLINE.test(line)) head.byline = line;
+      else labels.push(line);
+    }
+    head.headline = labels.pop() ?? '';
+    head.publishedAt = parseDateLine(chunks[dateAt]![0]!);
+    head.next = dateAt + 1;
+  } else {
+    // No date: the headline is the first line that reads like one; up to two short lines before it are labels.
+    const isLabel = (k: number) => chunks[k]!.length === 1 && isShort(chunks[k]![0]!, 40) && words(chunks[k]![0]!) <= 3 && chunks[k + 1] !== undefined && isShort(chunks[k + 1]![0]!, 200);
+    while (head.next < Math.min(2, chunks.length) && isLabel(head.next)) labels.push(chunks[head.next++]![0]!);
+    const first = chunks[head.next];
+    if (first) {
+      head.headline = first[0]!;
+      if (first.length > 1) chunks[head.next] = first.slice(1);
+      else head.next++;
+    }
+  }
+  [head.rubric = '', head.kicker = ''] = labels.length > 2 ? [labels[0]!, labels.slice(1).join(' ')] : labels;
+
+  const single = () => (chunks[head.next]?.length === 1 ? chunks[head.next]![0]! : null);
+  const takeByline = () => {
+    const line = single();
+    if (line && BYLINE.test(line)) {
+      head.byline = line;
+      head.next++;
+    }
+  };
+  takeByline();
+  const dateLine = single();
+  if (dateLine && !head.publishedAt && parseDateLine(dateLine)) {
+    head.publishedAt = parseDateLine(dateLine);
+    head.next++;
+  }
+  takeByline();
+  const lead = chunks[head.next];
+  if (lead && !isCaption(lead) && lead.join(' ').length > 60 && !DATELINE.test(lead[0]!)) {
+    head.teaser = lead.join(' ');
+    head.next++;
+  }
+  takeByline();
+  return head;
+}
+
+/** Captions with credits (named, not imported), subheads, lists, paragraphs; a dateline opens the first paragraph. */
+function readBody(chunks: string[][], warnings: string[]): { body: Block[]; dateline: string } {
+  const body: Block[] = [];
+  let dateline = '';
+  chunks.forEach((c, k) => {
+    const caption = isCaption(c);
+    if (caption) {
+      warnings.push(`A picture was named but cannot be imported from text (attach its file): caption "${caption.caption}", credit "${caption.credit}".`);
+      return;
+    }
+    if (c.every((l) => LIST_ITEM.test(l))) {
+      body.push({ type: 'list', ordered: /^\s*\d/.test(c[0]!), items: c.map((l) => [{ text: l.replace(LIST_ITEM, '') }]) });
+      return;
+    }
+    const joined = c.join(' ');
+    const next = chunks[k + 1];
+    if (c.length === 1 && isShort(joined, 90) && words(joined) <= 12 && next && !isCaption(next)) {
+      body.push({ type: 'subhead', children: [{ text: joined }] });
+      return;
+    }
+    const dl = !dateline && !body.some((b) => b.type === 'paragraph') ? DATELINE.exec(joined) : null;
+    if (dl) dateline = `${dl[1]!.trim()} (${dl[2]})`;
+    body.push({ type: 'paragraph', children: [{ text: dl ? joined.slice(dl[0].length) : joined }] });
+  });
+  return { body, dateline };
+}
+
 /**
  * A news page copied as text (select all, copy), like the seed article: the article's parts are
  * found by their shape and place, not by one site's layout. Pictures cannot come along as files;
@@ -64,129 +180,13 @@ const words = (line: string) => line.split(/\s+/).filter(Boolean).length;
 export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
   const text = decodeUtf8(ctx.fileName, bytes).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
   const warnings: string[] = [];
-
-  // Paragraphs are separated by blank lines; page furniture goes, and everything after the article.
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let ended = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/[ \t]+/g, ' ').trim();
-    if (ended) break;
-    if (END_OF_ARTICLE.test(line)) {
-      ended = true;
-      continue;
-    }
-    if (!line) {
-      if (current.length) chunks.push(current);
-      current = [];
-      continue;
-    }
-    if (!CRUFT_LINE.test(line)) current.push(line);
-  }
-  if (current.length) chunks.push(current);
-
-  // The sign-off closes the article: anything after it is the page's, not the author's.
-  let signOff: SignOff | undefined;
-  for (let i = chunks.length - 1; i >= Math.max(0, chunks.length - 3); i--) {
-    const found = chunks[i]!.length === 1 ? parseSignOff(chunks[i]![0]!) : null;
-    if (found) {
-      signOff = found;
-      chunks.splice(i);
-      break;
-    }
-  }
-
-  // The head: short lines before the headline (rubric, kicker), the headline, a date, a byline, the teaser.
-  let i = 0;
-  const dateAt = chunks.slice(0, 6).findIndex((c) => c.length === 1 && parseDateLine(c[0]!) !== null);
-  const headLines: string[] = [];
-  let headline = '';
-  let publishedAt: string | null = null;
-  let byline = '';
-  if (dateAt > 0) {
-    for (const c of chunks.slice(0, dateAt)) for (const line of c) {
-      if (!byline && BYLINE.test(line)) byline = line;
-      else headLines.push(line);
-    }
-    headline = headLines.pop() ?? '';
-    publishedAt = parseDateLine(chunks[dateAt]![0]!);
-    i = dateAt + 1;
-  } else {
-    // No date: the headline is the first line that reads like one; short lines before it are labels.
-    while (i < chunks.length && chunks[i]!.length === 1 && isShort(chunks[i]![0]!, 40) && words(chunks[i]![0]!) <= 3 && i < 2 && chunks[i + 1] && isShort(chunks[i + 1]![0]!, 200)) headLines.push(chunks[i++]![0]!);
-    const first = chunks[i];
-    if (first) {
-      headline = first[0]!;
-      if (first.length > 1) chunks[i] = first.slice(1);
-      else i++;
-    }
-  }
-  const [rubric = '', kicker = ''] = headLines.length > 2 ? [headLines[0], headLines.slice(1).join(' ')] : headLines;
-
-  const takeByline = () => {
-    const c = chunks[i];
-    if (c?.length === 1 && BYLINE.test(c[0]!)) {
-      byline = c[0]!;
-      i++;
-    }
-  };
-  takeByline();
-  if (chunks[i]?.length === 1 && !publishedAt && parseDateLine(chunks[i]![0]!)) publishedAt = parseDateLine(chunks[i++]![0]!);
-  takeByline();
-  let teaser = '';
-  const lead = chunks[i];
-  if (lead && !isCaption(lead) && lead.join(' ').length > 60 && !DATELINE.test(lead[0]!)) {
-    teaser = lead.join(' ');
-    i++;
-  }
-  takeByline();
-
-  // The body: captions with credits, subheads, lists, paragraphs; a dateline opens the first paragraph.
-  const body: Block[] = [];
-  let dateline = '';
-  const rest = chunks.slice(i);
-  rest.forEach((c, k) => {
-    const caption = isCaption(c);
-    if (caption) {
-      warnings.push(`A picture was named but cannot be imported from text (attach its file): caption "${caption.caption}", credit "${caption.credit}".`);
-      return;
-    }
-    if (c.every((l) => LIST_ITEM.test(l))) {
-      const ordered = /^\s*\d/.test(c[0]!);
-      body.push({ type: 'list', ordered, items: c.map((l) => [{ text: l.replace(LIST_ITEM, '') }]) });
-      return;
-    }
-    const joined = c.join(' ');
-    const next = rest[k + 1];
-    if (c.length === 1 && isShort(joined, 90) && words(joined) <= 12 && next && !isCaption(next)) {
-      body.push({ type: 'subhead', children: [{ text: joined }] });
-      return;
-    }
-    let paragraph = joined;
-    const dl = !dateline && !body.some((b) => b.type === 'paragraph') ? DATELINE.exec(paragraph) : null;
-    if (dl) {
-      dateline = `${dl[1]!.trim()} (${dl[2]})`;
-      paragraph = paragraph.slice(dl[0].length);
-    }
-    body.push({ type: 'paragraph', children: [{ text: paragraph }] });
-  });
-
-  return finishImport(
-    ctx.fileName,
-    {
-      language: languageTag(/\b(der|die|und|das|nicht|mit)\b/i.test(text) ? 'de' : /\b(the|and|with|said)\b/i.test(text) ? 'en' : undefined),
-      rubric,
-      kicker,
-      headline,
-      teaser,
-      byline,
-      dateline,
-      publishedAt,
-      body,
-      signOff,
-    },
-    warnings,
-  );
+  const chunks = chunksOf(text);
+  const signOff = takeSignOff(chunks);
+  const { next, ...head } = readHead(chunks);
+  const { body, dateline } = readBody(chunks.slice(next), warnings);
+  // Good enough to set the spellchecker and the quotation marks; a person can change it.
+  const language = /\b(der|die|und|das|nicht|mit)\b/i.test(text) ? 'de' : /\b(the|and|with|said)\b/i.test(text) ? 'en' : undefined;
+  return finishImport(ctx.fileName, { ...head, language: languageTag(language), dateline, body, signOff }, warnings);
 }
 
 /** A caption with its credit: two lines, the second a credit line; or one line ending in one. */
