@@ -6,9 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 data=$(mktemp -d)
-BYLINE_DB="$data/byline.db" npm start >"$log" 2>&1 &
+# In a session of its own, so stopping it stops npm's children too (the server would outlive npm).
+BYLINE_DB="$data/byline.db" setsid npm start >"$log" 2>&1 &
 pid=$!
-trap 'kill -- -$pid 2>/dev/null || kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+stop() {
+  kill -TERM -- -"$pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 -- -"$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -KILL -- -"$pid" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap stop EXIT
 for _ in $(seq 1 120); do
   if grep -q 'http://127.0.0.1:[0-9]*/?token=' "$log"; then break; fi
   if ! kill -0 $pid 2>/dev/null; then cat "$log"; echo "npm start exited early"; exit 1; fi
