@@ -40,6 +40,8 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         name: { type: 'string' },
         initials: { type: 'string' },
         role: { type: 'string' },
+        field: { type: 'string' },
+        quote: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,7 +72,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       json: values.json,
       dbPath,
       positionals: rest,
-      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, reason: values.reason, name: values.name, initials: values.initials, role: values.role },
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, reason: values.reason, name: values.name, initials: values.initials, role: values.role, field: values.field, quote: values.quote },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
   } catch (error) {

@@ -13,33 +13,9 @@ import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
 import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import { restoreStore, type Store } from '../store/store';
+import { withStore, type Command } from './command';
 import { printJson, summaryLine, type Io } from './output';
-
-export interface CommandContext {
-  io: Io;
-  json: boolean;
-  dbPath: string;
-  openStore(): Store;
-  positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string };
-}
-
-export interface Command {
-  usage: string;
-  summary: string;
-  /** Number of positional arguments the command takes; 'some' for one or more. */
-  args: number | 'some';
-  run(ctx: CommandContext): number | Promise<number>;
-}
-
-function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
-  const store = ctx.openStore();
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
+import { REVIEW_COMMANDS } from './reviewCommands';
 
 function readTextFile(file: string): string {
   try {
@@ -358,4 +334,5 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  ...REVIEW_COMMANDS,
 };

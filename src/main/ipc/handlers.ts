@@ -86,6 +86,10 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
       writeFileDurably(dest, data);
       return { path: dest, checked };
     },
+    'comments.list': ({ articleId }) => store.comments.threads(articleId),
+    'comments.add': ({ articleId, anchor, body }) => store.comments.add(articleId, { anchor, body }, who()),
+    'comments.reply': ({ commentId, body }) => store.comments.reply(commentId, body, who()),
+    'comments.setResolved': ({ commentId, resolved }) => store.comments.setResolved(commentId, resolved, who()),
     'assets.add': ({ fileName, dataUrl }) => {
       const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });
       return { id, mime, byteSize };

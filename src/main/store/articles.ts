@@ -41,6 +41,8 @@ export class ArticleRepository {
     private readonly db: Database,
     private readonly style: HouseStyle,
     private readonly now: () => string = () => new Date().toISOString(),
+    /** Runs inside each save's transaction once the new revision is written (comments follow the text). */
+    private readonly afterSave: (pk: number, before: Article, after: Article) => void = () => {},
   ) {}
 
   /** Creates a new article from the given fields (revision 1). */
@@ -65,6 +67,7 @@ export class ArticleRepository {
 
     return this.db.transaction((): SaveResult => {
       const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+      let previous: Article | undefined;
       if (row) {
         if (row.deleted_at) {
           throw new BylineError('in-trash', `The article "${id}" is in the trash; restore it before saving.`);
@@ -78,6 +81,7 @@ export class ArticleRepository {
           throw new BylineError('invalid-input', `A save cannot change the status (${current.status} → ${fields.status}); status changes go through the workflow (byline status, or the status menu).`);
         }
         if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
+        previous = current;
       } else if (fields.status !== this.style.initialStatus) {
         // A new article may arrive in any status (from another desk), but only with what that status requires.
         const arriving = statusOf(this.style, fields.status)!;
@@ -113,6 +117,7 @@ export class ArticleRepository {
         .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.note ?? '');
       this.linkAssets(pk, article);
       indexArticle(this.db, pk, article);
+      if (previous) this.afterSave(pk, previous, article);
       return { article, changed: true };
     })();
   }

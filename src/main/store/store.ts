@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { ArticleRepository } from './articles';
+import { CommentRepository } from './comments';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
@@ -20,14 +21,13 @@ export function assetsDirFor(dbPath: string): string {
   return `${dbPath}-assets`;
 }
 
-/** Who a save is recorded as when no profile says otherwise (the desk profile arrives later). */
-
 /**
  * The whole of Byline's persistent state: one SQLite file plus its image folder. Plain Node, no
  * Electron, so the app, the browser mode, the CLI and the tests share it.
  */
 export class Store {
   readonly articles: ArticleRepository;
+  readonly comments: CommentRepository;
   readonly assets: AssetStore;
   readonly profile: ProfileStore;
   private closed = false;
@@ -37,7 +37,12 @@ export class Store {
     readonly dbPath: string,
     readonly houseStyle: HouseStyle,
   ) {
-    this.articles = guarded(new ArticleRepository(db, houseStyle), dbPath);
+    const comments = new CommentRepository(db);
+    this.comments = guarded(comments, dbPath);
+    this.articles = guarded(
+      new ArticleRepository(db, houseStyle, undefined, (pk, before, after) => comments.followSave(pk, before, after)),
+      dbPath,
+    );
     this.assets = guarded(new AssetStore(db, assetsDirFor(dbPath)), dbPath);
     this.profile = guarded(new ProfileStore(db), dbPath);
   }

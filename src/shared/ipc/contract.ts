@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorInfo } from '../errors';
 import type { HouseStyle } from '../houseStyle';
 import { ArticleInputSchema, type Article } from '../model/article';
+import { CommentBodySchema, NewAnchorSchema, type CommentThread } from '../model/comment';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
@@ -91,6 +92,11 @@ export const contract = {
     z.object({ fileName: z.string().min(1).max(500), dataBase64: z.base64().max(28 * 1024 * 1024) }).strict(),
   ),
   'articles.export': channel<ExportResult>()(z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict()),
+  'comments.list': channel<CommentThread[]>()(z.object({ articleId: Id }).strict()),
+  /** A text range is given as offsets into the saved field; the store reads the quote itself. */
+  'comments.add': channel<CommentThread>()(z.object({ articleId: Id, anchor: NewAnchorSchema, body: CommentBodySchema }).strict()),
+  'comments.reply': channel<CommentThread>()(z.object({ commentId: Id, body: CommentBodySchema }).strict()),
+  'comments.setResolved': channel<CommentThread>()(z.object({ commentId: Id, resolved: z.boolean() }).strict()),
   /** A picture pasted or dropped into the page, as a data: URL (the page cannot read files). */
   'assets.add': channel<AssetAdded>()(
     z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(30 * 1024 * 1024) }).strict(),

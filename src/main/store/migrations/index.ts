@@ -2,8 +2,9 @@ import type { Migration } from './types';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-revision-notes';
 import { migration0003 } from './0003-settings';
+import { migration0004 } from './0004-comments';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,29 @@
+import type { Store } from '../store/store';
+import type { Io } from './output';
+
+export interface CommandContext {
+  io: Io;
+  json: boolean;
+  dbPath: string;
+  openStore(): Store;
+  positionals: string[];
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string; field?: string; quote?: string };
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Number of positional arguments the command takes; 'some' for one or more. */
+  args: number | 'some';
+  run(ctx: CommandContext): number | Promise<number>;
+}
+
+export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
+  const store = ctx.openStore();
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
