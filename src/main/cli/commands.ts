@@ -12,7 +12,7 @@ import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
 import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
-import { restoreStore, type Store } from '../store/store';
+import { restoreStore } from '../store/store';
 import { withStore, type Command } from './command';
 import { printJson, summaryLine, type Io } from './output';
 import { REVIEW_COMMANDS } from './reviewCommands';
