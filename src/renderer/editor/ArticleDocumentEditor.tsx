@@ -1,5 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { createEditor, Element, Transforms, type Descendant } from 'slate';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject } from 'react';
+import { createEditor, Editor, Element, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
@@ -23,6 +23,10 @@ interface Props {
   /** Stores a pasted picture (a data: URL) and returns its asset id. */
   storePicture(fileName: string, dataUrl: string): Promise<string>;
   onNotice(message: string): void;
+  /** Receives the editor, so the page can read the selection (for comments) and move the caret. */
+  editorRef?: MutableRefObject<BylineEditor | null>;
+  /** Ranges to mark as commented on. */
+  highlights?: Range[];
 }
 
 /**
@@ -184,7 +188,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice }: Props) {
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights }: Props) {
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
@@ -197,7 +201,19 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
       }),
     [],
   );
+  if (editorRef) editorRef.current = editor;
   const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
+  const decorate = useCallback(
+    ([node, path]: NodeEntry): Range[] => {
+      if (!highlights?.length || !Text.isText(node)) return [];
+      const leaf = Editor.range(editor, path);
+      return highlights.flatMap((r) => {
+        const overlap = Range.intersection(r, leaf);
+        return overlap && !Range.isCollapsed(overlap) ? [{ ...overlap, comment: true }] : [];
+      });
+    },
+    [editor, highlights],
+  );
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
 
@@ -241,6 +257,7 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
         disableDefaultStyles
         renderElement={renderElement}
         renderLeaf={renderLeaf}
+        decorate={decorate}
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       />

@@ -16,6 +16,8 @@ export interface FormattedText {
   text: string;
   bold?: true;
   italic?: true;
+  /** A decoration, never stored: the text is commented on. */
+  comment?: true;
 }
 export interface LinkElement {
   type: 'link';

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Descendant } from 'slate';
+import { Transforms, type Descendant, type Range } from 'slate';
+import { ReactEditor } from 'slate-react';
 import { directionOf } from '../../shared/format/direction';
 import { bodyText, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
+import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
@@ -11,7 +13,9 @@ import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/asse
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
-import { BODY_INDEX, FIELD_TYPES, type BodyElement, type FieldType } from '../editor/schema';
+import { anchorToRanges, selectionToAnchor } from '../editor/comments/anchorRanges';
+import { BODY_INDEX, FIELD_TYPES, type BodyElement, type BylineEditor, type FieldType } from '../editor/schema';
+import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
@@ -47,6 +51,38 @@ function describe(state: SaveState): string {
 
 function metadataOf(a: Article): Metadata {
   return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
+}
+
+const FIELD_TARGETS: CommentTarget[] = [
+  { label: 'Headline', anchor: { kind: 'field', field: 'headline' } },
+  { label: 'Teaser', anchor: { kind: 'field', field: 'teaser' } },
+  { label: 'Rubric', anchor: { kind: 'field', field: 'rubric' } },
+  { label: 'Kicker', anchor: { kind: 'field', field: 'kicker' } },
+  { label: 'Sign-off', anchor: { kind: 'field', field: 'signOff' } },
+  { label: 'Keywords', anchor: { kind: 'field', field: 'keywords' } },
+  { label: 'Byline', anchor: { kind: 'field', field: 'byline' } },
+  { label: 'Dateline', anchor: { kind: 'field', field: 'dateline' } },
+];
+
+/** Where a comment can go now: the selected words (if any), the fields, each image's parts. */
+function commentTargets(editor: BylineEditor | null, doc: readonly Descendant[]): CommentTarget[] {
+  const out: CommentTarget[] = [];
+  const selected = editor ? selectionToAnchor(doc, editor.selection) : null;
+  if (editor && selected?.kind === 'text' && editor.selection) {
+    const words = editor.string(editor.selection);
+    out.push({ label: `Selected text: “${words.length > 40 ? `${words.slice(0, 39)}…` : words}”`, anchor: selected });
+  }
+  out.push(...FIELD_TARGETS);
+  const images = fieldsFromDocument(doc).body.flatMap((b) => (b.type === 'image' ? [b.assetId] : []));
+  images.forEach((assetId, i) => {
+    const n = images.length > 1 ? ` ${i + 1}` : '';
+    out.push(
+      { label: `Image${n} credit`, anchor: { kind: 'image', assetId, part: 'credit' } },
+      { label: `Image${n} caption`, anchor: { kind: 'image', assetId, part: 'caption' } },
+      { label: `Image${n} alt text`, anchor: { kind: 'image', assetId, part: 'alt' } },
+    );
+  });
+  return out;
 }
 
 function fieldTexts(doc: readonly Descendant[]): Record<FieldType, string> {
@@ -89,6 +125,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [status, setStatus] = useState(article.status);
   const [savedRevision, setSavedRevision] = useState(article.revision);
   const [showHistory, setShowHistory] = useState(false);
+  const [threads, setThreads] = useState<CommentThread[]>([]);
+  const [commentTargetsNow, setCommentTargets] = useState<CommentTarget[] | null>(null);
+  const editorRef = useRef<BylineEditor | null>(null);
   const [exporting, setExporting] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('nitf');
   useEffect(() => {
@@ -252,6 +291,49 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     }
   };
 
+  // Comments: anchors refer to saved text, so they are fetched again after every save.
+  useEffect(() => {
+    client.invoke('comments.list', { articleId: article.id }).then(setThreads, () => undefined);
+  }, [client, article.id, savedRevision]);
+  const highlights = useMemo<Range[]>(
+    () =>
+      threads.flatMap((t) => (t.anchor?.kind === 'text' && !t.detached && !t.resolvedAt ? anchorToRanges(editorRef.current?.children ?? initialDoc, t.anchor) : [])),
+    [threads, initialDoc],
+  );
+  const replaceThread = (t: CommentThread) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
+  const openComments = useCallback(() => setCommentTargets(commentTargets(editorRef.current, live.current.doc)), []);
+  const commentCall = async (call: () => Promise<CommentThread>) => {
+    setProblem(null);
+    try {
+      replaceThread(await call());
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+  const addComment = async (anchor: NewAnchor, body: string) => {
+    // The offsets are in the text as typed; the store checks them against the saved text.
+    await saver.flush();
+    await commentCall(() => client.invoke('comments.add', { articleId: article.id, anchor, body }));
+  };
+  const showComment = (t: CommentThread) => {
+    const editor = editorRef.current;
+    if (!editor || t.anchor?.kind !== 'text') return;
+    const ranges = anchorToRanges(editor.children, t.anchor);
+    if (!ranges.length) return;
+    Transforms.select(editor, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
+    ReactEditor.focus(editor);
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
+        event.preventDefault();
+        openComments();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openComments]);
+
   const trash = async () => {
     await saver.flush();
     await client.invoke('articles.trash', { id: article.id });
@@ -277,6 +359,15 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </button>
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
+        </button>
+        <button
+          type="button"
+          aria-expanded={!!commentTargetsNow}
+          title="Comment on the selected words or a field (Ctrl+Alt+M)"
+          onMouseDown={(e) => e.preventDefault() /* keep the selection in the text */}
+          onClick={() => (commentTargetsNow ? setCommentTargets(null) : openComments())}
+        >
+          Comments{threads.some((t) => !t.resolvedAt) ? ` (${threads.filter((t) => !t.resolvedAt).length})` : ''}
         </button>
         <button type="button" className="danger" onClick={() => void trash()}>
           Move to trash
@@ -331,11 +422,35 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       <div className="editor-columns">
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
-            <ArticleDocumentEditor key={`${loaded.id}:${loaded.revision}`} initialValue={initialDoc} language={meta.language} dir={dir} houseStyle={houseStyle} onChange={onDocChange} onBlur={flushNow} storePicture={storePicture} onNotice={setNotice} />
+            <ArticleDocumentEditor
+              key={`${loaded.id}:${loaded.revision}`}
+              initialValue={initialDoc}
+              language={meta.language}
+              dir={dir}
+              houseStyle={houseStyle}
+              onChange={onDocChange}
+              onBlur={flushNow}
+              storePicture={storePicture}
+              onNotice={setNotice}
+              editorRef={editorRef}
+              highlights={highlights}
+            />
           </AssetPreviewContext.Provider>
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
-        <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
+        <div className="side-column">
+          <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
+          {commentTargetsNow ? (
+            <CommentsPanel
+              threads={threads}
+              targets={commentTargetsNow}
+              onAdd={addComment}
+              onReply={(commentId, body) => commentCall(() => client.invoke('comments.reply', { commentId, body }))}
+              onResolve={(commentId, resolved) => commentCall(() => client.invoke('comments.setResolved', { commentId, resolved }))}
+              onShow={showComment}
+            />
+          ) : null}
+        </div>
       </div>
     </main>
   );

@@ -138,5 +138,9 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps): JSX
   let out = children;
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
-  return <span {...attributes}>{out}</span>;
+  return (
+    <span {...attributes} className={leaf.comment ? 'commented' : undefined}>
+      {out}
+    </span>
+  );
 }
