@@ -1,4 +1,5 @@
-import { Element, Node, Path, Point, Range, Text, type Descendant } from 'slate';
+import type { Element, Point, Text} from 'slate';
+import { Node, Path, Range, type Descendant } from 'slate';
 import type { NewAnchor, TextAnchor, TextField } from '../../../shared/model/comment';
 import { BODY_INDEX, FIELD_TYPES, type BlockElement } from '../schema';
 
