@@ -1,4 +1,4 @@
-import type { Element, Point, Text} from 'slate';
+import type { Element, Point, Text } from 'slate';
 import { Node, Path, Range, type Descendant } from 'slate';
 import type { NewAnchor, TextAnchor, TextField } from '../../../shared/model/comment';
 import { BODY_INDEX, FIELD_TYPES, type BlockElement } from '../schema';
