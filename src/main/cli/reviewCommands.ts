@@ -1,6 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { fieldText } from '../../shared/comments/anchoring';
 import { describeAnchor, TEXT_FIELDS, WHOLE_FIELDS, type Comment, type NewAnchor } from '../../shared/model/comment';
+import { exportFileName } from '../export/bylineJson';
+import { PACKAGE_EXTENSION, PACKAGE_LIMITS } from '../handoff/packageFormat';
+import { readPackage } from '../handoff/readPackage';
+import { resolveIncoming, unpackIntoStore } from '../handoff/unpack';
+import { writePackage } from '../handoff/writePackage';
+import { describeHandoff } from '../import/importIntoStore';
+import { writeFileDurably } from '../store/fsync';
 import { withStore, type Command } from './command';
 import { printJson } from './output';
 
@@ -54,6 +63,63 @@ export const REVIEW_COMMANDS: Record<string, Command> = {
         const thread = store.comments.add(id, { anchor, body: text }, store.profile.actor());
         if (ctx.json) printJson(ctx.io, thread);
         else ctx.io.out(`${thread.id}  ${describeAnchor(thread.anchor)}: ${thread.body}`);
+        return 0;
+      }),
+  },
+  pack: {
+    usage: 'pack ID [--out FILE]',
+    summary: 'write a .byline package (article, history, comments, images) to hand to another machine',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const id = ctx.positionals[0]!;
+        const { bytes, manifest } = writePackage(store, id, store.profile.actor());
+        const out = path.resolve(ctx.options.out ?? exportFileName(store.articles.get(id), PACKAGE_EXTENSION));
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        writeFileDurably(out, bytes);
+        if (ctx.json) printJson(ctx.io, { path: out, manifest });
+        else ctx.io.out(`${out}: revision ${manifest.revision} of "${manifest.headline}", from ${manifest.createdBy}`);
+        return 0;
+      }),
+  },
+  unpack: {
+    usage: 'unpack FILE',
+    summary: 'open a .byline package: a new article, newer revisions, or (if both sides changed it) a version to choose',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const file = ctx.positionals[0]!;
+        const name = path.basename(file);
+        let bytes: Buffer;
+        try {
+          if (fs.statSync(file).size > PACKAGE_LIMITS.fileBytes) throw new BylineError('invalid-input', `${file} is larger than ${PACKAGE_LIMITS.fileBytes / 1048576} MB; nothing was changed.`);
+          bytes = fs.readFileSync(file);
+        } catch (error) {
+          if (error instanceof BylineError) throw error;
+          throw new BylineError('invalid-input', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+        }
+        const outcome = unpackIntoStore(store, readPackage(bytes, name), name);
+        if (ctx.json) printJson(ctx.io, outcome);
+        else {
+          ctx.io.out(`${outcome.id}  ${outcome.headline}: ${describeHandoff(outcome)}`);
+          if (outcome.result === 'diverged') ctx.io.out(`compare with the app's History, or choose here: byline choose ${outcome.id} mine|theirs`);
+        }
+        return 0;
+      }),
+  },
+  choose: {
+    usage: 'choose ID mine|theirs',
+    summary: "settle a package's version that diverged: keep this machine's text or take theirs (both stay in the history)",
+    args: 2,
+    run: (ctx) =>
+      withStore(ctx, (store) => {
+        const [id, keep] = ctx.positionals as [string, string];
+        if (keep !== 'mine' && keep !== 'theirs') throw new BylineError('invalid-input', `choose needs mine or theirs (got "${keep}").`);
+        const [waiting] = store.incoming.pending(id);
+        if (!waiting) throw new BylineError('not-found', `Article ${id} has no version waiting for a choice.`);
+        const result = resolveIncoming(store, id, waiting.id, keep, store.profile.actor(), store.articles.get(id).revision);
+        if (ctx.json) printJson(ctx.io, result);
+        else ctx.io.out(`${id} is at revision ${result.revision}, with ${keep === 'mine' ? "this machine's" : `${waiting.sender}'s`} text; both versions are in its history (byline history ${id})`);
         return 0;
       }),
   },

@@ -16,7 +16,7 @@ const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     if (Buffer.from(bytes.subarray(0, Math.min(bytes.length, 65536))).includes('word/')) return 'docx';
-    throw new BylineError('invalid-input', `${fileName} is a ZIP archive but not a Word document (.docx); nothing was stored.`);
+    throw new BylineError('invalid-input', `${fileName} is a ZIP archive but neither a Word document (.docx) nor a Byline package (.byline); nothing was stored.`);
   }
   const refuse = (what: string) => new BylineError('invalid-input', `${fileName} is ${what}, not an article Byline can import; nothing was stored.`);
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) throw refuse('a PDF');

@@ -1,3 +1,6 @@
+import { isBylinePackage } from '../handoff/packageFormat';
+import { readPackage } from '../handoff/readPackage';
+import { unpackIntoStore, type UnpackOutcome } from '../handoff/unpack';
 import type { Store } from '../store/store';
 import type { ImportFormat } from './detect';
 import { importArticle } from './formats';
@@ -5,13 +8,37 @@ import { importArticle } from './formats';
 export interface ImportOutcome {
   id: string;
   headline: string;
-  format: ImportFormat;
+  format: ImportFormat | 'byline-package';
   changed: boolean;
   warnings: string[];
+  /** For a `.byline` package: what opening it did (new, updated, up to date, or diverged). */
+  handoff?: UnpackOutcome;
 }
 
-/** Parses first and stores after: a file that fails at any step leaves the store as it was. */
+/** What a person is told after opening a package. */
+export function describeHandoff(o: UnpackOutcome): string {
+  switch (o.result) {
+    case 'new':
+      return `arrived from ${o.sender} with ${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s)`;
+    case 'updated':
+      return `${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s) from ${o.sender} added`;
+    case 'up-to-date':
+      return `already up to date${o.commentsAdded ? `; ${o.commentsAdded} comment(s) added` : ''}`;
+    case 'diverged':
+      return `${o.sender} changed the same revision as this machine did: both versions are kept; compare them in the article and choose`;
+  }
+}
+
+/**
+ * Parses first and stores after: a file that fails at any step leaves the store as it was. A
+ * `.byline` package is not an import but a hand-off: it continues the article's history.
+ */
 export async function importIntoStore(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto', actor: string): Promise<ImportOutcome> {
+  if (format === 'auto' && isBylinePackage(bytes)) {
+    const handoff = unpackIntoStore(store, readPackage(bytes, fileName), fileName);
+    const warnings = handoff.result === 'diverged' ? [describeHandoff(handoff)] : [];
+    return { id: handoff.id, headline: handoff.headline, format: 'byline-package', changed: handoff.result !== 'up-to-date', warnings, handoff };
+  }
   const imported = await importArticle(bytes, format, { fileName, findAsset: (id) => store.assets.find(id) });
   for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
   const { article, changed } = store.articles.save(imported.article, actor);

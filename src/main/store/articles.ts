@@ -10,6 +10,7 @@ import {
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import { missingFor, statusOf, transitionProblem } from '../../shared/workflow';
+import type { RevisionRecord } from '../../shared/model/handoff';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
@@ -155,6 +156,64 @@ export class ArticleRepository {
         { note: `restored revision ${revision}` },
       );
       return article;
+    })();
+  }
+
+  /** Whether an article is here, in the list or in the trash. */
+  presence(id: string): 'absent' | 'listed' | 'trashed' {
+    const row = this.db.prepare('SELECT deleted_at FROM articles WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+    return !row ? 'absent' : row.deleted_at ? 'trashed' : 'listed';
+  }
+
+  /** Every revision with its text, oldest first: what a package carries. */
+  revisionRecords(id: string): RevisionRecord[] {
+    const pk = this.pkOf(id, false);
+    const rows = this.db
+      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, note, doc FROM revisions WHERE article_pk = ? ORDER BY revision')
+      .all(pk) as (Omit<RevisionRecord, 'doc'> & { doc: Buffer })[];
+    return rows.map((r) => ({ ...r, doc: decodeRevision(r.doc) }));
+  }
+
+  /**
+   * Adds revisions made on another machine exactly as they were (numbers, who, when, notes): the
+   * whole history of an article new here, or the revisions that continue this machine's latest.
+   * The caller has checked they continue it; this checks again and refuses anything else.
+   */
+  adopt(records: readonly RevisionRecord[]): Article {
+    if (!records.length) throw new BylineError('invalid-input', 'No revisions to add.');
+    const head = records.at(-1)!.doc;
+    return this.db.transaction((): Article => {
+      const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(head.id) as ArticleRow | undefined;
+      if (row?.deleted_at) throw new BylineError('in-trash', `The article "${head.id}" is in the trash here; restore it before opening the package again. Nothing was changed.`);
+      const first = row ? row.revision + 1 : 1;
+      records.forEach((r, i) => {
+        if (r.revision !== first + i || r.doc.id !== head.id) {
+          throw new BylineError('invalid-input', `The revisions do not continue article ${head.id} at revision ${first}. Nothing was changed.`);
+        }
+        if (!statusOf(this.style, r.status) || !statusOf(this.style, r.doc.status)) {
+          throw new BylineError('invalid-input', `Revision ${r.revision} has the status "${r.doc.status}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`);
+        }
+      });
+      const doc = JSON.stringify(head);
+      let pk: number;
+      if (row) {
+        pk = row.pk;
+        this.db
+          .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ? WHERE pk = ?')
+          .run(head.revision, head.status, head.language, head.headline, head.rubric, head.updatedAt, doc, pk);
+      } else {
+        pk = Number(
+          this.db
+            .prepare('INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(head.id, head.revision, head.status, head.language, head.headline, head.rubric, head.createdAt, head.updatedAt, doc).lastInsertRowid,
+        );
+      }
+      const insert = this.db.prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const r of records) insert.run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
+      this.linkAssets(pk, head);
+      indexArticle(this.db, pk, head);
+      if (row) this.afterSave(pk, ArticleSchema.parse(JSON.parse(row.doc)), head);
+      return head;
     })();
   }
 

@@ -66,8 +66,12 @@ export class CommentRepository {
     return threadsOf(this.all(this.article(articleId).pk));
   }
 
-  /** Every comment of an article, flat (for packages). */
-  all(articlePk: number): Comment[] {
+  /** Every comment of an article, flat, oldest first (what a package carries). */
+  list(articleId: string): Comment[] {
+    return this.all(this.article(articleId).pk);
+  }
+
+  private all(articlePk: number): Comment[] {
     const rows = this.db.prepare('SELECT * FROM comments WHERE article_pk = ? ORDER BY created_at, id').all(articlePk) as CommentRow[];
     return rows.map(fromRow);
   }
@@ -124,7 +128,8 @@ export class CommentRepository {
   }
 
   /** Adds comments from another copy of the article; for one already here, the later state wins. */
-  merge(articlePk: number, incoming: readonly Comment[]): { added: number; updated: number } {
+  merge(articleId: string, incoming: readonly Comment[]): { added: number; updated: number } {
+    const articlePk = this.article(articleId).pk;
     let added = 0;
     let updated = 0;
     const existing = new Map(this.all(articlePk).map((c) => [c.id, c]));

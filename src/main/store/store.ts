@@ -4,6 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { ArticleRepository } from './articles';
 import { CommentRepository } from './comments';
+import { IncomingRepository } from './incoming';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
@@ -28,6 +29,7 @@ export function assetsDirFor(dbPath: string): string {
 export class Store {
   readonly articles: ArticleRepository;
   readonly comments: CommentRepository;
+  readonly incoming: IncomingRepository;
   readonly assets: AssetStore;
   readonly profile: ProfileStore;
   private closed = false;
@@ -39,6 +41,7 @@ export class Store {
   ) {
     const comments = new CommentRepository(db);
     this.comments = guarded(comments, dbPath);
+    this.incoming = guarded(new IncomingRepository(db), dbPath);
     this.articles = guarded(
       new ArticleRepository(db, houseStyle, undefined, (pk, before, after) => comments.followSave(pk, before, after)),
       dbPath,

@@ -3,8 +3,9 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-revision-notes';
 import { migration0003 } from './0003-settings';
 import { migration0004 } from './0004-comments';
+import { migration0005 } from './0005-incoming-versions';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
