@@ -26,7 +26,7 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   fs.writeFileSync(good, JSON.stringify(seedArticle()));
   fs.writeFileSync(bad, '{"headline": "abgeschnitten');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles([good, bad]);
 
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('IS-Kämpfer holen Teile von Albu Kamal zurück');

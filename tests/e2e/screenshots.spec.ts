@@ -33,7 +33,7 @@ test('screenshots of the list, the editor, right-to-left and the shortcuts', asy
   const seed = path.join(app.dataDir, 'seed.json');
   fs.writeFileSync(seed, JSON.stringify({ ...seedArticle(), kicker: 'Syrien', byline: 'Deutsche Welle', dateline: 'Albu Kamal (afp)' }));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles([seed]);
   await page.getByRole('button', { name: 'Dismiss' }).first().click();
   await page.getByRole('button', { name: 'New article' }).click();

@@ -14,10 +14,12 @@ export function buildMenuTemplate({ send, quit, isMac, isDev }: MenuActions): Me
     label: '&File',
     submenu: [
       { label: 'New Article', accelerator: 'CmdOrCtrl+N', click: () => send('new-article') },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('show-list') },
+      // One door for files: a .byline package from another machine, or an article in any import format.
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+      { label: 'Articles', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('show-list') },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save-now') },
       { type: 'separator' },
-      { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('import') },
+      { label: 'Send for Review…', click: () => send('send-for-review') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
       { type: 'separator' },
       { label: 'Back Up…', click: () => send('backup') },

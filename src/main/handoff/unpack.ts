@@ -2,22 +2,9 @@ import { followEdits } from '../../shared/comments/anchoring';
 import { BylineError } from '../../shared/errors';
 import type { Article } from '../../shared/model/article';
 import type { Comment } from '../../shared/model/comment';
-import type { HandoffResult, RevisionRecord } from '../../shared/model/handoff';
+import type { HandoffOutcome, RevisionRecord } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { BylinePackage } from './packageFormat';
-
-export interface UnpackOutcome {
-  id: string;
-  headline: string;
-  result: HandoffResult;
-  /** Revisions added to this machine's history. */
-  revisionsAdded: number;
-  commentsAdded: number;
-  /** Set when the package's version waits for a choice. */
-  incomingId?: number;
-  /** Who made the package. */
-  sender: string;
-}
 
 /** Two copies of a revision are the same when their saved text is (it includes when it was saved). */
 const sameRevision = (a: RevisionRecord, b: RevisionRecord) => JSON.stringify(a.doc) === JSON.stringify(b.doc);
@@ -45,17 +32,17 @@ function reanchor(comments: readonly Comment[], from: Article, to: Article): Com
  * compare and choose (nothing is dropped). Comments are merged either way. One transaction: a
  * failure at any step leaves the store as it was.
  */
-export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: string): UnpackOutcome {
+export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: string): HandoffOutcome {
   const { manifest, revisions } = pkg;
   const id = manifest.articleId;
   const theirsHead = revisions.at(-1)!.doc;
-  return store.db.transaction((): UnpackOutcome => {
+  return store.db.transaction((): HandoffOutcome => {
     for (const { entry, bytes } of pkg.assets) store.assets.add(bytes, entry.originalName, entry.metadata);
     const base = { id, sender: manifest.createdBy, commentsAdded: 0 };
     const presence = store.articles.presence(id);
     if (presence === 'trashed') throw new BylineError('in-trash', `${packageName}: the article "${theirsHead.headline}" is in the trash here; restore it first, then open the package again. Nothing was changed.`);
 
-    let outcome: UnpackOutcome;
+    let outcome: HandoffOutcome;
     let comments: readonly Comment[] = pkg.comments;
     if (presence === 'absent') {
       const head = store.articles.adopt(revisions);

@@ -1,6 +1,7 @@
 import { isBylinePackage } from '../handoff/packageFormat';
 import { readPackage } from '../handoff/readPackage';
-import { unpackIntoStore, type UnpackOutcome } from '../handoff/unpack';
+import { unpackIntoStore } from '../handoff/unpack';
+import { describeHandoff, type HandoffOutcome } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { ImportFormat } from './detect';
 import { importArticle } from './formats';
@@ -12,21 +13,7 @@ export interface ImportOutcome {
   changed: boolean;
   warnings: string[];
   /** For a `.byline` package: what opening it did (new, updated, up to date, or diverged). */
-  handoff?: UnpackOutcome;
-}
-
-/** What a person is told after opening a package. */
-export function describeHandoff(o: UnpackOutcome): string {
-  switch (o.result) {
-    case 'new':
-      return `arrived from ${o.sender} with ${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s)`;
-    case 'updated':
-      return `${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s) from ${o.sender} added`;
-    case 'up-to-date':
-      return `already up to date${o.commentsAdded ? `; ${o.commentsAdded} comment(s) added` : ''}`;
-    case 'diverged':
-      return `${o.sender} changed the same revision as this machine did: both versions are kept; compare them in the article and choose`;
-  }
+  handoff?: HandoffOutcome;
 }
 
 /**

@@ -5,6 +5,9 @@ import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import type { PrintToPdf } from '../export/pdf';
 import { EXPORTERS } from '../export/formats';
+import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
+import { resolveIncoming } from '../handoff/unpack';
+import { writePackage } from '../handoff/writePackage';
 import { importIntoStore } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
@@ -90,6 +93,17 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'comments.add': ({ articleId, anchor, body }) => store.comments.add(articleId, { anchor, body }, who()),
     'comments.reply': ({ commentId, body }) => store.comments.reply(commentId, body, who()),
     'comments.setResolved': ({ commentId, resolved }) => store.comments.setResolved(commentId, resolved, who()),
+    'articles.pack': async ({ id }) => {
+      const article = articles.get(id);
+      const { bytes } = writePackage(store, id, who());
+      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, PACKAGE_EXTENSION)));
+      if (!dest) return { path: null };
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      writeFileDurably(dest, bytes);
+      return { path: dest };
+    },
+    'articles.incoming': ({ id }) => store.incoming.pending(id),
+    'articles.resolveIncoming': ({ id, incomingId, keep, base }) => resolveIncoming(store, id, incomingId, keep, who(), base),
     'assets.add': ({ fileName, dataUrl }) => {
       const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });
       return { id, mime, byteSize };

@@ -22,7 +22,8 @@ export interface WebServerOptions {
 }
 
 const COOKIE = 'byline_session';
-const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** Room for the largest request: a 100 MB package as base64 (see MAX_IMPORT_BASE64). */
+const MAX_MESSAGE_BYTES = 140 * 1024 * 1024;
 
 function sameSecret(a: string | undefined | null, b: string): boolean {
   if (!a) return false;

@@ -3,6 +3,7 @@ import type { Article } from '../../shared/model/article';
 import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
@@ -62,28 +63,54 @@ export function App({ client }: { client: Client }) {
     }
   }, [client]);
 
-  /** Each file is imported on its own: one bad file is reported and the others still come in. */
+  /**
+   * Each file is opened on its own: one bad file is reported and the others still come in. A
+   * `.byline` package continues an article's history; other files are imported as new articles.
+   */
   const importFiles = useCallback(
     async (files: File[]) => {
       const done: string[] = [];
       const failed: string[] = [];
-      const warnings: string[] = [];
+      const lines: string[] = [];
+      let opened: string | null = null;
       for (const file of files) {
         try {
           const r = await client.invoke('articles.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
-          done.push(r.headline || file.name);
-          warnings.push(...r.warnings.map((w) => `${file.name}: ${w}`));
+          if (r.handoff) {
+            lines.push(`Opened ${file.name}: “${r.headline || 'untitled'}” ${describeHandoff(r.handoff)}.`);
+            opened = r.id;
+          } else {
+            done.push(r.headline || file.name);
+            lines.push(...r.warnings.map((w) => `${file.name}: ${w}`));
+          }
         } catch (e) {
           failed.push((e as Error).message);
         }
       }
-      if (done.length) setNotice([`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`, ...warnings].join('\n'));
+      if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`);
+      if (lines.length) setNotice(lines.join('\n'));
       setError(failed.length ? failed.join('\n') : null);
       setListVersion((v) => v + 1);
-      if (done.length) await go({ view: 'list' });
+      // A package is opened to be read: go to the article when it was the only file.
+      if (opened && files.length === 1) await go({ view: 'article', id: opened });
+      else if (done.length || opened) await go({ view: 'list' });
     },
     [client, go],
   );
+
+  const sendForReview = useCallback(async () => {
+    if (route.view !== 'article') {
+      setError('Open an article to send it for review.');
+      return;
+    }
+    try {
+      await flushEditor.current?.();
+      const r = await client.invoke('articles.pack', { id: route.id });
+      if (r.path) setNotice(`Package for review written to ${r.path}\nSend this file to the desk; they open it with File → Open or by dropping it on the article list.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [client, route]);
 
   const [exportRequest, setExportRequest] = useState(0);
   const exportOpen = useCallback(async (format: ExportFormat) => {
@@ -109,12 +136,13 @@ export function App({ client }: { client: Client }) {
         else if (command === 'backup') void backup();
         else if (command === 'save-now') void flushEditor.current?.();
         else if (command === 'import') importInput.current?.click();
+        else if (command === 'send-for-review') void sendForReview();
         else if (command === 'export') {
           if (route.view === 'article') setExportRequest((n) => n + 1);
           else setError('Open an article to export it.');
         }
       }),
-    [client, newArticle, go, backup, route],
+    [client, newArticle, go, backup, route, sendForReview],
   );
 
   const registerFlush = useCallback((fn: (() => Promise<void>) | null) => {
@@ -128,10 +156,10 @@ export function App({ client }: { client: Client }) {
       <input
         ref={importInput}
         type="file"
-        accept=".json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"
+        accept=".byline,.json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"
         multiple
         hidden
-        aria-label="Import files"
+        aria-label="Open or import files"
         data-testid="import-input"
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
@@ -163,6 +191,7 @@ export function App({ client }: { client: Client }) {
             houseStyle={info.houseStyle}
             registerFlush={registerFlush}
             onExport={(format) => void exportOpen(format)}
+            onSendForReview={() => void sendForReview()}
             exportRequest={exportRequest}
             onClose={() => void go({ view: 'list' })}
             onTrashed={() => void go({ view: 'list' })}

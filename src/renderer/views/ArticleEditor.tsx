@@ -5,6 +5,7 @@ import { directionOf } from '../../shared/format/direction';
 import { bodyText, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { CommentThread, NewAnchor } from '../../shared/model/comment';
+import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
@@ -18,6 +19,7 @@ import { BODY_INDEX, FIELD_TYPES, type BodyElement, type BylineEditor, type Fiel
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
+import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
 
 interface Props {
@@ -26,6 +28,8 @@ interface Props {
   houseStyle: HouseStyle;
   onClose(): void;
   onExport(format: ExportFormat): void;
+  /** Writes a `.byline` package of the saved article (File → Send for review). */
+  onSendForReview(): void;
   /** Bumped by File → Export to open the export form. */
   exportRequest: number;
   onTrashed(): void;
@@ -108,7 +112,7 @@ function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' |
   );
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onExport, exportRequest, onTrashed, registerFlush }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onSendForReview, exportRequest, onTrashed, registerFlush }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -126,6 +130,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [savedRevision, setSavedRevision] = useState(article.revision);
   const [showHistory, setShowHistory] = useState(false);
   const [threads, setThreads] = useState<CommentThread[]>([]);
+  const [incoming, setIncoming] = useState<{ version: Incoming; mine: Article } | null>(null);
   const [commentTargetsNow, setCommentTargets] = useState<CommentTarget[] | null>(null);
   const editorRef = useRef<BylineEditor | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -272,6 +277,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     }
   };
 
+  /** Refills the editor with an article the main process wrote (a restore, a chosen version). */
+  const reload = (next: Article) => {
+    base.current = next;
+    live.current = { doc: documentFromArticle(next), meta: metadataOf(next) };
+    setMeta(metadataOf(next));
+    setLoaded(next);
+    setStatus(next.status);
+    setSavedRevision(next.revision);
+  };
+
   /** Brings back an earlier revision's text as a new revision; what is typed is saved first, so nothing is lost. */
   const restore = async (revision: number) => {
     setProblem(null);
@@ -279,13 +294,29 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       await saver.flush();
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so nothing was restored.');
       const restored = await client.invoke('articles.restoreRevision', { id: article.id, revision, base: base.current.revision });
-      base.current = restored;
-      live.current = { doc: documentFromArticle(restored), meta: metadataOf(restored) };
-      setMeta(metadataOf(restored));
-      setLoaded(restored);
-      setStatus(restored.status);
-      setSavedRevision(restored.revision);
+      reload(restored);
       setNotice(`Restored revision ${revision} as revision ${restored.revision}; the revisions in between are kept.`);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+
+  // A package may have brought a version that diverged from this machine's: it waits for a choice.
+  useEffect(() => {
+    client.invoke('articles.incoming', { id: article.id }).then(
+      async ([first]) => setIncoming(first ? { version: first, mine: await client.invoke('articles.get', { id: article.id }) } : null),
+      () => undefined,
+    );
+  }, [client, article.id, savedRevision]);
+  const chooseVersion = async (keep: 'mine' | 'theirs') => {
+    if (!incoming) return;
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so no version was chosen.');
+      const chosen = await client.invoke('articles.resolveIncoming', { id: article.id, incomingId: incoming.version.id, keep, base: base.current.revision });
+      reload(chosen);
+      setNotice(`${keep === 'mine' ? 'Kept this machine’s version' : `Took ${incoming.version.sender}’s version`} as revision ${chosen.revision}; both versions are in the history.`);
     } catch (e) {
       setProblem((e as Error).message);
     }
@@ -357,6 +388,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         <button type="button" aria-expanded={exporting} onClick={() => setExporting((e) => !e)}>
           Export…
         </button>
+        <button type="button" onClick={onSendForReview} title="Write a .byline package (article, history, comments, pictures) to hand to the desk">
+          Send for review…
+        </button>
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
         </button>
@@ -418,6 +452,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           {comparing && theirs ? <Compare mine={fieldsFromDocument(live.current.doc)} theirs={theirs} /> : null}
         </div>
       ) : null}
+      {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className="editor-columns">
         <div className="document-column">

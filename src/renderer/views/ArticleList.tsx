@@ -101,8 +101,8 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
             <button type="button" className="primary" onClick={onNew}>
               New article
             </button>
-            <button type="button" onClick={onImport}>
-              Import…
+            <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text">
+              Open…
             </button>
             <button type="button" onClick={() => onShowTrash(true)}>
               Trash

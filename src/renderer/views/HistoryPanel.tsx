@@ -3,6 +3,7 @@ import { diffArticles, type ArticleDiff } from '../../shared/diff';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { RevisionInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
+import { DiffView } from './DiffView';
 
 interface Props {
   client: Client;
@@ -16,34 +17,11 @@ interface Props {
 
 const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 
-function BodyDiff({ diff, mode }: { diff: ArticleDiff; mode: 'inline' | 'side' }) {
-  if (!diff.body.length) return <p className="diff-none">The body did not change.</p>;
-  const render = (keep: 'added' | 'removed' | 'both') =>
-    diff.body.map((p, i) => {
-      if (p.kind === 'same') return <span key={i}>{p.text}</span>;
-      if (keep !== 'both' && p.kind !== keep) return null;
-      return p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>;
-    });
-  return mode === 'inline' ? (
-    <div className="diff-body">{render('both')}</div>
-  ) : (
-    <div className="diff-side">
-      <div className="diff-body" aria-label={`Revision ${diff.from}`}>
-        {render('removed')}
-      </div>
-      <div className="diff-body" aria-label={`Revision ${diff.to}`}>
-        {render('added')}
-      </div>
-    </div>
-  );
-}
-
 /** The article's revisions (who, when, status, reason) and a diff of any two, with restore. */
 export function HistoryPanel({ client, articleId, houseStyle, revision, onRestore }: Props) {
   const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
-  const [mode, setMode] = useState<'inline' | 'side'>('inline');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -104,36 +82,7 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
         </tbody>
       </table>
       {diff ? (
-        <div className="diff" aria-label={`Changes from r${diff.from} to r${diff.to}`}>
-          <div className="diff-mode" role="group" aria-label="Show changes">
-            <button type="button" aria-pressed={mode === 'inline'} onClick={() => setMode('inline')}>
-              Inline
-            </button>
-            <button type="button" aria-pressed={mode === 'side'} onClick={() => setMode('side')}>
-              Side by side
-            </button>
-          </div>
-          {diff.fields.length ? (
-            <table className="diff-fields">
-              <tbody>
-                {diff.fields.map((f) => (
-                  <tr key={f.field}>
-                    <th scope="row">{f.field}</th>
-                    <td>
-                      <del>{f.before || '(empty)'}</del>
-                    </td>
-                    <td>
-                      <ins>{f.after || '(empty)'}</ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="diff-none">No field changed.</p>
-          )}
-          <BodyDiff diff={diff} mode={mode} />
-        </div>
+        <DiffView diff={diff} label={`Changes from r${diff.from} to r${diff.to}`} />
       ) : revisions.length < 2 ? (
         <p className="diff-none">Only one revision so far.</p>
       ) : null}

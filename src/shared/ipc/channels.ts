@@ -20,6 +20,9 @@ export const CHANNELS = [
   'articles.emptyTrash',
   'articles.import',
   'articles.export',
+  'articles.pack',
+  'articles.incoming',
+  'articles.resolveIncoming',
   'comments.list',
   'comments.add',
   'comments.reply',
@@ -35,7 +38,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const IPC_PREFIX = 'byline:';
 
 /** Events the main process sends to the renderer (menu commands). */
-export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export'] as const;
+export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export', 'send-for-review'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
 

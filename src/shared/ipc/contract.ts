@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../errors';
 import type { HouseStyle } from '../houseStyle';
 import { ArticleInputSchema, type Article } from '../model/article';
 import { CommentBodySchema, NewAnchorSchema, type CommentThread } from '../model/comment';
+import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
@@ -10,6 +11,8 @@ import { EXPORT_FORMATS, type Channel } from './channels';
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
 const Id = z.uuid();
+/** A 100 MB package as base64, with room to spare; the web transport allows a little more. */
+export const MAX_IMPORT_BASE64 = 136 * 1024 * 1024;
 const Empty = z.object({}).strict();
 
 export interface AppInfo {
@@ -41,6 +44,8 @@ export interface ImportResult {
   changed: boolean;
   /** What could not be carried over (pictures whose files were not included, editorial notes). */
   warnings: string[];
+  /** For a `.byline` package: what opening it did. */
+  handoff?: HandoffOutcome;
 }
 export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
@@ -87,9 +92,20 @@ export const contract = {
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
-  /** A file the person chose or dropped, as base64 (it may be binary, e.g. DOCX); the format is found from its content. */
+  /**
+   * A file the person chose or dropped, as base64 (it may be binary, e.g. DOCX); the format is
+   * found from its content. Room for a 100 MB `.byline` package; other formats stop at 20 MB.
+   */
   'articles.import': channel<ImportResult>()(
-    z.object({ fileName: z.string().min(1).max(500), dataBase64: z.base64().max(28 * 1024 * 1024) }).strict(),
+    z.object({ fileName: z.string().min(1).max(500), dataBase64: z.base64().max(MAX_IMPORT_BASE64) }).strict(),
+  ),
+  /** Writes a `.byline` package for hand-off (File → Send for review). */
+  'articles.pack': channel<{ path: string | null }>()(z.object({ id: Id }).strict()),
+  /** Versions from packages that diverged from this machine's and wait for a choice. */
+  'articles.incoming': channel<IncomingVersion[]>()(z.object({ id: Id }).strict()),
+  /** The choice; `base` is the revision the person compared against. */
+  'articles.resolveIncoming': channel<Article>()(
+    z.object({ id: Id, incomingId: z.number().int().min(1), keep: z.enum(['mine', 'theirs']), base: z.number().int().min(1) }).strict(),
   ),
   'articles.export': channel<ExportResult>()(z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict()),
   'comments.list': channel<CommentThread[]>()(z.object({ articleId: Id }).strict()),

@@ -43,3 +43,30 @@ export interface IncomingVersion {
   /** Their latest text. */
   theirs: Article;
 }
+
+/** What opening a package did, for the person who opened it. */
+export interface HandoffOutcome {
+  id: string;
+  headline: string;
+  result: HandoffResult;
+  /** Revisions added to this machine's history. */
+  revisionsAdded: number;
+  commentsAdded: number;
+  /** Set when the package's version waits for a choice. */
+  incomingId?: number;
+  /** Who made the package. */
+  sender: string;
+}
+
+export function describeHandoff(o: HandoffOutcome): string {
+  switch (o.result) {
+    case 'new':
+      return `arrived from ${o.sender} with ${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s)`;
+    case 'updated':
+      return `${o.revisionsAdded} revision(s) and ${o.commentsAdded} comment(s) from ${o.sender} added`;
+    case 'up-to-date':
+      return `already up to date${o.commentsAdded ? `; ${o.commentsAdded} comment(s) added` : ''}`;
+    case 'diverged':
+      return `${o.sender} changed the same revision as this machine did: both versions are kept; compare them in the article and choose`;
+  }
+}

@@ -74,11 +74,12 @@ describe('application menu', () => {
     expect(byLabel('New Article').accelerator).toBe('CmdOrCtrl+N');
     byLabel('New Article').click!();
     byLabel('Open…').click!();
-    byLabel('Import…').click!();
+    byLabel('Articles').click!();
+    byLabel('Send for Review…').click!();
     byLabel('Export…').click!();
     byLabel('Back Up…').click!();
     byLabel('E&xit').click!();
-    expect(sent).toEqual(['new-article', 'show-list', 'import', 'export', 'backup']);
+    expect(sent).toEqual(['new-article', 'import', 'show-list', 'send-for-review', 'export', 'backup']);
     expect(quit).toBe(1);
   });
 
