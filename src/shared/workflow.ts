@@ -15,6 +15,11 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked) => string[]> = {
   imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`] : [])),
 };
 
+/** How many pictures lack a credit or alt text: the desk queue's "image problems". */
+export function imageProblems(article: Pick<Article, 'body'>): number {
+  return article.body.filter((b) => b.type === 'image' && (!hasCredit(b.credit) || !b.alt.trim())).length;
+}
+
 export function statusOf(style: HouseStyle, id: string): Status | undefined {
   return style.statuses.find((s) => s.id === id);
 }

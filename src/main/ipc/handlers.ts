@@ -65,7 +65,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'app.spellcheck': ({ language }) => ({ languages: host.setSpellcheckLanguage?.(language) ?? [] }),
     'articles.list': (input) => articles.list(input),
     'articles.get': ({ id }) => articles.get(id),
-    'articles.statusCounts': () => articles.statusCounts(),
+    'articles.facets': () => articles.facets(),
     'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, who()),
     'articles.save': ({ article }) => articles.save(article, who()),
     'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision }),

@@ -9,19 +9,25 @@ import {
   type ArticleSummary,
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
-import { missingFor, statusOf, transitionProblem } from '../../shared/workflow';
+import { imageProblems, missingFor, statusOf, transitionProblem } from '../../shared/workflow';
 import type { RevisionRecord } from '../../shared/model/handoff';
+import type { ListQuery, QueueFacets, QueueSort } from '../../shared/model/queue';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
 
-export interface ListOptions {
-  query?: string;
-  status?: string;
-  trashed?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export type ListOptions = ListQuery;
+
+const ORDER: Record<QueueSort, string> = {
+  updated: 'a.updated_at DESC',
+  created: 'a.created_at DESC',
+  headline: 'a.headline COLLATE NOCASE ASC, a.updated_at DESC',
+  status: '', // in the house style's order of statuses: see statusOrder()
+  rubric: "a.rubric = '' ASC, a.rubric COLLATE NOCASE ASC, a.updated_at DESC",
+};
+
+/** Open comment threads on the article in the row `a`. */
+const OPEN_COMMENTS = '(SELECT count(*) FROM comments c WHERE c.article_pk = a.pk AND c.parent_id IS NULL AND c.resolved_at IS NULL)';
 
 interface ArticleRow {
   pk: number;
@@ -98,21 +104,7 @@ export class ArticleRepository {
         createdAt: row ? (JSON.parse(row.doc) as Article).createdAt : (fields.createdAt ?? now),
         updatedAt: now,
       });
-      const doc = JSON.stringify(article);
-      let pk: number;
-      if (row) {
-        pk = row.pk;
-        this.db
-          .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ? WHERE pk = ?')
-          .run(article.revision, article.status, article.language, article.headline, article.rubric, article.updatedAt, doc, pk);
-      } else {
-        pk = Number(
-          this.db
-            .prepare('INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-            .run(article.id, article.revision, article.status, article.language, article.headline, article.rubric, article.createdAt, article.updatedAt, doc)
-            .lastInsertRowid,
-        );
-      }
+      const pk = this.writeHead(row, article, actor);
       this.db
         .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.note ?? '');
@@ -194,20 +186,7 @@ export class ArticleRepository {
           throw new BylineError('invalid-input', `Revision ${r.revision} has the status "${r.doc.status}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`);
         }
       });
-      const doc = JSON.stringify(head);
-      let pk: number;
-      if (row) {
-        pk = row.pk;
-        this.db
-          .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ? WHERE pk = ?')
-          .run(head.revision, head.status, head.language, head.headline, head.rubric, head.updatedAt, doc, pk);
-      } else {
-        pk = Number(
-          this.db
-            .prepare('INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-            .run(head.id, head.revision, head.status, head.language, head.headline, head.rubric, head.createdAt, head.updatedAt, doc).lastInsertRowid,
-        );
-      }
+      const pk = this.writeHead(row, head, records[0]!.savedBy);
       const insert = this.db.prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       for (const r of records) insert.run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
       this.linkAssets(pk, head);
@@ -225,38 +204,77 @@ export class ArticleRepository {
     return ArticleSchema.parse(JSON.parse(row.doc));
   }
 
+  /** The article list and desk queue: filters combine; search results come best match first. */
   list(options: ListOptions = {}): ListResult {
     const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
     const offset = Math.max(options.offset ?? 0, 0);
     const where: string[] = [options.trashed ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL'];
     const params: unknown[] = [];
-    if (options.status) {
-      where.push('a.status = ?');
-      params.push(options.status);
+    const filter = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (options.status) filter('a.status = ?', options.status);
+    if (options.rubric) filter('a.rubric = ? COLLATE NOCASE', options.rubric);
+    if (options.language) filter("(a.language = ? COLLATE NOCASE OR a.language LIKE ? || '-%')", options.language, options.language);
+    if (options.updatedSince) filter('a.updated_at >= ?', new Date(options.updatedSince).toISOString());
+    if (options.agency) filter("EXISTS (SELECT 1 FROM json_each(a.doc, '$.signOff.agencies') WHERE value = ? COLLATE NOCASE)", options.agency);
+    if (options.author) {
+      filter(
+        "(EXISTS (SELECT 1 FROM json_each(a.doc, '$.signOff.authors') WHERE value = ? COLLATE NOCASE) OR a.created_by = ? COLLATE NOCASE)",
+        options.author,
+        options.author,
+      );
     }
+    if (options.openComments) filter(`${OPEN_COMMENTS} > 0`);
+    if (options.imageProblems) filter('a.image_problems > 0');
     const fts = options.query ? toFtsQuery(options.query) : null;
     if (options.query && !fts) return { items: [], total: 0 };
 
-    const select = `a.id, a.revision, a.headline, a.rubric, a.status, a.language, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
+    const select = `a.id, a.revision, a.headline, a.rubric, a.status, a.language, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
+      a.created_by AS createdBy, a.image_problems AS imageProblems, ${OPEN_COMMENTS} AS openComments,
+      (SELECT count(*) FROM incoming_versions i WHERE i.article_pk = a.pk AND i.resolved_at IS NULL) AS waiting`;
     if (fts) {
       const from = `article_fts f JOIN articles a ON a.pk = f.rowid WHERE article_fts MATCH ? AND ${where.join(' AND ')}`;
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(fts, ...params) as { n: number }).n;
+      const order = options.sort ? this.orderBy(options.sort) : 'bm25(article_fts, 10, 4, 1, 6, 2)';
       const items = this.db
-        .prepare(`SELECT ${select}, snippet(article_fts, -1, '«', '»', '…', 12) AS snippet FROM ${from} ORDER BY bm25(article_fts, 10, 4, 1, 6, 2) LIMIT ? OFFSET ?`)
+        .prepare(`SELECT ${select}, snippet(article_fts, -1, '«', '»', '…', 12) AS snippet FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(fts, ...params, limit, offset) as ArticleSummary[];
       return { items, total };
     }
     const from = `articles a WHERE ${where.join(' AND ')}`;
     const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
-    const order = options.trashed ? 'a.deleted_at DESC' : 'a.updated_at DESC';
+    const order = options.trashed ? 'a.deleted_at DESC' : this.orderBy(options.sort ?? 'updated');
     const items = this.db.prepare(`SELECT ${select} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ArticleSummary[];
     return { items, total };
+  }
+
+  private orderBy(sort: QueueSort): string {
+    if (sort !== 'status') return ORDER[sort];
+    // Status ids are checked against /^[a-z][a-z0-9-]*$/ by the house style, so they are safe inline.
+    const cases = this.style.statuses.map((st, i) => `WHEN '${st.id}' THEN ${i}`).join(' ');
+    return `CASE a.status ${cases} ELSE ${this.style.statuses.length} END, a.updated_at DESC`;
   }
 
   /** How many articles (not in the trash) are in each status: the desk queue's counts. */
   statusCounts(): Record<string, number> {
     const rows = this.db.prepare('SELECT status, count(*) AS n FROM articles WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  /** The values the queue's filters offer, from the articles not in the trash. */
+  facets(): QueueFacets {
+    const values = (sql: string) => this.db.prepare(sql).pluck().all() as string[];
+    return {
+      counts: this.statusCounts(),
+      rubrics: values("SELECT DISTINCT rubric FROM articles WHERE deleted_at IS NULL AND rubric <> '' ORDER BY rubric COLLATE NOCASE"),
+      authors: values(`SELECT DISTINCT v FROM (
+          SELECT lower(j.value) AS v FROM articles a, json_each(a.doc, '$.signOff.authors') j WHERE a.deleted_at IS NULL
+          UNION SELECT created_by FROM articles WHERE deleted_at IS NULL AND created_by <> '') ORDER BY v COLLATE NOCASE`),
+      agencies: values("SELECT DISTINCT lower(j.value) FROM articles a, json_each(a.doc, '$.signOff.agencies') j WHERE a.deleted_at IS NULL ORDER BY 1"),
+      languages: values('SELECT DISTINCT language FROM articles WHERE deleted_at IS NULL ORDER BY language'),
+    };
   }
 
   history(id: string): RevisionInfo[] {
@@ -293,6 +311,25 @@ export class ArticleRepository {
       this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run();
       return pks.length;
     })();
+  }
+
+  /** Writes the article's current text and the columns the list sorts and filters on; returns its pk. */
+  private writeHead(row: ArticleRow | undefined, article: Article, createdBy: string): number {
+    const doc = JSON.stringify(article);
+    const problems = imageProblems(article);
+    if (row) {
+      this.db
+        .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ?, image_problems = ? WHERE pk = ?')
+        .run(article.revision, article.status, article.language, article.headline, article.rubric, article.updatedAt, doc, problems, row.pk);
+      return row.pk;
+    }
+    return Number(
+      this.db
+        .prepare(
+          'INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc, created_by, image_problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(article.id, article.revision, article.status, article.language, article.headline, article.rubric, article.createdAt, article.updatedAt, doc, createdBy, problems).lastInsertRowid,
+    );
   }
 
   private linkAssets(pk: number, article: Article): void {

@@ -15,6 +15,8 @@ import { translateSqliteError } from './sqliteErrors';
 
 export interface StoreOptions extends OpenOptions {
   houseStyle?: HouseStyle;
+  /** The time stamps saves and comments get; tests pass a fixed clock. */
+  clock?: () => string;
 }
 
 /** Images live beside the database, the way SQLite keeps `-wal` and `-shm` beside it. */
@@ -38,12 +40,13 @@ export class Store {
     readonly db: Database.Database,
     readonly dbPath: string,
     readonly houseStyle: HouseStyle,
+    clock?: () => string,
   ) {
-    const comments = new CommentRepository(db);
+    const comments = new CommentRepository(db, clock);
     this.comments = guarded(comments, dbPath);
-    this.incoming = guarded(new IncomingRepository(db), dbPath);
+    this.incoming = guarded(new IncomingRepository(db, clock), dbPath);
     this.articles = guarded(
-      new ArticleRepository(db, houseStyle, undefined, (pk, before, after) => comments.followSave(pk, before, after)),
+      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after)),
       dbPath,
     );
     this.assets = guarded(new AssetStore(db, assetsDirFor(dbPath)), dbPath);
@@ -52,7 +55,7 @@ export class Store {
 
   static open(dbPath: string, options: StoreOptions = {}): Store {
     const resolved = path.resolve(dbPath);
-    return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE);
+    return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE, options.clock);
   }
 
   check(): IntegrityReport {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../shared/model/article';
+import { QUEUE_SORT_LABELS, QUEUE_SORTS, type ListQuery, type QueueFacets, type QueueSort } from '../../shared/model/queue';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 
@@ -18,9 +19,74 @@ interface Props {
 
 const PAGE = 200;
 
+/** The queue's filters besides status and search; empty means "any". */
+interface Filters {
+  rubric: string;
+  author: string;
+  agency: string;
+  language: string;
+  updated: '' | 'today' | 'week' | 'month';
+  openComments: boolean;
+  imageProblems: boolean;
+  sort: QueueSort;
+}
+const NO_FILTERS: Filters = { rubric: '', author: '', agency: '', language: '', updated: '', openComments: false, imageProblems: false, sort: 'updated' };
+const DAYS = { today: 0, week: 7, month: 30 } as const;
+
+function sinceOf(updated: Filters['updated'], now = new Date()): string | undefined {
+  if (!updated) return undefined;
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - DAYS[updated]);
+  return d.toISOString();
+}
+
+function queryOf(f: Filters): Omit<ListQuery, 'query' | 'trashed' | 'limit' | 'status'> {
+  return {
+    rubric: f.rubric || undefined,
+    author: f.author || undefined,
+    agency: f.agency || undefined,
+    language: f.language || undefined,
+    updatedSince: sinceOf(f.updated),
+    openComments: f.openComments || undefined,
+    imageProblems: f.imageProblems || undefined,
+    sort: f.sort,
+  };
+}
+
+/** Up/Down (and Home/End) move between the rows' headlines; Enter opens, as on any button. */
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('.article-row .headline'));
+  if (!rows.length) return;
+  event.preventDefault();
+  const at = rows.indexOf(document.activeElement as HTMLElement);
+  const next = event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : Math.min(Math.max(at + (event.key === 'ArrowDown' ? 1 : -1), 0), rows.length - 1);
+  rows[next]!.focus();
+}
+
+function Select({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange(v: string): void }) {
+  return (
+    <label>
+      {label}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onError }: Props) {
   const [status, setStatus] = useState<string | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [facets, setFacets] = useState<QueueFacets>({ counts: {}, rubrics: [], authors: [], agencies: [], languages: [] });
+  const counts = facets.counts;
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const search = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ArticleSummary[]>([]);
@@ -32,7 +98,12 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
     let cancelled = false;
     const timer = setTimeout(() => {
       client
-        .invoke('articles.list', { query: query.trim() || undefined, trashed, limit, status: trashed ? undefined : (status ?? undefined) })
+        .invoke('articles.list', {
+          query: query.trim() || undefined,
+          trashed,
+          limit,
+          ...(trashed ? {} : { status: status ?? undefined, ...queryOf(filters) }),
+        })
         .then((r) => {
           if (cancelled) return;
           setItems(r.items);
@@ -44,13 +115,27 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, query, trashed, limit, version, status, onError]);
+  }, [client, query, trashed, limit, version, status, filters, onError]);
 
   useEffect(() => {
     if (trashed) return;
-    client.invoke('articles.statusCounts', {}).then(setCounts, (e: Error) => onError(e.message));
+    client.invoke('articles.facets', {}).then(setFacets, (e: Error) => onError(e.message));
   }, [client, trashed, version, onError]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+
+  // "/" jumps to the search box, as in mail and issue trackers.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key === '/' && !(t?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t?.tagName ?? ''))) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const act = (fn: () => Promise<unknown>) => () =>
     fn()
@@ -79,7 +164,7 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
       {dropping ? <p className="drop-hint" role="status">Drop files to import them (NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
-        <input type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input ref={search} type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />
         {trashed ? (
           <>
             <button type="button" onClick={() => onShowTrash(false)}>
@@ -122,10 +207,50 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
           ))}
         </div>
       )}
+      {trashed ? null : (
+        <div className="queue-filters" role="group" aria-label="Filters">
+          <Select label="Rubric" value={filters.rubric} options={facets.rubrics} onChange={(v) => set('rubric', v)} />
+          <Select label="Author" value={filters.author} options={facets.authors} onChange={(v) => set('author', v)} />
+          <Select label="Agency" value={filters.agency} options={facets.agencies} onChange={(v) => set('agency', v)} />
+          <Select label="Language" value={filters.language} options={facets.languages} onChange={(v) => set('language', v)} />
+          <label>
+            Changed
+            <select aria-label="Changed" value={filters.updated} onChange={(e) => set('updated', e.target.value as Filters['updated'])}>
+              <option value="">Any time</option>
+              <option value="today">Today</option>
+              <option value="week">Last 7 days</option>
+              <option value="month">Last 30 days</option>
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={filters.openComments} onChange={(e) => set('openComments', e.target.checked)} />
+            Open comments
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={filters.imageProblems} onChange={(e) => set('imageProblems', e.target.checked)} />
+            Image problems
+          </label>
+          <label>
+            Sort
+            <select aria-label="Sort" value={filters.sort} onChange={(e) => set('sort', e.target.value as QueueSort)}>
+              {QUEUE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {QUEUE_SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filtered ? (
+            <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      )}
       <p className="count" aria-live="polite">
-        {total === 0 ? (query || status ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
+        {total === 0 ? (query || status || filtered ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
       </p>
-      <ul className="articles" aria-label={trashed ? 'Articles in the trash' : 'Articles'}>
+      <ul className="articles" aria-label={trashed ? 'Articles in the trash' : 'Articles'} onKeyDown={moveFocus}>
         {items.map((a) => (
           <li key={a.id} className="article-row" data-id={a.id}>
             {trashed ? (
@@ -136,8 +261,15 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
               </button>
             )}
             <span className="meta">
-              {a.status} · r{a.revision} · {new Date(a.updatedAt).toLocaleString()}
+              {[houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status, a.rubric, a.createdBy, `r${a.revision}`, new Date(a.updatedAt).toLocaleString()].filter(Boolean).join(' · ')}
             </span>
+            {trashed ? null : (
+              <span className="badges">
+                {a.openComments ? <span className="badge comments">{a.openComments} open comment{a.openComments === 1 ? '' : 's'}</span> : null}
+                {a.imageProblems ? <span className="badge problem">{a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} without credit or alt text</span> : null}
+                {a.waiting ? <span className="badge waiting">diverged version to choose</span> : null}
+              </span>
+            )}
             {a.snippet ? <span className="snippet" dir="auto">{a.snippet}</span> : null}
             {trashed ? (
               <button type="button" onClick={act(() => client.invoke('articles.restore', { id: a.id }))} aria-label={`Restore ${a.headline || 'article'}`}>

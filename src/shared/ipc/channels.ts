@@ -8,7 +8,7 @@ export const CHANNELS = [
   'profile.set',
   'articles.list',
   'articles.get',
-  'articles.statusCounts',
+  'articles.facets',
   'articles.create',
   'articles.save',
   'articles.setStatus',

@@ -4,6 +4,7 @@ import type { HouseStyle } from '../houseStyle';
 import { ArticleInputSchema, type Article } from '../model/article';
 import { CommentBodySchema, NewAnchorSchema, type CommentThread } from '../model/comment';
 import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
+import { ListQuerySchema, type QueueFacets } from '../model/queue';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
@@ -66,18 +67,8 @@ export const contract = {
     z.object({ language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) }).strict(),
   ),
   'profile.set': channel<Profile>()(ProfileSchema),
-  'articles.list': channel<ListResult>()(
-    z
-      .object({
-        query: z.string().max(500).optional(),
-        status: z.string().max(40).optional(),
-        trashed: z.boolean().optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-        offset: z.number().int().min(0).optional(),
-      })
-      .strict(),
-  ),
-  'articles.statusCounts': channel<Record<string, number>>()(Empty),
+  'articles.list': channel<ListResult>()(ListQuerySchema),
+  'articles.facets': channel<QueueFacets>()(Empty),
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
   'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),

@@ -85,6 +85,14 @@ export const ArticleSummarySchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   snippet: z.string().optional(),
+  /** Who created the article (as recorded with its first revision). */
+  createdBy: z.string(),
+  /** Pictures lacking a credit or alt text. */
+  imageProblems: z.number().int(),
+  /** Comment threads not yet resolved. */
+  openComments: z.number().int(),
+  /** Versions from packages that wait for a choice. */
+  waiting: z.number().int(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 

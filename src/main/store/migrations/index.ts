@@ -4,8 +4,9 @@ import { migration0002 } from './0002-revision-notes';
 import { migration0003 } from './0003-settings';
 import { migration0004 } from './0004-comments';
 import { migration0005 } from './0005-incoming-versions';
+import { migration0006 } from './0006-queue-columns';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
