@@ -1,20 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EditorPage } from './editorPage';
-import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startBrowserMode();
-});
-test.afterEach(async () => {
-  await app.stop();
-});
-
-test('comments: on selected words and on a field, marked in the text, kept on their words while typing, reply, resolve, reopen', async () => {
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(app.url);
-  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+test('comments: on selected words and on a field, marked in the text, kept on their words while typing, reply, resolve, reopen', async ({ appPage: page }) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
@@ -67,5 +54,4 @@ test('comments: on selected words and on a field, marked in the text, kept on th
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
   await page.getByRole('button', { name: 'Comments (2)' }).click();
   await expect(page.getByRole('region', { name: 'Comments' }).getByRole('article')).toHaveCount(2);
-  await browser.close();
 });

@@ -1,20 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EditorPage } from './editorPage';
-import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startBrowserMode();
-});
-test.afterEach(async () => {
-  await app.stop();
-});
-
-test('history: every revision with who and status, a word diff inline and side by side, restore as a new revision', async () => {
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(app.url);
-  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+test('history: every revision with who and status, a word diff inline and side by side, restore as a new revision', async ({ appPage: page }) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
@@ -44,5 +31,4 @@ test('history: every revision with who and status, a word diff inline and side b
   await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveText('Waffenruhe hält');
   await expect(revisions).toHaveCount(4);
   await expect(revisions.first()).toContainText('restored revision 2');
-  await browser.close();
 });

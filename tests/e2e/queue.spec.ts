@@ -1,35 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { seedArticle } from '../helpers/articles';
-import { launchChromium, startBrowserMode, type RunningApp } from './harness';
+import { expect, test } from './fixtures';
+import type { RunningApp } from './harness';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'byline.cjs');
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startBrowserMode();
-});
-test.afterEach(async () => {
-  await app.stop();
-});
-
 /** Puts an article in the running app's store with the CLI, as another desk tool would. */
-function addArticle(fields: object): string {
+function addArticle(app: RunningApp, fields: object): string {
   const file = path.join(app.dataDir, `${Math.random().toString(36).slice(2)}.json`);
   fs.writeFileSync(file, JSON.stringify({ ...seedArticle(), ...fields }));
   return (JSON.parse(execFileSync(process.execPath, [BIN, '--db', app.dbPath, '--json', 'save', file], { encoding: 'utf8' })) as { article: { id: string } }).article.id;
 }
 
-test('desk queue: filters by rubric, agency and open comments, badges, sort, and keyboard navigation to open an article', async () => {
-  addArticle({ rubric: 'Politik', headline: 'Albu Kamal umkämpft', signOff: { authors: ['haz'], agencies: ['afp'] } });
-  const sport = addArticle({ rubric: 'Sport', headline: 'Bayern gewinnt', signOff: { authors: ['ml'], agencies: ['sid'] } });
-  addArticle({ rubric: 'Kultur', headline: 'Ausstellung eröffnet', signOff: { authors: ['bs'], agencies: ['dpa'] } });
+test('desk queue: filters by rubric, agency and open comments, badges, sort, and keyboard navigation to open an article', async ({ app, blankPage: page }) => {
+  addArticle(app, { rubric: 'Politik', headline: 'Albu Kamal umkämpft', signOff: { authors: ['haz'], agencies: ['afp'] } });
+  const sport = addArticle(app, { rubric: 'Sport', headline: 'Bayern gewinnt', signOff: { authors: ['ml'], agencies: ['sid'] } });
+  addArticle(app, { rubric: 'Kultur', headline: 'Ausstellung eröffnet', signOff: { authors: ['bs'], agencies: ['dpa'] } });
   execFileSync(process.execPath, [BIN, '--db', app.dbPath, 'comment', sport, 'Ergebnis prüfen']);
 
-  const browser = await launchChromium();
-  const page = await browser.newPage();
+  // The articles were stored before the page opened, so the list shows them from the start.
   await page.goto(app.url);
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
   const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
@@ -65,5 +56,4 @@ test('desk queue: filters by rubric, agency and open comments, badges, sort, and
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveText('Bayern gewinnt');
-  await browser.close();
 });

@@ -1,21 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import Database from 'better-sqlite3';
 import { EditorPage } from './editorPage';
-import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startBrowserMode();
-});
-test.afterEach(async () => {
-  await app.stop();
-});
-
-test('workflow: submit, review, a refused approval names what is missing, back to the author with a reason; text typed before a step is kept', async () => {
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(app.url);
-  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+test('workflow: submit, review, a refused approval names what is missing, back to the author with a reason; text typed before a step is kept', async ({ app, appPage: page }) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
@@ -61,5 +48,4 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   expect(db.prepare('SELECT headline, status FROM articles').all()).toEqual([{ headline: 'Waffenruhe hält im Norden', status: 'back-to-author' }]);
   expect(db.prepare("SELECT note FROM revisions WHERE note != ''").pluck().all()).toEqual(['Teaser und Kürzel fehlen']);
   db.close();
-  await browser.close();
 });

@@ -22,7 +22,7 @@ const ORDER: Record<QueueSort, string> = {
   updated: 'a.updated_at DESC',
   created: 'a.created_at DESC',
   headline: 'a.headline COLLATE NOCASE ASC, a.updated_at DESC',
-  status: '', // in the house style's order of statuses: see statusOrder()
+  status: '', // in the house style's order of statuses: see orderBy()
   rubric: "a.rubric = '' ASC, a.rubric COLLATE NOCASE ASC, a.updated_at DESC",
 };
 
@@ -105,9 +105,7 @@ export class ArticleRepository {
         updatedAt: now,
       });
       const pk = this.writeHead(row, article, actor);
-      this.db
-        .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(pk, article.revision, article.updatedAt, actor, article.status, article.headline, encodeRevision(article), options.note ?? '');
+      this.writeRevision(pk, { revision: article.revision, savedAt: article.updatedAt, savedBy: actor, status: article.status, note: options.note ?? '', doc: article });
       this.linkAssets(pk, article);
       indexArticle(this.db, pk, article);
       if (previous) this.afterSave(pk, previous, article);
@@ -182,13 +180,13 @@ export class ArticleRepository {
         if (r.revision !== first + i || r.doc.id !== head.id) {
           throw new BylineError('invalid-input', `The revisions do not continue article ${head.id} at revision ${first}. Nothing was changed.`);
         }
-        if (!statusOf(this.style, r.status) || !statusOf(this.style, r.doc.status)) {
-          throw new BylineError('invalid-input', `Revision ${r.revision} has the status "${r.doc.status}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`);
+        const unknown = [r.status, r.doc.status].find((st) => !statusOf(this.style, st));
+        if (unknown !== undefined) {
+          throw new BylineError('invalid-input', `Revision ${r.revision} has the status "${unknown}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`);
         }
       });
       const pk = this.writeHead(row, head, records[0]!.savedBy);
-      const insert = this.db.prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const r of records) insert.run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
+      for (const r of records) this.writeRevision(pk, r);
       this.linkAssets(pk, head);
       indexArticle(this.db, pk, head);
       if (row) this.afterSave(pk, ArticleSchema.parse(JSON.parse(row.doc)), head);
@@ -311,6 +309,12 @@ export class ArticleRepository {
       this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run();
       return pks.length;
     })();
+  }
+
+  private writeRevision(pk: number, r: RevisionRecord): void {
+    this.db
+      .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
   }
 
   /** Writes the article's current text and the columns the list sorts and filters on; returns its pk. */

@@ -78,7 +78,8 @@ export class CommentRepository {
 
   /** Starts a thread on a field, a range of saved text, or an image's caption, credit or alt text. */
   add(articleId: string, input: { anchor: unknown; body: string }, actor: string): CommentThread {
-    const { pk, article } = this.article(articleId);
+    const { pk, article, trashed } = this.article(articleId);
+    if (trashed) throw new BylineError('in-trash', `The article ${articleId} is in the trash; restore it to comment on it.`);
     const parsed = NewAnchorSchema.safeParse(input.anchor);
     if (!parsed.success) throw new BylineError('invalid-input', `The comment's place is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
     const anchor = this.resolveAnchor(article, parsed.data);
@@ -196,15 +197,15 @@ export class CommentRepository {
   }
 
   private get(commentId: string): { comment: Comment; articlePk: number } {
-    const row = this.db.prepare('SELECT *, article_pk FROM comments WHERE id = ?').get(commentId) as (CommentRow & { article_pk: number }) | undefined;
+    const row = this.db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as (CommentRow & { article_pk: number }) | undefined;
     if (!row) throw new BylineError('not-found', `No comment ${commentId}.`);
     return { comment: fromRow(row), articlePk: row.article_pk };
   }
 
-  private article(id: string): { pk: number; article: Article } {
-    const row = this.db.prepare('SELECT pk, doc FROM articles WHERE id = ?').get(id) as { pk: number; doc: string } | undefined;
+  private article(id: string): { pk: number; article: Article; trashed: boolean } {
+    const row = this.db.prepare('SELECT pk, doc, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; doc: string; deleted_at: string | null } | undefined;
     if (!row) throw new BylineError('not-found', `No article with id ${id}.`);
-    return { pk: row.pk, article: ArticleSchema.parse(JSON.parse(row.doc)) };
+    return { pk: row.pk, article: ArticleSchema.parse(JSON.parse(row.doc)), trashed: row.deleted_at !== null };
   }
 
   private articleByPk(pk: number): { article: Article } {

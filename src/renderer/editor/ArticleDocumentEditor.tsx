@@ -203,16 +203,31 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   );
   if (editorRef) editorRef.current = editor;
   const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
+  // Marks follow typing until the saved anchors come back from the store after the next save.
+  const [marks, setMarks] = useState<Range[]>(highlights ?? []);
+  useEffect(() => setMarks(highlights ?? []), [highlights]);
+  const onValueChange = useCallback(
+    (value: Descendant[]) => {
+      const ops = editor.operations;
+      if (ops.length) {
+        setMarks((ms) =>
+          ms.length ? ms.flatMap((r) => [ops.reduce<Range | null>((acc, op) => (acc ? Range.transform(acc, op, { affinity: 'inward' }) : null), r)].filter((x): x is Range => !!x)) : ms,
+        );
+      }
+      onChange(value);
+    },
+    [editor, onChange],
+  );
   const decorate = useCallback(
     ([node, path]: NodeEntry): Range[] => {
-      if (!highlights?.length || !Text.isText(node)) return [];
+      if (!marks.length || !Text.isText(node)) return [];
       const leaf = Editor.range(editor, path);
-      return highlights.flatMap((r) => {
+      return marks.flatMap((r) => {
         const overlap = Range.intersection(r, leaf);
         return overlap && !Range.isCollapsed(overlap) ? [{ ...overlap, comment: true }] : [];
       });
     },
-    [editor, highlights],
+    [editor, marks],
   );
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -244,7 +259,7 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   );
 
   return (
-    <Slate editor={editor} initialValue={initialValue} onValueChange={onChange}>
+    <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
       <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable

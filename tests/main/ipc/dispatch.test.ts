@@ -148,3 +148,25 @@ describe('picture previews', () => {
     expect(await dispatch(handlers, 'assets.preview', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
+
+describe('the desk channels through the IPC boundary', () => {
+  it('comments: added, replied to and resolved as the handler\'s actor; a comment cannot bring its own quote', async () => {
+    const a = store.articles.create(seedArticle(), 'anna');
+    const added = await dispatch(handlers, 'comments.add', { articleId: a.id, anchor: { kind: 'text', field: 'headline', start: 0, end: 2 }, body: 'IS?' });
+    expect(added).toMatchObject({ ok: true, value: { author: 'desk', anchor: { quote: 'IS' } } });
+    const forged = await dispatch(handlers, 'comments.add', { articleId: a.id, anchor: { kind: 'text', field: 'headline', start: 0, end: 2, quote: 'fake' }, body: 'x' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const id = added.ok ? (added.value as { id: string }).id : '';
+    expect(await dispatch(handlers, 'comments.setResolved', { commentId: id, resolved: true })).toMatchObject({ ok: true, value: { resolvedBy: 'desk' } });
+    expect(await dispatch(handlers, 'comments.list', { articleId: a.id })).toMatchObject({ ok: true, value: [{ id }] });
+  });
+
+  it('packages: written to the exports folder, and a choice must be mine or theirs', async () => {
+    const a = store.articles.create(seedArticle(), 'anna');
+    const packed = await dispatch(handlers, 'articles.pack', { id: a.id });
+    expect(packed).toMatchObject({ ok: true, value: { path: expect.stringMatching(/exports\/is-kampfer-holen-teile-von-albu-kamal-zuruck-r1\.byline$/) } });
+    expect(fs.existsSync(packed.ok ? (packed.value as { path: string }).path : '')).toBe(true);
+    expect(await dispatch(handlers, 'articles.resolveIncoming', { id: a.id, incomingId: 1, keep: 'both', base: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'articles.incoming', { id: a.id })).toEqual({ ok: true, value: [] });
+  });
+});

@@ -97,9 +97,10 @@ describe('comments (real SQLite store)', () => {
     }
   });
 
-  it('go with the article when the trash is emptied', () => {
+  it('go with the article when the trash is emptied (and none are added while it is there)', () => {
     store.comments.add(a.id, { anchor: { kind: 'field', field: 'headline' }, body: 'x' }, 'desk');
     store.articles.trash(a.id);
+    expect(() => store.comments.add(a.id, { anchor: { kind: 'field', field: 'headline' }, body: 'y' }, 'desk')).toThrow(/in the trash; restore it to comment on it/);
     store.articles.emptyTrash();
     expect(store.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(0);
   });
