@@ -87,7 +87,7 @@ test('drop agency files onto the list: NITF and a news page come in, a hostile f
   }, files);
   const list = page.getByRole('main');
   await list.dispatchEvent('dragover', { dataTransfer });
-  await expect(page.getByText('Drop files to import them')).toBeVisible();
+  await expect(page.getByText('Drop files to open or import them')).toBeVisible();
   await list.dispatchEvent('drop', { dataTransfer });
 
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 articles' })).toContainText('Waffenruhe hält, Neue Gespräche in Genf');

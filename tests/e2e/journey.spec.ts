@@ -44,6 +44,22 @@ async function openPackage(page: Page, file: string) {
   await (await chooser).setFiles(file);
 }
 
+/** Drops the package onto the article list, as from a mail attachment or a file manager. */
+async function dropPackage(page: Page, file: string) {
+  await page.getByRole('button', { name: '← Articles' }).click();
+  const list = page.getByRole('main');
+  const dataTransfer = await page.evaluateHandle(
+    ([name, base64]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0))], name!, { type: 'application/octet-stream' }));
+      return dt;
+    },
+    [path.basename(file), fs.readFileSync(file).toString('base64')],
+  );
+  await list.dispatchEvent('dragover', { dataTransfer });
+  await list.dispatchEvent('drop', { dataTransfer });
+}
+
 async function moveTo(page: Page, label: string, reason?: string) {
   await page.getByRole('region', { name: 'Status' }).getByRole('group', { name: 'Move to' }).getByRole('button', { name: label }).click();
   if (reason) {
@@ -117,8 +133,8 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await moveTo(journalist, 'Submitted');
   const third = await sendForReview(journalist);
 
-  // The desk opens the fix, sees what changed since it sent the article back, approves, exports.
-  await openPackage(desk, third);
+  // The desk drops the fix onto its list, sees what changed since it sent the article back, approves, exports.
+  await dropPackage(desk, third);
   await expect(desk.getByRole('status').filter({ hasText: 'from Anna Muster (haz) added' })).toBeVisible();
   await expect(d.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Abu Kamal zurück');
   await desk.getByRole('button', { name: 'History' }).click();

@@ -161,7 +161,7 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
         onDropFiles(Array.from(e.dataTransfer.files));
       }}
     >
-      {dropping ? <p className="drop-hint" role="status">Drop files to import them (NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
+      {dropping ? <p className="drop-hint" role="status">Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
         <input ref={search} type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />
