@@ -1,18 +1,40 @@
 import { hasCredit } from './format/credit';
+import { creditConflicts } from './format/creditFromMetadata';
 import type { HouseStyle, Status, StatusRequirement } from './houseStyle';
 import type { Article } from './model/article';
+import type { Block } from './model/blocks';
+import type { PhotoMetadata } from './model/photo';
 
 type Checked = Pick<Article, 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'body'>;
 
+/** What a picture's file said, by asset id; where it is not known, credits are not compared with it. */
+export type PhotoLookup = (assetId: string) => PhotoMetadata | undefined;
+
+const pictureName = (b: Extract<Block, { type: 'image' }>, i: number) => `the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`;
+
+/** Pictures whose credit contradicts their file, each named with what is wrong. */
+export function creditContradictions(body: readonly Block[], photos: PhotoLookup | undefined): string[] {
+  if (!photos) return [];
+  return body.flatMap((b, i) => {
+    if (b.type !== 'image') return [];
+    const embedded = photos(b.assetId);
+    const problems = embedded ? creditConflicts(b.credit, embedded) : [];
+    return problems.length ? [`a credit for ${pictureName(b, i)} that agrees with its file (${problems.join('; ')})`] : [];
+  });
+}
+
 /** Each requirement as a test and the words that name what is missing. */
-const REQUIREMENTS: Record<StatusRequirement, (a: Checked) => string[]> = {
+const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup) => string[]> = {
   headline: (a) => (a.headline.trim() ? [] : ['a headline']),
   teaser: (a) => (a.teaser.trim() ? [] : ['a teaser']),
   byline: (a) => (a.byline.trim() ? [] : ['a byline']),
   signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : ['a sign-off']),
   keywords: (a) => (a.keywords.length ? [] : ['keywords']),
-  imageCredits: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !hasCredit(b.credit) ? [`a credit for the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`] : [])),
-  imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`] : [])),
+  imageCredits: (a, photos) => [
+    ...a.body.flatMap((b, i) => (b.type === 'image' && !hasCredit(b.credit) ? [`a credit for ${pictureName(b, i)}`] : [])),
+    ...creditContradictions(a.body, photos),
+  ],
+  imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for ${pictureName(b, i)}`] : [])),
 };
 
 /** How many pictures lack a credit or alt text: the desk queue's "image problems". */
@@ -25,8 +47,8 @@ export function statusOf(style: HouseStyle, id: string): Status | undefined {
 }
 
 /** What the article lacks for a status, in words ("a teaser", "a credit for the picture at block 3"). */
-export function missingFor(article: Checked, status: Status): string[] {
-  return status.requires.flatMap((r) => REQUIREMENTS[r](article));
+export function missingFor(article: Checked, status: Status, photos?: PhotoLookup): string[] {
+  return status.requires.flatMap((r) => REQUIREMENTS[r](article, photos));
 }
 
 /** The statuses an article may move to from `from`, in the house style's order. */
@@ -39,7 +61,7 @@ export function nextStatuses(style: HouseStyle, from: string): Status[] {
  * Why an article may not move from its status to `to`, or null when it may. The same rules run
  * in the main process (which decides) and in the page (which shows what is missing up front).
  */
-export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = ''): string | null {
+export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = '', photos?: PhotoLookup): string | null {
   const from = statusOf(style, article.status);
   const target = statusOf(style, to);
   if (!target) return `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).`;
@@ -48,7 +70,7 @@ export function transitionProblem(article: Checked & { status: string }, to: str
     const allowed = nextStatuses(style, article.status).map((s) => s.label);
     return `An article cannot go from ${label(from, article.status)} to ${target.label}${allowed.length ? `; from ${label(from, article.status)} it can go to ${allowed.join(', ')}` : ''}.`;
   }
-  const missing = missingFor(article, target);
+  const missing = missingFor(article, target, photos);
   if (missing.length) return `The article cannot be ${target.label} yet: it needs ${missing.join(', ')}.`;
   if (target.reasonRequired && !reason.trim()) return `Moving an article to ${target.label} needs a reason.`;
   return null;

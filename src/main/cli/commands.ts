@@ -6,7 +6,7 @@ import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
 import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
-import { EXPORTERS, isExportFormat } from '../export/formats';
+import { EXPORTERS, exportArticle, isExportFormat } from '../export/formats';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
@@ -258,7 +258,7 @@ export const COMMANDS: Record<string, Command> = {
           const outcomes = await Promise.allSettled(
             chunk.map(async (id) => {
               const article = store.articles.get(id);
-              return { article, exported: await EXPORTERS[format](article, store, env) };
+              return { article, exported: await exportArticle(format, article, store, env) };
             }),
           );
           outcomes.forEach((outcome, k) => {

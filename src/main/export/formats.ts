@@ -1,4 +1,7 @@
+import { BylineError } from '../../shared/errors';
 import type { Article } from '../../shared/model/article';
+import { creditContradictions } from '../../shared/workflow';
+import { photoInfoOf } from '../media/photoInfo';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import type { PrintToPdf } from './pdf';
@@ -35,6 +38,16 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, en
   docx: async (article, store) => ({ data: await (await import('./docx')).exportDocx(article, store), extension: 'docx', checked: 'a read-back of the document' }),
   pdf: async (article, store, env) => ({ data: await (await import('./pdf')).exportPdfProof(article, store, env.printToPdf), extension: 'pdf', checked: 'a complete PDF' }),
 };
+
+/**
+ * Every export goes through here: a picture whose credit contradicts its file stops it (named,
+ * with what is wrong), then the format's own checks run.
+ */
+export async function exportArticle(format: ExportFormat, article: Article, store: Store, env: ExportEnv): Promise<Exported> {
+  const contradictions = creditContradictions(article.body, (id) => photoInfoOf(store.assets.find(id))?.embedded);
+  if (contradictions.length) throw new BylineError('invalid-input', `This article cannot be exported yet: it needs ${contradictions.join(', ')}.`);
+  return EXPORTERS[format](article, store, env);
+}
 
 export function isExportFormat(value: string): value is ExportFormat {
   return value in EXPORTERS;

@@ -4,7 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import type { PrintToPdf } from '../export/pdf';
-import { EXPORTERS } from '../export/formats';
+import { exportArticle } from '../export/formats';
 import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
 import { resolveIncoming } from '../handoff/unpack';
 import { writePackage } from '../handoff/writePackage';
@@ -82,7 +82,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
-      const { data, extension, checked } = await EXPORTERS[format](article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
+      const { data, extension, checked } = await exportArticle(format, article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
       const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
       if (!dest) return { path: null, checked };
       fs.mkdirSync(path.dirname(dest), { recursive: true });

@@ -9,7 +9,7 @@ import {
   type ArticleSummary,
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
-import { imageProblems, missingFor, statusOf, transitionProblem } from '../../shared/workflow';
+import { imageProblems, missingFor, statusOf, transitionProblem, type PhotoLookup } from '../../shared/workflow';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { ListQuery, QueueFacets, QueueSort } from '../../shared/model/queue';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
@@ -50,6 +50,8 @@ export class ArticleRepository {
     private readonly now: () => string = () => new Date().toISOString(),
     /** Runs inside each save's transaction once the new revision is written (comments follow the text). */
     private readonly afterSave: (pk: number, before: Article, after: Article) => void = () => {},
+    /** What each picture's file said, so a workflow step can refuse a credit that contradicts it. */
+    private readonly photos?: PhotoLookup,
   ) {}
 
   /** Creates a new article from the given fields (revision 1). */
@@ -125,7 +127,7 @@ export class ArticleRepository {
         throw this.conflict(this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow, options.revision);
       }
       if (current.status === to) return current;
-      const problem = transitionProblem(current, to, this.style, options.reason);
+      const problem = transitionProblem(current, to, this.style, options.reason, this.photos);
       if (problem) throw new BylineError('invalid-input', `${problem} The status was not changed.`);
       return this.save({ ...current, status: to }, actor, { allowStatusChange: true, note: options.reason?.trim() ?? '' }).article;
     })();
@@ -147,6 +149,16 @@ export class ArticleRepository {
       );
       return article;
     })();
+  }
+
+  /** Articles (not in the trash) that hold at least one picture, newest change first. */
+  withImages(): { id: string }[] {
+    return this.db
+      .prepare(
+        `SELECT a.id FROM articles a WHERE a.deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM article_assets l WHERE l.article_pk = a.pk) ORDER BY a.updated_at DESC`,
+      )
+      .all() as { id: string }[];
   }
 
   /** Whether an article is here, in the list or in the trash. */

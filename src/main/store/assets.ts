@@ -16,6 +16,8 @@ export interface AssetInfo {
 
 export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
 
+export type RenditionKind = 'thumbnail' | 'display';
+
 /** Image types recognised by their first bytes, never by the file name. */
 export function sniffImageType(bytes: Uint8Array): string | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16));
@@ -78,6 +80,32 @@ export class AssetStore {
   pathOf(id: string): string {
     if (!/^[0-9a-f]{64}$/.test(id)) throw new BylineError('invalid-input', `"${id}" is not an asset id.`);
     return path.join(this.dir, id.slice(0, 2), id);
+  }
+
+  /** Replaces what the store knows about a picture (not its bytes, which never change). */
+  setMetadata(id: string, metadata: Record<string, unknown>): void {
+    const info = this.db.prepare('UPDATE assets SET metadata = ? WHERE id = ?').run(JSON.stringify(metadata), id);
+    if (info.changes === 0) throw new BylineError('not-found', `No image ${id} in the store.`);
+  }
+
+  /** Renditions (thumbnail, display) are derived files: written durably, but could be made again. */
+  writeRendition(id: string, kind: RenditionKind, bytes: Uint8Array): void {
+    const file = this.renditionPath(id, kind);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileDurably(file, bytes);
+  }
+
+  /** The rendition's bytes, or null when there is none (a format libvips cannot read, an old picture). */
+  readRendition(id: string, kind: RenditionKind): Buffer | null {
+    try {
+      return fs.readFileSync(this.renditionPath(id, kind));
+    } catch {
+      return null;
+    }
+  }
+
+  renditionPath(id: string, kind: RenditionKind): string {
+    return path.join(path.dirname(this.pathOf(id)), 'renditions', `${id}.${kind}.webp`);
   }
 
   ids(): string[] {

@@ -5,6 +5,7 @@ import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { ArticleRepository } from './articles';
 import { CommentRepository } from './comments';
 import { IncomingRepository } from './incoming';
+import { photoInfoOf } from '../media/photoInfo';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
@@ -43,13 +44,14 @@ export class Store {
     clock?: () => string,
   ) {
     const comments = new CommentRepository(db, clock);
+    const assets = new AssetStore(db, assetsDirFor(dbPath));
     this.comments = guarded(comments, dbPath);
     this.incoming = guarded(new IncomingRepository(db, clock), dbPath);
     this.articles = guarded(
-      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after)),
+      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), (id) => photoInfoOf(assets.find(id))?.embedded),
       dbPath,
     );
-    this.assets = guarded(new AssetStore(db, assetsDirFor(dbPath)), dbPath);
+    this.assets = guarded(assets, dbPath);
     this.profile = guarded(new ProfileStore(db), dbPath);
   }
 

@@ -1,0 +1,110 @@
+import { BylineError } from '../../shared/errors';
+import { creditFromMetadata, creditConflicts } from '../../shared/format/creditFromMetadata';
+import { formatCredit, hasCredit } from '../../shared/format/credit';
+import type { Credit, Image } from '../../shared/model/blocks';
+import type { PhotoMetadata } from '../../shared/model/photo';
+import type { Store } from '../store/store';
+import { photoInfoOf } from './photoInfo';
+
+/** Where a value shown on the photo desk came from. */
+export type ValueOrigin = 'file' | 'edited' | 'none';
+
+/** One picture as used in one article: what the desk lists. */
+export interface PhotoUse {
+  assetId: string;
+  articleId: string;
+  headline: string;
+  /** The picture's place in the body (0-based block index). */
+  block: number;
+  caption: string;
+  credit: Credit;
+  creditLine: string;
+  alt: string;
+  /** What the file said; null for pictures stored before the photo desk read metadata. */
+  embedded: PhotoMetadata | null;
+  origin: { caption: ValueOrigin; credit: ValueOrigin };
+  problems: string[];
+}
+
+export interface PhotoFilter {
+  missingCredit?: boolean;
+  missingAlt?: boolean;
+  mismatch?: boolean;
+  /** Pictures whose credit names this agency (case-insensitive). */
+  agency?: string;
+}
+
+function origin(value: string, fromFile: string | undefined): ValueOrigin {
+  if (!value.trim()) return 'none';
+  return fromFile !== undefined && value.trim() === fromFile.trim() ? 'file' : 'edited';
+}
+
+/** Every picture in every article not in the trash, with its problems; filtered as asked. */
+export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
+  const uses: PhotoUse[] = [];
+  for (const { id } of store.articles.withImages()) {
+    const article = store.articles.get(id);
+    article.body.forEach((b, block) => {
+      if (b.type !== 'image') return;
+      const embedded = photoInfoOf(store.assets.find(b.assetId))?.embedded ?? null;
+      const creditLine = formatCredit(b.credit, store.houseStyle.credit);
+      const conflicts = embedded ? creditConflicts(b.credit, embedded) : [];
+      const problems = [...(hasCredit(b.credit) ? [] : ['no credit']), ...(b.alt.trim() ? [] : ['no alt text']), ...conflicts];
+      const fromFile = embedded ? formatCredit(creditFromMetadata(embedded), store.houseStyle.credit) : undefined;
+      uses.push({
+        assetId: b.assetId,
+        articleId: article.id,
+        headline: article.headline,
+        block,
+        caption: b.caption,
+        credit: b.credit,
+        creditLine,
+        alt: b.alt,
+        embedded,
+        origin: { caption: origin(b.caption, embedded?.caption), credit: origin(creditLine, fromFile || undefined) },
+        problems,
+      });
+    });
+  }
+  return uses.filter(
+    (u) =>
+      (!filter.missingCredit || !hasCredit(u.credit)) &&
+      (!filter.missingAlt || !u.alt.trim()) &&
+      (!filter.mismatch || (u.embedded !== null && creditConflicts(u.credit, u.embedded).length > 0)) &&
+      (!filter.agency || (u.credit.agency ?? '').toLowerCase() === filter.agency.toLowerCase()),
+  );
+}
+
+/**
+ * Sets credit parts on a picture wherever it is used: each article that changes gets a new
+ * revision by `actor`. Parts not given stay as they are; an empty string clears one.
+ */
+export function setCredit(store: Store, assetId: string, parts: Partial<Pick<Credit, 'provider' | 'agency' | 'creator' | 'text'>>, actor: string): { articles: string[]; creditLine: string } {
+  if (!store.assets.find(assetId)) throw new BylineError('not-found', `No image ${assetId} in the store.`);
+  const changed: string[] = [];
+  let creditLine = '';
+  const apply = (credit: Credit): Credit => {
+    const next: Credit = { ...credit };
+    for (const [k, v] of Object.entries(parts) as [keyof Credit, string | undefined][]) {
+      if (v === undefined) continue;
+      if (v.trim()) next[k] = v.trim();
+      else delete next[k];
+    }
+    return next;
+  };
+  store.db.transaction(() => {
+    for (const { id } of store.articles.withImages()) {
+      const article = store.articles.get(id);
+      let touched = false;
+      const body = article.body.map((b) => {
+        if (b.type !== 'image' || b.assetId !== assetId) return b;
+        touched = true;
+        const image: Image = { ...b, credit: apply(b.credit) };
+        creditLine = formatCredit(image.credit, store.houseStyle.credit);
+        return image;
+      });
+      if (touched && store.articles.save({ ...article, body }, actor).changed) changed.push(id);
+    }
+  })();
+  return { articles: changed, creditLine };
+}

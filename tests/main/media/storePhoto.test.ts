@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
+import { storePhoto } from '../../../src/main/media/storePhoto';
+import { Store } from '../../../src/main/store/store';
+import { fixture } from '../../helpers/fixtures';
+import { jpegOf, pngClaiming } from '../../helpers/images';
+import { sha256, tempDir } from '../../helpers/tmp';
+
+afterAll(() => endExiftool());
+
+let store: Store;
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+  store = Store.open(path.join(dir, 'byline.db'));
+  return () => store.close();
+});
+
+/** A JPEG with known IIM and XMP credit fields, written by exiftool as an agency would. */
+async function agencyJpeg(): Promise<Buffer> {
+  const file = path.join(tempDir(), 'agency.jpg');
+  fs.writeFileSync(file, await jpegOf(640, 480));
+  await exiftool().write(
+    file,
+    { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim', 'IPTC:CodedCharacterSet': 'UTF8', 'XMP-dc:Creator': ['Ali al-Rubaye'], 'XMP-photoshop:Credit': 'AFP via Getty Images', 'XMP-dc:Description': 'Kämpfer in al-Qaim' } as never,
+    { writeArgs: ['-overwrite_original'] },
+  );
+  return fs.readFileSync(file);
+}
+
+const storedFiles = () => (fs.existsSync(`${store.dbPath}-assets`) ? fs.readdirSync(`${store.dbPath}-assets`, { recursive: true }).length : 0);
+
+describe('bringing a photo into the store', () => {
+  it('keeps the original byte-identical, records what its file said, writes renditions and suggests caption and credit', async () => {
+    const bytes = await agencyJpeg();
+    const stored = await storePhoto(store, bytes, 'agency.jpg', 'file');
+    expect(fs.readFileSync(store.assets.pathOf(stored.asset.id)).equals(bytes)).toBe(true);
+    expect(stored.photo).toEqual({ width: 640, height: 480, embedded: { creators: ['Ali al-Rubaye'], creditLine: 'AFP via Getty Images', caption: 'Kämpfer in al-Qaim' } });
+    expect(stored.suggested).toEqual({ caption: 'Kämpfer in al-Qaim', credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Ali al-Rubaye' } });
+    // What the file said survives a reopen: it is data in the store, not a cache.
+    store.close();
+    store = Store.open(path.join(dir, 'byline.db'));
+    expect(store.assets.find(stored.asset.id)!.metadata).toMatchObject({ source: 'file', photo: stored.photo });
+    const thumb = await sharp(store.assets.readRendition(stored.asset.id, 'thumbnail')!).metadata();
+    const display = await sharp(store.assets.readRendition(stored.asset.id, 'display')!).metadata();
+    expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', 320, 240]);
+    expect([display.format, display.width, display.height]).toEqual(['webp', 640, 480]); // never enlarged
+  });
+
+  it('adds the file\'s metadata to the same bytes stored earlier without it', async () => {
+    const bytes = await agencyJpeg();
+    const early = store.assets.add(bytes, 'early.jpg');
+    const stored = await storePhoto(store, bytes, 'again.jpg', 'paste');
+    expect(stored.asset.id).toBe(early.id);
+    expect(store.assets.find(early.id)!.metadata).toMatchObject({ photo: { width: 640, embedded: { creators: ['Ali al-Rubaye'] } } });
+  });
+
+  it.each([
+    ['not a picture', () => Buffer.from('%PDF-1.7 pretending'), 'notes.jpg', /^notes\.jpg is not a picture Byline can store/],
+    ['a truncated JPEG', async () => (await jpegOf(400, 300)).subarray(0, 900), 'cut.jpg', /^cut\.jpg is damaged or incomplete/],
+    ['a decompression bomb', () => pngClaiming(50_000, 50_000), 'bomb.png', /^bomb\.png claims to be 50,000 × 50,000 pixels/],
+  ])('refuses %s by name and stores nothing', async (_what, make, name, message) => {
+    await expect(storePhoto(store, await make(), name, 'file')).rejects.toThrow(message);
+    expect(store.assets.ids()).toEqual([]);
+    expect(storedFiles()).toBe(0);
+  });
+
+  it.skipIf(!fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg'))('stores the IPTC reference image with the credit its file asks for', async () => {
+    const file = fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg')!;
+    const stored = await storePhoto(store, fs.readFileSync(file), 'reference.jpg', 'file');
+    expect(sha256(store.assets.pathOf(stored.asset.id))).toBe(sha256(file));
+    expect(stored.suggested.credit).toEqual({ agency: 'Credit Line (ref2021.1)', creator: 'Creator1 (ref2021.1)' });
+  });
+});
