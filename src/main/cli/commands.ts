@@ -15,6 +15,7 @@ import { writeFileDurably } from '../store/fsync';
 import { restoreStore } from '../store/store';
 import { withStore, type Command } from './command';
 import { printJson, summaryLine, type Io } from './output';
+import { PHOTO_COMMANDS } from './photoCommands';
 import { REVIEW_COMMANDS } from './reviewCommands';
 
 function readTextFile(file: string): string {
@@ -335,4 +336,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...REVIEW_COMMANDS,
+  ...PHOTO_COMMANDS,
 };

@@ -1,4 +1,5 @@
 // Entry point of the `byline` command (bin/byline.cjs loads the bundle built from this file).
+import { endExiftool } from '../media/exiftool';
 import { runCli } from './cli';
 
 void runCli(process.argv.slice(2), {
@@ -6,6 +7,8 @@ void runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   // Progress goes to a terminal only, on one line that each report overwrites; pipes and logs get the summary.
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
-}).then((code) => {
+}).then(async (code) => {
   process.exitCode = code;
+  // exiftool's child processes would keep the process alive after a photo command.
+  await endExiftool();
 });
