@@ -15,6 +15,7 @@ import { electronPrintToPdf } from './printToPdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_START_URL, createWindowOptions, isAppUrl, isTrustedSender } from './security';
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState';
+import { endExiftool } from '../media/exiftool';
 
 const appRoot = path.join(__dirname, '..', '..');
 app.setPath('userData', defaultDataDir());
@@ -112,5 +113,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.close());
+  app.on('will-quit', () => {
+    store?.close();
+    void endExiftool(); // its exiftool processes also end when their stdin closes with the app
+  });
 }

@@ -23,6 +23,7 @@ export function buildMenuTemplate({ send, quit, isMac, isDev }: MenuActions): Me
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
       { type: 'separator' },
       { label: 'Back Up…', click: () => send('backup') },
+      { label: 'Photo Desk', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('show-photos') },
       { label: 'Trash', click: () => send('show-trash') },
       { type: 'separator' },
       { label: isMac ? 'Quit Byline' : 'E&xit', accelerator: isMac ? 'Cmd+Q' : 'Ctrl+Q', click: quit },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
+import type { AssetPreview } from '../../shared/ipc/contract';
 import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import type { PrintToPdf } from '../export/pdf';
@@ -9,6 +10,10 @@ import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
 import { resolveIncoming } from '../handoff/unpack';
 import { writePackage } from '../handoff/writePackage';
 import { importIntoStore } from '../import/importIntoStore';
+import { listPhotos, setCredit } from '../media/photoDesk';
+import { photoInfoOf } from '../media/photoInfo';
+import { storePhoto } from '../media/storePhoto';
+import type { RenditionKind } from '../store/assets';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
@@ -27,9 +32,9 @@ export interface Host {
   printToPdf?: PrintToPdf;
 }
 
-/** `data:image/png;base64,…` → bytes; anything else is refused naming the file. */
+/** `data:…;base64,…` → bytes. The type in the URL is not trusted: the store reads the bytes themselves. */
 export function decodeDataUrl(fileName: string, dataUrl: string): Buffer {
-  const m = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/=\s]+)$/i.exec(dataUrl);
+  const m = /^data:[a-z0-9.+/-]*;base64,([A-Za-z0-9+/=\s]+)$/i.exec(dataUrl);
   if (!m) throw new BylineError('invalid-input', `${fileName} is not an embedded picture Byline can read (expected a base64 data: URL). Nothing was stored.`);
   return Buffer.from(m[1]!, 'base64');
 }
@@ -37,13 +42,19 @@ export function decodeDataUrl(fileName: string, dataUrl: string): Buffer {
 const PREVIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
 export const MAX_PREVIEW_BYTES = 8 * 1024 * 1024;
 
-/** Until the photo desk makes renditions, the editor shows the original where a page can. */
-function previewOf(store: Store, id: string): { dataUrl: string | null; reason?: string } {
+/**
+ * A picture as the page shows it: its WebP rendition, or (for pictures stored before renditions
+ * were made) the original where a page can show it and it is not too large to send.
+ */
+function previewOf(store: Store, id: string, size: RenditionKind): AssetPreview {
   const asset = store.assets.find(id);
-  if (!asset) return { dataUrl: null, reason: 'This picture is not in the store.' };
-  if (!PREVIEWABLE.has(asset.mime)) return { dataUrl: null, reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures yet.` };
-  if (asset.byteSize > MAX_PREVIEW_BYTES) return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.` };
-  return { dataUrl: `data:${asset.mime};base64,${store.assets.read(id).toString('base64')}` };
+  if (!asset) return { dataUrl: null, reason: 'This picture is not in the store.', photo: null };
+  const photo = photoInfoOf(asset);
+  const rendition = store.assets.readRendition(id, size);
+  if (rendition) return { dataUrl: `data:image/webp;base64,${rendition.toString('base64')}`, photo };
+  if (!PREVIEWABLE.has(asset.mime)) return { dataUrl: null, reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures.`, photo };
+  if (asset.byteSize > MAX_PREVIEW_BYTES) return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.`, photo };
+  return { dataUrl: `data:${asset.mime};base64,${store.assets.read(id).toString('base64')}`, photo };
 }
 
 export function defaultExportDir(dbPath: string): string {
@@ -104,11 +115,20 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'articles.incoming': ({ id }) => store.incoming.pending(id),
     'articles.resolveIncoming': ({ id, incomingId, keep, base }) => resolveIncoming(store, id, incomingId, keep, who(), base),
-    'assets.add': ({ fileName, dataUrl }) => {
-      const { id, mime, byteSize } = store.assets.add(decodeDataUrl(fileName, dataUrl), fileName, { source: 'paste' });
-      return { id, mime, byteSize };
+    'assets.add': async ({ fileName, dataUrl, source }) => {
+      const { asset, photo, suggested } = await storePhoto(store, decodeDataUrl(fileName, dataUrl), fileName, source);
+      return { id: asset.id, mime: asset.mime, byteSize: asset.byteSize, width: photo.width, height: photo.height, embedded: photo.embedded, suggested };
     },
-    'assets.preview': ({ id }) => previewOf(store, id),
+    'assets.preview': ({ id, size }) => previewOf(store, id, size),
+    'photos.list': (filter) => listPhotos(store, filter),
+    'photos.setCredit': ({ assetIds, parts }) => {
+      const changed = new Set<string>();
+      // One transaction: a selection is changed as a whole or not at all.
+      store.db.transaction(() => {
+        for (const id of new Set(assetIds)) for (const a of setCredit(store, id, parts, who()).articles) changed.add(a);
+      })();
+      return { articles: [...changed] };
+    },
     'store.check': () => store.check(),
     'store.backup': async () => {
       const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));

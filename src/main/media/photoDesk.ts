@@ -2,37 +2,9 @@ import { BylineError } from '../../shared/errors';
 import { creditFromMetadata, creditConflicts } from '../../shared/format/creditFromMetadata';
 import { formatCredit, hasCredit } from '../../shared/format/credit';
 import type { Credit, Image } from '../../shared/model/blocks';
-import type { PhotoMetadata } from '../../shared/model/photo';
+import type { CreditParts, PhotoFilter, PhotoUse, ValueOrigin } from '../../shared/model/photo';
 import type { Store } from '../store/store';
 import { photoInfoOf } from './photoInfo';
-
-/** Where a value shown on the photo desk came from. */
-export type ValueOrigin = 'file' | 'edited' | 'none';
-
-/** One picture as used in one article: what the desk lists. */
-export interface PhotoUse {
-  assetId: string;
-  articleId: string;
-  headline: string;
-  /** The picture's place in the body (0-based block index). */
-  block: number;
-  caption: string;
-  credit: Credit;
-  creditLine: string;
-  alt: string;
-  /** What the file said; null for pictures stored before the photo desk read metadata. */
-  embedded: PhotoMetadata | null;
-  origin: { caption: ValueOrigin; credit: ValueOrigin };
-  problems: string[];
-}
-
-export interface PhotoFilter {
-  missingCredit?: boolean;
-  missingAlt?: boolean;
-  mismatch?: boolean;
-  /** Pictures whose credit names this agency (case-insensitive). */
-  agency?: string;
-}
 
 function origin(value: string, fromFile: string | undefined): ValueOrigin {
   if (!value.trim()) return 'none';
@@ -79,7 +51,7 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
  * Sets credit parts on a picture wherever it is used: each article that changes gets a new
  * revision by `actor`. Parts not given stay as they are; an empty string clears one.
  */
-export function setCredit(store: Store, assetId: string, parts: Partial<Pick<Credit, 'provider' | 'agency' | 'creator' | 'text'>>, actor: string): { articles: string[]; creditLine: string } {
+export function setCredit(store: Store, assetId: string, parts: CreditParts, actor: string): { articles: string[]; creditLine: string } {
   if (!store.assets.find(assetId)) throw new BylineError('not-found', `No image ${assetId} in the store.`);
   const changed: string[] = [];
   let creditLine = '';

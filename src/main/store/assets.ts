@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
+import { MAX_PICTURE_BYTES } from '../../shared/model/photo';
 import { fsyncDirectory, writeFileDurably } from './fsync';
 
 export interface AssetInfo {
@@ -14,7 +15,7 @@ export interface AssetInfo {
   metadata: Record<string, unknown>;
 }
 
-export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
+export const MAX_ASSET_BYTES = MAX_PICTURE_BYTES;
 
 export type RenditionKind = 'thumbnail' | 'display';
 

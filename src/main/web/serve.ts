@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../ipc/handlers';
+import { endExiftool } from '../media/exiftool';
 import { loadHouseStyle } from '../houseStyleFile';
 import { houseStylePath, resolveDbPath } from '../paths';
 import { Store } from '../store/store';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     await server.close();
     store.close();
+    await endExiftool();
     process.exit(0);
   };
   process.on('SIGINT', stop);

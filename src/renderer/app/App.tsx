@@ -7,6 +7,7 @@ import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
+import { PhotoDesk } from '../views/PhotoDesk';
 import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64 } from '../api/files';
 import { Banner } from './Banner';
@@ -37,6 +38,19 @@ export function App({ client }: { client: Client }) {
   useEffect(() => {
     client.invoke('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
   }, [client]);
+
+  // A file dropped where nothing takes it must not replace the app with the file (a browser's default).
+  useEffect(() => {
+    const swallow = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
 
   useEffect(() => {
     setArticle(null);
@@ -133,6 +147,7 @@ export function App({ client }: { client: Client }) {
         if (command === 'new-article') void newArticle();
         else if (command === 'show-list') void go({ view: 'list' });
         else if (command === 'show-trash') void go({ view: 'trash' });
+        else if (command === 'show-photos') void go({ view: 'photos' });
         else if (command === 'backup') void backup();
         else if (command === 'save-now') void flushEditor.current?.();
         else if (command === 'import') importInput.current?.click();
@@ -199,6 +214,8 @@ export function App({ client }: { client: Client }) {
         ) : (
           <p className="loading">Opening…</p>
         )
+      ) : route.view === 'photos' ? (
+        <PhotoDesk client={client} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
       ) : (
         <ArticleList
           key={listVersion}
@@ -210,6 +227,7 @@ export function App({ client }: { client: Client }) {
           onOpen={(id) => void go({ view: 'article', id })}
           onNew={() => void newArticle()}
           onShowTrash={(show) => void go({ view: show ? 'trash' : 'list' })}
+          onShowPhotos={() => void go({ view: 'photos' })}
           onError={setError}
         />
       )}

@@ -6,10 +6,11 @@ import type { HouseStyle } from '../../shared/houseStyle';
 import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
 import { makeRenderElement, renderLeaf } from './elements/renderElement';
 import { addPastedPictures } from './paste/insertPictures';
+import { insertPictureFiles, PICTURE_ACCEPT, type StorePicture } from './paste/insertPictureFiles';
 import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
 import { withPaste, type PasteHooks } from './plugins/withPaste';
 import { withStructure } from './plugins/withStructure';
-import type { BylineEditor } from './schema';
+import { BODY_INDEX, type BylineEditor } from './schema';
 import { MARKDOWN_HELP, SHORTCUTS, runShortcut } from './shortcuts';
 
 interface Props {
@@ -20,8 +21,8 @@ interface Props {
   houseStyle: HouseStyle;
   onChange(value: Descendant[]): void;
   onBlur(): void;
-  /** Stores a pasted picture (a data: URL) and returns its asset id. */
-  storePicture(fileName: string, dataUrl: string): Promise<string>;
+  /** Stores a picture (a data: URL) in the main process. */
+  storePicture: StorePicture;
   onNotice(message: string): void;
   /** Receives the editor, so the page can read the selection (for comments) and move the caret. */
   editorRef?: MutableRefObject<BylineEditor | null>;
@@ -54,7 +55,7 @@ const sameToolbarState = (a: ToolbarState | null, b: ToolbarState | null) =>
  * The toolbar re-renders only when what it shows changes (marks, link, block at the caret), not
  * on every keystroke: useSlateSelector compares the derived state.
  */
-function Toolbar({ onLink, onHelp }: { onLink(): void; onHelp(): void }) {
+function Toolbar({ onLink, onHelp, onPicture }: { onLink(): void; onHelp(): void; onPicture(): void }) {
   const editor = useSlateStatic();
   const state = useSlateSelector(
     (e): ToolbarState => ({ bold: isMarkActive(e, 'bold'), italic: isMarkActive(e, 'italic'), link: !!activeLink(e), block: activeBlock(e) }),
@@ -87,6 +88,7 @@ function Toolbar({ onLink, onHelp }: { onLink(): void; onHelp(): void }) {
       {button('Quote', 'Quote (Alt+Q)', block === 'quote', () => setBlockType(editor, 'quote'), '❝')}
       {button('Bulleted list', 'Bulleted list (Ctrl+Shift+8)', block === 'bulleted', () => toggleList(editor, false), '•')}
       {button('Numbered list', 'Numbered list (Ctrl+Shift+7)', block === 'numbered', () => toggleList(editor, true), '1.')}
+      {button('Add picture', 'Add pictures from files (or drop them on the text)', false, onPicture, '🖼')}
       <span className="sep" />
       {button('Undo', 'Undo (Ctrl+Z)', false, () => editor.undo(), '↶')}
       {button('Redo', 'Redo (Ctrl+Shift+Z)', false, () => editor.redo(), '↷')}
@@ -99,9 +101,9 @@ function Toolbar({ onLink, onHelp }: { onLink(): void; onHelp(): void }) {
  * Slate learns of selection changes a moment late (selectionchange is throttled): a selection
  * made just before Ctrl+K may not have reached it. Take the selection from the page itself.
  */
-function syncSelectionFromDom(editor: BylineEditor): void {
+export function syncSelectionFromDom(editor: BylineEditor): void {
   const dom = window.getSelection();
-  if (!dom || dom.rangeCount === 0) return;
+  if (!dom || dom.rangeCount === 0 || !ReactEditor.hasDOMNode(editor, dom.anchorNode!)) return;
   const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
   if (range) Transforms.select(editor, range);
 }
@@ -196,7 +198,10 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
     () =>
       createBylineEditor({
         onImages: (images, startBlock) => {
-          void addPastedPictures(editor, images, startBlock, (n, d) => latest.current.storePicture(n, d)).then((msg) => msg && latest.current.onNotice(msg));
+          void addPastedPictures(editor, images, startBlock, (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
+        },
+        onPictureFiles: (files, afterBlock) => {
+          void insertPictureFiles(editor, files, afterBlock, 'drop', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
         },
       }),
     [],
@@ -231,6 +236,14 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   );
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const pictureInput = useRef<HTMLInputElement>(null);
+  // Chosen pictures go after the block with the caret (or at the end of the body).
+  const pictureTarget = useRef(Number.MAX_SAFE_INTEGER);
+  const choosePictures = useCallback(() => {
+    const sel = editor.selection;
+    pictureTarget.current = sel && Range.end(sel).path[0] === BODY_INDEX ? (Range.end(sel).path[1] ?? 0) : Number.MAX_SAFE_INTEGER;
+    pictureInput.current?.click();
+  }, [editor]);
 
   // "?" opens the shortcuts when focus is not in text (where it is a question mark); F1 always.
   useEffect(() => {
@@ -260,7 +273,21 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
 
   return (
     <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
-      <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} />
+      <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} onPicture={choosePictures} />
+      <input
+        ref={pictureInput}
+        type="file"
+        accept={PICTURE_ACCEPT}
+        multiple
+        hidden
+        aria-label="Add pictures"
+        data-testid="picture-input"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length) void insertPictureFiles(editor, files, pictureTarget.current, 'file', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
+        }}
+      />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable
         className="article-document"

@@ -9,7 +9,7 @@ import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
-import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
+import { ArticleDocumentEditor, syncSelectionFromDom } from '../editor/ArticleDocumentEditor';
 import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/assetPreview';
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
@@ -21,6 +21,7 @@ import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
+import type { StorePicture } from '../editor/paste/insertPictureFiles';
 
 interface Props {
   client: Client;
@@ -224,7 +225,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     },
     [client, previews],
   );
-  const storePicture = useCallback(async (fileName: string, dataUrl: string) => (await client.invoke('assets.add', { fileName, dataUrl })).id, [client]);
+  const storePicture = useCallback<StorePicture>((fileName, dataUrl, source) => client.invoke('assets.add', { fileName, dataUrl, source }), [client]);
 
   // The desktop app's spellchecker follows the article's language (a browser follows lang="…").
   useEffect(() => {
@@ -332,7 +333,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     [threads, initialDoc],
   );
   const replaceThread = (t: CommentThread) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
-  const openComments = useCallback(() => setCommentTargets(commentTargets(editorRef.current, live.current.doc)), []);
+  const openComments = useCallback(() => {
+    // The words just selected by keyboard may not have reached Slate yet (selectionchange is throttled).
+    if (editorRef.current) syncSelectionFromDom(editorRef.current);
+    setCommentTargets(commentTargets(editorRef.current, live.current.doc));
+  }, []);
   const commentCall = async (call: () => Promise<CommentThread>) => {
     setProblem(null);
     try {

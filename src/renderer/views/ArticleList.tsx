@@ -13,6 +13,7 @@ interface Props {
   onImport(): void;
   /** Files dropped onto the list: imported like File → Import. */
   onDropFiles(files: File[]): void;
+  onShowPhotos(): void;
   onShowTrash(show: boolean): void;
   onError(message: string): void;
 }
@@ -80,7 +81,7 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onError }: Props) {
+export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [facets, setFacets] = useState<QueueFacets>({ counts: {}, rubrics: [], authors: [], agencies: [], languages: [] });
   const counts = facets.counts;
@@ -188,6 +189,9 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
             </button>
             <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text">
               Open…
+            </button>
+            <button type="button" onClick={onShowPhotos} title="Every picture in every article, with its credit">
+              Photo desk
             </button>
             <button type="button" onClick={() => onShowTrash(true)}>
               Trash

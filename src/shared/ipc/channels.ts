@@ -29,6 +29,8 @@ export const CHANNELS = [
   'comments.setResolved',
   'assets.add',
   'assets.preview',
+  'photos.list',
+  'photos.setCredit',
   'store.check',
   'store.backup',
 ] as const;
@@ -38,7 +40,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const IPC_PREFIX = 'byline:';
 
 /** Events the main process sends to the renderer (menu commands). */
-export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export', 'send-for-review'] as const;
+export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export', 'send-for-review', 'show-photos'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
 

@@ -5,6 +5,8 @@ import { ArticleInputSchema, type Article } from '../model/article';
 import { CommentBodySchema, NewAnchorSchema, type CommentThread } from '../model/comment';
 import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ListQuerySchema, type QueueFacets } from '../model/queue';
+import { CreditPartsSchema, PhotoFilterSchema, type PhotoInfo, type PhotoMetadata, type PhotoUse } from '../model/photo';
+import type { Credit } from '../model/blocks';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
@@ -12,6 +14,7 @@ import { EXPORT_FORMATS, type Channel } from './channels';
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
 const Id = z.uuid();
+const AssetId = z.string().regex(/^[0-9a-f]{64}$/);
 /** A 100 MB package as base64, with room to spare; the web transport allows a little more. */
 export const MAX_IMPORT_BASE64 = 136 * 1024 * 1024;
 const Empty = z.object({}).strict();
@@ -36,6 +39,22 @@ export interface AssetAdded {
   id: string;
   mime: string;
   byteSize: number;
+  width: number;
+  height: number;
+  /** What the file said (IPTC/XMP/EXIF), and what it suggests for the image block. */
+  embedded: PhotoMetadata;
+  suggested: { caption: string; credit: Credit };
+}
+export interface AssetPreview {
+  /** The rendition (WebP) or, for older pictures, the original; null when there is nothing to show. */
+  dataUrl: string | null;
+  reason?: string;
+  /** Size and what the file said; null for pictures stored before metadata was read. */
+  photo: PhotoInfo | null;
+}
+export interface CreditSet {
+  /** Articles that changed (each got a revision). */
+  articles: string[];
 }
 export interface ImportResult {
   id: string;
@@ -104,14 +123,18 @@ export const contract = {
   'comments.add': channel<CommentThread>()(z.object({ articleId: Id, anchor: NewAnchorSchema, body: CommentBodySchema }).strict()),
   'comments.reply': channel<CommentThread>()(z.object({ commentId: Id, body: CommentBodySchema }).strict()),
   'comments.setResolved': channel<CommentThread>()(z.object({ commentId: Id, resolved: z.boolean() }).strict()),
-  /** A picture pasted or dropped into the page, as a data: URL (the page cannot read files). */
+  /** A picture pasted, dropped or chosen in the page, as a data: URL (the page cannot read files). */
   'assets.add': channel<AssetAdded>()(
-    z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(30 * 1024 * 1024) }).strict(),
+    z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(MAX_IMPORT_BASE64), source: z.enum(['paste', 'drop', 'file']).default('paste') }).strict(),
   ),
-  /** The picture for the image block: a data: URL, or why there is none. */
-  'assets.preview': channel<{ dataUrl: string | null; reason?: string }>()(
-    z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  /** The picture for an image block (display) or a list (thumbnail), with what its file said. */
+  'assets.preview': channel<AssetPreview>()(
+    z.object({ id: AssetId, size: z.enum(['thumbnail', 'display']).default('display') }).strict(),
   ),
+  /** The photo desk: every picture in every article, filtered. */
+  'photos.list': channel<PhotoUse[]>()(PhotoFilterSchema),
+  /** Sets credit parts on the chosen pictures wherever they are used (a revision per changed article). */
+  'photos.setCredit': channel<CreditSet>()(z.object({ assetIds: z.array(AssetId).min(1).max(1000), parts: CreditPartsSchema }).strict()),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CreditSchema, type Credit } from './blocks';
 
 /**
  * The credit-related metadata embedded in a picture (IPTC IIM, XMP, EXIF), reconciled by the
@@ -36,3 +37,41 @@ export const PhotoInfoSchema = z
   })
   .strict();
 export type PhotoInfo = z.infer<typeof PhotoInfoSchema>;
+
+/** The largest picture Byline stores (a 100 MB TIFF from a medium-format camera still fits). */
+export const MAX_PICTURE_BYTES = 100 * 1024 * 1024;
+
+/** Where a value shown on the photo desk came from: the picture's file, a person, or nowhere yet. */
+export type ValueOrigin = 'file' | 'edited' | 'none';
+
+/** One picture as used in one article: what the photo desk lists. */
+export interface PhotoUse {
+  assetId: string;
+  articleId: string;
+  headline: string;
+  /** The picture's place in the body (0-based block index). */
+  block: number;
+  caption: string;
+  credit: Credit;
+  creditLine: string;
+  alt: string;
+  /** What the file said; null for pictures stored before the photo desk read metadata. */
+  embedded: PhotoMetadata | null;
+  origin: { caption: ValueOrigin; credit: ValueOrigin };
+  problems: string[];
+}
+
+export const PhotoFilterSchema = z
+  .object({
+    missingCredit: z.boolean().optional(),
+    missingAlt: z.boolean().optional(),
+    mismatch: z.boolean().optional(),
+    /** Pictures whose credit names this agency (case-insensitive). */
+    agency: z.string().max(200).optional(),
+  })
+  .strict();
+export type PhotoFilter = z.infer<typeof PhotoFilterSchema>;
+
+/** Credit parts to set; a part left out stays as it is, an empty string clears it. */
+export const CreditPartsSchema = CreditSchema;
+export type CreditParts = Partial<Credit>;

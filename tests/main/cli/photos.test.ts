@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
-import type { PhotoUse } from '../../../src/main/media/photoDesk';
+import type { PhotoUse } from '../../../src/shared/model/photo';
 import { seedArticle } from '../../helpers/articles';
 import { jpegOf, pngClaiming } from '../../helpers/images';
 import { tempDir } from '../../helpers/tmp';

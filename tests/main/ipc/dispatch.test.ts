@@ -110,17 +110,21 @@ describe('import and export of Byline JSON', () => {
 });
 
 describe('pictures from the page', () => {
-  it('stores a data: URL picture content-addressed', async () => {
+  it('stores a data: URL picture content-addressed, with its size, what its file said and a rendition to show', async () => {
     const png = tinyPng(11);
-    const r = await dispatch(handlers, 'assets.add', { fileName: 'pasted-picture-1', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
-    expect(r).toMatchObject({ ok: true, value: { mime: 'image/png', byteSize: png.length } });
+    // The page's type for a file is not trusted (HEIC and TIFF often arrive as octet-stream): the bytes are.
+    const r = await dispatch(handlers, 'assets.add', { fileName: 'bild.png', dataUrl: `data:application/octet-stream;base64,${png.toString('base64')}`, source: 'drop' });
+    expect(r).toMatchObject({ ok: true, value: { mime: 'image/png', byteSize: png.length, width: expect.any(Number), embedded: {}, suggested: { caption: '', credit: {} } } });
     const id = (r as { value: { id: string } }).value.id;
     expect(store.assets.read(id).equals(png)).toBe(true);
+    expect(store.assets.find(id)!.metadata).toMatchObject({ source: 'drop' });
+    const preview = await dispatch(handlers, 'assets.preview', { id, size: 'thumbnail' });
+    expect(preview).toMatchObject({ ok: true, value: { dataUrl: expect.stringMatching(/^data:image\/webp;base64,UklGR/), photo: { embedded: {} } } });
   });
 
   it.each([
     ['not a data URL', 'https://example.org/bild.jpg', /pasted-picture-1 is not an embedded picture/],
-    ['a data URL that is not an image', `data:image/png;base64,${Buffer.from('%PDF-1.7').toString('base64')}`, /pasted-picture-1 is not an image Byline can store/],
+    ['a data URL that is not an image', `data:image/png;base64,${Buffer.from('%PDF-1.7').toString('base64')}`, /pasted-picture-1 is not a picture Byline can store/],
   ])('refuses %s and stores nothing', async (_n, dataUrl, message) => {
     const r = await dispatch(handlers, 'assets.add', { fileName: 'pasted-picture-1', dataUrl });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -139,13 +143,31 @@ describe('spellcheck language', () => {
 });
 
 describe('picture previews', () => {
-  it('gives displayable pictures as data: URLs and says why others have none', async () => {
+  it('shows pictures stored before renditions as their original where a page can, and says why others have none', async () => {
     const png = store.assets.add(tinyPng(21), 'rot.png');
     const tiff = store.assets.add(Buffer.concat([Buffer.from('II*\0'), Buffer.alloc(64)]), 'scan.tif');
-    expect(await dispatch(handlers, 'assets.preview', { id: png.id })).toEqual({ ok: true, value: { dataUrl: `data:image/png;base64,${tinyPng(21).toString('base64')}` } });
-    expect(await dispatch(handlers, 'assets.preview', { id: tiff.id })).toEqual({ ok: true, value: { dataUrl: null, reason: 'No preview for TIFF pictures yet.' } });
-    expect(await dispatch(handlers, 'assets.preview', { id: 'e'.repeat(64) })).toEqual({ ok: true, value: { dataUrl: null, reason: 'This picture is not in the store.' } });
+    expect(await dispatch(handlers, 'assets.preview', { id: png.id })).toEqual({ ok: true, value: { dataUrl: `data:image/png;base64,${tinyPng(21).toString('base64')}`, photo: null } });
+    expect(await dispatch(handlers, 'assets.preview', { id: tiff.id })).toEqual({ ok: true, value: { dataUrl: null, reason: 'No preview for TIFF pictures.', photo: null } });
+    expect(await dispatch(handlers, 'assets.preview', { id: 'e'.repeat(64) })).toEqual({ ok: true, value: { dataUrl: null, reason: 'This picture is not in the store.', photo: null } });
     expect(await dispatch(handlers, 'assets.preview', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
+
+describe('the photo desk through the IPC boundary', () => {
+  it('lists pictures and sets credits on a selection as one change, recorded as the handler\'s actor', async () => {
+    const [p1, p2] = [store.assets.add(tinyPng(31), 'a.png').id, store.assets.add(tinyPng(32), 'b.png').id];
+    const a = store.articles.create(seedArticle(p1), 'anna');
+    const b = store.articles.create(seedArticle(p2), 'anna');
+    const set = await dispatch(handlers, 'photos.setCredit', { assetIds: [p1, p2], parts: { agency: 'dpa', provider: '' } });
+    expect(set).toMatchObject({ ok: true, value: { articles: expect.arrayContaining([a.id, b.id]) } });
+    const list = await dispatch(handlers, 'photos.list', { agency: 'DPA' });
+    expect(list.ok && (list.value as { creditLine: string }[]).map((u) => u.creditLine)).toEqual(['Bild: dpa/A. al-Rubaye', 'Bild: dpa/A. al-Rubaye']);
+    expect(store.articles.history(a.id)[0]).toMatchObject({ revision: 2, savedBy: 'desk' });
+    // One unknown picture in the selection: nothing changes anywhere.
+    const bad = await dispatch(handlers, 'photos.setCredit', { assetIds: [p1, 'f'.repeat(64)], parts: { agency: 'AFP' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(store.articles.history(a.id)).toHaveLength(2);
+    expect(await dispatch(handlers, 'photos.setCredit', { assetIds: [p1], parts: { agency: 'x'.repeat(201) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
 

@@ -1,6 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { formatCredit } from '../../../shared/format/credit';
+import { creditConflicts, creditFromMetadata } from '../../../shared/format/creditFromMetadata';
 import type { HouseStyle } from '../../../shared/houseStyle';
+import type { PhotoMetadata } from '../../../shared/model/photo';
 import type { ImageElement } from '../schema';
 import { useAssetPreview } from './assetPreview';
 
@@ -12,12 +14,60 @@ interface Props {
 
 const stop = (e: KeyboardEvent) => e.stopPropagation();
 
-/** The image block's own fields; picking the picture itself belongs to the photo desk. */
+/** Says whether a value is the file's or a person's, and offers the file's back when they differ. */
+function Origin({ value, fromFile, onUseFile }: { value: string; fromFile: string | undefined; onUseFile(): void }) {
+  if (!fromFile?.trim()) return <span className="origin">{value.trim() ? 'entered here (the file has none)' : 'the file has none'}</span>;
+  if (value.trim() === fromFile.trim()) return <span className="origin from-file">from the file</span>;
+  return (
+    <span className="origin edited">
+      edited · the file says “{fromFile}”{' '}
+      <button type="button" className="link" onClick={onUseFile}>
+        use the file’s
+      </button>
+    </span>
+  );
+}
+
+/** What else the file says that a photo editor weighs (rights, terms, where, when, how it was made). */
+function FileFacts({ embedded, width, height }: { embedded: PhotoMetadata; width: number; height: number }) {
+  const rows: [string, string | undefined][] = [
+    ['Size', `${width} × ${height} px`],
+    ['Creator', embedded.creators?.join(', ')],
+    ['Credit line', embedded.creditLine],
+    ['Source', embedded.source],
+    ['Copyright', embedded.copyright],
+    ['Usage terms', embedded.usageTerms],
+    ['Created', embedded.dateCreated],
+    ['Place', [embedded.city, embedded.country].filter(Boolean).join(', ') || undefined],
+    ['Headline', embedded.headline],
+    ['Digital source type', embedded.digitalSourceType?.replace(/^https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\//, '')],
+  ];
+  return (
+    <details className="file-facts">
+      <summary>What the file says</summary>
+      <dl>
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd dir="auto">{v}</dd>
+            </div>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
+/** The image block's fields, with where each value came from and what stops the picture going out. */
 export function ImageFields({ element, style, onChange }: Props) {
   const credit = formatCredit(element.credit, style);
   const preview = useAssetPreview(element.assetId);
+  const embedded = preview.photo?.embedded;
+  const fileCredit = embedded ? creditFromMetadata(embedded) : null;
+  const problems = [...(credit ? [] : ['no credit']), ...(element.alt.trim() ? [] : ['no alt text']), ...(embedded ? creditConflicts(element.credit, embedded) : [])];
   return (
-    <div className="image-fields" onKeyDown={stop}>
+    <div className="image-fields" onKeyDown={stop} data-problems={problems.length}>
       {preview.dataUrl ? (
         <img className="image-preview" src={preview.dataUrl} alt={element.alt} />
       ) : (
@@ -25,10 +75,18 @@ export function ImageFields({ element, style, onChange }: Props) {
           {preview.reason ?? 'Loading picture…'}
         </div>
       )}
+      {problems.length ? (
+        <ul className="image-problems" aria-label="Problems with this picture">
+          {problems.map((p) => (
+            <li key={p}>{p[0]!.toUpperCase() + p.slice(1)}</li>
+          ))}
+        </ul>
+      ) : null}
       <label>
         Caption
         <input dir="auto" value={element.caption} onChange={(e) => onChange({ caption: e.target.value })} />
       </label>
+      {embedded ? <Origin value={element.caption} fromFile={embedded.caption} onUseFile={() => onChange({ caption: embedded.caption ?? '' })} /> : null}
       <fieldset className="credit-parts">
         <legend>Credit</legend>
         {(['provider', 'agency', 'creator'] as const).map((part) => (
@@ -38,11 +96,13 @@ export function ImageFields({ element, style, onChange }: Props) {
           </label>
         ))}
       </fieldset>
+      <p className={credit ? 'credit-line' : 'credit-line missing'}>{credit || 'No credit yet'}</p>
+      {fileCredit ? <Origin value={credit} fromFile={formatCredit(fileCredit, style)} onUseFile={() => onChange({ credit: fileCredit })} /> : null}
       <label>
         Alt text
-        <input dir="auto" value={element.alt} onChange={(e) => onChange({ alt: e.target.value })} />
+        <input dir="auto" value={element.alt} aria-invalid={!element.alt.trim()} onChange={(e) => onChange({ alt: e.target.value })} />
       </label>
-      <p className={credit ? 'credit-line' : 'credit-line missing'}>{credit || 'No credit yet'}</p>
+      {embedded && preview.photo ? <FileFacts embedded={embedded} width={preview.photo.width} height={preview.photo.height} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Editor, Path, Transforms } from 'slate';
 import { BODY_INDEX, type BylineEditor } from '../schema';
 import type { PastedImage } from '../../../shared/html/htmlToBlocks';
+import type { StorePicture } from './insertPictureFiles';
 
 /**
  * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks where they
@@ -12,7 +13,7 @@ export async function addPastedPictures(
   editor: BylineEditor,
   images: PastedImage[],
   startBlock: number,
-  storePicture: (fileName: string, dataUrl: string) => Promise<string>,
+  storePicture: StorePicture,
 ): Promise<string> {
   const embedded = images.filter((i) => i.src.startsWith('data:image/'));
   const elsewhere = images.length - embedded.length;
@@ -27,7 +28,7 @@ export async function addPastedPictures(
   let last: { position: number; ref: ReturnType<typeof Editor.pathRef> } | null = null;
   for (const [n, { image, ref, before }] of anchors.entries()) {
     try {
-      const assetId = await storePicture(`pasted-picture-${n + 1}`, image.src);
+      const stored = await storePicture(`pasted-picture-${n + 1}`, image.src, 'paste');
       const body = editor.children[BODY_INDEX] as { children: unknown[] };
       const at: Path =
         last && last.position === image.position && last.ref.current
@@ -37,7 +38,8 @@ export async function addPastedPictures(
               ? ref.current
               : Path.next(ref.current)
             : [BODY_INDEX, body.children.length];
-      Transforms.insertNodes(editor, { type: 'image', assetId, caption: '', credit: {}, alt: image.alt, children: [{ text: '' }] }, { at });
+      // The paste's alt text wins; caption and credit come from the picture's own metadata, if any.
+      Transforms.insertNodes(editor, { type: 'image', assetId: stored.id, caption: stored.suggested.caption, credit: stored.suggested.credit, alt: image.alt, children: [{ text: '' }] }, { at });
       last?.ref.unref();
       last = { position: image.position, ref: Editor.pathRef(editor, at) };
       added++;
@@ -48,7 +50,7 @@ export async function addPastedPictures(
   for (const a of anchors) a.ref.unref();
   last?.ref.unref();
   const parts: string[] = [];
-  if (added) parts.push(`${added} pasted picture${added === 1 ? '' : 's'} added: each needs a credit and alt text before it can go out.`);
+  if (added) parts.push(`${added} pasted picture${added === 1 ? '' : 's'} added: check each one's credit and alt text before it goes out.`);
   if (elsewhere) parts.push(`${elsewhere} picture${elsewhere === 1 ? '' : 's'} in the paste point to files or the web and were not added; attach them from the file.`);
   parts.push(...problems);
   return parts.join(' ');

@@ -2,12 +2,15 @@ import DOMPurify from 'dompurify';
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { bodyToSlate } from '../convert';
 import { htmlToBlocks, textToBlocks, type PastedImage } from '../../../shared/html/htmlToBlocks';
+import { looksLikePicture } from '../paste/insertPictureFiles';
 import { sanitizeClipboardHtml } from '../paste/sanitize';
 import { BODY_INDEX, SIGNOFF_INDEX, type BylineEditor } from '../schema';
 
 export interface PasteHooks {
   /** Pictures found in pasted HTML, after the text is in; `startBlock` is the body block the paste began in. */
   onImages(images: PastedImage[], startBlock: number): void;
+  /** Picture files pasted or dropped; they go after body block `afterBlock` (-1: before the first). */
+  onPictureFiles(files: File[], afterBlock: number): void;
 }
 
 /**
@@ -22,6 +25,14 @@ export function withPaste(editor: BylineEditor, hooks: PasteHooks): BylineEditor
     const { selection } = editor;
     if (!selection) return;
     const section = Range.start(selection).path[0];
+    // Picture files (a drop lands here too, with the selection at the drop point) go into the body:
+    // after the block they were dropped on, or at its end when they were dropped on a field above it.
+    const pictures = Array.from(data.files ?? []).filter(looksLikePicture);
+    if (pictures.length) {
+      const afterBlock = section === BODY_INDEX ? (Range.end(selection).path[1] ?? 0) : Number.MAX_SAFE_INTEGER;
+      hooks.onPictureFiles(pictures, afterBlock);
+      return;
+    }
     if (section === SIGNOFF_INDEX) return;
     if (section !== BODY_INDEX || Range.end(selection).path[0] !== BODY_INDEX) {
       const text = plainTextOf(data).replace(/\s+/g, ' ').trim();

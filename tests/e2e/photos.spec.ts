@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { endExiftool, exiftool } from '../../src/main/media/exiftool';
+import { seedArticle } from '../helpers/articles';
+import { jpegOf } from '../helpers/images';
+import { EditorPage } from './editorPage';
+import { expect, test } from './fixtures';
+
+test.afterAll(() => endExiftool());
+
+/** A JPEG as an agency sends it: photographer, credit line and caption in IPTC IIM and XMP. */
+async function agencyPhoto(dir: string): Promise<string> {
+  const file = path.join(dir, 'AFP_Albu-Kamal.jpg');
+  fs.writeFileSync(file, await jpegOf(1200, 800));
+  await exiftool().write(
+    file,
+    { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim', 'IPTC:CodedCharacterSet': 'UTF8', 'XMP-dc:Creator': ['Ali al-Rubaye'], 'XMP-photoshop:Credit': 'AFP via Getty Images', 'XMP-dc:Description': 'Kämpfer in al-Qaim' } as never,
+    { writeArgs: ['-overwrite_original'] },
+  );
+  return file;
+}
+
+/** Drops a file on an element, at its middle, as a file manager does. */
+async function dropFile(page: Page, target: ReturnType<Page['locator']>, file: string, type: string) {
+  const box = (await target.boundingBox())!;
+  const dataTransfer = await page.evaluateHandle(
+    ([name, base64, mime]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0))], name!, { type: mime }));
+      return dt;
+    },
+    [path.basename(file), fs.readFileSync(file).toString('base64'), type],
+  );
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  await target.dispatchEvent('dragover', { dataTransfer, ...at });
+  await target.dispatchEvent('drop', { dataTransfer, ...at });
+}
+
+test('a photo dropped into the text comes with its caption and credit; an edit shows as edited; the photo desk lists and fixes it', async ({ app, appPage: page }) => {
+  const photo = await agencyPhoto(app.dataDir);
+  await page.getByRole('button', { name: 'New article' }).click();
+  const editor = new EditorPage(page);
+  await editor.field('Headline').fill(seedArticle().headline!);
+  await editor.body.locator('p').first().click();
+  await page.keyboard.type('Die Dschihadistenmiliz habe einen Gegenangriff gestartet.');
+  await editor.waitSaved();
+
+  await dropFile(page, editor.body.locator('p').first(), photo, 'image/jpeg');
+  const figure = editor.body.locator('figure.block-image');
+  await expect(figure).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Added AFP_Albu-Kamal.jpg: check the caption and credit taken from the file' })).toBeVisible();
+  await expect(figure.getByLabel('Caption')).toHaveValue('Kämpfer in al-Qaim');
+  await expect(figure.getByLabel('Provider')).toHaveValue('Getty Images');
+  await expect(figure.getByLabel('Agency')).toHaveValue('AFP');
+  await expect(figure.getByLabel('Photographer')).toHaveValue('Ali al-Rubaye');
+  await expect(figure.locator('.credit-line')).toHaveText('Bild: Getty Images/AFP/A. al-Rubaye');
+  await expect(figure.locator('.origin').first()).toHaveText('from the file');
+  await expect(figure.getByRole('img', { name: 'Picture without alt text' }).or(figure.locator('img.image-preview'))).toHaveAttribute('src', /^data:image\/webp;base64,/);
+  await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toHaveText('No alt text');
+
+  // The photographer typed wrongly contradicts the file: flagged at once.
+  await figure.getByLabel('Photographer').fill('Alan Rubin');
+  await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toContainText('The photographer "Alan Rubin" is not the file\'s creator "Ali al-Rubaye"');
+  await expect(figure.locator('.origin.edited').last()).toContainText('the file says “Bild: Getty Images/AFP/A. al-Rubaye”');
+  await figure.getByLabel('Caption').fill('Kämpfer der irakischen Armee in al-Qaim');
+  await figure.getByLabel('Alt text').fill('Bewaffnete Kämpfer auf einem Pick-up');
+  await editor.waitSaved();
+
+  // The photo desk lists it with where each value came from and what is wrong.
+  await page.getByRole('button', { name: '← Articles' }).or(page.getByRole('button', { name: 'Close' })).first().click();
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  const rows = page.locator('.photo-table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Kämpfer der irakischen Armee in al-Qaim edited');
+  await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. Rubin edited');
+  await expect(rows.first()).toContainText('file: Ali al-Rubaye · AFP via Getty Images');
+  await expect(rows.first().locator('img.thumb')).toHaveAttribute('src', /^data:image\/webp/);
+  await page.getByLabel('Credit contradicts the file').check();
+  await expect(rows).toHaveCount(1);
+
+  // Bulk edit: choose it, set the photographer, and the mismatch is gone.
+  await rows.first().getByRole('checkbox').check();
+  const bulk = page.getByRole('form', { name: 'Set credit on the chosen pictures' });
+  await bulk.getByLabel('Photographer').fill('Ali al-Rubaye');
+  await bulk.getByRole('button', { name: 'Set credit' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Credit set on 1 picture; 1 article changed.' })).toBeVisible();
+  await expect(page.getByText('No pictures match.')).toBeVisible();
+  await page.getByLabel('Credit contradicts the file').uncheck();
+  await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. al-Rubaye from the file');
+
+  // Opening the article from the desk shows the fixed credit.
+  await rows.first().getByRole('button', { name: seedArticle().headline! }).click();
+  await expect(editor.body.locator('figure.block-image').getByLabel('Photographer')).toHaveValue('Ali al-Rubaye');
+});
+
+test('pictures that cannot be stored are named and leave nothing behind; the others still come in', async ({ app, appPage: page }) => {
+  await page.getByRole('button', { name: 'New article' }).click();
+  const editor = new EditorPage(page);
+  await editor.body.locator('p').first().click();
+  const bad = path.join(app.dataDir, 'kaputt.jpg');
+  fs.writeFileSync(bad, (await jpegOf(300, 200)).subarray(0, 700));
+  const good = path.join(app.dataDir, 'gut.jpg');
+  fs.writeFileSync(good, await jpegOf(300, 200));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add picture' }).click();
+  await (await chooser).setFiles([bad, good]);
+  await expect(page.getByRole('status').filter({ hasText: 'Added gut.jpg' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'kaputt.jpg is damaged or incomplete' })).toBeVisible();
+  await expect(editor.body.locator('figure.block-image')).toHaveCount(1);
+  await expect(editor.body.locator('figure.block-image').getByRole('list', { name: 'Problems with this picture' })).toHaveText(/No credit\s*No alt text/);
+  // Only the good picture's original is in the store (renditions sit beside it).
+  const stored = (fs.readdirSync(`${app.dbPath}-assets`, { recursive: true }) as string[]).filter((f) => /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(f));
+  expect(stored).toHaveLength(1);
+});
