@@ -45,7 +45,14 @@ describe('export → import gives back the same article (property-based, fast-ch
         const { id, revision, createdAt: _c, updatedAt: _u, status: _s, ...fields } = saved;
         // Byline JSON is the article itself, id and revision included; the others make a new one.
         const expected = exportFormat === 'json' ? { ...fields, id, revision, status: 'draft', createdAt: saved.createdAt, updatedAt: saved.updatedAt } : { ...fields, status: 'draft' };
-        expect(imported.article).toEqual(expected);
+        // HTML carries credited copies of the pictures (their own bytes, so their own ids; the
+        // copies themselves are checked in export/creditedPictures.test): compare all but the ids.
+        const ids = (a: { body: readonly { type: string }[] }) => a.body.map((b) => ('assetId' in b ? 'picture' : b.type));
+        if (exportFormat === 'html') {
+          expect(ids(imported.article)).toEqual(ids(expected));
+          const anyId = (a: typeof expected) => ({ ...a, body: a.body.map((b) => (b.type === 'image' ? { ...b, assetId: '' } : b)) });
+          expect(anyId(imported.article as typeof expected)).toEqual(anyId(expected));
+        } else expect(imported.article).toEqual(expected);
       }),
       { numRuns: RUNS[exportFormat] ?? 60 },
     );

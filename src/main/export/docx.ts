@@ -8,6 +8,7 @@ import type { Article } from '../../shared/model/article';
 import type { Block, Image } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
 import { imageSize } from '../media/imageSize';
+import type { CreditedCopy } from '../media/writeBack';
 import type { Store } from '../store/store';
 import { assertExportable } from './exportable';
 import { wireDate } from './wireText';
@@ -27,10 +28,11 @@ const styled = (style: string, text: string) => new Paragraph({ style, children:
 const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 const MAX_WIDTH_PX = 600;
 
-function picture(b: Image, style: HouseStyle, store: Store): Paragraph[] {
+function picture(b: Image, style: HouseStyle, store: Store, copies: ReadonlyMap<string, CreditedCopy>): Paragraph[] {
   const info = store.assets.find(b.assetId);
   const type = info && DOCX_IMAGE_TYPES[info.mime];
-  const bytes = type ? store.assets.read(b.assetId) : undefined;
+  // The credited copy where there is one, so the picture inside the document carries its credit.
+  const bytes = type ? (copies.get(b.assetId)?.bytes ?? store.assets.read(b.assetId)) : undefined;
   const size = bytes && imageSize(bytes);
   const out: Paragraph[] = [];
   if (type && bytes && size) {
@@ -49,7 +51,7 @@ function picture(b: Image, style: HouseStyle, store: Store): Paragraph[] {
   return out;
 }
 
-function block(b: Block, style: HouseStyle, store: Store, listId: () => string): Paragraph[] {
+function block(b: Block, style: HouseStyle, store: Store, listId: () => string, copies: ReadonlyMap<string, CreditedCopy>): Paragraph[] {
   switch (b.type) {
     case 'paragraph':
       return [new Paragraph({ children: runs(b.children) })];
@@ -63,7 +65,7 @@ function block(b: Block, style: HouseStyle, store: Store, listId: () => string):
       return b.items.map((item) => new Paragraph({ numbering: { reference, level: 0, instance: Number(instance) }, children: runs(item) }));
     }
     case 'image':
-      return picture(b, style, store);
+      return picture(b, style, store, copies);
   }
 }
 
@@ -72,7 +74,7 @@ function block(b: Block, style: HouseStyle, store: Store, listId: () => string):
  * pictures embedded with caption and credit. There is no official schema for this target in
  * resources/, so the file is checked by reading it back (mammoth) before it is returned.
  */
-export async function exportDocx(article: Article, store: Store): Promise<Uint8Array> {
+export async function exportDocx(article: Article, store: Store, copies: ReadonlyMap<string, CreditedCopy> = new Map()): Promise<Uint8Array> {
   assertExportable(article);
   const style = store.houseStyle;
   let lists = 0;
@@ -115,7 +117,7 @@ export async function exportDocx(article: Article, store: Store): Promise<Uint8A
       {
         children: [
           ...head,
-          ...article.body.flatMap((b) => block(b, style, store, () => String(++lists))),
+          ...article.body.flatMap((b) => block(b, style, store, () => String(++lists), copies)),
           ...(signOff ? [styled(DOCX_STYLES.signOff, signOff)] : []),
           ...(article.keywords.length ? [styled(DOCX_STYLES.keywords, article.keywords.join(', '))] : []),
         ],

@@ -19,6 +19,9 @@ export interface ExportEnv {
   printToPdf: PrintToPdf;
 }
 
+/** Said of every export that carries pictures: their copies were read back. */
+const PICTURES_CHECKED = '; pictures carry the caption and credit (read back)';
+
 /**
  * One entry per exchange format; each module checks its own output before anything is written.
  * Modules load on first use, so the schema validators and document writers cost nothing at start-up.
@@ -29,13 +32,19 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, en
   newsml: async (article, store) => ({ data: await (await import('./newsmlG2')).exportNewsmlG2(article, store.houseStyle, (id) => store.assets.find(id)), extension: 'newsml.xml', checked: 'the NewsML-G2 2.35 XSD' }),
   ninjs: async (article, store) => ({ data: (await import('./ninjs')).exportNinjs(article, '3.1', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs.json', checked: 'the ninjs 3.1 JSON schema' }),
   ninjs2: async (article, store) => ({ data: (await import('./ninjs')).exportNinjs(article, '2.2', store.houseStyle, (id) => store.assets.find(id)), extension: 'ninjs2.json', checked: 'the ninjs 2.2 JSON schema' }),
+  'newsml-package': async (article, store) => ({ data: await (await import('./newsPackage')).exportNewsPackage('newsml', article, store), extension: 'newsml.zip', checked: `the NewsML-G2 2.35 XSD${PICTURES_CHECKED}` }),
+  'ninjs-package': async (article, store) => ({ data: await (await import('./newsPackage')).exportNewsPackage('ninjs', article, store), extension: 'ninjs.zip', checked: `the ninjs 3.1 JSON schema${PICTURES_CHECKED}` }),
   html: async (article, store) => {
-    const { embeddedImageSrc, exportHtml } = await import('./html');
-    return { data: exportHtml(article, store.houseStyle, embeddedImageSrc(store)), extension: 'html', checked: 'well-formedness (parsed back)' };
+    const [{ exportHtml }, { creditedPictures, dataUrlOf }] = await Promise.all([import('./html'), import('./creditedPictures')]);
+    const copies = await creditedPictures(store, article);
+    return { data: exportHtml(article, store.houseStyle, (id) => dataUrlOf(copies.get(id)!)), extension: 'html', checked: `well-formedness (parsed back)${PICTURES_CHECKED}` };
   },
   md: async (article, store) => ({ data: (await import('./markdown')).exportMarkdown(article, store.houseStyle), extension: 'md', checked: 'the export rules (headline, credits, alt text)' }),
   text: async (article, store) => ({ data: (await import('./wireText')).exportWireText(article, store.houseStyle), extension: 'txt', checked: 'the export rules (headline, credits, alt text)' }),
-  docx: async (article, store) => ({ data: await (await import('./docx')).exportDocx(article, store), extension: 'docx', checked: 'a read-back of the document' }),
+  docx: async (article, store) => {
+    const [{ exportDocx }, { creditedPictures }] = await Promise.all([import('./docx'), import('./creditedPictures')]);
+    return { data: await exportDocx(article, store, await creditedPictures(store, article)), extension: 'docx', checked: `a read-back of the document${PICTURES_CHECKED}` };
+  },
   pdf: async (article, store, env) => ({ data: await (await import('./pdf')).exportPdfProof(article, store, env.printToPdf), extension: 'pdf', checked: 'a complete PDF' }),
 };
 

@@ -5,7 +5,7 @@ import type { Block } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
 import { assertExportable } from './exportable';
 import { bodyHtml } from './htmlBody';
-import { assetUri } from './ninjs';
+import { assetUri } from './assetUri';
 import { escapeText } from './xml';
 
 /** Characters that would start markup inside a line. */

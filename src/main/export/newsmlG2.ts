@@ -2,6 +2,7 @@ import { formatCredit } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import { imageCredits, type Article } from '../../shared/model/article';
 import type { AssetInfo } from '../store/assets';
+import { assetUri } from './assetUri';
 import { exportNitf } from './nitf';
 import { el, escapeText } from './xml';
 import { assertValidXml, NEWSML_G2_235 } from './xsd';
@@ -14,8 +15,8 @@ const NAR_NS = 'http://iptc.org/std/nar/2006-10-01/';
  * NITF export inline, so the body has one mapping. The NITF is checked against its own XSD
  * first, the whole item against the NewsML-G2 XSD before it is returned.
  */
-export async function exportNewsmlG2(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): Promise<string> {
-  const nitf = (await exportNitf(article, style, assets)).replace(/^<\?xml[^>]*\?>\s*/, '').trim();
+export async function exportNewsmlG2(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined, href: (id: string) => string = assetUri): Promise<string> {
+  const nitf = (await exportNitf(article, style, assets, href)).replace(/^<\?xml[^>]*\?>\s*/, '').trim();
   const credits = [...new Set(imageCredits(article.body).map((c) => formatCredit(c, style.credit)).filter(Boolean))];
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

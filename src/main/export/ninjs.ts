@@ -2,6 +2,7 @@ import { formatCredit } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Article } from '../../shared/model/article';
 import type { AssetInfo } from '../store/assets';
+import { assetUri } from './assetUri';
 import { assertExportable } from './exportable';
 import { bodyHtml } from './htmlBody';
 import { assertValidJson } from './jsonSchema';
@@ -10,8 +11,6 @@ export type NinjsVersion = '3.1' | '2.2';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
-/** Exported pictures are named by content hash; the same scheme marks them in the body's markup. */
-export const assetUri = (id: string) => `byline-asset:${id}`;
 
 const nonEmpty = <T>(items: (T | false | '' | undefined)[]): T[] | undefined => {
   const kept = items.filter(Boolean) as T[];

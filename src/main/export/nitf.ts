@@ -5,6 +5,7 @@ import type { Article } from '../../shared/model/article';
 import type { Block } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
 import type { AssetInfo } from '../store/assets';
+import { assetUri } from './assetUri';
 import { assertExportable } from './exportable';
 import { el, escapeText } from './xml';
 import { assertValidXml, NITF_36 } from './xsd';
@@ -30,7 +31,7 @@ function inline(nodes: readonly Inline[]): string {
     .join('');
 }
 
-function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): string {
+function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | undefined, href: (id: string) => string): string {
   switch (b.type) {
     case 'paragraph':
       return el('p', {}, inline(b.children));
@@ -48,7 +49,7 @@ function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | 
         'media',
         { 'media-type': 'image' },
         ...parts,
-        el('media-reference', { source: `byline-asset:${b.assetId}`, 'mime-type': asset?.mime, name: asset?.originalName, 'alternate-text': b.alt }),
+        el('media-reference', { source: href(b.assetId), 'mime-type': asset?.mime, name: asset?.originalName, 'alternate-text': b.alt }),
         el('media-caption', {}, escapeText(b.caption)),
         el('media-producer', {}, escapeText(formatCredit(b.credit, style.credit))),
       );
@@ -57,14 +58,14 @@ function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | 
 }
 
 /** NITF 3.6 for one article, checked against the official XSD before it is returned. */
-export async function exportNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): Promise<string> {
-  const xml = buildNitf(article, style, assets);
+export async function exportNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined, href: (id: string) => string = assetUri): Promise<string> {
+  const xml = buildNitf(article, style, assets, href);
   await assertValidXml(xml, NITF_36, 'NITF export');
   return xml;
 }
 
 /** The NITF text alone, unchecked: exportNitf is what may be written. */
-export function buildNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): string {
+export function buildNitf(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined, href: (id: string) => string = assetUri): string {
   assertExportable(article);
   const signOff = formatSignOff(article.signOff, style.signOff);
   const xml =
@@ -97,7 +98,7 @@ export function buildNitf(article: Article, style: HouseStyle, assets: (id: stri
           ...(article.dateline ? [el('dateline', {}, escapeText(article.dateline))] : []),
           ...(article.teaser ? [el('abstract', {}, el('p', {}, escapeText(article.teaser)))] : []),
         ),
-        el('body.content', {}, ...article.body.map((b) => block(b, style, assets))),
+        el('body.content', {}, ...article.body.map((b) => block(b, style, assets, href))),
         ...(signOff ? [el('body.end', {}, el('tagline', {}, escapeText(signOff)))] : []),
       ),
     ) +

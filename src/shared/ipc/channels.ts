@@ -49,16 +49,18 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Exchange formats Byline writes; more arrive with issue 4. */
-export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'ninjs', 'ninjs2', 'html', 'md', 'text', 'pdf', 'docx'] as const;
+export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'newsml-package', 'ninjs', 'ninjs-package', 'ninjs2', 'html', 'md', 'text', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How the export form names each format, in the order it offers them. */
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   nitf: 'NITF 3.6 (validated against the official schema)',
   newsml: 'NewsML-G2 2.35 (validated against the official schema)',
+  'newsml-package': 'NewsML-G2 2.35 package (ZIP with credited pictures)',
   ninjs: 'ninjs 3.1 (validated against the official JSON schema)',
+  'ninjs-package': 'ninjs 3.1 package (ZIP with credited pictures)',
   ninjs2: 'ninjs 2.2 (validated against the official JSON schema)',
-  html: 'HTML (one file, pictures embedded)',
+  html: 'HTML (one file, credited pictures embedded)',
   md: 'Markdown',
   text: 'Plain wire text',
   pdf: 'PDF proof (A4)',

@@ -177,7 +177,7 @@ describe('byline export', () => {
     const id = byline(['--db', db, 'new', '--headline', 'x']).stdout.trim();
     const r = byline(['--db', db, 'export', id, '--format', 'pdfx']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^byline: export needs --format [a-z0-9|]+ \(got "pdfx"\)\.\n$/);
+    expect(r.stderr).toMatch(/^byline: export needs --format [a-z0-9|-]+ \(got "pdfx"\)\.\n$/);
     expect(r.stderr).toContain('nitf|');
     expect(byline(['--db', db, 'export', '--format', 'nitf']).code).toBe(2);
   });

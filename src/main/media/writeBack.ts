@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BylineError } from '../../shared/errors';
+import { creditBody } from '../../shared/format/credit';
+import type { HouseStyle } from '../../shared/houseStyle';
+import type { Image } from '../../shared/model/blocks';
+import type { Store } from '../store/store';
+import { exiftool } from './exiftool';
+import { readPhotoMetadata } from './readMetadata';
+
+/** File types that carry IPTC IIM beside XMP; the others (PNG, WebP, GIF, HEIC) carry XMP only. */
+const IIM_TYPES = new Set(['image/jpeg', 'image/tiff']);
+/** File types with EXIF, whose ImageDescription and Artist readers also consult. */
+const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/png', 'image/webp', 'image/heic']);
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/tiff': 'tif', 'image/heic': 'heic' };
+
+/** The longest start of `value` that fits `bytes` in UTF-8, cut between characters. */
+function iimCut(value: string, bytes: number): string {
+  let out = '';
+  for (const ch of value) {
+    if (Buffer.byteLength(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+export interface CreditedCopy {
+  bytes: Buffer;
+  mime: string;
+  extension: string;
+}
+
+/**
+ * exiftool-vendored sends values HTML-encoded (exiftool's -E) but leaves `&` as it is, so a caption
+ * that says `&amp;` would arrive as `&`. Encoding `&` first keeps every value literal. (Through the
+ * MWG composite tags values are decoded twice, so the concrete tags are written instead.)
+ */
+const literal = (value: string) => value.replace(/&/g, '&#38;');
+const orNull = (value: string) => (value ? literal(value) : null);
+
+/**
+ * The tags that carry an image block's caption, credit and alt text, written in every place the
+ * Metadata Working Group's rules read them from (EXIF, IIM, XMP), so no reader finds an older
+ * value in one of them. IIM is declared UTF-8 and cut to its field lengths; XMP, which readers
+ * prefer, keeps every value whole.
+ */
+function tagsFor(image: Image, style: HouseStyle['credit'], mime: string): Record<string, unknown> {
+  const credit = creditBody(image.credit, style);
+  const creator = image.credit.creator?.trim() ?? '';
+  const tags: Record<string, unknown> = {
+    'XMP-dc:Description': orNull(image.caption),
+    'XMP-photoshop:Credit': orNull(credit),
+    'XMP-iptcCore:AltTextAccessibility': orNull(image.alt),
+  };
+  if (creator) tags['XMP-dc:Creator'] = [literal(creator)];
+  if (EXIF_TYPES.has(mime)) {
+    tags['IFD0:ImageDescription'] = orNull(image.caption);
+    if (creator) tags['IFD0:Artist'] = literal(creator);
+  }
+  if (IIM_TYPES.has(mime)) {
+    tags['IPTC:CodedCharacterSet'] = 'UTF8';
+    tags['IPTC:Caption-Abstract'] = orNull(iimCut(image.caption, 2000));
+    tags['IPTC:Credit'] = orNull(iimCut(credit, 32));
+    if (creator) tags['IPTC:By-line'] = literal(iimCut(creator, 32));
+  }
+  return tags;
+}
+
+/**
+ * A copy of a stored picture whose embedded metadata says what the article says: the edited
+ * caption, credit line, photographer and alt text. The stored original is only read, never
+ * written: the copy is made in a private temporary folder and read back from there.
+ * A copy that cannot be written stops the export, naming the picture.
+ */
+export async function creditedCopy(store: Store, image: Image, style: HouseStyle['credit'] = store.houseStyle.credit): Promise<CreditedCopy> {
+  const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${image.caption.slice(0, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
+  const asset = store.assets.find(image.assetId);
+  if (!asset) throw missing();
+  const extension = EXTENSIONS[asset.mime] ?? 'img';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-export-'));
+  try {
+    const file = path.join(dir, `picture.${extension}`);
+    const name = asset.originalName || `picture ${asset.id.slice(0, 12)}`;
+    try {
+      fs.copyFileSync(store.assets.pathOf(asset.id), file);
+    } catch {
+      throw missing();
+    }
+    try {
+      await exiftool().write(file, tagsFor(image, style, asset.mime) as never, { writeArgs: ['-overwrite_original'] });
+    } catch (error) {
+      throw new BylineError('io', `The caption and credit could not be written into a copy of ${name} (${(error as Error).message.split('\n')[0]}); nothing was exported.`);
+    }
+    // Read back as any receiving system would (MWG precedence): the copy must say what the article says.
+    const back = await readPhotoMetadata(file, name);
+    const expected = { caption: image.caption.trim() || undefined, creditLine: creditBody(image.credit, style) || undefined };
+    if (back.caption !== expected.caption || back.creditLine !== expected.creditLine) {
+      throw new BylineError('io', `The copy of ${name} did not keep its caption and credit (it reads "${back.caption ?? ''}", "${back.creditLine ?? ''}"); nothing was exported.`);
+    }
+    return { bytes: fs.readFileSync(file), mime: asset.mime, extension };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

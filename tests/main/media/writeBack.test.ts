@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
+import { readPhotoMetadata } from '../../../src/main/media/readMetadata';
+import { storePhoto } from '../../../src/main/media/storePhoto';
+import { creditedCopy } from '../../../src/main/media/writeBack';
+import { Store } from '../../../src/main/store/store';
+import type { Image } from '../../../src/shared/model/blocks';
+import { fixture } from '../../helpers/fixtures';
+import { jpegOf } from '../../helpers/images';
+import { sha256, tempDir } from '../../helpers/tmp';
+
+afterAll(() => endExiftool());
+
+let store: Store;
+beforeEach(() => {
+  store = Store.open(path.join(tempDir(), 'byline.db'));
+  return () => store.close();
+});
+
+const EDITED = {
+  caption: 'Kämpfer der irakischen Armee in al-Qaim',
+  credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Ali al-Rubaye' },
+  alt: 'Bewaffnete Kämpfer auf einem Pick-up',
+};
+
+/** Writes a copy to disk and reads every place the values live, as ExifTool reports them. */
+async function readBack(bytes: Buffer, ext: string) {
+  const file = path.join(tempDir(), `copy.${ext}`);
+  fs.writeFileSync(file, bytes);
+  const raw = (await exiftool().read(file, { readArgs: ['-G1', '-charset', 'iptc=UTF8'] })) as Record<string, unknown>;
+  return { merged: await readPhotoMetadata(file, `copy.${ext}`), raw };
+}
+
+async function store1(bytes: Buffer, name: string): Promise<{ image: Image; original: string }> {
+  const { asset } = await storePhoto(store, bytes, name, 'file');
+  return { image: { type: 'image', assetId: asset.id, ...EDITED }, original: store.assets.pathOf(asset.id) };
+}
+
+describe('credited copies for exports', () => {
+  it('writes the edited caption, credit and photographer into IIM, XMP and EXIF of a JPEG copy, in step; the original stays as it was', async () => {
+    const src = path.join(tempDir(), 'agency.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    await exiftool().write(src, { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP', 'IPTC:Caption-Abstract': 'Old caption', 'EXIF:ImageDescription': 'Old caption', 'XMP-dc:Description': 'Old caption', 'XMP-photoshop:Credit': 'AFP' } as never, { writeArgs: ['-overwrite_original'] });
+    const { image, original } = await store1(fs.readFileSync(src), 'agency.jpg');
+    const before = sha256(original);
+
+    const copy = await creditedCopy(store, image);
+    expect(copy).toMatchObject({ mime: 'image/jpeg', extension: 'jpg' });
+    const { merged, raw } = await readBack(copy.bytes, 'jpg');
+    expect(merged).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect(raw).toMatchObject({
+      'IPTC:Caption-Abstract': EDITED.caption,
+      'XMP-dc:Description': EDITED.caption,
+      'IFD0:ImageDescription': EDITED.caption,
+      'IPTC:By-line': 'Ali al-Rubaye',
+      'XMP-dc:Creator': ['Ali al-Rubaye'],
+      'IPTC:Credit': 'Getty Images/AFP/A. al-Rubaye',
+      'XMP-photoshop:Credit': 'Getty Images/AFP/A. al-Rubaye',
+      'XMP-iptcCore:AltTextAccessibility': EDITED.alt,
+    });
+    expect(sha256(original)).toBe(before);
+  });
+
+  it.skipIf(!fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg'))('rewrites the IPTC reference image so every reader agrees with the article', async () => {
+    const { image, original } = await store1(fs.readFileSync(fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg')!), 'reference.jpg');
+    const before = sha256(original);
+    const { merged, raw } = await readBack((await creditedCopy(store, image)).bytes, 'jpg');
+    expect(merged).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect([raw['IPTC:Caption-Abstract'], raw['IPTC:By-line'], raw['IPTC:Credit']]).toEqual([EDITED.caption, 'Ali al-Rubaye', 'Getty Images/AFP/A. al-Rubaye']);
+    // What the file said beyond credits (copyright, city) is kept.
+    expect(merged.copyright).toMatch(/Copyright \(Notice\) 2021\.1 IPTC/);
+    expect(merged.city).toBe('City (Core) (ref2021.1)');
+    expect(sha256(original)).toBe(before);
+  });
+
+  it.skipIf(!fixture('photos/PNG.png'))('writes XMP into PNG and WebP copies (formats without IIM)', async () => {
+    for (const name of ['PNG.png', 'bep-sunrise.webp']) {
+      const { image } = await store1(fs.readFileSync(fixture(`photos/${name}`)!), name);
+      const copy = await creditedCopy(store, image);
+      const { merged, raw } = await readBack(copy.bytes, copy.extension);
+      expect(merged, name).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+      expect(raw['XMP-iptcCore:AltTextAccessibility'], name).toBe(EDITED.alt);
+    }
+  });
+
+  it('keeps a credit line longer than IIM allows whole in XMP, which readers prefer; IIM gets what fits', async () => {
+    const { image } = await store1(await jpegOf(64, 48), 'long.jpg');
+    const long = { ...image, credit: { provider: 'Agence France-Presse', agency: 'Getty Images Nordamerika', creator: 'Jürgen Müller' } };
+    const { merged, raw } = await readBack((await creditedCopy(store, long)).bytes, 'jpg');
+    expect(merged.creditLine).toBe('Agence France-Presse/Getty Images Nordamerika/J. Müller');
+    expect(raw['XMP-photoshop:Credit']).toBe('Agence France-Presse/Getty Images Nordamerika/J. Müller');
+    expect(raw['IPTC:Credit']).toBe('Agence France-Presse/Getty Image');
+  });
+
+  it('writes values literally, entity-like text and line breaks included', async () => {
+    const { image } = await store1(await jpegOf(64, 48), 'odd.jpg');
+    const odd = { ...image, caption: 'Tom &amp; Jerry <b>live</b> & "mehr"\nzweite Zeile', credit: { text: 'AT&T/R&amp;D' } };
+    const { merged } = await readBack((await creditedCopy(store, odd)).bytes, 'jpg');
+    expect(merged).toMatchObject({ caption: odd.caption, creditLine: 'AT&T/R&amp;D' });
+  });
+});
