@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { endExiftool, exiftool } from '../../src/main/media/exiftool';
+import { readPhotoMetadata } from '../../src/main/media/readMetadata';
 import { seedArticle } from '../helpers/articles';
 import { jpegOf } from '../helpers/images';
 import { EditorPage } from './editorPage';
@@ -37,7 +39,7 @@ async function dropFile(page: Page, target: ReturnType<Page['locator']>, file: s
   await target.dispatchEvent('drop', { dataTransfer, ...at });
 }
 
-test('a photo dropped into the text comes with its caption and credit; an edit shows as edited; the photo desk lists and fixes it', async ({ app, appPage: page }) => {
+test('a photo dropped into the text comes with its caption and credit; an edit shows as edited; the photo desk lists and fixes it; the export writes it back', async ({ app, appPage: page }) => {
   const photo = await agencyPhoto(app.dataDir);
   await page.getByRole('button', { name: 'New article' }).click();
   const editor = new EditorPage(page);
@@ -92,6 +94,21 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   // Opening the article from the desk shows the fixed credit.
   await rows.first().getByRole('button', { name: seedArticle().headline! }).click();
   await expect(editor.body.locator('figure.block-image').getByLabel('Photographer')).toHaveValue('Ali al-Rubaye');
+
+  // The export carries a copy of the picture whose IPTC/XMP say the edited caption and credit.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'NewsML-G2 2.35 package (ZIP with credited pictures)' });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
+  await expect(notice).toContainText('pictures carry the caption and credit (read back)');
+  const zip = unzipSync(fs.readFileSync(/Exported to (\S+)/.exec((await notice.textContent())!)![1]!));
+  const [picture] = Object.keys(zip).filter((k) => k.startsWith('pictures/'));
+  const copy = path.join(app.dataDir, 'copy.jpg');
+  fs.writeFileSync(copy, zip[picture!]!);
+  expect(await readPhotoMetadata(copy, 'copy.jpg')).toMatchObject({ caption: 'Kämpfer der irakischen Armee in al-Qaim', creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+  // The stored original still says what the agency sent.
+  const original = path.join(`${app.dbPath}-assets`, path.basename(picture!, '.jpg').slice(0, 2), path.basename(picture!, '.jpg'));
+  expect(fs.readFileSync(original).equals(fs.readFileSync(photo))).toBe(true);
 });
 
 test('pictures that cannot be stored are named and leave nothing behind; the others still come in', async ({ app, appPage: page }) => {
