@@ -2,26 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { endExiftool, exiftool } from '../../src/main/media/exiftool';
+import { endExiftool } from '../../src/main/media/exiftool';
 import { readPhotoMetadata } from '../../src/main/media/readMetadata';
 import { seedArticle } from '../helpers/articles';
+import { writeAgencyJpeg } from '../helpers/agencyPhoto';
 import { jpegOf } from '../helpers/images';
 import { EditorPage } from './editorPage';
 import { expect, test } from './fixtures';
 
 test.afterAll(() => endExiftool());
 
-/** A JPEG as an agency sends it: photographer, credit line and caption in IPTC IIM and XMP. */
-async function agencyPhoto(dir: string): Promise<string> {
-  const file = path.join(dir, 'AFP_Albu-Kamal.jpg');
-  fs.writeFileSync(file, await jpegOf(1200, 800));
-  await exiftool().write(
-    file,
-    { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim', 'IPTC:CodedCharacterSet': 'UTF8', 'XMP-dc:Creator': ['Ali al-Rubaye'], 'XMP-photoshop:Credit': 'AFP via Getty Images', 'XMP-dc:Description': 'Kämpfer in al-Qaim' } as never,
-    { writeArgs: ['-overwrite_original'] },
-  );
-  return file;
-}
+const agencyPhoto = (dir: string) => writeAgencyJpeg(path.join(dir, 'AFP_Albu-Kamal.jpg'), 1200, 800);
 
 /** Drops a file on an element, at its middle, as a file manager does. */
 async function dropFile(page: Page, target: ReturnType<Page['locator']>, file: string, type: string) {

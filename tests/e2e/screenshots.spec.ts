@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { endExiftool } from '../../src/main/media/exiftool';
+import { writeAgencyJpeg } from '../helpers/agencyPhoto';
 import { seedArticle } from '../helpers/articles';
 import { EditorPage } from './editorPage';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
@@ -16,8 +18,9 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await app.stop();
 });
+test.afterAll(() => endExiftool());
 
-test('screenshots of the list, the editor, right-to-left and the shortcuts', async () => {
+test('screenshots of the list, the editor, a picture, the photo desk, right-to-left and the shortcuts', async () => {
   fs.mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium();
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -55,6 +58,23 @@ test('screenshots of the list, the editor, right-to-left and the shortcuts', asy
   await page.screenshot({ path: path.join(OUT, 'shortcuts.png') });
   await page.keyboard.press('Escape');
 
+  // A picture from the agency, with the caption and credit its file gave, then the photo desk.
+  await editor.body.locator('p').first().click();
+  const chooseFile = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add picture' }).click();
+  await (await chooseFile).setFiles(await writeAgencyJpeg(path.join(app.dataDir, 'AFP_Albu-Kamal.jpg'), 1200, 800));
+  const figure = editor.body.locator('figure.block-image');
+  await expect(figure.locator('img.image-preview')).toBeVisible();
+  await figure.getByLabel('Alt text').fill('Bewaffnete Kämpfer auf einem Pick-up');
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await editor.waitSaved();
+  await figure.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'editor-picture.png') });
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  await expect(page.locator('.photo-table img.thumb')).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'photo-desk.png') });
+
   await page.getByRole('button', { name: '← Articles' }).click();
   await page.getByRole('button', { name: 'New article' }).click();
   await page.getByRole('textbox', { name: 'Language' }).fill('ar');
@@ -71,6 +91,6 @@ test('screenshots of the list, the editor, right-to-left and the shortcuts', asy
   await editor.waitSaved();
   await page.screenshot({ path: path.join(OUT, 'editor-arabic.png') });
 
-  for (const name of ['list', 'editor', 'shortcuts', 'editor-arabic']) expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
+  for (const name of ['list', 'editor', 'shortcuts', 'editor-picture', 'photo-desk', 'editor-arabic']) expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
   await browser.close();
 });

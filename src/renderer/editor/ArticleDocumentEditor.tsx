@@ -88,7 +88,7 @@ function Toolbar({ onLink, onHelp, onPicture }: { onLink(): void; onHelp(): void
       {button('Quote', 'Quote (Alt+Q)', block === 'quote', () => setBlockType(editor, 'quote'), '❝')}
       {button('Bulleted list', 'Bulleted list (Ctrl+Shift+8)', block === 'bulleted', () => toggleList(editor, false), '•')}
       {button('Numbered list', 'Numbered list (Ctrl+Shift+7)', block === 'numbered', () => toggleList(editor, true), '1.')}
-      {button('Add picture', 'Add pictures from files (or drop them on the text)', false, onPicture, '🖼')}
+      {button('Add picture', 'Add pictures from files (or drop them on the text)', false, onPicture, 'Picture…')}
       <span className="sep" />
       {button('Undo', 'Undo (Ctrl+Z)', false, () => editor.undo(), '↶')}
       {button('Redo', 'Redo (Ctrl+Shift+Z)', false, () => editor.redo(), '↷')}

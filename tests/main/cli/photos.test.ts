@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
+import { endExiftool } from '../../../src/main/media/exiftool';
 import type { PhotoUse } from '../../../src/shared/model/photo';
 import { seedArticle } from '../../helpers/articles';
-import { jpegOf, pngClaiming } from '../../helpers/images';
+import { writeAgencyJpeg } from '../../helpers/agencyPhoto';
+import { pngClaiming } from '../../helpers/images';
 import { tempDir } from '../../helpers/tmp';
 import { byline } from './run';
 
@@ -21,9 +22,7 @@ beforeEach(async () => {
   fs.writeFileSync(file, JSON.stringify(seedArticle()));
   byline(['--db', db, 'profile', '--name', 'Petra Foto', '--initials', 'pf', '--role', 'photo']);
   id = (JSON.parse(byline(['--db', db, '--json', 'save', file]).stdout) as { article: { id: string } }).article.id;
-  agencyJpeg = path.join(dir, 'afp-001.jpg');
-  fs.writeFileSync(agencyJpeg, await jpegOf(800, 600));
-  await exiftool().write(agencyJpeg, { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim', 'IPTC:CodedCharacterSet': 'UTF8' } as never, { writeArgs: ['-overwrite_original'] });
+  agencyJpeg = await writeAgencyJpeg(path.join(dir, 'afp-001.jpg'), 800, 600);
 });
 
 const photos = (...args: string[]) => JSON.parse(byline(['--db', db, '--json', 'photos', ...args]).stdout) as PhotoUse[];

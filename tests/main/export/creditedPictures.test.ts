@@ -3,14 +3,14 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportArticle } from '../../../src/main/export/formats';
-import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
+import { endExiftool } from '../../../src/main/media/exiftool';
 import { readPhotoMetadata } from '../../../src/main/media/readMetadata';
 import { storePhoto } from '../../../src/main/media/storePhoto';
 import { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
 import type { ExportFormat } from '../../../src/shared/ipc/channels';
 import { seedArticle } from '../../helpers/articles';
-import { jpegOf } from '../../helpers/images';
+import { writeAgencyJpeg } from '../../helpers/agencyPhoto';
 import { sha256, tempDir } from '../../helpers/tmp';
 
 afterAll(() => endExiftool());
@@ -23,9 +23,7 @@ let originalHash: string;
 
 beforeEach(async () => {
   store = Store.open(path.join(tempDir(), 'byline.db'));
-  const file = path.join(tempDir(), 'afp.jpg');
-  fs.writeFileSync(file, await jpegOf(400, 300));
-  await exiftool().write(file, { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Agency caption', 'XMP-dc:Description': 'Agency caption' } as never, { writeArgs: ['-overwrite_original'] });
+  const file = await writeAgencyJpeg(path.join(tempDir(), 'afp.jpg'), 400, 300);
   const { asset } = await storePhoto(store, fs.readFileSync(file), 'afp.jpg', 'file');
   article = store.articles.create(seedArticle(asset.id), 'anna'); // caption and credit as the desk edited them
   original = store.assets.pathOf(asset.id);

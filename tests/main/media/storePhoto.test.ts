@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
+import { endExiftool } from '../../../src/main/media/exiftool';
 import { storePhoto } from '../../../src/main/media/storePhoto';
 import { Store } from '../../../src/main/store/store';
+import { writeAgencyJpeg } from '../../helpers/agencyPhoto';
 import { fixture } from '../../helpers/fixtures';
 import { jpegOf, pngClaiming } from '../../helpers/images';
 import { sha256, tempDir } from '../../helpers/tmp';
@@ -19,17 +20,7 @@ beforeEach(() => {
   return () => store.close();
 });
 
-/** A JPEG with known IIM and XMP credit fields, written by exiftool as an agency would. */
-async function agencyJpeg(): Promise<Buffer> {
-  const file = path.join(tempDir(), 'agency.jpg');
-  fs.writeFileSync(file, await jpegOf(640, 480));
-  await exiftool().write(
-    file,
-    { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP via Getty Images', 'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim', 'IPTC:CodedCharacterSet': 'UTF8', 'XMP-dc:Creator': ['Ali al-Rubaye'], 'XMP-photoshop:Credit': 'AFP via Getty Images', 'XMP-dc:Description': 'Kämpfer in al-Qaim' } as never,
-    { writeArgs: ['-overwrite_original'] },
-  );
-  return fs.readFileSync(file);
-}
+const agencyJpeg = async () => fs.readFileSync(await writeAgencyJpeg(path.join(tempDir(), 'agency.jpg')));
 
 const storedFiles = () => (fs.existsSync(`${store.dbPath}-assets`) ? fs.readdirSync(`${store.dbPath}-assets`, { recursive: true }).length : 0);
 
