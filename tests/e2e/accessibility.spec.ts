@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
@@ -10,13 +10,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await app.stop();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 test('no serious or critical axe violations in the list, the editor and the shortcuts overlay', async () => {
   const browser = await launchChromium();

@@ -16,7 +16,8 @@ export const test = base.extend<{ app: RunningApp; blankPage: Page; appPage: Pag
   // eslint-disable-next-line no-empty-pattern -- as above
   blankPage: async ({}, use) => {
     const browser = await launchChromium();
-    await use(await browser.newPage());
+    // From a context of its own: axe (and Playwright's tracing) need one.
+    await use(await (await browser.newContext()).newPage());
     await browser.close();
   },
   appPage: async ({ app, blankPage: page }, use) => {

@@ -7,6 +7,7 @@ import { readPhotoMetadata } from '../../src/main/media/readMetadata';
 import { seedArticle } from '../helpers/articles';
 import { writeAgencyJpeg } from '../helpers/agencyPhoto';
 import { jpegOf } from '../helpers/images';
+import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 import { expect, test } from './fixtures';
 
@@ -51,6 +52,7 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await expect(figure.locator('.origin').first()).toHaveText('from the file');
   await expect(figure.getByRole('img', { name: 'Picture without alt text' }).or(figure.locator('img.image-preview'))).toHaveAttribute('src', /^data:image\/webp;base64,/);
   await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toHaveText('No alt text');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The photographer typed wrongly contradicts the file: flagged at once.
   await figure.getByLabel('Photographer').fill('Alan Rubin');
@@ -69,6 +71,7 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. Rubin edited');
   await expect(rows.first()).toContainText('file: Ali al-Rubaye · AFP via Getty Images');
   await expect(rows.first().locator('img.thumb')).toHaveAttribute('src', /^data:image\/webp/);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('Credit contradicts the file').check();
   await expect(rows).toHaveCount(1);
 
