@@ -6,6 +6,8 @@ import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
 import { benchListOpen } from './browser.bench';
 import { benchEditor } from './editor.bench';
 import { benchFormats } from './formats.bench';
+import { benchPhotos } from './photos.bench';
+import { endExiftool } from '../src/main/media/exiftool';
 
 async function main(): Promise<void> {
   const dir = tempBenchDir();
@@ -22,8 +24,9 @@ async function main(): Promise<void> {
       out.push(...benchSearchAndList(dir), '');
     }
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
+    if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store') {
+    if (only === 'formats' || only === 'store' || only === 'photos') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
       out.push(...(await benchEditor(dir, chromiumPath)));
     } else out.push('(Browser figures skipped: no Chromium found; see npm test for how to install one.)');
   } finally {
+    await endExiftool();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(out.join('\n'));

@@ -12,6 +12,7 @@ import { writePackage } from '../handoff/writePackage';
 import { importIntoStore } from '../import/importIntoStore';
 import { listPhotos, setCredit } from '../media/photoDesk';
 import { photoInfoOf } from '../media/photoInfo';
+import { renditionOf } from '../media/renditions';
 import { storePhoto } from '../media/storePhoto';
 import type { RenditionKind } from '../store/assets';
 import { writeFileDurably } from '../store/fsync';
@@ -43,14 +44,14 @@ const PREVIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif
 export const MAX_PREVIEW_BYTES = 8 * 1024 * 1024;
 
 /**
- * A picture as the page shows it: its WebP rendition, or (for pictures stored before renditions
- * were made) the original where a page can show it and it is not too large to send.
+ * A picture as the page shows it: its WebP rendition (made now if it is missing), or, where none
+ * can be made, the original where a page can show it and it is not too large to send.
  */
-function previewOf(store: Store, id: string, size: RenditionKind): AssetPreview {
+async function previewOf(store: Store, id: string, size: RenditionKind): Promise<AssetPreview> {
   const asset = store.assets.find(id);
   if (!asset) return { dataUrl: null, reason: 'This picture is not in the store.', photo: null };
   const photo = photoInfoOf(asset);
-  const rendition = store.assets.readRendition(id, size);
+  const rendition = await renditionOf(store, asset, size);
   if (rendition) return { dataUrl: `data:image/webp;base64,${rendition.toString('base64')}`, photo };
   if (!PREVIEWABLE.has(asset.mime)) return { dataUrl: null, reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures.`, photo };
   if (asset.byteSize > MAX_PREVIEW_BYTES) return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.`, photo };

@@ -143,10 +143,12 @@ describe('spellcheck language', () => {
 });
 
 describe('picture previews', () => {
-  it('shows pictures stored before renditions as their original where a page can, and says why others have none', async () => {
+  it('makes a missing rendition when a picture is first shown (backups and packages carry none), and says why a broken one has none', async () => {
     const png = store.assets.add(tinyPng(21), 'rot.png');
     const tiff = store.assets.add(Buffer.concat([Buffer.from('II*\0'), Buffer.alloc(64)]), 'scan.tif');
-    expect(await dispatch(handlers, 'assets.preview', { id: png.id })).toEqual({ ok: true, value: { dataUrl: `data:image/png;base64,${tinyPng(21).toString('base64')}`, photo: null } });
+    expect(store.assets.readRendition(png.id, 'display')).toBeNull();
+    expect(await dispatch(handlers, 'assets.preview', { id: png.id })).toEqual({ ok: true, value: { dataUrl: expect.stringMatching(/^data:image\/webp;base64,/), photo: null } });
+    expect(store.assets.readRendition(png.id, 'thumbnail')).not.toBeNull();
     expect(await dispatch(handlers, 'assets.preview', { id: tiff.id })).toEqual({ ok: true, value: { dataUrl: null, reason: 'No preview for TIFF pictures.', photo: null } });
     expect(await dispatch(handlers, 'assets.preview', { id: 'e'.repeat(64) })).toEqual({ ok: true, value: { dataUrl: null, reason: 'This picture is not in the store.', photo: null } });
     expect(await dispatch(handlers, 'assets.preview', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

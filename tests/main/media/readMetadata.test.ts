@@ -58,6 +58,24 @@ describe('reading embedded metadata', () => {
     expect(await readPhotoMetadata(fixture(`${PHOTOS}/bep-sunrise.webp`)!, 'b.webp')).toMatchObject({ creators: ['Bjørn Erik Pedersen'], city: 'Benalmádena', headline: 'Sunrise in Spain' });
   });
 
+  it.skipIf(!fixture(`${PHOTOS}/IPTC.jpg`))('reads ExifTool\'s test images: IIM alone, UTF-16 XMP beside EXIF, and a WebP with EXIF only', async () => {
+    // Expected values as `exiftool -G1` lists them for each file (see ../shared/SOURCES.md).
+    expect(await readPhotoMetadata(fixture(`${PHOTOS}/IPTC.jpg`)!, 'IPTC.jpg')).toEqual({
+      caption: 'A witty caption',
+      creators: ['Phil Harvey'],
+      creditLine: 'My Credit',
+      source: "I'm the source",
+      copyright: 'Copyright 2004 Phil Harvey',
+      city: 'Kingston',
+      country: 'Canada',
+      headline: 'No headline',
+      dateCreated: '2004:02:26',
+    });
+    // EXIF ImageDescription and XMP dc:description disagree; MWG reads EXIF's first.
+    expect(await readPhotoMetadata(fixture(`${PHOTOS}/XMP.jpg`)!, 'XMP.jpg')).toMatchObject({ caption: 'A witty caption', creators: ['Phil Harvey'], creditLine: 'My Credit', source: "I'm the source", city: 'Kingston' });
+    expect(await readPhotoMetadata(fixture(`${PHOTOS}/RIFF.webp`)!, 'RIFF.webp')).toMatchObject({ creators: ['me'] });
+  });
+
   it('reads metadata written into a generated photo, IIM in UTF-8 and in Latin-1 alike', async () => {
     const dir = tempDir();
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();

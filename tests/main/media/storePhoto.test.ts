@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { endExiftool } from '../../../src/main/media/exiftool';
+import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
 import { storePhoto } from '../../../src/main/media/storePhoto';
 import { Store } from '../../../src/main/store/store';
 import { writeAgencyJpeg } from '../../helpers/agencyPhoto';
@@ -64,5 +64,20 @@ describe('bringing a photo into the store', () => {
     const stored = await storePhoto(store, fs.readFileSync(file), 'reference.jpg', 'file');
     expect(sha256(store.assets.pathOf(stored.asset.id))).toBe(sha256(file));
     expect(stored.suggested.credit).toEqual({ agency: 'Credit Line (ref2021.1)', creator: 'Creator1 (ref2021.1)' });
+  });
+
+  it.skipIf(!fixture('photos/IPTC.jpg'))('stores every picture in the fixtures byte-identical, with the size ExifTool reads', async () => {
+    const dir = path.dirname(fixture('photos/IPTC.jpg')!);
+    const pictures = fs.readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f));
+    expect(pictures.length).toBeGreaterThanOrEqual(10);
+    for (const name of pictures) {
+      const file = path.join(dir, name);
+      const { asset, photo } = await storePhoto(store, fs.readFileSync(file), name, 'file');
+      expect(sha256(store.assets.pathOf(asset.id)), name).toBe(sha256(file));
+      const tags = (await exiftool().read(file)) as { ImageWidth?: number; ImageHeight?: number; Orientation?: number };
+      const turned = tags.Orientation !== undefined && tags.Orientation >= 5;
+      expect([photo.width, photo.height], name).toEqual(turned ? [tags.ImageHeight, tags.ImageWidth] : [tags.ImageWidth, tags.ImageHeight]);
+      expect(store.assets.readRendition(asset.id, 'thumbnail'), name).not.toBeNull();
+    }
   });
 });
