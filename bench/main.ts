@@ -6,7 +6,7 @@ import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
 import { benchListOpen } from './browser.bench';
 import { benchEditor } from './editor.bench';
 import { benchFormats } from './formats.bench';
-import { benchPhotos } from './photos.bench';
+import { benchPhotos, runPhotoPart } from './photos.bench';
 import { endExiftool } from '../src/main/media/exiftool';
 
 async function main(): Promise<void> {
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
 }
 
-main().catch((e: unknown) => {
+// The photo benchmark runs each side in a child process of this same script (for its own peak memory).
+const photoPart = process.env.BYLINE_BENCH_PHOTO_PART ? (JSON.parse(process.env.BYLINE_BENCH_PHOTO_PART) as { part: 'baseline' | 'byline'; photosDir: string; dbPath: string }) : null;
+(photoPart ? runPhotoPart(photoPart.part, photoPart.photosDir, photoPart.dbPath) : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

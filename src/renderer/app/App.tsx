@@ -10,6 +10,7 @@ import { ArticleList } from '../views/ArticleList';
 import { PhotoDesk } from '../views/PhotoDesk';
 import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64 } from '../api/files';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
 import { parseRoute, routeHash, type Route } from './route';
 
@@ -168,19 +169,12 @@ export function App({ client }: { client: Client }) {
     <div className="app" data-ready={info ? 'true' : 'false'}>
       {error ? <Banner kind="error" message={error} onDismiss={() => setError(null)} /> : null}
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
-      <input
+      <HiddenFileInput
         ref={importInput}
-        type="file"
         accept=".byline,.json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"
-        multiple
-        hidden
-        aria-label="Open or import files"
-        data-testid="import-input"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length) void importFiles(files);
-        }}
+        label="Open or import files"
+        testId="import-input"
+        onFiles={(files) => void importFiles(files)}
       />
       {info && route.view !== 'article' && (!info.profile || editingProfile) ? (
         <ProfileForm

@@ -4,6 +4,7 @@ import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
 import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import { makeRenderElement, renderLeaf } from './elements/renderElement';
 import { addPastedPictures } from './paste/insertPictures';
 import { insertPictureFiles, PICTURE_ACCEPT, type StorePicture } from './paste/insertPictureFiles';
@@ -274,19 +275,12 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   return (
     <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
       <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} onPicture={choosePictures} />
-      <input
+      <HiddenFileInput
         ref={pictureInput}
-        type="file"
         accept={PICTURE_ACCEPT}
-        multiple
-        hidden
-        aria-label="Add pictures"
-        data-testid="picture-input"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length) void insertPictureFiles(editor, files, pictureTarget.current, 'file', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
-        }}
+        label="Add pictures"
+        testId="picture-input"
+        onFiles={(files) => void insertPictureFiles(editor, files, pictureTarget.current, 'file', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg))}
       />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable

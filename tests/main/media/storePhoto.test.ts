@@ -80,4 +80,22 @@ describe('bringing a photo into the store', () => {
       expect(store.assets.readRendition(asset.id, 'thumbnail'), name).not.toBeNull();
     }
   });
+
+  it('takes TIFF and GIF like JPEG, and keeps a HEIC it cannot render, with its size from the file', async () => {
+    const rgb = { create: { width: 48, height: 32, channels: 3 as const, background: '#7a3' } };
+    const tiff = await storePhoto(store, await sharp(rgb).tiff().toBuffer(), 'scan.tif', 'file');
+    const gif = await storePhoto(store, await sharp(rgb).gif().toBuffer(), 'grafik.gif', 'file');
+    expect([tiff.asset.mime, tiff.photo.width, gif.asset.mime, gif.photo.height]).toEqual(['image/tiff', 48, 'image/gif', 32]);
+    expect(store.assets.readRendition(tiff.asset.id, 'display')).not.toBeNull();
+    // A HEIC box structure: ftyp, then an image spatial extent (ispe) of 4032 × 3024.
+    const box = (type: string, body: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, body.length + 8]), Buffer.from(type, 'latin1'), body]);
+    const ispe = Buffer.alloc(12);
+    ispe.writeUInt32BE(4032, 4);
+    ispe.writeUInt32BE(3024, 8);
+    const heic = Buffer.concat([box('ftyp', Buffer.from('heic\0\0\0\0mif1heic', 'latin1')), box('ispe', ispe)]);
+    const stored = await storePhoto(store, heic, 'IMG_0001.HEIC', 'file');
+    expect([stored.asset.mime, stored.photo.width, stored.photo.height]).toEqual(['image/heic', 4032, 3024]);
+    expect(store.assets.readRendition(stored.asset.id, 'thumbnail')).toBeNull();
+    expect(fs.readFileSync(store.assets.pathOf(stored.asset.id)).equals(heic)).toBe(true);
+  });
 });
