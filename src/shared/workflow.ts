@@ -37,9 +37,13 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup)
   imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for ${pictureName(b, i)}`] : [])),
 };
 
-/** How many pictures lack a credit or alt text: the desk queue's "image problems". */
-export function imageProblems(article: Pick<Article, 'body'>): number {
-  return article.body.filter((b) => b.type === 'image' && (!hasCredit(b.credit) || !b.alt.trim())).length;
+/** How many pictures lack a credit or alt text, or have a credit their file contradicts: the desk queue's "image problems". */
+export function imageProblems(article: Pick<Article, 'body'>, photos?: PhotoLookup): number {
+  return article.body.filter((b) => {
+    if (b.type !== 'image') return false;
+    const embedded = photos?.(b.assetId);
+    return !hasCredit(b.credit) || !b.alt.trim() || (embedded !== undefined && creditConflicts(b.credit, embedded).length > 0);
+  }).length;
 }
 
 export function statusOf(style: HouseStyle, id: string): Status | undefined {

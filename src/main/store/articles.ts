@@ -332,7 +332,7 @@ export class ArticleRepository {
   /** Writes the article's current text and the columns the list sorts and filters on; returns its pk. */
   private writeHead(row: ArticleRow | undefined, article: Article, createdBy: string): number {
     const doc = JSON.stringify(article);
-    const problems = imageProblems(article);
+    const problems = imageProblems(article, this.photos);
     if (row) {
       this.db
         .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ?, image_problems = ? WHERE pk = ?')

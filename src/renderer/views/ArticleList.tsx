@@ -270,7 +270,7 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
             {trashed ? null : (
               <span className="badges">
                 {a.openComments ? <span className="badge comments">{a.openComments} open comment{a.openComments === 1 ? '' : 's'}</span> : null}
-                {a.imageProblems ? <span className="badge problem">{a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} without credit or alt text</span> : null}
+                {a.imageProblems ? <span className="badge problem">{a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} to fix (credit or alt text)</span> : null}
                 {a.waiting ? <span className="badge waiting">diverged version to choose</span> : null}
               </span>
             )}

@@ -74,6 +74,14 @@ describe('a credit that contradicts its file', () => {
     setCredit(store, withFile, { creator: 'Jane Roe' }, 'photo');
   });
 
+  it('counts as an image problem in the desk queue', () => {
+    const problems = store.articles.list({ imageProblems: true }).items.map((i) => [i.id, i.imageProblems]);
+    // a: its one picture contradicts the file; b: the same picture (no credit, no alt) and a fine one.
+    expect(problems.sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
+    setCredit(store, withFile, { creator: 'Ali al-Rubaye' }, 'photo');
+    expect(store.articles.list({ imageProblems: true }).items.map((i) => i.id)).toEqual([b.id]);
+  });
+
   it('blocks approval, naming the picture and what is wrong', () => {
     for (const to of ['submitted', 'in-review']) store.articles.setStatus(a.id, to, 'desk');
     expect(() => store.articles.setStatus(a.id, 'approved', 'desk')).toThrow(
