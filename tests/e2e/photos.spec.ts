@@ -113,14 +113,19 @@ test('pictures that cannot be stored are named and leave nothing behind; the oth
   fs.writeFileSync(bad, (await jpegOf(300, 200)).subarray(0, 700));
   const good = path.join(app.dataDir, 'gut.jpg');
   fs.writeFileSync(good, await jpegOf(300, 200));
+  const agency = await agencyPhoto(app.dataDir);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add picture' }).click();
-  await (await chooser).setFiles([bad, good]);
-  await expect(page.getByRole('status').filter({ hasText: 'Added gut.jpg' })).toBeVisible();
+  // The big picture before the small one: the small one is stored first, but goes second.
+  await (await chooser).setFiles([bad, agency, good]);
+  await expect(page.getByRole('status').filter({ hasText: 'Added AFP_Albu-Kamal.jpg, gut.jpg' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'kaputt.jpg is damaged or incomplete' })).toBeVisible();
-  await expect(editor.body.locator('figure.block-image')).toHaveCount(1);
-  await expect(editor.body.locator('figure.block-image').getByRole('list', { name: 'Problems with this picture' })).toHaveText(/No credit\s*No alt text/);
-  // Only the good picture's original is in the store (renditions sit beside it).
+  // Stored two at a time, placed in the order they were chosen.
+  const figures = editor.body.locator('figure.block-image');
+  await expect(figures).toHaveCount(2);
+  await expect(figures.nth(0).getByLabel('Caption')).toHaveValue('Kämpfer in al-Qaim');
+  await expect(figures.nth(1).getByRole('list', { name: 'Problems with this picture' })).toHaveText(/No credit\s*No alt text/);
+  // Only the good pictures' originals are in the store (renditions sit beside them).
   const stored = (fs.readdirSync(`${app.dbPath}-assets`, { recursive: true }) as string[]).filter((f) => /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(f));
-  expect(stored).toHaveLength(1);
+  expect(stored).toHaveLength(2);
 });

@@ -23,31 +23,61 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
+/** How many pictures are read and stored at once: both cores busy, memory still bounded. */
+const AT_ONCE = 2;
+
+/** Runs `tasks` with at most `n` in flight; the promises come back in the tasks' order. */
+function limited<T>(tasks: (() => Promise<T>)[], n: number): Promise<T>[] {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return tasks.map(async (task) => {
+    while (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  });
+}
+
 /**
  * Picture files (dropped, pasted or chosen) become image blocks after body block `afterBlock`
  * (-1: at the start), in order, each with the caption and credit its file suggests. Each file is
- * stored on its own: one refused file is named in the notice and the others still come in. The
- * place is held with a path ref, as storing takes a moment and the person may type on.
+ * stored on its own (two at a time): one refused file is named in the notice and the others
+ * still come in. Each appears as soon as it and those before it are stored. The place is held
+ * with a path ref, as storing takes a moment and the person may type on.
  */
 export async function insertPictureFiles(editor: BylineEditor, files: File[], afterBlock: number, source: 'paste' | 'drop' | 'file', store: StorePicture): Promise<string> {
   const body = () => (editor.children[BODY_INDEX] as { children: unknown[] }).children;
   const anchor = afterBlock >= 0 && afterBlock < body().length ? Editor.pathRef(editor, [BODY_INDEX, afterBlock]) : null;
-  let last: Path | null = null;
+  const storing = limited(
+    files.map((file) => async () => {
+      if (file.size > MAX_PICTURE_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_PICTURE_BYTES / 1048576} MB. Nothing was stored.`);
+      return store(file.name, await readAsDataUrl(file), source);
+    }),
+    AT_ONCE,
+  );
+  // A refusal is reported in order below; until then it must not count as unhandled.
+  for (const p of storing) p.catch(() => undefined);
+  let last: ReturnType<typeof Editor.pathRef> | null = null;
   const added: string[] = [];
   const problems: string[] = [];
-  for (const file of files) {
+  for (const [i, pending] of storing.entries()) {
     try {
-      if (file.size > MAX_PICTURE_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_PICTURE_BYTES / 1048576} MB. Nothing was stored.`);
-      const stored = await store(file.name, await readAsDataUrl(file), source);
-      const at: Path = last ? Path.next(last) : anchor?.current ? Path.next(anchor.current) : afterBlock < 0 ? [BODY_INDEX, 0] : [BODY_INDEX, body().length];
+      const stored = await pending;
+      const at: Path = last?.current ? Path.next(last.current) : anchor?.current ? Path.next(anchor.current) : afterBlock < 0 ? [BODY_INDEX, 0] : [BODY_INDEX, body().length];
       Transforms.insertNodes(editor, { type: 'image', assetId: stored.id, caption: stored.suggested.caption, credit: stored.suggested.credit, alt: '', children: [{ text: '' }] }, { at });
-      last = at;
-      added.push(file.name);
+      last?.unref();
+      last = Editor.pathRef(editor, at);
+      added.push(files[i]!.name);
     } catch (error) {
       problems.push((error as Error).message);
     }
   }
   anchor?.unref();
+  last?.unref();
   const parts: string[] = [];
   if (added.length) parts.push(`Added ${added.join(', ')}: check the caption and credit taken from the file, and write alt text.`);
   return [...parts, ...problems].join('\n');
