@@ -84,6 +84,8 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await expect(page.getByText('No pictures match.')).toBeVisible();
   await page.getByLabel('Credit contradicts the file').uncheck();
   await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. al-Rubaye from the file');
+  await page.getByLabel('Agency').selectOption('AFP');
+  await expect(rows).toHaveCount(1);
 
   // Opening the article from the desk shows the fixed credit.
   await rows.first().getByRole('button', { name: seedArticle().headline! }).click();

@@ -2,7 +2,7 @@ import { BylineError } from '../../shared/errors';
 import { creditFromMetadata, creditConflicts } from '../../shared/format/creditFromMetadata';
 import { formatCredit, hasCredit } from '../../shared/format/credit';
 import type { Credit, Image } from '../../shared/model/blocks';
-import type { CreditParts, PhotoFilter, PhotoUse, ValueOrigin } from '../../shared/model/photo';
+import type { CreditParts, PhotoFilter, PhotoMetadata, PhotoUse, ValueOrigin } from '../../shared/model/photo';
 import type { Store } from '../store/store';
 import { photoInfoOf } from './photoInfo';
 
@@ -14,11 +14,16 @@ function origin(value: string, fromFile: string | undefined): ValueOrigin {
 /** Every picture in every article not in the trash, with its problems; filtered as asked. */
 export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
   const uses: PhotoUse[] = [];
-  for (const { id } of store.articles.withImages()) {
-    const article = store.articles.get(id);
+  // A picture is often used in many articles: what its file said is read once per listing.
+  const files = new Map<string, PhotoMetadata | null>();
+  const embeddedOf = (assetId: string) => {
+    if (!files.has(assetId)) files.set(assetId, photoInfoOf(store.assets.find(assetId))?.embedded ?? null);
+    return files.get(assetId)!;
+  };
+  for (const article of store.articles.withImages()) {
     article.body.forEach((b, block) => {
       if (b.type !== 'image') return;
-      const embedded = photoInfoOf(store.assets.find(b.assetId))?.embedded ?? null;
+      const embedded = embeddedOf(b.assetId);
       const creditLine = formatCredit(b.credit, store.houseStyle.credit);
       const conflicts = embedded ? creditConflicts(b.credit, embedded) : [];
       const problems = [...(hasCredit(b.credit) ? [] : ['no credit']), ...(b.alt.trim() ? [] : ['no alt text']), ...conflicts];
@@ -65,7 +70,8 @@ export function setCredit(store: Store, assetId: string, parts: CreditParts, act
     return next;
   };
   store.db.transaction(() => {
-    for (const { id } of store.articles.withImages()) {
+    for (const { id } of store.articles.withImages(assetId)) {
+      // Read again through the model: this one is saved, with the revision it is based on.
       const article = store.articles.get(id);
       let touched = false;
       const body = article.body.map((b) => {

@@ -151,14 +151,19 @@ export class ArticleRepository {
     })();
   }
 
-  /** Articles (not in the trash) that hold at least one picture, newest change first. */
-  withImages(): { id: string }[] {
-    return this.db
+  /**
+   * Articles (not in the trash) that hold a picture (`assetId`, or any), newest change first, as
+   * stored: each was checked against the model when it was saved, and the photo desk reads many.
+   */
+  withImages(assetId?: string): Article[] {
+    const rows = this.db
       .prepare(
-        `SELECT a.id FROM articles a WHERE a.deleted_at IS NULL
-           AND EXISTS (SELECT 1 FROM article_assets l WHERE l.article_pk = a.pk) ORDER BY a.updated_at DESC`,
+        `SELECT a.doc FROM articles a WHERE a.deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM article_assets l WHERE l.article_pk = a.pk ${assetId ? 'AND l.asset_id = ?' : ''}) ORDER BY a.updated_at DESC, a.pk DESC`,
       )
-      .all() as { id: string }[];
+      .pluck()
+      .all(...(assetId ? [assetId] : [])) as string[];
+    return rows.map((doc) => JSON.parse(doc) as Article);
   }
 
   /** Whether an article is here, in the list or in the trash. */

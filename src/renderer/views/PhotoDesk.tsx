@@ -35,20 +35,22 @@ function Thumbnail({ client, assetId, alt }: { client: Client; assetId: string; 
 export function PhotoDesk({ client, onOpen, onBack, onNotice, onError }: Props) {
   const [filter, setFilter] = useState<PhotoFilter>({});
   const [uses, setUses] = useState<PhotoUse[] | null>(null);
-  const [agencies, setAgencies] = useState<string[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [parts, setParts] = useState<Required<Pick<CreditParts, 'provider' | 'agency' | 'creator'>>>({ provider: '', agency: '', creator: '' });
   const [version, setVersion] = useState(0);
 
+  // Everything once (it also gives the agencies to filter by); a filter asks the main process again.
+  const [all, setAll] = useState<PhotoUse[] | null>(null);
   useEffect(() => {
-    client.invoke('photos.list', filter).then(setUses, (e: Error) => onError(e.message));
-  }, [client, filter, version, onError]);
+    client.invoke('photos.list', {}).then(setAll, (e: Error) => onError(e.message));
+  }, [client, version, onError]);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
   useEffect(() => {
-    client.invoke('photos.list', {}).then(
-      (all) => setAgencies([...new Set(all.map((u) => u.credit.agency?.trim()).filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b))),
-      () => undefined,
-    );
-  }, [client, version]);
+    if (!all) return;
+    if (!filtered) setUses(all);
+    else client.invoke('photos.list', filter).then(setUses, (e: Error) => onError(e.message));
+  }, [client, all, filter, filtered, onError]);
+  const agencies = useMemo(() => [...new Set((all ?? []).map((u) => u.credit.agency?.trim()).filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b)), [all]);
 
   const chosen = useMemo(() => (uses ?? []).filter((u) => selected.has(rowKey(u))), [uses, selected]);
   const toggle = (key: string) =>
