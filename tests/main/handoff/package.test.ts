@@ -37,6 +37,20 @@ const edit = (store: Store, actor: string, change: (x: Article) => Partial<Artic
 const historyOf = (store: Store) => store.articles.history(a.id).map((r) => `${r.revision} ${r.status} ${r.savedBy}${r.note ? ` — ${r.note}` : ''}`);
 
 describe('.byline packages: hand-off between machines', () => {
+  it('carry what each picture\'s file said, so the desk checks credits as the journalist\'s machine does', () => {
+    const photo = { width: 2, height: 2, embedded: { creators: ['Jane Roe'], creditLine: 'Reuters' } };
+    const picture = journalist.assets.add(tinyPng(6), 'reuters.png', { source: 'file', photo });
+    const seed = seedArticle(picture.id);
+    a = journalist.articles.create({ ...seed, body: seed.body!.map((b) => (b.type === 'image' ? { ...b, credit: { agency: 'Reuters', creator: 'Jane Roe' } } : b)) }, ANNA);
+    send(journalist, desk, ANNA);
+    expect(desk.assets.find(picture.id)!.metadata).toEqual({ source: 'file', photo });
+    // A desk editor's wrong photographer is refused on the desk's machine too.
+    const current = desk.articles.get(a.id);
+    desk.articles.save({ ...current, body: current.body.map((b) => (b.type === 'image' ? { ...b, credit: { agency: 'Reuters', creator: 'John Doe' } } : b)) }, DESK);
+    for (const to of ['submitted', 'in-review']) desk.articles.setStatus(a.id, to, DESK);
+    expect(() => desk.articles.setStatus(a.id, 'approved', DESK)).toThrow(/the photographer "John Doe" is not the file's creator "Jane Roe"/);
+  });
+
   it('carry the article, its whole history, comments and images to a machine that has never seen it', () => {
     journalist.articles.setStatus(a.id, 'submitted', ANNA);
     journalist.comments.add(a.id, { anchor: { kind: 'field', field: 'teaser' }, body: 'Bitte kürzen?' }, ANNA);
