@@ -47,8 +47,16 @@ export function PhotoDesk({ client, onOpen, onBack, onNotice, onError }: Props) 
   const filtered = Object.values(filter).some((v) => v !== undefined);
   useEffect(() => {
     if (!all) return;
-    if (!filtered) setUses(all);
-    else client.invoke('photos.list', filter).then(setUses, (e: Error) => onError(e.message));
+    if (!filtered) return setUses(all);
+    // Filters clicked quickly: only the answer to the latest one is shown.
+    let live = true;
+    client.invoke('photos.list', filter).then(
+      (r) => live && setUses(r),
+      (e: Error) => live && onError(e.message),
+    );
+    return () => {
+      live = false;
+    };
   }, [client, all, filter, filtered, onError]);
   const agencies = useMemo(() => [...new Set((all ?? []).map((u) => u.credit.agency?.trim()).filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b)), [all]);
 
