@@ -79,7 +79,20 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'articles.get': ({ id }) => articles.get(id),
     'articles.facets': () => articles.facets(),
     'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, who()),
-    'articles.save': ({ article }) => articles.save(article, who()),
+    'articles.save': ({ article }) => {
+      const result = articles.save(article, who());
+      store.journal.settle(result.article);
+      return result;
+    },
+    'articles.journal': ({ article }) => {
+      store.journal.write(article);
+      return null;
+    },
+    'articles.recovery': ({ id }) => store.journal.recovery(articles.get(id)),
+    'articles.discardRecovery': ({ id }) => {
+      store.journal.discard(id);
+      return null;
+    },
     'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),

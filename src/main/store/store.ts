@@ -5,6 +5,7 @@ import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { ArticleRepository } from './articles';
 import { CommentRepository } from './comments';
 import { IncomingRepository } from './incoming';
+import { JournalRepository } from './journal';
 import { photoInfoOf } from '../media/photoInfo';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
@@ -33,6 +34,7 @@ export class Store {
   readonly articles: ArticleRepository;
   readonly comments: CommentRepository;
   readonly incoming: IncomingRepository;
+  readonly journal: JournalRepository;
   readonly assets: AssetStore;
   readonly profile: ProfileStore;
   private closed = false;
@@ -47,6 +49,7 @@ export class Store {
     const assets = new AssetStore(db, assetsDirFor(dbPath));
     this.comments = guarded(comments, dbPath);
     this.incoming = guarded(new IncomingRepository(db, clock), dbPath);
+    this.journal = guarded(new JournalRepository(db, clock), dbPath);
     this.articles = guarded(
       new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), (id) => photoInfoOf(assets.find(id))?.embedded),
       dbPath,

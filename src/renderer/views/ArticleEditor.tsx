@@ -39,6 +39,8 @@ interface Props {
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
+/** How often unsaved text goes to the journal while typing: what a crashed window can lose at most. */
+const JOURNAL_INTERVAL_MS = 250;
 const COUNT_DELAY_MS = 250;
 
 function describe(state: SaveState): string {
@@ -162,6 +164,26 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     [client],
   );
 
+  // The journal: unsaved text to the main process a few times a second (store/journal.ts), held
+  // while a recovered text waits for the person's choice, so that text is not overwritten.
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const recoveryPending = useRef(false);
+  const journalSoon = useCallback(() => {
+    if (journalTimer.current) return;
+    journalTimer.current = setTimeout(() => {
+      journalTimer.current = null;
+      if (recoveryPending.current || !saver.hasUnsavedChanges) return;
+      const article = { ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) };
+      client.invoke('articles.journal', { article }).catch(() => undefined); // the autosave reports real trouble
+    }, JOURNAL_INTERVAL_MS);
+  }, [client, saver]);
+  useEffect(
+    () => () => {
+      if (journalTimer.current) clearTimeout(journalTimer.current);
+    },
+    [],
+  );
+
   useEffect(() => {
     registerFlush(() => saver.flush());
     const onHidden = () => {
@@ -202,17 +224,19 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     (doc: Descendant[]) => {
       live.current.doc = doc;
       saver.changed();
+      journalSoon();
       if (countTimer.current) clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
         setCounts({ body: countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language), fields: fieldTexts(doc) });
       }, COUNT_DELAY_MS);
     },
-    [saver],
+    [saver, journalSoon],
   );
   const onMetaChange = (next: Metadata) => {
     setMeta(next);
     live.current.meta = next;
     saver.changed();
+    journalSoon();
   };
   const flushNow = useCallback(() => void saver.flush(), [saver]);
   // Previews are cached for the article's life: image blocks re-render while typing around them.
@@ -260,6 +284,39 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     setComparing(false);
     saver.discard();
     setState({ kind: 'saved', at: latest.updatedAt });
+  };
+
+  // Text typed but never saved (the window closed unexpectedly): offered back when the article opens.
+  const [recovery, setRecovery] = useState<{ article: Article; writtenAt: string } | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    client.invoke('articles.recovery', { id: article.id }).then((r) => {
+      recoveryPending.current = !!r;
+      setRecovery(r);
+    }, () => undefined);
+  }, [client, article.id]);
+  const settleRecovery = () => {
+    recoveryPending.current = false;
+    setRecovery(null);
+  };
+  /** Puts the recovered text in the editor and saves it as a new revision (what was typed meanwhile is saved first). */
+  const keepRecovered = async () => {
+    const r = recovery;
+    if (!r) return;
+    settleRecovery();
+    await saver.flush();
+    // The recovered text on top of what the store holds now.
+    const text: Article = { ...r.article, revision: base.current.revision, status: base.current.status, updatedAt: base.current.updatedAt };
+    live.current = { doc: documentFromArticle(text), meta: metadataOf(text) };
+    setMeta(metadataOf(text));
+    setLoaded(text);
+    setGeneration((g) => g + 1);
+    saver.changed();
+    await saver.flush();
+  };
+  const discardRecovered = () => {
+    settleRecovery();
+    client.invoke('articles.discardRecovery', { id: article.id }).catch((e: Error) => setProblem(e.message));
   };
 
   /** A workflow step: save what is typed first, then ask the main process, which checks the house style. */
@@ -457,13 +514,28 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           {comparing && theirs ? <Compare mine={fieldsFromDocument(live.current.doc)} theirs={theirs} /> : null}
         </div>
       ) : null}
+      {recovery ? (
+        <div className="conflict" role="alert" aria-label="Unsaved text found">
+          <p>
+            This article has text that was typed at {new Date(recovery.writtenAt).toLocaleTimeString()} but never saved (the window closed unexpectedly). Bring it back as a new revision,
+            or discard it?
+          </p>
+          <button type="button" className="primary" onClick={() => void keepRecovered()}>
+            Restore the unsaved text
+          </button>
+          <button type="button" onClick={discardRecovered}>
+            Discard it
+          </button>
+          <Compare mine={recovery.article} theirs={base.current} />
+        </div>
+      ) : null}
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className="editor-columns">
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
             <ArticleDocumentEditor
-              key={`${loaded.id}:${loaded.revision}`}
+              key={`${loaded.id}:${loaded.revision}:${generation}`}
               initialValue={initialDoc}
               language={meta.language}
               dir={dir}
@@ -479,7 +551,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
         </div>
         <div className="side-column">
-          <MetadataPanel key={`${loaded.id}:${loaded.revision}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
+          <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
           {commentTargetsNow ? (
             <CommentsPanel
               threads={threads}

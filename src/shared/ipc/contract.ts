@@ -91,6 +91,11 @@ export const contract = {
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
   'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),
+  /** The editor's unsaved text, a few times a second while typing (see store/journal.ts). */
+  'articles.journal': channel<null>()(z.object({ article: ArticleInputSchema }).strict()),
+  /** Text typed but never saved (the window crashed), on top of the stored article; null when none. */
+  'articles.recovery': channel<{ article: Article; writtenAt: string } | null>()(z.object({ id: Id }).strict()),
+  'articles.discardRecovery': channel<null>()(z.object({ id: Id }).strict()),
   /** A workflow step; `revision` is the one the person saw, so a step on stale information is a conflict. */
   'articles.setStatus': channel<Article>()(
     z.object({ id: Id, status: z.string().max(40), reason: z.string().max(2000).optional(), revision: z.number().int().min(1).optional() }).strict(),

@@ -1,0 +1,80 @@
+import type { Database } from 'better-sqlite3';
+import { BylineError } from '../../shared/errors';
+import { ArticleInputSchema, type Article, type ParsedArticleInput } from '../../shared/model/article';
+
+/** What a person edits: everything but identity, revision, status and times. */
+function editedText(a: ParsedArticleInput | Article) {
+  const { id: _id, revision: _r, status: _s, createdAt: _c, updatedAt: _u, ...text } = a;
+  return text;
+}
+
+const sameText = (a: ParsedArticleInput | Article, b: ParsedArticleInput | Article) => JSON.stringify(editedText(a)) === JSON.stringify(editedText(b));
+
+export interface Recovery {
+  /** The stored article with the journal's text on it: what to load and save again. */
+  article: Article;
+  writtenAt: string;
+}
+
+/**
+ * The typing journal: the editor sends the text it has not saved yet a few times a second, and a
+ * durable row per article keeps the latest. A save of the same text clears it; when the article
+ * is opened again and the journal holds text the store does not, the editor offers it back. So a
+ * crashed window loses at most the last fraction of a second, not the autosave delay.
+ */
+export class JournalRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  write(input: unknown): void {
+    const parsed = ArticleInputSchema.safeParse(input);
+    if (!parsed.success || !parsed.data.id) throw new BylineError('invalid-input', 'The journal takes an article with its id.');
+    const pk = this.pkOf(parsed.data.id);
+    this.db
+      .prepare('INSERT INTO journal (article_pk, written_at, doc) VALUES (?, ?, ?) ON CONFLICT (article_pk) DO UPDATE SET written_at = excluded.written_at, doc = excluded.doc')
+      .run(pk, this.now(), JSON.stringify(parsed.data));
+  }
+
+  /** Clears the journal when the store now holds its text (after a save). */
+  settle(saved: Article): void {
+    const entry = this.entry(saved.id);
+    if (entry && (!entry.doc || sameText(entry.doc, saved))) this.discard(saved.id);
+  }
+
+  /** Text typed but not saved, on top of the stored article; null when there is none. */
+  recovery(current: Article): Recovery | null {
+    const entry = this.entry(current.id);
+    if (!entry) return null;
+    if (!entry.doc || sameText(entry.doc, current)) {
+      this.discard(current.id);
+      return null;
+    }
+    return { article: { ...current, ...editedText(entry.doc) }, writtenAt: entry.writtenAt };
+  }
+
+  discard(id: string): void {
+    this.db.prepare('DELETE FROM journal WHERE article_pk = (SELECT pk FROM articles WHERE id = ?)').run(id);
+  }
+
+  private entry(id: string): { writtenAt: string; doc: ParsedArticleInput | null } | null {
+    const row = this.db.prepare('SELECT j.written_at AS writtenAt, j.doc FROM journal j JOIN articles a ON a.pk = j.article_pk WHERE a.id = ?').get(id) as { writtenAt: string; doc: string } | undefined;
+    if (!row) return null;
+    // A journal row that no longer reads as an article (a schema change) offers nothing.
+    let parsed;
+    try {
+      parsed = ArticleInputSchema.safeParse(JSON.parse(row.doc));
+    } catch {
+      return { writtenAt: row.writtenAt, doc: null };
+    }
+    return { writtenAt: row.writtenAt, doc: parsed.success ? parsed.data : null };
+  }
+
+  private pkOf(id: string): number {
+    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; deleted_at: string | null } | undefined;
+    if (!row) throw new BylineError('not-found', `No article with id ${id}.`);
+    if (row.deleted_at) throw new BylineError('not-found', `The article ${id} is in the trash.`);
+    return row.pk;
+  }
+}
