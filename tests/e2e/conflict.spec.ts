@@ -73,5 +73,10 @@ test('conflict: take theirs replaces the editor text with the saved revision', a
   await expect(editor.saveState).toHaveText(/^Saved/);
   await page.reload();
   await expect(editor.field('Headline')).toHaveText('Ihre Fassung');
+  // The text the person dropped is not offered back by the journal either.
+  await expect(page.getByRole('alert', { name: 'Unsaved text found' })).toHaveCount(0);
+  const db = new Database(app.dbPath, { readonly: true });
+  expect(db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
+  db.close();
   await browser.close();
 });

@@ -284,6 +284,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     setComparing(false);
     saver.discard();
     setState({ kind: 'saved', at: latest.updatedAt });
+    // The person chose to drop this text: it must not come back after a restart either.
+    client.invoke('articles.discardRecovery', { id: article.id }).catch(() => undefined);
   };
 
   // Text typed but never saved (the window closed unexpectedly): offered back when the article opens.
