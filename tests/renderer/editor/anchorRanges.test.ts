@@ -22,10 +22,12 @@ describe('comment anchors in the editor', () => {
         const editor = createEditor();
         editor.children = doc;
         const ranges = anchorToRanges(doc, { field, start, end });
-        expect(ranges.map((r) => Editor.string(editor, r)).join('\n')).toBe(text.slice(start, end).replace(/^\n+|\n+$/g, ''));
-        const back = selectionToAnchor(doc, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
         // Line breaks at the edges belong to no paragraph; the words are what count.
-        expect(back && text.slice(back.kind === 'text' ? back.start : 0, back.kind === 'text' ? back.end : 0)).toBe(text.slice(start, end).replace(/^\n+|\n+$/g, ''));
+        const words = text.slice(start, end).replace(/^\n+|\n+$/g, '');
+        expect(ranges.map((r) => Editor.string(editor, r)).join('\n')).toBe(words);
+        if (!words) return; // only the break between two paragraphs: nothing to mark or select
+        const back = selectionToAnchor(doc, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
+        expect(back && text.slice(back.kind === 'text' ? back.start : 0, back.kind === 'text' ? back.end : 0)).toBe(words);
       }),
       { numRuns: 300 },
     );
