@@ -37,13 +37,18 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup)
   imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for ${pictureName(b, i)}`] : [])),
 };
 
-/** How many pictures lack a credit or alt text, or have a credit their file contradicts: the desk queue's "image problems". */
+/**
+ * What stops one picture going out, in words: no credit, no alt text, and each way its credit
+ * contradicts what its file said (when that is known). The editor, the photo desk and the desk
+ * queue all show this list.
+ */
+export function pictureProblems(image: Pick<Extract<Block, { type: 'image' }>, 'credit' | 'alt'>, embedded: PhotoMetadata | null | undefined): string[] {
+  return [...(hasCredit(image.credit) ? [] : ['no credit']), ...(image.alt.trim() ? [] : ['no alt text']), ...(embedded ? creditConflicts(image.credit, embedded) : [])];
+}
+
+/** How many pictures have a problem (pictureProblems): the desk queue's "image problems". */
 export function imageProblems(article: Pick<Article, 'body'>, photos?: PhotoLookup): number {
-  return article.body.filter((b) => {
-    if (b.type !== 'image') return false;
-    const embedded = photos?.(b.assetId);
-    return !hasCredit(b.credit) || !b.alt.trim() || (embedded !== undefined && creditConflicts(b.credit, embedded).length > 0);
-  }).length;
+  return article.body.filter((b) => b.type === 'image' && pictureProblems(b, photos?.(b.assetId)).length > 0).length;
 }
 
 export function statusOf(style: HouseStyle, id: string): Status | undefined {

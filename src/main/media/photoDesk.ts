@@ -3,6 +3,7 @@ import { creditFromMetadata, creditConflicts } from '../../shared/format/creditF
 import { formatCredit, hasCredit } from '../../shared/format/credit';
 import type { Credit, Image } from '../../shared/model/blocks';
 import type { CreditParts, PhotoFilter, PhotoMetadata, PhotoUse, ValueOrigin } from '../../shared/model/photo';
+import { pictureProblems } from '../../shared/workflow';
 import type { Store } from '../store/store';
 import { photoInfoOf } from './photoInfo';
 
@@ -11,7 +12,7 @@ function origin(value: string, fromFile: string | undefined): ValueOrigin {
   return fromFile !== undefined && value.trim() === fromFile.trim() ? 'file' : 'edited';
 }
 
-/** Every picture in every article not in the trash, with its problems; filtered as asked. */
+/** Every picture in every article not in the trash that the filter asks for, with its problems. */
 export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
   const uses: PhotoUse[] = [];
   // A picture is often used in many articles: what its file said is read once per listing.
@@ -24,9 +25,14 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
     article.body.forEach((b, block) => {
       if (b.type !== 'image') return;
       const embedded = embeddedOf(b.assetId);
-      const creditLine = formatCredit(b.credit, store.houseStyle.credit);
       const conflicts = embedded ? creditConflicts(b.credit, embedded) : [];
-      const problems = [...(hasCredit(b.credit) ? [] : ['no credit']), ...(b.alt.trim() ? [] : ['no alt text']), ...conflicts];
+      const wanted =
+        (!filter.missingCredit || !hasCredit(b.credit)) &&
+        (!filter.missingAlt || !b.alt.trim()) &&
+        (!filter.mismatch || conflicts.length > 0) &&
+        (!filter.agency || (b.credit.agency ?? '').toLowerCase() === filter.agency.toLowerCase());
+      if (!wanted) return;
+      const creditLine = formatCredit(b.credit, store.houseStyle.credit);
       const fromFile = embedded ? formatCredit(creditFromMetadata(embedded), store.houseStyle.credit) : undefined;
       uses.push({
         assetId: b.assetId,
@@ -39,17 +45,11 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
         alt: b.alt,
         embedded,
         origin: { caption: origin(b.caption, embedded?.caption), credit: origin(creditLine, fromFile || undefined) },
-        problems,
+        problems: pictureProblems(b, embedded),
       });
     });
   }
-  return uses.filter(
-    (u) =>
-      (!filter.missingCredit || !hasCredit(u.credit)) &&
-      (!filter.missingAlt || !u.alt.trim()) &&
-      (!filter.mismatch || (u.embedded !== null && creditConflicts(u.credit, u.embedded).length > 0)) &&
-      (!filter.agency || (u.credit.agency ?? '').toLowerCase() === filter.agency.toLowerCase()),
-  );
+  return uses;
 }
 
 /**

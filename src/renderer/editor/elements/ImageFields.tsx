@@ -1,8 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import { formatCredit } from '../../../shared/format/credit';
-import { creditConflicts, creditFromMetadata } from '../../../shared/format/creditFromMetadata';
+import { creditFromMetadata } from '../../../shared/format/creditFromMetadata';
 import type { HouseStyle } from '../../../shared/houseStyle';
 import type { PhotoMetadata } from '../../../shared/model/photo';
+import { pictureProblems } from '../../../shared/workflow';
 import type { ImageElement } from '../schema';
 import { useAssetPreview } from './assetPreview';
 
@@ -65,7 +66,7 @@ export function ImageFields({ element, style, onChange }: Props) {
   const preview = useAssetPreview(element.assetId);
   const embedded = preview.photo?.embedded;
   const fileCredit = embedded ? creditFromMetadata(embedded) : null;
-  const problems = [...(credit ? [] : ['no credit']), ...(element.alt.trim() ? [] : ['no alt text']), ...(embedded ? creditConflicts(element.credit, embedded) : [])];
+  const problems = pictureProblems(element, embedded);
   return (
     <div className="image-fields" onKeyDown={stop} data-problems={problems.length}>
       {preview.dataUrl ? (
