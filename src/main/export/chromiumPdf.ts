@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
+import { inPrivateTempDir } from '../privateTemp';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
 
@@ -21,8 +21,7 @@ export function findChromiumBinary(env: NodeJS.ProcessEnv = process.env): string
 export async function chromiumPrintToPdf(html: string, timeoutMs = 60_000): Promise<Uint8Array> {
   const binary = findChromiumBinary();
   if (!binary) throw new BylineError('io', 'A PDF proof needs Chromium or Chrome: install it (Debian: apt-get install chromium) or set BYLINE_CHROMIUM to its binary.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pdf-'));
-  try {
+  return inPrivateTempDir('byline-pdf-', async (dir) => {
     const page = path.join(dir, 'proof.html');
     const out = path.join(dir, 'proof.pdf');
     fs.writeFileSync(page, html);
@@ -57,7 +56,5 @@ export async function chromiumPrintToPdf(html: string, timeoutMs = 60_000): Prom
       });
     });
     return fs.readFileSync(out);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

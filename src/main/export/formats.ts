@@ -1,7 +1,7 @@
 import { BylineError } from '../../shared/errors';
 import type { Article } from '../../shared/model/article';
 import { creditContradictions } from '../../shared/workflow';
-import { photoInfoOf } from '../media/photoInfo';
+import { embeddedLookup } from '../media/photoInfo';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
 import type { PrintToPdf } from './pdf';
@@ -53,7 +53,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, en
  * with what is wrong), then the format's own checks run.
  */
 export async function exportArticle(format: ExportFormat, article: Article, store: Store, env: ExportEnv): Promise<Exported> {
-  const contradictions = creditContradictions(article.body, (id) => photoInfoOf(store.assets.find(id))?.embedded);
+  const contradictions = creditContradictions(article.body, embeddedLookup(store.assets));
   if (contradictions.length) throw new BylineError('invalid-input', `This article cannot be exported yet: it needs ${contradictions.join(', ')}.`);
   return EXPORTERS[format](article, store, env);
 }

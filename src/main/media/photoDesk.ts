@@ -5,7 +5,7 @@ import type { Credit, Image } from '../../shared/model/blocks';
 import type { CreditParts, PhotoFilter, PhotoMetadata, PhotoUse, ValueOrigin } from '../../shared/model/photo';
 import { pictureProblems } from '../../shared/workflow';
 import type { Store } from '../store/store';
-import { photoInfoOf } from './photoInfo';
+import { embeddedLookup } from './photoInfo';
 
 function origin(value: string, fromFile: string | undefined): ValueOrigin {
   if (!value.trim()) return 'none';
@@ -17,8 +17,9 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
   const uses: PhotoUse[] = [];
   // A picture is often used in many articles: what its file said is read once per listing.
   const files = new Map<string, PhotoMetadata | null>();
+  const lookup = embeddedLookup(store.assets);
   const embeddedOf = (assetId: string) => {
-    if (!files.has(assetId)) files.set(assetId, photoInfoOf(store.assets.find(assetId))?.embedded ?? null);
+    if (!files.has(assetId)) files.set(assetId, lookup(assetId) ?? null);
     return files.get(assetId)!;
   };
   for (const article of store.articles.withImages()) {

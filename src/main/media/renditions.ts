@@ -17,8 +17,7 @@ export async function renditionOf(store: Store, asset: AssetInfo, kind: Renditio
     job = inspectImage(store.assets.read(asset.id), asset.originalName)
       .then((inspected) => {
         if (!inspected.renditions) return false;
-        store.assets.writeRendition(asset.id, 'thumbnail', inspected.renditions.thumbnail);
-        store.assets.writeRendition(asset.id, 'display', inspected.renditions.display);
+        store.assets.writeRenditions(asset.id, inspected.renditions);
         return true;
       })
       .catch(() => false)

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { creditFromMetadata } from '../../shared/format/creditFromMetadata';
 import type { Credit } from '../../shared/model/blocks';
 import type { PhotoInfo } from '../../shared/model/photo';
 import type { AssetInfo } from '../store/assets';
 import type { Store } from '../store/store';
+import { inPrivateTempDir } from '../privateTemp';
 import { inspectImage } from './inspectImage';
 import { photoInfoOf } from './photoInfo';
 import { readPhotoMetadata } from './readMetadata';
@@ -18,15 +18,12 @@ export interface StoredPhoto {
 }
 
 /** exiftool reads files, so the bytes are written to a private temporary file first (and removed). */
-async function withTempFile<T>(bytes: Uint8Array, name: string, fn: (file: string) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-photo-'));
-  try {
+function withTempFile<T>(bytes: Uint8Array, name: string, fn: (file: string) => Promise<T>): Promise<T> {
+  return inPrivateTempDir('byline-photo-', (dir) => {
     const file = path.join(dir, `picture${path.extname(name).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.img'}`);
     fs.writeFileSync(file, bytes, { mode: 0o600 });
-    return await fn(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+    return fn(file);
+  });
 }
 
 /**
@@ -43,9 +40,6 @@ export async function storePhoto(store: Store, bytes: Uint8Array, name: string, 
     store.assets.setMetadata(asset.id, { ...asset.metadata, photo });
     asset = store.assets.find(asset.id)!;
   }
-  if (inspected.renditions) {
-    store.assets.writeRendition(asset.id, 'thumbnail', inspected.renditions.thumbnail);
-    store.assets.writeRendition(asset.id, 'display', inspected.renditions.display);
-  }
+  if (inspected.renditions) store.assets.writeRenditions(asset.id, inspected.renditions);
   return { asset, photo, suggested: { caption: embedded.caption ?? '', credit: creditFromMetadata(embedded) } };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { creditBody } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Image } from '../../shared/model/blocks';
+import { inPrivateTempDir } from '../privateTemp';
 import type { Store } from '../store/store';
 import { exiftool } from './exiftool';
 import { readPhotoMetadata } from './readMetadata';
@@ -78,8 +78,7 @@ export async function creditedCopy(store: Store, image: Image, style: HouseStyle
   const asset = store.assets.find(image.assetId);
   if (!asset) throw missing();
   const extension = EXTENSIONS[asset.mime] ?? 'img';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-export-'));
-  try {
+  return inPrivateTempDir('byline-export-', async (dir) => {
     const file = path.join(dir, `picture.${extension}`);
     const name = asset.originalName || `picture ${asset.id.slice(0, 12)}`;
     try {
@@ -99,7 +98,5 @@ export async function creditedCopy(store: Store, image: Image, style: HouseStyle
       throw new BylineError('io', `The copy of ${name} did not keep its caption and credit (it reads "${back.caption ?? ''}", "${back.creditLine ?? ''}"); nothing was exported.`);
     }
     return { bytes: fs.readFileSync(file), mime: asset.mime, extension };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -90,10 +90,12 @@ export class AssetStore {
   }
 
   /** Renditions (thumbnail, display) are derived files: written durably, but could be made again. */
-  writeRendition(id: string, kind: RenditionKind, bytes: Uint8Array): void {
-    const file = this.renditionPath(id, kind);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeFileDurably(file, bytes);
+  writeRenditions(id: string, renditions: Record<RenditionKind, Uint8Array>): void {
+    for (const [kind, bytes] of Object.entries(renditions) as [RenditionKind, Uint8Array][]) {
+      const file = this.renditionPath(id, kind);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeFileDurably(file, bytes);
+    }
   }
 
   /** The rendition's bytes, or null when there is none (a format libvips cannot read, an old picture). */

@@ -6,7 +6,7 @@ import { ArticleRepository } from './articles';
 import { CommentRepository } from './comments';
 import { IncomingRepository } from './incoming';
 import { JournalRepository } from './journal';
-import { photoInfoOf } from '../media/photoInfo';
+import { embeddedLookup } from '../media/photoInfo';
 import { AssetStore } from './assets';
 import { createBackup, restoreBackup, type BackupManifest } from './backup';
 import { openDatabase, type OpenOptions } from './database';
@@ -51,7 +51,7 @@ export class Store {
     this.incoming = guarded(new IncomingRepository(db, clock), dbPath);
     this.journal = guarded(new JournalRepository(db, clock), dbPath);
     this.articles = guarded(
-      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), (id) => photoInfoOf(assets.find(id))?.embedded),
+      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), embeddedLookup(assets)),
       dbPath,
     );
     this.assets = guarded(assets, dbPath);
