@@ -14,31 +14,10 @@ import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import { restoreStore } from '../store/store';
 import { withStore, type Command } from './command';
+import { readFileBytes, readTextFile } from './files';
 import { printJson, summaryLine, type Io } from './output';
 import { PHOTO_COMMANDS } from './photoCommands';
 import { REVIEW_COMMANDS } from './reviewCommands';
-
-function readTextFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
-  }
-}
-
-function readFileBytes(file: string): Buffer {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new BylineError('invalid-input', `${file}: not a file.`);
-    if (stat.size > MAX_IMPORT_BYTES) throw new BylineError('invalid-input', `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
-    return fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof BylineError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
-  }
-}
 
 function showArticle(io: Io, a: Article): void {
   const lines = [
@@ -302,7 +281,7 @@ export const COMMANDS: Record<string, Command> = {
         for (const [i, file] of ctx.positionals.entries()) {
           progress?.(`importing ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
           try {
-            const outcome = await importIntoStore(store, readFileBytes(file), path.basename(file), format, store.profile.actor());
+            const outcome = await importIntoStore(store, readFileBytes(file, MAX_IMPORT_BYTES, () => `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`), path.basename(file), format, store.profile.actor());
             results.push({ file, ...outcome });
             if (!ctx.json) {
               ctx.io.out(`${outcome.id}  ${file} (${outcome.format}): ${outcome.headline || '(no headline)'}`);

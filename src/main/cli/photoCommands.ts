@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { formatCredit } from '../../shared/format/credit';
@@ -8,24 +7,8 @@ import { listPhotos, setCredit } from '../media/photoDesk';
 import { storePhoto } from '../media/storePhoto';
 import { MAX_ASSET_BYTES } from '../store/assets';
 import { type Command, type CommandContext } from './command';
+import { readFileBytes } from './files';
 import { printJson } from './output';
-
-/** Reads a picture for attaching; the size limit is checked before the file is read into memory. */
-function readPicture(file: string): Buffer {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code}).`);
-  }
-  if (!stat.isFile()) throw new BylineError('invalid-input', `${file}: not a file.`);
-  const name = path.basename(file);
-  if (stat.size > MAX_ASSET_BYTES) {
-    throw new BylineError('invalid-input', `${name} is ${(stat.size / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_ASSET_BYTES / 1048576} MB. Nothing was stored.`);
-  }
-  return fs.readFileSync(file);
-}
 
 /** Credit parts given on the command line; undefined where an option was not given. */
 function creditOptions(ctx: CommandContext): Partial<Credit> {
@@ -41,11 +24,12 @@ export const PHOTO_COMMANDS: Record<string, Command> = {
     args: 2,
     run: async (ctx) => {
       const [id, file] = ctx.positionals as [string, string];
-      const bytes = readPicture(file);
+      const name = path.basename(file);
+      const bytes = readFileBytes(file, MAX_ASSET_BYTES, (size) => `${name} is ${(size / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_ASSET_BYTES / 1048576} MB. Nothing was stored.`);
       const store = ctx.openStore();
       try {
         const article = store.articles.get(id); // before the picture is read: an unknown article stores nothing
-        const stored = await storePhoto(store, bytes, path.basename(file), 'file');
+        const stored = await storePhoto(store, bytes, name, 'file');
         const given = creditOptions(ctx);
         const credit: Credit = Object.keys(given).length ? Object.fromEntries(Object.entries(given).filter(([, v]) => v?.trim())) : stored.suggested.credit;
         const image: Image = { type: 'image', assetId: stored.asset.id, caption: ctx.options.caption ?? stored.suggested.caption, credit, alt: '' };

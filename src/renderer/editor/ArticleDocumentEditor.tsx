@@ -195,17 +195,19 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
+  // Pictures (pasted, dropped, chosen) are stored through the latest callback, and what came of
+  // them is reported as a notice.
+  const [pictures] = useState(() => ({
+    store: ((...a) => latest.current.storePicture(...a)) as StorePicture,
+    report: (outcome: Promise<string>) => void outcome.then((msg) => msg && latest.current.onNotice(msg)),
+  }));
   const editor = useMemo(
     () =>
       createBylineEditor({
-        onImages: (images, startBlock) => {
-          void addPastedPictures(editor, images, startBlock, (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
-        },
-        onPictureFiles: (files, afterBlock) => {
-          void insertPictureFiles(editor, files, afterBlock, 'drop', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg));
-        },
+        onImages: (images, startBlock) => pictures.report(addPastedPictures(editor, images, startBlock, pictures.store)),
+        onPictureFiles: (files, afterBlock) => pictures.report(insertPictureFiles(editor, files, afterBlock, 'drop', pictures.store)),
       }),
-    [],
+    [pictures],
   );
   if (editorRef) editorRef.current = editor;
   const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
@@ -280,7 +282,7 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
         accept={PICTURE_ACCEPT}
         label="Add pictures"
         testId="picture-input"
-        onFiles={(files) => void insertPictureFiles(editor, files, pictureTarget.current, 'file', (...a) => latest.current.storePicture(...a)).then((msg) => msg && latest.current.onNotice(msg))}
+        onFiles={(files) => pictures.report(insertPictureFiles(editor, files, pictureTarget.current, 'file', pictures.store))}
       />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable

@@ -146,6 +146,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const base = useRef(article);
   const live = useRef({ doc: initialDoc, meta });
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The article as the editor holds it now: what a save and the journal send. */
+  const editedArticle = () => ({ ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) });
 
   const saver = useMemo(
     () =>
@@ -153,9 +155,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         delayMs: AUTOSAVE_DELAY_MS,
         onState: setState,
         save: async () => {
-          const { article: saved } = await client.invoke('articles.save', {
-            article: { ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) },
-          });
+          const { article: saved } = await client.invoke('articles.save', { article: editedArticle() });
           base.current = saved;
           setSavedRevision(saved.revision);
           return saved.updatedAt;
@@ -173,8 +173,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     journalTimer.current = setTimeout(() => {
       journalTimer.current = null;
       if (recoveryPending.current || !saver.hasUnsavedChanges) return;
-      const article = { ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) };
-      client.invoke('articles.journal', { article }).catch(() => undefined); // the autosave reports real trouble
+      client.invoke('articles.journal', { article: editedArticle() }).catch(() => undefined); // the autosave reports real trouble
     }, JOURNAL_INTERVAL_MS);
   }, [client, saver]);
   useEffect(

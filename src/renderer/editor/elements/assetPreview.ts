@@ -6,18 +6,18 @@ export type PreviewLoader = (assetId: string) => Promise<AssetPreview>;
 /** How image blocks get their picture; the article view provides it (the editor has no client). */
 export const AssetPreviewContext = createContext<PreviewLoader | null>(null);
 
-const LOADING: AssetPreview & { loading: boolean } = { dataUrl: null, photo: null, loading: true };
+const LOADING: AssetPreview = { dataUrl: null, photo: null };
 
-/** The picture to show and what its file said; `loading` until the main process answers. */
-export function useAssetPreview(assetId: string): AssetPreview & { loading: boolean } {
+/** The picture to show and what its file said (nothing, with no reason, until the main process answers). */
+export function useAssetPreview(assetId: string): AssetPreview {
   const load = useContext(AssetPreviewContext);
   const [state, setState] = useState(LOADING);
   useEffect(() => {
     let live = true;
     if (!load) return;
     load(assetId).then(
-      (r) => live && setState({ ...r, loading: false }),
-      (e: Error) => live && setState({ dataUrl: null, reason: e.message, photo: null, loading: false }),
+      (r) => live && setState(r),
+      (e: Error) => live && setState({ dataUrl: null, reason: e.message, photo: null }),
     );
     return () => {
       live = false;

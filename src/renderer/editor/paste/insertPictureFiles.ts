@@ -1,10 +1,15 @@
 import { Editor, Path, Transforms } from 'slate';
 import type { AssetAdded } from '../../../shared/ipc/contract';
 import { MAX_PICTURE_BYTES } from '../../../shared/model/photo';
-import { BODY_INDEX, type BylineEditor } from '../schema';
+import { BODY_INDEX, type BylineEditor, type ImageElement } from '../schema';
 
 /** Stores a picture (a data: URL) in the main process: what it was stored as, and what its file said. */
 export type StorePicture = (fileName: string, dataUrl: string, source: 'paste' | 'drop' | 'file') => Promise<AssetAdded>;
+
+/** The image block for a stored picture: caption and credit as its file suggests them. */
+export function storedPictureBlock(stored: AssetAdded, alt: string): ImageElement {
+  return { type: 'image', assetId: stored.id, caption: stored.suggested.caption, credit: stored.suggested.credit, alt, children: [{ text: '' }] };
+}
 
 /** Where files may be pictures: the name or the type says so (HEIC often comes without a type). */
 const PICTURE_NAME = /\.(jpe?g|png|webp|gif|tiff?|heic|heif)$/i;
@@ -68,7 +73,7 @@ export async function insertPictureFiles(editor: BylineEditor, files: File[], af
     try {
       const stored = await pending;
       const at: Path = last?.current ? Path.next(last.current) : anchor?.current ? Path.next(anchor.current) : afterBlock < 0 ? [BODY_INDEX, 0] : [BODY_INDEX, body().length];
-      Transforms.insertNodes(editor, { type: 'image', assetId: stored.id, caption: stored.suggested.caption, credit: stored.suggested.credit, alt: '', children: [{ text: '' }] }, { at });
+      Transforms.insertNodes(editor, storedPictureBlock(stored, ''), { at });
       last?.unref();
       last = Editor.pathRef(editor, at);
       added.push(files[i]!.name);

@@ -1,7 +1,7 @@
 import { Editor, Path, Transforms } from 'slate';
 import { BODY_INDEX, type BylineEditor } from '../schema';
 import type { PastedImage } from '../../../shared/html/htmlToBlocks';
-import type { StorePicture } from './insertPictureFiles';
+import { storedPictureBlock, type StorePicture } from './insertPictureFiles';
 
 /**
  * Pictures in a paste: embedded ones (data: URLs) are stored and become image blocks where they
@@ -39,7 +39,7 @@ export async function addPastedPictures(
               : Path.next(ref.current)
             : [BODY_INDEX, body.children.length];
       // The paste's alt text wins; caption and credit come from the picture's own metadata, if any.
-      Transforms.insertNodes(editor, { type: 'image', assetId: stored.id, caption: stored.suggested.caption, credit: stored.suggested.credit, alt: image.alt, children: [{ text: '' }] }, { at });
+      Transforms.insertNodes(editor, storedPictureBlock(stored, image.alt), { at });
       last?.ref.unref();
       last = { position: image.position, ref: Editor.pathRef(editor, at) };
       added++;
