@@ -28,13 +28,13 @@ export class JournalRepository {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
-  write(input: unknown): void {
-    const parsed = ArticleInputSchema.safeParse(input);
-    if (!parsed.success || !parsed.data.id) throw new BylineError('invalid-input', 'The journal takes an article with its id.');
-    const pk = this.pkOf(parsed.data.id);
+  /** Keeps `article` (already checked against the model at the IPC boundary) as the latest unsaved text. */
+  write(article: ParsedArticleInput): void {
+    if (!article.id) throw new BylineError('invalid-input', 'The journal takes an article with its id.');
+    const pk = this.pkOf(article.id);
     this.db
       .prepare('INSERT INTO journal (article_pk, written_at, doc) VALUES (?, ?, ?) ON CONFLICT (article_pk) DO UPDATE SET written_at = excluded.written_at, doc = excluded.doc')
-      .run(pk, this.now(), JSON.stringify(parsed.data));
+      .run(pk, this.now(), JSON.stringify(article));
   }
 
   /** Clears the journal when the store now holds its text (after a save). */
