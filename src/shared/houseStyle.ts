@@ -44,6 +44,13 @@ export const HouseStyleSchema = z
       })
       .strict()
       .prefault({}),
+    editor: z
+      .object({
+        /** Where the caret starts in a new article. */
+        newArticleField: z.enum(['rubric', 'kicker', 'headline']).default('headline'),
+      })
+      .strict()
+      .prefault({}),
     limits: z
       .object({
         headline: z.number().int().positive().default(70),

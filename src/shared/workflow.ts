@@ -84,3 +84,15 @@ export function transitionProblem(article: Checked & { status: string }, to: str
   if (target.reasonRequired && !reason.trim()) return `Moving an article to ${target.label} needs a reason.`;
   return null;
 }
+
+/**
+ * The step that brought the article into its present status: the latest revision whose
+ * predecessor had another status (revisions in any order). Null for an article never moved.
+ */
+export function currentStatusStep<R extends { revision: number; status: string }>(revisions: readonly R[]): R | null {
+  const ordered = [...revisions].sort((a, b) => a.revision - b.revision);
+  for (let i = ordered.length - 1; i > 0; i--) {
+    if (ordered[i]!.status !== ordered[i - 1]!.status) return ordered[i]!;
+  }
+  return null;
+}

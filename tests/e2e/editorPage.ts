@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The article editor as a person sees it: fields by their labels, the body region, the status line. */
@@ -10,6 +11,16 @@ export class EditorPage {
 
   get body(): Locator {
     return this.page.getByRole('region', { name: 'Body' });
+  }
+
+  /** The article as the store holds it: read from the SQLite file itself, not through the app. */
+  static storedArticle(dbPath: string): Record<string, unknown> & { headline: string; body: unknown[]; signOff: { authors: string[]; agencies: string[] } } {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      return JSON.parse(db.prepare('SELECT doc FROM articles ORDER BY updated_at DESC LIMIT 1').pluck().get() as string);
+    } finally {
+      db.close();
+    }
   }
 
   get saveState(): Locator {
@@ -26,10 +37,16 @@ export class EditorPage {
     await this.page.keyboard.press('End');
   }
 
+  get signOffInput(): Locator {
+    return this.page.getByRole('textbox', { name: 'Add to sign-off' });
+  }
+
+  /** Clicks into the sign-off box and types the line key by key, as a person does, then Enter. */
   async addSignOff(text: string): Promise<void> {
-    const input = this.page.getByRole('textbox', { name: 'Add to sign-off' });
-    await input.fill(text);
-    await input.press('Enter');
+    await this.signOffInput.click();
+    await expect(this.signOffInput).toBeFocused();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
   }
 
   get signOffPreview(): Locator {

@@ -49,6 +49,8 @@ test('build the seed article by typing and pasting; the saved model holds it all
   const png = `data:image/png;base64,${tinyPng(42).toString('base64')}`;
   await editor.paste(`<figure><img src="${png}" alt="Kämpfer in al-Qaim"></figure><p>${p1}</p><p>${p2}</p>`, `${p1}\n\n${p2}`);
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
+  // A person waits for the picture to show before reaching for what is below it (the layout moves).
+  await expect(page.locator('.block-image .image-preview')).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.type(`## ${subhead}`);
   await page.keyboard.press('Enter');

@@ -79,13 +79,13 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'articles.get': ({ id }) => articles.get(id),
     'articles.facets': () => articles.facets(),
     'articles.create': ({ headline }) => articles.create({ headline: headline ?? '' }, who()),
-    'articles.save': ({ article }) => {
+    'articles.save': ({ article, journal }) => {
       const result = articles.save(article, who());
-      store.journal.settle(result.article);
+      store.journal.settle(result.article, journal);
       return result;
     },
-    'articles.journal': ({ article }) => {
-      store.journal.write(article);
+    'articles.journal': ({ article, mark }) => {
+      store.journal.write(article, mark);
       return null;
     },
     'articles.recovery': ({ id }) => store.journal.recovery(articles.get(id)),

@@ -28,6 +28,10 @@ const ORDER: Record<QueueSort, string> = {
 
 /** Open comment threads on the article in the row `a`. */
 const OPEN_COMMENTS = '(SELECT count(*) FROM comments c WHERE c.article_pk = a.pk AND c.parent_id IS NULL AND c.resolved_at IS NULL)';
+/** The reason given when the article entered its present status ('' when none): the step is the latest revision whose predecessor had another status. */
+const STATUS_NOTE = `coalesce((SELECT r.note FROM revisions r WHERE r.article_pk = a.pk AND r.status = a.status
+  AND NOT EXISTS (SELECT 1 FROM revisions p WHERE p.article_pk = r.article_pk AND p.revision = r.revision - 1 AND p.status = r.status)
+  ORDER BY r.revision DESC LIMIT 1), '')`;
 
 interface ArticleRow {
   pk: number;
@@ -247,7 +251,7 @@ export class ArticleRepository {
     if (options.query && !fts) return { items: [], total: 0 };
 
     const select = `a.id, a.revision, a.headline, a.rubric, a.status, a.language, a.updated_at AS updatedAt, a.deleted_at AS deletedAt,
-      a.created_by AS createdBy, a.image_problems AS imageProblems, ${OPEN_COMMENTS} AS openComments,
+      a.created_by AS createdBy, a.image_problems AS imageProblems, ${OPEN_COMMENTS} AS openComments, ${STATUS_NOTE} AS statusNote,
       (SELECT count(*) FROM incoming_versions i WHERE i.article_pk = a.pk AND i.resolved_at IS NULL) AS waiting`;
     if (fts) {
       const from = `article_fts f JOIN articles a ON a.pk = f.rowid WHERE article_fts MATCH ? AND ${where.join(' AND ')}`;

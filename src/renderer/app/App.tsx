@@ -12,6 +12,7 @@ import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64 } from '../api/files';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
+import { TypeAhead } from './TypeAhead';
 import { parseRoute, routeHash, type Route } from './route';
 
 export function App({ client }: { client: Client }) {
@@ -24,14 +25,28 @@ export function App({ client }: { client: Client }) {
   const [listVersion, setListVersion] = useState(0);
   const flushEditor = useRef<(() => Promise<void>) | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
+  // Keys typed while an article opens, for its editor (TypeAhead.tsx).
+  const typeAhead = useRef('');
+  const takeTypeAhead = useCallback(() => {
+    const typed = typeAhead.current;
+    typeAhead.current = '';
+    return typed;
+  }, []);
+  const [creating, setCreating] = useState(false);
 
+  // The route is set at once, not when the hashchange event comes: in between, the old view would
+  // show again and take the keyboard from the type-ahead.
   const go = useCallback(async (next: Route) => {
     await flushEditor.current?.();
     location.hash = routeHash(next);
+    setRoute((now) => (routeHash(now) === routeHash(next) ? now : next));
   }, []);
 
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(location.hash));
+    const onHash = () => {
+      const next = parseRoute(location.hash);
+      setRoute((now) => (routeHash(now) === routeHash(next) ? now : next));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -55,16 +70,22 @@ export function App({ client }: { client: Client }) {
 
   useEffect(() => {
     setArticle(null);
-    if (route.view !== 'article') return;
+    if (route.view !== 'article') {
+      typeAhead.current = ''; // keys typed before an article that never opened go nowhere else
+      return;
+    }
     client.invoke('articles.get', { id: route.id }).then(setArticle, (e: Error) => setError(e.message));
   }, [client, route]);
 
   const newArticle = useCallback(async () => {
+    setCreating(true); // the keyboard goes to the type-ahead at once, not to the button
     try {
       const a = await client.invoke('articles.create', {});
       await go({ view: 'article', id: a.id });
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setCreating(false);
     }
   }, [client, go]);
 
@@ -191,10 +212,15 @@ export function App({ client }: { client: Client }) {
       {info?.mode === 'browser' ? (
         <p className="mode-note">Browser mode · {info.dbPath}</p>
       ) : null}
-      {route.view === 'article' ? (
-        article && info ? (
+      {creating || (route.view === 'article' && !(article && info)) ? (
+        // One element for both waits (creating, then loading), so the type-ahead keeps its keys.
+        <p className="loading">
+          Opening… <TypeAhead into={typeAhead} />
+        </p>
+      ) : route.view === 'article' && article && info ? (
           <ArticleEditor
             key={article.id}
+            takeTypeAhead={takeTypeAhead}
             client={client}
             article={article}
             houseStyle={info.houseStyle}
@@ -205,9 +231,6 @@ export function App({ client }: { client: Client }) {
             onClose={() => void go({ view: 'list' })}
             onTrashed={() => void go({ view: 'list' })}
           />
-        ) : (
-          <p className="loading">Opening…</p>
-        )
       ) : route.view === 'photos' ? (
         <PhotoDesk client={client} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
       ) : (

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject } from 'react';
 import { createEditor, Editor, Element, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
@@ -11,10 +11,17 @@ import { insertPictureFiles, PICTURE_ACCEPT, type StorePicture } from './paste/i
 import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
 import { withPaste, type PasteHooks } from './plugins/withPaste';
 import { withStructure } from './plugins/withStructure';
+import { focusText, placeCaretOnOpen, rememberCaret, typeIn } from './caret';
 import { BODY_INDEX, type BylineEditor } from './schema';
 import { MARKDOWN_HELP, SHORTCUTS, runShortcut } from './shortcuts';
 
 interface Props {
+  /** Names the article, so the caret can come back where it was the next time it opens. */
+  articleId: string;
+  /** A new article: the caret starts in the house style's first field. */
+  isNew: boolean;
+  /** Keys typed while the article opened: typed in at the caret once it is placed. */
+  takeTypeAhead?(): string;
   initialValue: Descendant[];
   language: string;
   /** The article's base direction (from its language); each block still uses dir="auto". */
@@ -115,15 +122,31 @@ function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }
   const existing = activeLink(editor);
   const [url, setUrl] = useState(existing?.[0].url ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  // Whatever closes the form, the keyboard goes back to the text: after a link, the caret
+  // follows it; after Cancel or Escape, the selection is as it was.
+  const close = (after: 'restore' | 'end') => {
+    onClose();
+    const at = after === 'end' && editor.selection ? Range.end(editor.selection) : target;
+    focusText(editor, at);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (target) Transforms.select(editor, target);
     const r = insertLink(editor, url);
-    if (r.ok) onClose();
+    if (r.ok) close('end');
     else setProblem(r.message);
   };
   return (
-    <form className="link-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form
+      className="link-form"
+      aria-label="Link"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        close('restore');
+      }}
+    >
       <label>
         Link address
         <input autoFocus value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" aria-invalid={!!problem} />
@@ -133,14 +156,15 @@ function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }
         <button
           type="button"
           onClick={() => {
+            if (target) Transforms.select(editor, target);
             removeLink(editor);
-            onClose();
+            close('restore');
           }}
         >
           Remove link
         </button>
       ) : null}
-      <button type="button" onClick={onClose}>
+      <button type="button" onClick={() => close('restore')}>
         Cancel
       </button>
       {problem ? (
@@ -191,7 +215,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights }: Props) {
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ articleId, isNew, takeTypeAhead, initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights }: Props) {
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
@@ -210,6 +234,14 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
     [pictures],
   );
   if (editorRef) editorRef.current = editor;
+  // The keyboard starts in the text, in the same commit that takes the type-ahead away, and the
+  // place is remembered when the article is left.
+  useLayoutEffect(() => {
+    placeCaretOnOpen(editor, { articleId, isNew, firstField: houseStyle.editor.newArticleField });
+    typeIn(editor, takeTypeAhead?.() ?? '');
+    return () => rememberCaret(articleId, editor);
+    // Only when the editor is made: a re-render must not move the caret.
+  }, [editor]);
   const renderElement = useMemo(() => makeRenderElement(houseStyle), [houseStyle]);
   // Marks follow typing until the saved anchors come back from the store after the next save.
   const [marks, setMarks] = useState<Range[]>(highlights ?? []);
@@ -297,9 +329,19 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ initi
         renderLeaf={renderLeaf}
         decorate={decorate}
         onKeyDown={onKeyDown}
-        onBlur={onBlur}
+        onBlur={() => {
+          rememberCaret(articleId, editor);
+          onBlur();
+        }}
       />
-      {helpOpen ? <ShortcutsOverlay onClose={() => setHelpOpen(false)} /> : null}
+      {helpOpen ? (
+        <ShortcutsOverlay
+          onClose={() => {
+            setHelpOpen(false);
+            focusText(editor);
+          }}
+        />
+      ) : null}
     </Slate>
   );
 });

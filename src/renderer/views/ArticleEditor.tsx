@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Transforms, type Descendant, type Range } from 'slate';
-import { ReactEditor } from 'slate-react';
+import { Range as SlateRange, type Descendant, type Range } from 'slate';
 import { directionOf } from '../../shared/format/direction';
-import { bodyText, type Article } from '../../shared/model/article';
+import { bodyText, isBlankArticle, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
@@ -10,6 +9,7 @@ import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channe
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
 import { ArticleDocumentEditor, syncSelectionFromDom } from '../editor/ArticleDocumentEditor';
+import { focusText } from '../editor/caret';
 import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/assetPreview';
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
@@ -21,6 +21,9 @@ import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
+import { RecoveryOffer } from './RecoveryOffer';
+import { StatusReason } from './StatusReason';
+import { TypingJournal } from '../editor/typingJournal';
 import type { StorePicture } from '../editor/paste/insertPictureFiles';
 
 interface Props {
@@ -36,6 +39,8 @@ interface Props {
   onTrashed(): void;
   /** Lets the app ask for a save before it navigates or closes. */
   registerFlush(flush: (() => Promise<void>) | null): void;
+  /** What was typed while the article opened, once (TypeAhead.tsx). */
+  takeTypeAhead?(): string;
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -115,7 +120,7 @@ function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' |
   );
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onSendForReview, exportRequest, onTrashed, registerFlush }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -149,39 +154,34 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   /** The article as the editor holds it now: what a save and the journal send. */
   const editedArticle = () => ({ ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) });
 
+  // The journal sends unsaved text a few times a second; each save says how far it got, so the
+  // store drops every journal entry the save covers (typingJournal.ts, store/journal.ts).
+  const journal = useMemo(
+    () =>
+      new TypingJournal({
+        intervalMs: JOURNAL_INTERVAL_MS,
+        // The autosave reports real trouble; a lost journal write costs only its fraction of a second.
+        send: (mark) => void client.invoke('articles.journal', { article: editedArticle(), mark }).catch(() => undefined),
+      }),
+    [client],
+  );
   const saver = useMemo(
     () =>
       new Autosaver({
         delayMs: AUTOSAVE_DELAY_MS,
         onState: setState,
         save: async () => {
-          const { article: saved } = await client.invoke('articles.save', { article: editedArticle() });
+          const mark = journal.mark();
+          const { article: saved } = await client.invoke('articles.save', { article: editedArticle(), journal: mark });
+          journal.saved(mark);
           base.current = saved;
           setSavedRevision(saved.revision);
           return saved.updatedAt;
         },
       }),
-    [client],
+    [client, journal],
   );
-
-  // The journal: unsaved text to the main process a few times a second (store/journal.ts), held
-  // while a recovered text waits for the person's choice, so that text is not overwritten.
-  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const recoveryPending = useRef(false);
-  const journalSoon = useCallback(() => {
-    if (journalTimer.current) return;
-    journalTimer.current = setTimeout(() => {
-      journalTimer.current = null;
-      if (recoveryPending.current || !saver.hasUnsavedChanges) return;
-      client.invoke('articles.journal', { article: editedArticle() }).catch(() => undefined); // the autosave reports real trouble
-    }, JOURNAL_INTERVAL_MS);
-  }, [client, saver]);
-  useEffect(
-    () => () => {
-      if (journalTimer.current) clearTimeout(journalTimer.current);
-    },
-    [],
-  );
+  useEffect(() => () => journal.dispose(), [journal]);
 
   useEffect(() => {
     registerFlush(() => saver.flush());
@@ -222,20 +222,20 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const onDocChange = useCallback(
     (doc: Descendant[]) => {
       live.current.doc = doc;
+      journal.changed();
       saver.changed();
-      journalSoon();
       if (countTimer.current) clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
         setCounts({ body: countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language), fields: fieldTexts(doc) });
       }, COUNT_DELAY_MS);
     },
-    [saver, journalSoon],
+    [saver, journal],
   );
   const onMetaChange = (next: Metadata) => {
     setMeta(next);
     live.current.meta = next;
+    journal.changed();
     saver.changed();
-    journalSoon();
   };
   const flushNow = useCallback(() => void saver.flush(), [saver]);
   // Previews are cached for the article's life: image blocks re-render while typing around them.
@@ -282,6 +282,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     setTheirs(null);
     setComparing(false);
     saver.discard();
+    journal.saved(journal.mark());
     setState({ kind: 'saved', at: latest.updatedAt });
     // The person chose to drop this text: it must not come back after a restart either.
     client.invoke('articles.discardRecovery', { id: article.id }).catch(() => undefined);
@@ -292,12 +293,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     client.invoke('articles.recovery', { id: article.id }).then((r) => {
-      recoveryPending.current = !!r;
+      journal.hold(!!r);
       setRecovery(r);
     }, () => undefined);
-  }, [client, article.id]);
+  }, [client, article.id, journal]);
   const settleRecovery = () => {
-    recoveryPending.current = false;
+    journal.hold(false);
     setRecovery(null);
   };
   /** Puts the recovered text in the editor and saves it as a new revision (what was typed meanwhile is saved first). */
@@ -391,10 +392,20 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     [threads, initialDoc],
   );
   const replaceThread = (t: CommentThread) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
+  // Where the text's selection was when the comment box took the keyboard, to give it back there.
+  const commentFrom = useRef<Range | null>(null);
+  const [commentFocus, setCommentFocus] = useState(0);
   const openComments = useCallback(() => {
     // The words just selected by keyboard may not have reached Slate yet (selectionchange is throttled).
     if (editorRef.current) syncSelectionFromDom(editorRef.current);
+    commentFrom.current = editorRef.current?.selection ?? null;
     setCommentTargets(commentTargets(editorRef.current, live.current.doc));
+    setCommentFocus((n) => n + 1);
+  }, []);
+  // Back after the selected words, not on them: a key typed next must not replace them.
+  const returnToText = useCallback(() => {
+    const from = commentFrom.current;
+    if (editorRef.current) focusText(editorRef.current, from ? SlateRange.end(from) : null);
   }, []);
   const commentCall = async (call: () => Promise<CommentThread>) => {
     setProblem(null);
@@ -414,8 +425,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     if (!editor || t.anchor?.kind !== 'text') return;
     const ranges = anchorToRanges(editor.children, t.anchor);
     if (!ranges.length) return;
-    Transforms.select(editor, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
-    ReactEditor.focus(editor);
+    focusText(editor, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
   };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -516,20 +526,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         </div>
       ) : null}
       {recovery ? (
-        <div className="conflict" role="alert" aria-label="Unsaved text found">
-          <p>
-            This article has text that was typed at {new Date(recovery.writtenAt).toLocaleTimeString()} but never saved (the window closed unexpectedly). Bring it back as a new revision,
-            or discard it?
-          </p>
-          <button type="button" className="primary" onClick={() => void keepRecovered()}>
-            Restore the unsaved text
-          </button>
-          <button type="button" onClick={discardRecovered}>
-            Discard it
-          </button>
-          <Compare mine={recovery.article} theirs={base.current} />
-        </div>
+        <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
+      <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className="editor-columns">
@@ -537,6 +536,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           <AssetPreviewContext.Provider value={loadPreview}>
             <ArticleDocumentEditor
               key={`${loaded.id}:${loaded.revision}:${generation}`}
+              articleId={loaded.id}
+              isNew={isBlankArticle(loaded)}
+              takeTypeAhead={takeTypeAhead}
               initialValue={initialDoc}
               language={meta.language}
               dir={dir}
@@ -561,6 +563,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
               onReply={(commentId, body) => commentCall(() => client.invoke('comments.reply', { commentId, body }))}
               onResolve={(commentId, resolved) => commentCall(() => client.invoke('comments.setResolved', { commentId, resolved }))}
               onShow={showComment}
+              focusRequest={commentFocus}
+              onReturnToText={returnToText}
             />
           ) : null}
         </div>

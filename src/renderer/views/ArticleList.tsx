@@ -165,7 +165,22 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
       {dropping ? <p className="drop-hint" role="status">Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
-        <input ref={search} type="search" aria-label="Search articles" placeholder="Search headline, text, keywords, credits…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          ref={search}
+          type="search"
+          aria-label="Search articles"
+          placeholder="Search headline, text, keywords, credits…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // ↓ walks from the search into the results.
+            if (e.key !== 'ArrowDown') return;
+            const first = document.querySelector<HTMLElement>('.articles .article-row .headline');
+            if (!first) return;
+            e.preventDefault();
+            first.focus();
+          }}
+        />
         {trashed ? (
           <>
             <button type="button" onClick={() => onShowTrash(false)}>
@@ -274,6 +289,11 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
                 {a.waiting ? <span className="badge waiting">diverged version to choose</span> : null}
               </span>
             )}
+            {a.statusNote ? (
+              <span className="status-note" dir="auto">
+                {houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status}: “{a.statusNote}”
+              </span>
+            ) : null}
             {a.snippet ? <span className="snippet" dir="auto">{a.snippet}</span> : null}
             {trashed ? (
               <button type="button" onClick={act(() => client.invoke('articles.restore', { id: a.id }))} aria-label={`Restore ${a.headline || 'article'}`}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { describeAnchor, type CommentThread, type NewAnchor } from '../../shared/model/comment';
 
 /** A place a comment can go, as the form offers it. */
@@ -14,8 +14,12 @@ interface Props {
   onAdd(anchor: NewAnchor, body: string): Promise<void>;
   onReply(threadId: string, body: string): Promise<void>;
   onResolve(threadId: string, resolved: boolean): Promise<void>;
-  /** Moves the caret to the commented words. */
+  /** Moves the caret to the commented words and scrolls them into view. */
   onShow(thread: CommentThread): void;
+  /** Bumped each time the panel is asked for (Ctrl+Alt+M, the Comments button): the comment box takes the keyboard. */
+  focusRequest: number;
+  /** Gives the keyboard back to the text where it was (Escape, or after posting). */
+  onReturnToText(): void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
@@ -72,17 +76,38 @@ function Thread({ thread, onReply, onResolve, onShow }: { thread: CommentThread 
 }
 
 /** The article's comment threads, open ones first, and a form for a new one. */
-export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onShow }: Props) {
+export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onShow, focusRequest, onReturnToText }: Props) {
   const [target, setTarget] = useState(0);
   const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The words just selected stay selected in the text, but the keys typed now belong to the comment.
+  useEffect(() => {
+    setTarget(0);
+    box.current?.focus();
+  }, [focusRequest]);
   const [showResolved, setShowResolved] = useState(false);
   const open = threads.filter((t) => !t.resolvedAt);
   const resolved = threads.filter((t) => t.resolvedAt);
   const chosen = targets[Math.min(target, targets.length - 1)];
+  const post = () => {
+    if (!chosen || !text.trim()) return;
+    void onAdd(chosen.anchor, text).then(() => {
+      setText('');
+      onReturnToText();
+    });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!chosen || !text.trim()) return;
-    void onAdd(chosen.anchor, text).then(() => setText(''));
+    post();
+  };
+  const onBoxKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      post();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onReturnToText();
+    }
   };
   return (
     <section className="comments-panel" aria-label="Comments">
@@ -100,7 +125,16 @@ export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onS
             ))}
           </select>
         </label>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} aria-label="Comment" rows={3} placeholder="What should change?" />
+        <textarea
+          ref={box}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onBoxKey}
+          aria-label="Comment"
+          aria-keyshortcuts="Control+Enter"
+          rows={3}
+          placeholder="What should change? (Ctrl+Enter posts, Escape goes back to the text)"
+        />
         <button type="submit" className="primary" disabled={!text.trim() || !chosen}>
           Comment
         </button>

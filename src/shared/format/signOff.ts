@@ -35,3 +35,30 @@ export function parseSignOff(line: string, options: { inSignOffSlot?: boolean } 
       .filter(Boolean);
   return { authors: split(match[1]), agencies: split(match[2]) };
 }
+
+/** Why a typed sign-off entry was not taken: a code for programs (and later translations). */
+export type SignOffEntryProblem = { code: 'signoff-not-recognised'; text: string };
+
+/**
+ * What a person types into the sign-off box, read as one line with the sign-off grammar: the
+ * whole line (`haz/qu (afp, dpa)`), authors alone (`haz` or `haz/qu`), agencies alone
+ * (`(afp, dpa)`, `dpa)`), agencies separated by commas, slashes or spaces, and a bracket left
+ * open at the end (`haz (afp, dpa`). A comma inside the brackets is text, never a commit.
+ */
+export function parseSignOffEntry(text: string): { ok: true; value: SignOff } | { ok: false; problem: SignOffEntryProblem } {
+  let line = text.trim();
+  if (!line) return { ok: true, value: { authors: [], agencies: [] } };
+  const opens = (line.match(/\(/g) ?? []).length;
+  const closes = (line.match(/\)/g) ?? []).length;
+  if (opens === 1 && closes === 0) line = `${line})`;
+  else if (opens === 0 && closes === 1 && line.endsWith(')')) line = `(${line}`;
+  // Agencies written with spaces between them: `(afp dpa)` → `(afp, dpa)`.
+  line = line.replace(/\(([^()]*)\)/, (_m, inner: string) => `(${inner.trim().split(/\s*[,/]\s*|\s+/).join(', ')})`);
+  const value = parseSignOff(line, { inSignOffSlot: true });
+  return value ? { ok: true, value } : { ok: false, problem: { code: 'signoff-not-recognised', text: text.trim() } };
+}
+
+/** The sign-off with `extra` added after what it holds, each initial and agency once. */
+export function mergeSignOff(value: SignOff, extra: SignOff): SignOff {
+  return { authors: [...new Set([...value.authors, ...extra.authors])], agencies: [...new Set([...value.agencies, ...extra.agencies])] };
+}

@@ -7,6 +7,7 @@ import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ListQuerySchema, type QueueFacets } from '../model/queue';
 import { CreditPartsSchema, PhotoFilterSchema, type PhotoInfo, type PhotoMetadata, type PhotoUse } from '../model/photo';
 import type { Credit } from '../model/blocks';
+import { JournalMarkSchema } from '../model/journal';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
@@ -90,9 +91,10 @@ export const contract = {
   'articles.facets': channel<QueueFacets>()(Empty),
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
-  'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema }).strict()),
+  /** `journal` says how far the editor had got; the save clears every journal entry it covers. */
+  'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema, journal: JournalMarkSchema.optional() }).strict()),
   /** The editor's unsaved text, a few times a second while typing (see store/journal.ts). */
-  'articles.journal': channel<null>()(z.object({ article: ArticleInputSchema }).strict()),
+  'articles.journal': channel<null>()(z.object({ article: ArticleInputSchema, mark: JournalMarkSchema }).strict()),
   /** Text typed but never saved (the window crashed), on top of the stored article; null when none. */
   'articles.recovery': channel<{ article: Article; writtenAt: string } | null>()(z.object({ id: Id }).strict()),
   'articles.discardRecovery': channel<null>()(z.object({ id: Id }).strict()),

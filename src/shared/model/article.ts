@@ -93,6 +93,8 @@ export const ArticleSummarySchema = z.object({
   openComments: z.number().int(),
   /** Versions from packages that wait for a choice. */
   waiting: z.number().int(),
+  /** The reason given when the article entered its status (back to the author, spiked); '' when none. */
+  statusNote: z.string(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
@@ -102,4 +104,15 @@ export function bodyText(body: readonly Block[]): string {
 
 export function imageCredits(body: readonly Block[]): Credit[] {
   return body.flatMap((b) => (b.type === 'image' ? [b.credit] : []));
+}
+
+/** Nothing typed yet: no text in any field, no block, no sign-off, no keyword. */
+export function isBlankArticle(a: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'byline' | 'dateline' | 'body' | 'keywords' | 'signOff'>): boolean {
+  return (
+    ![a.rubric, a.kicker, a.headline, a.teaser, a.byline, a.dateline].some((s) => s.trim()) &&
+    a.body.every((b) => b.type !== 'image' && !blockText(b).trim()) &&
+    !a.keywords.length &&
+    !a.signOff.authors.length &&
+    !a.signOff.agencies.length
+  );
 }

@@ -87,4 +87,16 @@ describe('desk queue', () => {
       languages: ['de', 'de-CH', 'en'],
     });
   });
+
+  it('carries the reason the article entered its status, until it moves on; later saves keep it', () => {
+    store.articles.setStatus(ids.syria!, 'in-review', 'desk');
+    store.articles.setStatus(ids.syria!, 'back-to-author', 'Desk (dk)', { reason: 'Quelle für die Zahlen fehlt' });
+    const a = store.articles.get(ids.syria!);
+    store.articles.save({ ...a, teaser: 'Neuer Teaser' }, 'Anna Muster (haz)');
+    const row = () => store.articles.list({ rubric: 'Politik' }).items[0]!;
+    expect(row().statusNote).toBe('Quelle für die Zahlen fehlt');
+    store.articles.setStatus(ids.syria!, 'submitted', 'Anna Muster (haz)');
+    expect(row().statusNote).toBe('');
+    expect(store.articles.list({ rubric: 'Sport' }).items[0]!.statusNote).toBe('');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSignOff, parseSignOff } from '../../../src/shared/format/signOff';
+import { formatSignOff, mergeSignOff, parseSignOff, parseSignOffEntry } from '../../../src/shared/format/signOff';
 import { HouseStyleSchema } from '../../../src/shared/houseStyle';
 
 describe('formatSignOff', () => {
@@ -43,5 +43,30 @@ describe('parseSignOff', () => {
   it('round-trips with formatSignOff', () => {
     const signOff = { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] };
     expect(parseSignOff(formatSignOff(signOff))).toEqual(signOff);
+  });
+});
+
+describe('parseSignOffEntry (what a person types into the sign-off box)', () => {
+  it.each([
+    ['haz/qu (afp, dpa)', { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] }],
+    ['haz/qu (afp dpa)', { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] }],
+    ['haz/qu (afp/dpa)', { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] }],
+    ['haz/qu (afp, dpa', { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] }],
+    ['haz', { authors: ['haz'], agencies: [] }],
+    ['haz, qu', { authors: ['haz', 'qu'], agencies: [] }],
+    ['(afp, dpa)', { authors: [], agencies: ['afp', 'dpa'] }],
+    ['dpa)', { authors: [], agencies: ['dpa'] }],
+    ['ml (dpa)', { authors: ['ml'], agencies: ['dpa'] }],
+    ['', { authors: [], agencies: [] }],
+  ])('takes %j', (text, value) => {
+    expect(parseSignOffEntry(text)).toEqual({ ok: true, value });
+  });
+
+  it.each(['Kampf um die letzte Bastion', 'haz/qu ((afp))', 'haz (afp) (dpa)', '10. November 2017'])('refuses %j, naming it', (text) => {
+    expect(parseSignOffEntry(text)).toEqual({ ok: false, problem: { code: 'signoff-not-recognised', text } });
+  });
+
+  it('merges without repeating an initial or an agency', () => {
+    expect(mergeSignOff({ authors: ['haz'], agencies: ['afp'] }, { authors: ['haz', 'qu'], agencies: ['dpa', 'afp'] })).toEqual({ authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, SyntheticEvent } from 'react';
 import { Transforms, type Node } from 'slate';
 import { ReactEditor, useSlateStatic, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { HouseStyle } from '../../../shared/houseStyle';
@@ -14,6 +14,15 @@ export const FIELD_LABELS: Record<FieldType, string> = {
 };
 
 /** Writes a void element's own fields through Slate, so they are part of undo and autosave. */
+/**
+ * Clicks, presses and focus moves inside a void's own controls (the sign-off box, a picture's
+ * fields) belong to those controls. Left to bubble, Slate selects the void or handles the blur of
+ * one box as its own and puts the DOM selection back into the document: the keyboard leaves the
+ * box the person just clicked, and the next keys are lost.
+ */
+const stop = (e: SyntheticEvent) => e.stopPropagation();
+const keepInControls = { onMouseDown: stop, onClick: stop, onFocus: stop, onBlur: stop };
+
 function usePatch(element: BylineElement) {
   const editor = useSlateStatic();
   return (patch: Partial<BylineElement>) => {
@@ -40,7 +49,7 @@ function SignOff({ attributes, children, element, style }: RenderElementProps & 
   if (element.type !== 'signoff') return null;
   return (
     <div {...attributes} className="field field-signoff" data-field="signoff">
-      <div contentEditable={false}>
+      <div contentEditable={false} {...keepInControls}>
         <span className="field-label" id="signoff-label">
           Sign-off
         </span>
@@ -56,7 +65,7 @@ function ImageBlock({ attributes, children, element, style }: RenderElementProps
   if (element.type !== 'image') return null;
   return (
     <figure {...attributes} className="block-image">
-      <div contentEditable={false}>
+      <div contentEditable={false} {...keepInControls}>
         <ImageFields element={element} style={style.credit} onChange={(p) => patch(p)} />
       </div>
       {children}
