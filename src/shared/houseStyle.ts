@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROFILE_ROLES } from './model/profile';
 
 /**
  * A newsroom's house style: everything a desk may want to change without a release. Loaded from
@@ -13,9 +14,23 @@ const StatusSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
     label: z.string().min(1).max(60),
+    /** The step's button, as a verb: "Submit for review", "Approve", "Spike…". Defaults to the label. */
+    action: z.string().min(1).max(60).optional(),
     requires: z.array(z.enum(STATUS_REQUIREMENTS)).default([]),
     /** Whether moving an article here needs a reason (back to the author, spiked). */
     reasonRequired: z.boolean().default(false),
+    /** Who may move an article here (a profile's role); empty: anyone. */
+    roles: z.array(z.enum(PROFILE_ROLES)).default([]),
+    /** An approval: not made by the article's own author unless `workflow.selfApproval`. */
+    approval: z.boolean().default(false),
+    /** Shown apart from the other steps, as a step that takes the article out of the flow. */
+    destructive: z.boolean().default(false),
+    /** Entered by exporting the article, not by a button. */
+    viaExport: z.boolean().default(false),
+    /** Editing an article in this status moves it to that status (approved → in review). */
+    editMovesTo: z.string().optional(),
+    /** Exporting an article in this status moves it to that status (approved → exported). */
+    exportMovesTo: z.string().optional(),
   })
   .strict();
 export type Status = z.output<typeof StatusSchema>;
@@ -64,14 +79,32 @@ export const HouseStyleSchema = z
       .array(StatusSchema)
       .min(1)
       .prefault([
-        { id: 'draft', label: 'Draft' },
-        { id: 'submitted', label: 'Submitted' },
-        { id: 'in-review', label: 'In review' },
-        { id: 'back-to-author', label: 'Back to author', reasonRequired: true },
-        { id: 'approved', label: 'Approved', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'] },
-        { id: 'exported', label: 'Exported', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'] },
-        { id: 'spiked', label: 'Spiked', reasonRequired: true },
+        { id: 'draft', label: 'Draft', action: 'Back to draft' },
+        { id: 'submitted', label: 'Submitted', action: 'Submit for review' },
+        { id: 'in-review', label: 'In review', action: 'Start review', roles: ['desk'] },
+        { id: 'back-to-author', label: 'Back to author', action: 'Send back to author…', reasonRequired: true, roles: ['desk'] },
+        {
+          id: 'approved',
+          label: 'Approved',
+          action: 'Approve',
+          requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'],
+          roles: ['desk'],
+          approval: true,
+          editMovesTo: 'in-review',
+          exportMovesTo: 'exported',
+        },
+        { id: 'exported', label: 'Exported', action: 'Mark as exported', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'], roles: ['desk'], viaExport: true, editMovesTo: 'in-review' },
+        { id: 'spiked', label: 'Spiked', action: 'Spike…', reasonRequired: true, destructive: true },
       ]),
+    workflow: z
+      .object({
+        /** Whether an article's author may approve it themselves. */
+        selfApproval: z.boolean().default(false),
+        /** Open comments at approval: the page asks first (warn), or the step is refused (block). */
+        openComments: z.enum(['warn', 'block']).default('warn'),
+      })
+      .strict()
+      .prefault({}),
     /** Status a new article starts in; must be one of `statuses`. */
     initialStatus: z.string().default('draft'),
     transitions: z
@@ -99,6 +132,14 @@ export const HouseStyleSchema = z
         }
       }
     }
+    style.statuses.forEach((st, i) => {
+      for (const key of ['editMovesTo', 'exportMovesTo'] as const) {
+        const to = st[key];
+        if (to && !(style.transitions[st.id] ?? []).includes(to)) {
+          ctx.addIssue({ code: 'custom', path: ['statuses', i, key], message: `"${to}" is not a step the transitions allow from "${st.id}"` });
+        }
+      }
+    });
   });
 
 export type HouseStyle = z.output<typeof HouseStyleSchema>;

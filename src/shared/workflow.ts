@@ -1,41 +1,92 @@
 import { hasCredit } from './format/credit';
 import { creditConflicts } from './format/creditFromMetadata';
 import type { HouseStyle, Status, StatusRequirement } from './houseStyle';
+import type { ProfileRole } from './model/profile';
 import type { Article } from './model/article';
 import type { Block } from './model/blocks';
 import type { PhotoMetadata } from './model/photo';
 
 type Checked = Pick<Article, 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'body'>;
 
+/** What a person is sent to when something is missing: a field, or one part of one picture. */
+export type MissingTarget =
+  | { kind: 'field'; field: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' }
+  | { kind: 'image'; assetId: string; /** Which picture, counting pictures only, from 0. */ nth: number; part: 'credit' | 'alt' };
+
+/** One thing an article lacks: a code for programs (and translations), words, and where to fix it. */
+export interface Missing {
+  code: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict';
+  text: string;
+  target: MissingTarget;
+}
+
+/** What the article lacks, as one line (the CLI and error messages). */
+export const listMissing = (missing: readonly Missing[]) => missing.map((m) => m.text).join(', ');
+
+/** The picture a person sees: "the second picture (“After digging the furrows…”)". */
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+export function describePicture(nth: number, caption: string): string {
+  const which = nth < ORDINALS.length ? `the ${ORDINALS[nth]} picture` : `picture ${nth + 1}`;
+  const short = shortenAtWord(caption.trim(), 40);
+  return short ? `${which} (“${short}”)` : which;
+}
+
+/** At most `max` characters, cut before a word, never inside one. */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const at = cut.search(/\s\S*$/);
+  return `${(at > 0 ? cut.slice(0, at) : text.slice(0, max)).replace(/[\s,;:.–-]+$/u, '')}…`;
+}
+
+/** Every picture of a body with its place among the pictures. */
+function pictures(body: readonly Block[]): { block: Extract<Block, { type: 'image' }>; nth: number }[] {
+  return body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image').map((block, nth) => ({ block, nth }));
+}
+
 /** What a picture's file said, by asset id; where it is not known, credits are not compared with it. */
 export type PhotoLookup = (assetId: string) => PhotoMetadata | undefined;
 
-const pictureName = (b: Extract<Block, { type: 'image' }>, i: number) => `the picture at block ${i + 1}${b.caption ? ` ("${b.caption.slice(0, 40)}")` : ''}`;
-
 /** Pictures whose credit contradicts their file, each named with what is wrong. */
-export function creditContradictions(body: readonly Block[], photos: PhotoLookup | undefined): string[] {
+export function creditContradictions(body: readonly Block[], photos: PhotoLookup | undefined): Missing[] {
   if (!photos) return [];
-  return body.flatMap((b, i) => {
-    if (b.type !== 'image') return [];
-    const embedded = photos(b.assetId);
-    const problems = embedded ? creditConflicts(b.credit, embedded) : [];
-    return problems.length ? [`a credit for ${pictureName(b, i)} that agrees with its file (${problems.join('; ')})`] : [];
+  return pictures(body).flatMap(({ block, nth }) => {
+    const embedded = photos(block.assetId);
+    const problems = embedded ? creditConflicts(block.credit, embedded) : [];
+    return problems.length
+      ? [{ code: 'imageCreditConflict' as const, text: `a credit for ${describePicture(nth, block.caption)} that agrees with its file (${problems.join('; ')})`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'credit' as const } }]
+      : [];
   });
 }
 
+const field = (code: Missing['code'] & ('headline' | 'teaser' | 'byline' | 'signOff' | 'keywords'), text: string): Missing => ({ code, text, target: { kind: 'field', field: code } });
+
 /** Each requirement as a test and the words that name what is missing. */
-const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup) => string[]> = {
-  headline: (a) => (a.headline.trim() ? [] : ['a headline']),
-  teaser: (a) => (a.teaser.trim() ? [] : ['a teaser']),
-  byline: (a) => (a.byline.trim() ? [] : ['a byline']),
-  signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : ['a sign-off']),
-  keywords: (a) => (a.keywords.length ? [] : ['keywords']),
+const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup) => Missing[]> = {
+  headline: (a) => (a.headline.trim() ? [] : [field('headline', 'a headline')]),
+  teaser: (a) => (a.teaser.trim() ? [] : [field('teaser', 'a teaser')]),
+  byline: (a) => (a.byline.trim() ? [] : [field('byline', 'a byline')]),
+  signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : [field('signOff', 'a sign-off')]),
+  keywords: (a) => (a.keywords.length ? [] : [field('keywords', 'keywords')]),
   imageCredits: (a, photos) => [
-    ...a.body.flatMap((b, i) => (b.type === 'image' && !hasCredit(b.credit) ? [`a credit for ${pictureName(b, i)}`] : [])),
+    ...pictures(a.body).flatMap(({ block, nth }) =>
+      hasCredit(block.credit) ? [] : [{ code: 'imageCredit' as const, text: `a credit for ${describePicture(nth, block.caption)}`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'credit' as const } }],
+    ),
     ...creditContradictions(a.body, photos),
   ],
-  imageAlt: (a) => a.body.flatMap((b, i) => (b.type === 'image' && !b.alt.trim() ? [`alt text for ${pictureName(b, i)}`] : [])),
+  imageAlt: (a) =>
+    pictures(a.body).flatMap(({ block, nth }) =>
+      block.alt.trim() ? [] : [{ code: 'imageAlt' as const, text: `alt text for ${describePicture(nth, block.caption)}`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'alt' as const } }],
+    ),
 };
+
+/** What every exchange format needs before an article may leave Byline. */
+export const EXPORT_REQUIREMENTS: readonly StatusRequirement[] = ['headline', 'imageCredits', 'imageAlt'];
+
+/** What the article lacks for a set of requirements, in order. */
+export function missingOf(article: Checked, requires: readonly StatusRequirement[], photos?: PhotoLookup): Missing[] {
+  return requires.flatMap((r) => REQUIREMENTS[r](article, photos));
+}
 
 /**
  * What stops one picture going out, in words: no credit, no alt text, and each way its credit
@@ -55,9 +106,9 @@ export function statusOf(style: HouseStyle, id: string): Status | undefined {
   return style.statuses.find((s) => s.id === id);
 }
 
-/** What the article lacks for a status, in words ("a teaser", "a credit for the picture at block 3"). */
-export function missingFor(article: Checked, status: Status, photos?: PhotoLookup): string[] {
-  return status.requires.flatMap((r) => REQUIREMENTS[r](article, photos));
+/** What the article lacks for a status ("a teaser", "a credit for the second picture (“…”)"). */
+export function missingFor(article: Checked, status: Status, photos?: PhotoLookup): Missing[] {
+  return missingOf(article, status.requires, photos);
 }
 
 /** The statuses an article may move to from `from`, in the house style's order. */
@@ -66,23 +117,60 @@ export function nextStatuses(style: HouseStyle, from: string): Status[] {
   return style.statuses.filter((s) => targets.has(s.id));
 }
 
+/** Why a step was refused: a code for programs, a sentence for people, and what is missing. */
+export interface StepRefusal {
+  code: 'unknown-status' | 'not-allowed' | 'missing' | 'reason-needed' | 'role' | 'own-article' | 'open-comments';
+  message: string;
+  /** With `missing`: the sentence that leads the list ("The article cannot be Approved yet. It needs:"). */
+  lead?: string;
+  missing?: Missing[];
+}
+
+/** Who asks for a step, where that is known (a local profile): their role, whether they wrote the article, and its open comments. */
+export interface StepContext {
+  role?: ProfileRole;
+  isAuthor?: boolean;
+  openComments?: number;
+}
+
 /**
  * Why an article may not move from its status to `to`, or null when it may. The same rules run
  * in the main process (which decides) and in the page (which shows what is missing up front).
+ * Roles and the author rule apply when the person is known (a profile is set).
  */
-export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = '', photos?: PhotoLookup): string | null {
+export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = '', photos?: PhotoLookup, who: StepContext = {}): StepRefusal | null {
   const from = statusOf(style, article.status);
   const target = statusOf(style, to);
-  if (!target) return `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).`;
+  if (!target) return { code: 'unknown-status', message: `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).` };
   const label = (s: Status | undefined, id: string) => s?.label ?? id;
   if (!nextStatuses(style, article.status).some((s) => s.id === to)) {
     const allowed = nextStatuses(style, article.status).map((s) => s.label);
-    return `An article cannot go from ${label(from, article.status)} to ${target.label}${allowed.length ? `; from ${label(from, article.status)} it can go to ${allowed.join(', ')}` : ''}.`;
+    return {
+      code: 'not-allowed',
+      message: `An article cannot go from ${label(from, article.status)} to ${target.label}${allowed.length ? `; from ${label(from, article.status)} it can go to ${allowed.join(', ')}` : ''}.`,
+    };
+  }
+  if (who.role && target.roles.length && !target.roles.includes(who.role)) {
+    return { code: 'role', message: `${target.label} is a step for ${target.roles.join(' or ')}; your profile's role is ${who.role}.` };
+  }
+  if (target.approval && who.isAuthor && !style.workflow.selfApproval) {
+    return { code: 'own-article', message: `You created this article, and the house style asks for someone else to make it ${target.label}.` };
   }
   const missing = missingFor(article, target, photos);
-  if (missing.length) return `The article cannot be ${target.label} yet: it needs ${missing.join(', ')}.`;
-  if (target.reasonRequired && !reason.trim()) return `Moving an article to ${target.label} needs a reason.`;
+  if (missing.length) {
+    return { code: 'missing', message: `The article cannot be ${target.label} yet: it needs ${listMissing(missing)}.`, lead: `The article cannot be ${target.label} yet. It needs:`, missing };
+  }
+  if (target.approval && style.workflow.openComments === 'block' && (who.openComments ?? 0) > 0) {
+    const n = who.openComments!;
+    return { code: 'open-comments', message: `The article has ${n} open comment${n === 1 ? '' : 's'}; the house style asks for them to be resolved before it is ${target.label}.` };
+  }
+  if (target.reasonRequired && !reason.trim()) return { code: 'reason-needed', message: `Moving an article to ${target.label} needs a reason.` };
   return null;
+}
+
+/** The steps offered as buttons: those entered by an export are taken by exporting. */
+export function stepButtons(style: HouseStyle, from: string): Status[] {
+  return nextStatuses(style, from).filter((s) => !s.viaExport);
 }
 
 /**

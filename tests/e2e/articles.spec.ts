@@ -68,7 +68,16 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('kampfer');
   const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   await expect(rows).toHaveCount(1);
-  await rows.getByRole('button', { name: /Move .* to trash/ }).click();
+  // Delete on a row moves it to the trash at once; the notice offers Undo (focused), which brings it back.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Nothing matches.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'was moved to the trash' })).toContainText('“IS-Kämpfer holen Teile von Albu Kamal zurück” was moved to the trash.');
+  await page.keyboard.press('Enter'); // Undo
+  await expect(rows).toHaveCount(1);
+  // The row menu does the same for the mouse.
+  await rows.getByRole('button', { name: /^More for/ }).click();
+  await page.getByRole('menuitem', { name: 'Move to trash (Delete)' }).click();
   await expect(page.getByText('Nothing matches.')).toBeVisible();
 
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { EditorPage } from './editorPage';
 import { expect, test } from '@playwright/test';
 import { seedArticle } from '../helpers/articles';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
@@ -26,7 +27,7 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   fs.writeFileSync(good, JSON.stringify(seedArticle()));
   fs.writeFileSync(bad, '{"headline": "abgeschnitten');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles([good, bad]);
 
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('IS-Kämpfer holen Teile von Albu Kamal zurück');
@@ -64,7 +65,12 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toBeVisible();
   const before = fs.readdirSync(path.join(app.dataDir, 'exports')).length;
   await exportAs('NITF 3.6 (validated against the official schema)');
-  await expect(page.getByRole('alert')).toContainText('This article cannot be exported yet: it needs a headline.');
+  const refusal = page.getByRole('alert').filter({ hasText: 'This article cannot be exported yet. It needs:' });
+  await expect(refusal.getByRole('listitem')).toHaveText(['a headline Go there']);
+  // "Go there" puts the caret in the headline: the fix is typed at once.
+  await refusal.getByRole('button', { name: 'Go there' }).click();
+  await page.keyboard.type('Titel');
+  await expect(new EditorPage(page).field('Headline')).toHaveText('Titel');
   expect(fs.readdirSync(path.join(app.dataDir, 'exports'))).toHaveLength(before);
   await browser.close();
 });

@@ -38,9 +38,9 @@ async function sendForReview(page: Page): Promise<string> {
 
 /** File → Open on the article list, choosing the package. */
 async function openPackage(page: Page, file: string) {
-  await page.getByRole('button', { name: '← Articles' }).or(page.getByRole('button', { name: 'Open…' })).first().click();
+  await page.getByRole('button', { name: '← Articles' }).or(page.getByRole('button', { name: 'Import or open…' })).first().click();
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles(file);
 }
 
@@ -60,12 +60,13 @@ async function dropPackage(page: Page, file: string) {
   await list.dispatchEvent('drop', { dataTransfer });
 }
 
-async function moveTo(page: Page, label: string, reason?: string) {
-  await page.getByRole('region', { name: 'Status' }).getByRole('group', { name: 'Move to' }).getByRole('button', { name: label }).click();
+/** A workflow step by its button (a verb, as the house style names it); the status is then `label`. */
+async function moveTo(page: Page, action: string, label: string, reason?: string) {
+  await page.getByRole('region', { name: 'Status' }).getByRole('group', { name: 'Move to' }).getByRole('button', { name: action }).click();
   if (reason) {
     const form = page.getByRole('form', { name: `Reason for ${label}` });
-    await form.getByLabel('Reason').fill(reason);
-    await form.getByRole('button', { name: `Move to ${label}` }).click();
+    await page.keyboard.type(reason); // the reason box has the keyboard
+    await form.getByRole('button', { name: action.replace(/…$/, '') }).click();
   }
   await expect(page.getByRole('region', { name: 'Status' })).toContainText(`Status: ${label}`);
 }
@@ -96,7 +97,7 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await journalist.keyboard.type('Die Dschihadisten brachten mehrere Viertel im Norden wieder in ihre Gewalt.');
   await j.addSignOff('haz/qu (afp, dpa)');
   await j.waitSaved();
-  await moveTo(journalist, 'Submitted');
+  await moveTo(journalist, 'Submit for review', 'Submitted');
   const first = await sendForReview(journalist);
 
   // The desk opens the package: the article, as submitted, with the journalist's history.
@@ -104,14 +105,14 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await expect(desk.getByRole('status').filter({ hasText: 'arrived from Anna Muster (haz)' })).toBeVisible();
   await expect(d.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
   await expect(desk.getByRole('region', { name: 'Status' })).toContainText('Status: Submitted');
-  await moveTo(desk, 'In review');
+  await moveTo(desk, 'Start review', 'In review');
   await desk.getByRole('button', { name: /^Comments/ }).click();
   const deskComments = desk.getByRole('region', { name: 'Comments' });
   await deskComments.getByLabel('On').selectOption({ label: 'Headline' });
   await deskComments.getByRole('textbox', { name: 'Comment', exact: true }).fill('AFP schreibt Abu Kamal – bitte angleichen');
   await deskComments.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(deskComments.getByRole('article', { name: 'Comment on Headline' })).toBeVisible();
-  await moveTo(desk, 'Back to author', 'Ortsname an AFP angleichen');
+  await moveTo(desk, 'Send back to author…', 'Back to author', 'Ortsname an AFP angleichen');
   const second = await sendForReview(desk);
 
   // The journalist opens it: back to the author with the reason and the comment; fixes, replies, resubmits.
@@ -130,7 +131,7 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await thread.getByLabel('Reply text').fill('Angeglichen');
   await thread.getByRole('button', { name: 'Reply' }).click();
   await thread.getByRole('button', { name: 'Resolve' }).click();
-  await moveTo(journalist, 'Submitted');
+  await moveTo(journalist, 'Submit for review', 'Submitted');
   const third = await sendForReview(journalist);
 
   // The desk drops the fix onto its list, sees what changed since it sent the article back, approves, exports.
@@ -149,8 +150,8 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await expect(history.locator('tbody tr').first()).toContainText('Anna Muster (haz)');
   await expect(desk.getByRole('button', { name: 'Comments', exact: true })).toBeVisible(); // no open comments left
 
-  await moveTo(desk, 'In review');
-  await moveTo(desk, 'Approved');
+  await moveTo(desk, 'Start review', 'In review');
+  await moveTo(desk, 'Approve', 'Approved');
   await desk.getByRole('button', { name: 'Export…' }).click();
   await desk.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'NITF 3.6 (validated against the official schema)' });
   await desk.getByRole('button', { name: 'Export', exact: true }).click();

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { EditorPage } from './editorPage';
+import { tinyPng } from '../helpers/fixtures';
 import { expect, test } from './fixtures';
 
 /**
@@ -182,4 +183,26 @@ test('comments: clicking a thread scrolls its words into view', async ({ appPage
   await thread.getByRole('button', { name: 'Body: “Gegenangriff”' }).click();
   await expect(words).toBeInViewport();
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('Gegenangriff');
+});
+
+test('undo in a picture\'s boxes goes a word at a time, in the article\'s one history', async ({ appPage: page }) => {
+  const editor = new EditorPage(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.keyboard.type('Aufforstung');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const png = `data:image/png;base64,${tinyPng(5).toString('base64')}`;
+  await editor.paste(`<figure><img src="${png}" alt=""></figure><p>Text</p>`, 'Text');
+  const figure = page.locator('.block-image');
+  await expect(figure.locator('.image-preview')).toBeVisible();
+  await figure.getByLabel('Alt text').click();
+  await page.keyboard.type('Bauern setzen Setzlinge');
+  await page.keyboard.press('Control+z');
+  await expect(figure.getByLabel('Alt text')).toHaveValue('Bauern setzen');
+  await page.keyboard.press('Control+z');
+  await expect(figure.getByLabel('Alt text')).toHaveValue('Bauern');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(figure.getByLabel('Alt text')).toHaveValue('Bauern setzen');
+  await expect(editor.field('Headline')).toHaveText('Aufforstung');
 });

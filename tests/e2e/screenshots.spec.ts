@@ -36,9 +36,12 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   const seed = path.join(app.dataDir, 'seed.json');
   fs.writeFileSync(seed, JSON.stringify({ ...seedArticle(), kicker: 'Syrien', byline: 'Deutsche Welle', dateline: 'Albu Kamal (afp)' }));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles([seed]);
+  // One file imported: its article opens.
+  await expect(editor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
   await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await page.getByRole('button', { name: '← Articles' }).click();
   await page.getByRole('button', { name: 'New article' }).click();
   await editor.focusField('Headline');
   await page.keyboard.type('Regierung plant neues Mediengesetz');

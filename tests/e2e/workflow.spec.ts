@@ -13,21 +13,32 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await expect(status.getByTestId('status')).toHaveText('Draft');
 
   // Typed just before the step, not yet autosaved: the step saves it first.
-  await steps.getByRole('button', { name: 'Submitted' }).click();
+  await steps.getByRole('button', { name: 'Submit for review' }).click();
   await expect(status.getByTestId('status')).toHaveText('Submitted');
-  await steps.getByRole('button', { name: 'In review' }).click();
+  await steps.getByRole('button', { name: 'Start review' }).click();
   await expect(status.getByTestId('status')).toHaveText('In review');
 
-  await steps.getByRole('button', { name: 'Approved' }).click();
-  await expect(page.getByRole('alert')).toContainText('The article cannot be Approved yet: it needs a teaser, a sign-off. The status was not changed.');
+  await steps.getByRole('button', { name: 'Approve' }).click();
+  // The refusal names each missing thing on its own line, and "Go there" takes the keyboard to it.
+  const refusal = page.getByRole('alert').filter({ hasText: 'The article cannot be Approved yet. It needs:' });
+  await expect(refusal.getByRole('listitem')).toHaveText(['a teaser Go there', 'a sign-off Go there']);
   await expect(status.getByTestId('status')).toHaveText('In review');
+  await refusal.getByRole('listitem').filter({ hasText: 'a teaser' }).getByRole('button', { name: 'Go there' }).click();
+  await page.keyboard.type('Die Waffenruhe hält seit Montag.');
+  await expect(editor.field('Teaser')).toHaveText('Die Waffenruhe hält seit Montag.');
+  await refusal.getByRole('listitem').filter({ hasText: 'a sign-off' }).getByRole('button', { name: 'Go there' }).click();
+  await expect(editor.signOffInput).toBeFocused();
 
-  await steps.getByRole('button', { name: 'Back to author' }).click();
+  // Destructive steps stand apart from the others.
+  await expect(steps.locator('.status-steps-apart').getByRole('button')).toHaveText(['Spike…']);
+  await steps.getByRole('button', { name: 'Send back to author…' }).click();
   const reasonForm = page.getByRole('form', { name: 'Reason for Back to author' });
-  await expect(reasonForm.getByRole('button', { name: 'Move to Back to author' })).toBeDisabled();
-  await reasonForm.getByLabel('Reason').fill('Teaser und Kürzel fehlen');
-  await reasonForm.getByRole('button', { name: 'Move to Back to author' }).click();
+  await expect(reasonForm.getByRole('button', { name: 'Send back to author' })).toBeDisabled();
+  await page.keyboard.type('Kürzel fehlt'); // the reason box takes the keyboard at once
+  await reasonForm.getByRole('button', { name: 'Send back to author' }).click();
   await expect(status.getByTestId('status')).toHaveText('Back to author');
+  // The reason reaches the author: on the article, until it moves on …
+  await expect(page.getByRole('note', { name: 'Back to author: reason' })).toContainText('Kürzel fehlt');
 
   // Editing goes on after the steps without a conflict.
   await editor.focusField('Headline');
@@ -43,9 +54,11 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await expect(page.getByText('Nothing matches.')).toBeVisible();
   await filter.getByRole('button', { name: 'Back to author (1)' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+  // … and in the queue row.
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toContainText('Back to author: “Kürzel fehlt”');
 
   const db = new Database(app.dbPath, { readonly: true });
   expect(db.prepare('SELECT headline, status FROM articles').all()).toEqual([{ headline: 'Waffenruhe hält im Norden', status: 'back-to-author' }]);
-  expect(db.prepare("SELECT note FROM revisions WHERE note != ''").pluck().all()).toEqual(['Teaser und Kürzel fehlen']);
+  expect(db.prepare("SELECT note FROM revisions WHERE note != ''").pluck().all()).toEqual(['Kürzel fehlt']);
   db.close();
 });

@@ -7,6 +7,7 @@ import { bodyText, type Article } from '../../shared/model/article';
 import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import { EXPORTERS, exportArticle, isExportFormat } from '../export/formats';
+import { stepAfterExport } from '../export/stepAfterExport';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
@@ -97,7 +98,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         const [id, status] = ctx.positionals as [string, string];
-        const a = store.articles.setStatus(id, status, store.profile.actor(), { reason: ctx.options.reason });
+        const a = store.articles.setStatus(id, status, store.profile.actor(), { reason: ctx.options.reason, role: store.profile.get()?.role });
         if (ctx.json) printJson(ctx.io, a);
         else ctx.io.out(`${a.id} is now ${store.houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status} (revision ${a.revision})`);
         return 0;
@@ -225,7 +226,7 @@ export const COMMANDS: Record<string, Command> = {
       const out = path.resolve(ctx.options.out ?? '.');
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
-      const results: { id: string; path?: string; checked?: string; error?: string }[] = [];
+      const results: { id: string; path?: string; checked?: string; error?: string; step?: ReturnType<typeof stepAfterExport> }[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
       // Articles are exported a chunk at a time, so schema checks share one compilation; files
       // are written in the order given. A PDF starts a browser, so those go one by one.
@@ -248,8 +249,10 @@ export const COMMANDS: Record<string, Command> = {
               const { article, exported } = outcome.value;
               const file = path.join(out, exportFileName(article, exported.extension));
               writeFileDurably(file, exported.data);
-              results.push({ id, path: file, checked: exported.checked });
+              const step = stepAfterExport(store, article, store.profile.actor());
+              results.push({ id, path: file, checked: exported.checked, ...(step ? { step } : {}) });
               if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${exported.checked})`);
+              if (step && !step.done) ctx.io.err(`byline: ${id}: exported, but not moved to ${step.to}: ${step.message}`);
             } catch (error) {
               const message = error instanceof BylineError ? error.message : String(error);
               results.push({ id, error: message });

@@ -6,6 +6,7 @@ import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import type { PrintToPdf } from '../export/pdf';
 import { exportArticle } from '../export/formats';
+import { stepAfterExport } from '../export/stepAfterExport';
 import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
 import { resolveIncoming } from '../handoff/unpack';
 import { writePackage } from '../handoff/writePackage';
@@ -93,7 +94,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
       store.journal.discard(id);
       return null;
     },
-    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision }),
+    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision, role: store.profile.get()?.role }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
     'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, who(), { base }),
@@ -102,6 +103,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
       return { id };
     },
     'articles.restore': ({ id }) => articles.restore(id),
+    'articles.discardIfBlank': ({ id }) => ({ discarded: articles.discardIfBlank(id) }),
     'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
     'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
     'articles.export': async ({ id, format }) => {
@@ -112,7 +114,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
       if (!dest) return { path: null, checked };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, data);
-      return { path: dest, checked };
+      return { path: dest, checked, step: stepAfterExport(store, article, who()) };
     },
     'comments.list': ({ articleId }) => store.comments.threads(articleId),
     'comments.add': ({ articleId, anchor, body }) => store.comments.add(articleId, { anchor, body }, who()),

@@ -4,15 +4,18 @@ import { BylineError, describeIssues } from '../../shared/errors';
 import {
   ArticleInputSchema,
   ArticleSchema,
+  isBlankArticle,
   type Article,
   type ArticleInput,
   type ArticleSummary,
 } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
-import { imageProblems, missingFor, statusOf, transitionProblem, type PhotoLookup } from '../../shared/workflow';
+import type { ProfileRole } from '../../shared/model/profile';
+import { imageProblems, listMissing, missingFor, statusOf, transitionProblem, type PhotoLookup, type StepContext } from '../../shared/workflow';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { ListQuery, QueueFacets, QueueSort } from '../../shared/model/queue';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
+import { HIT_END, HIT_START } from '../../shared/model/snippet';
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
 
@@ -95,11 +98,18 @@ export class ArticleRepository {
         }
         if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
         previous = current;
+        // Editing an approved article takes it back to review (the house style says where), as a
+        // step the history names: approval covers the text that was approved, not what came after.
+        const from = statusOf(this.style, current.status);
+        if (!options.allowStatusChange && from?.editMovesTo) {
+          fields.status = from.editMovesTo;
+          options = { ...options, note: [options.note, `edited while ${from.label}`].filter(Boolean).join('; ') };
+        }
       } else if (fields.status !== this.style.initialStatus) {
         // A new article may arrive in any status (from another desk), but only with what that status requires.
         const arriving = statusOf(this.style, fields.status)!;
         const missing = missingFor(fields, arriving);
-        if (missing.length) throw new BylineError('invalid-input', `The article cannot arrive as ${arriving.label}: it needs ${missing.join(', ')}. Nothing was saved.`);
+        if (missing.length) throw new BylineError('invalid-input', `The article cannot arrive as ${arriving.label}: it needs ${listMissing(missing)}. Nothing was saved.`, { missing });
       }
 
       const now = this.now();
@@ -124,15 +134,15 @@ export class ArticleRepository {
    * what the status requires; a refusal says why. `revision` is the revision the person saw: a
    * change by someone else since is a conflict, as with a save. The step is a revision of its own.
    */
-  setStatus(id: string, to: string, actor: string, options: { reason?: string; revision?: number } = {}): Article {
+  setStatus(id: string, to: string, actor: string, options: { reason?: string; revision?: number; role?: ProfileRole } = {}): Article {
     return this.db.transaction((): Article => {
       const current = this.get(id);
       if (options.revision !== undefined && options.revision !== current.revision) {
         throw this.conflict(this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow, options.revision);
       }
       if (current.status === to) return current;
-      const problem = transitionProblem(current, to, this.style, options.reason, this.photos);
-      if (problem) throw new BylineError('invalid-input', `${problem} The status was not changed.`);
+      const problem = transitionProblem(current, to, this.style, options.reason, this.photos, this.stepContext(id, actor, options.role));
+      if (problem) throw new BylineError('invalid-input', `${problem.message} The status was not changed.`, { refusal: problem.code, lead: problem.lead, missing: problem.missing ?? [] });
       return this.save({ ...current, status: to }, actor, { allowStatusChange: true, note: options.reason?.trim() ?? '' }).article;
     })();
   }
@@ -224,6 +234,15 @@ export class ArticleRepository {
   }
 
   /** The article list and desk queue: filters combine; search results come best match first. */
+  /**
+   * What the workflow needs to know of the person asking: their role, whether they created the
+   * article, its open comments. Without a role (no profile) roles and the author rule do not apply.
+   */
+  private stepContext(id: string, actor: string, role: ProfileRole | undefined): StepContext {
+    const row = this.db.prepare(`SELECT a.created_by AS createdBy, ${OPEN_COMMENTS} AS openComments FROM articles a WHERE a.id = ?`).get(id) as { createdBy: string; openComments: number };
+    return role ? { role, isAuthor: row.createdBy === actor, openComments: row.openComments } : { openComments: row.openComments };
+  }
+
   list(options: ListOptions = {}): ListResult {
     const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
     const offset = Math.max(options.offset ?? 0, 0);
@@ -258,7 +277,7 @@ export class ArticleRepository {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(fts, ...params) as { n: number }).n;
       const order = options.sort ? this.orderBy(options.sort) : 'bm25(article_fts, 10, 4, 1, 6, 2)';
       const items = this.db
-        .prepare(`SELECT ${select}, snippet(article_fts, -1, '«', '»', '…', 12) AS snippet FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .prepare(`SELECT ${select}, snippet(article_fts, -1, '${HIT_START}', '${HIT_END}', '…', 12) AS snippet FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(fts, ...params, limit, offset) as ArticleSummary[];
       return { items, total };
     }
@@ -323,6 +342,22 @@ export class ArticleRepository {
   }
 
   /** Deletes every trashed article with its history for good. Returns how many went. */
+  /**
+   * Forgets an article that was made and left without anything typed (revision 1, blank, no
+   * comments): "New article" then Back does not leave an empty row behind. Anything else is kept.
+   */
+  discardIfBlank(id: string): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT pk, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as { pk: number; revision: number; deleted_at: string | null; doc: string } | undefined;
+      if (!row || row.revision !== 1 || row.deleted_at || !isBlankArticle(JSON.parse(row.doc) as Article)) return false;
+      const others = this.db.prepare('SELECT (SELECT count(*) FROM comments WHERE article_pk = ?) + (SELECT count(*) FROM incoming_versions WHERE article_pk = ?)').pluck().get(row.pk, row.pk) as number;
+      if (others > 0) return false;
+      unindexArticle(this.db, row.pk);
+      this.db.prepare('DELETE FROM articles WHERE pk = ?').run(row.pk);
+      return true;
+    })();
+  }
+
   emptyTrash(): number {
     return this.db.transaction(() => {
       const pks = this.db.prepare('SELECT pk FROM articles WHERE deleted_at IS NOT NULL').pluck().all() as number[];

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Writes a file so that after return it is on disk under its final name, or not there at all. */
-export function writeFileDurably(file: string, data: Uint8Array | string): void {
+export function writeFileDurably(file: string, data: Uint8Array | string, mode = 0o644): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(tmp, 'w', 0o644);
+  const fd = fs.openSync(tmp, 'w', mode);
   try {
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);

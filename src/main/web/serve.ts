@@ -8,6 +8,7 @@ import { houseStylePath, resolveDbPath } from '../paths';
 import { Store } from '../store/store';
 import { BylineError } from '../../shared/errors';
 import { startWebServer } from './server';
+import { loadBrowserSession, saveBrowserSession } from './session';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   // A browser page cannot show native save dialogs: backups and exports go to folders beside the data.
   const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p });
   const rendererDir = values.renderer ?? path.join(__dirname, '..', 'renderer');
-  const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : 0 });
+  // The same address as last time for this data folder, so an open tab reconnects by itself.
+  const dataDir = path.dirname(dbPath);
+  const kept = loadBrowserSession(dataDir);
+  const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token });
+  saveBrowserSession(dataDir, { port: server.port, token: kept.token });
 
   console.log(`Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`);
   let stopping = false;

@@ -18,7 +18,10 @@ export interface WebServer {
 export interface WebServerOptions {
   handlers: Handlers;
   rendererDir: string;
+  /** The port to try first (0: any); when it is taken, any free port. */
   port?: number;
+  /** The launch token; a new random one when absent. */
+  token?: string;
 }
 
 const COOKIE = 'byline_session';
@@ -46,7 +49,7 @@ function cookieToken(header: string | undefined): string | undefined {
  * another Origin, and anything without the token are refused.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = crypto.randomBytes(24).toString('base64url');
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing); run npm run build.`);
@@ -82,6 +85,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
@@ -93,10 +97,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.handlers));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (p: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (error) {
+    // The port kept from last time is taken: any free one (the tab then needs the new address).
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.port) throw error;
+    await listen(0);
+  }
+  // A broken connection ends that connection, never the server.
+  server.on('clientError', (_err, socket) => socket.destroy());
+  wss.on('error', () => undefined);
   port = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}/`;
   return {
@@ -115,6 +133,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 /** One request per message: `{ id, channel, payload }` → `{ id, result }`. Requests run in order. */
 function serveSocket(ws: WebSocket, handlers: Handlers): void {
+  // A malformed or oversized frame is an error on this socket alone: close it and serve on.
+  ws.on('error', () => ws.terminate());
   let queue = Promise.resolve();
   ws.on('message', (data, isBinary) => {
     queue = queue.then(async () => {

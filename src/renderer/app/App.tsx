@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
-import type { ExportFormat } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
@@ -13,6 +12,7 @@ import { fileToBase64 } from '../api/files';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
 import { TypeAhead } from './TypeAhead';
+import type { Trashed } from '../views/TrashUndo';
 import { parseRoute, routeHash, type Route } from './route';
 
 export function App({ client }: { client: Client }) {
@@ -33,6 +33,7 @@ export function App({ client }: { client: Client }) {
     return typed;
   }, []);
   const [creating, setCreating] = useState(false);
+  const [justTrashed, setJustTrashed] = useState<Trashed | null>(null);
 
   // The route is set at once, not when the hashchange event comes: in between, the old view would
   // show again and take the keyboard from the type-ahead.
@@ -74,6 +75,7 @@ export function App({ client }: { client: Client }) {
       typeAhead.current = ''; // keys typed before an article that never opened go nowhere else
       return;
     }
+    setJustTrashed(null); // the list's Undo notice is for the moment after the trashing
     client.invoke('articles.get', { id: route.id }).then(setArticle, (e: Error) => setError(e.message));
   }, [client, route]);
 
@@ -105,7 +107,7 @@ export function App({ client }: { client: Client }) {
    */
   const importFiles = useCallback(
     async (files: File[]) => {
-      const done: string[] = [];
+      const done: { id: string; headline: string }[] = [];
       const failed: string[] = [];
       const lines: string[] = [];
       let opened: string | null = null;
@@ -116,19 +118,20 @@ export function App({ client }: { client: Client }) {
             lines.push(`Opened ${file.name}: “${r.headline || 'untitled'}” ${describeHandoff(r.handoff)}.`);
             opened = r.id;
           } else {
-            done.push(r.headline || file.name);
+            done.push({ id: r.id, headline: r.headline || file.name });
             lines.push(...r.warnings.map((w) => `${file.name}: ${w}`));
           }
         } catch (e) {
           failed.push((e as Error).message);
         }
       }
-      if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.join(', ')}`);
+      if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.map((d) => d.headline).join(', ')}`);
       if (lines.length) setNotice(lines.join('\n'));
       setError(failed.length ? failed.join('\n') : null);
       setListVersion((v) => v + 1);
-      // A package is opened to be read: go to the article when it was the only file.
-      if (opened && files.length === 1) await go({ view: 'article', id: opened });
+      // One file in, one article: it opens, to be read and checked. Several: the list shows them.
+      const only = files.length === 1 ? (opened ?? done[0]?.id) : undefined;
+      if (only) await go({ view: 'article', id: only });
       else if (done.length || opened) await go({ view: 'list' });
     },
     [client, go],
@@ -149,20 +152,6 @@ export function App({ client }: { client: Client }) {
   }, [client, route]);
 
   const [exportRequest, setExportRequest] = useState(0);
-  const exportOpen = useCallback(async (format: ExportFormat) => {
-    if (route.view !== 'article') {
-      setError('Open an article to export it.');
-      return;
-    }
-    try {
-      await flushEditor.current?.();
-      const r = await client.invoke('articles.export', { id: route.id, format });
-      if (r.path) setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [client, route]);
-
   useEffect(
     () =>
       client.onMenuCommand((command) => {
@@ -225,11 +214,13 @@ export function App({ client }: { client: Client }) {
             article={article}
             houseStyle={info.houseStyle}
             registerFlush={registerFlush}
-            onExport={(format) => void exportOpen(format)}
             onSendForReview={() => void sendForReview()}
             exportRequest={exportRequest}
             onClose={() => void go({ view: 'list' })}
-            onTrashed={() => void go({ view: 'list' })}
+            onTrashed={(t) => {
+              setJustTrashed(t);
+              void go({ view: 'list' });
+            }}
           />
       ) : route.view === 'photos' ? (
         <PhotoDesk client={client} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
@@ -241,6 +232,7 @@ export function App({ client }: { client: Client }) {
           onImport={() => importInput.current?.click()}
           onDropFiles={(files) => void importFiles(files)}
           trashed={route.view === 'trash'}
+          justTrashed={justTrashed}
           onOpen={(id) => void go({ view: 'article', id })}
           onNew={() => void newArticle()}
           onShowTrash={(show) => void go({ view: show ? 'trash' : 'list' })}

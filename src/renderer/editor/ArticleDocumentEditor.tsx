@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react';
 import { createEditor, Editor, Element, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
@@ -36,6 +36,8 @@ interface Props {
   editorRef?: MutableRefObject<BylineEditor | null>;
   /** Ranges to mark as commented on. */
   highlights?: Range[];
+  /** Shown at the end of the formatting toolbar, which stays on screen: the save state. */
+  toolbarEnd?: ReactNode;
 }
 
 /**
@@ -63,7 +65,7 @@ const sameToolbarState = (a: ToolbarState | null, b: ToolbarState | null) =>
  * The toolbar re-renders only when what it shows changes (marks, link, block at the caret), not
  * on every keystroke: useSlateSelector compares the derived state.
  */
-function Toolbar({ onLink, onHelp, onPicture }: { onLink(): void; onHelp(): void; onPicture(): void }) {
+function Toolbar({ onLink, onHelp, onPicture, end }: { onLink(): void; onHelp(): void; onPicture(): void; end?: ReactNode }) {
   const editor = useSlateStatic();
   const state = useSlateSelector(
     (e): ToolbarState => ({ bold: isMarkActive(e, 'bold'), italic: isMarkActive(e, 'italic'), link: !!activeLink(e), block: activeBlock(e) }),
@@ -101,6 +103,7 @@ function Toolbar({ onLink, onHelp, onPicture }: { onLink(): void; onHelp(): void
       {button('Undo', 'Undo (Ctrl+Z)', false, () => editor.undo(), '↶')}
       {button('Redo', 'Redo (Ctrl+Shift+Z)', false, () => editor.redo(), '↷')}
       {button('Keyboard shortcuts', 'Keyboard shortcuts (F1)', false, onHelp, '?')}
+      {end}
     </div>
   );
 }
@@ -215,7 +218,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ articleId, isNew, takeTypeAhead, initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights }: Props) {
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ articleId, isNew, takeTypeAhead, initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights, toolbarEnd }: Props) {
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
@@ -308,7 +311,7 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
 
   return (
     <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
-      <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} onPicture={choosePictures} />
+      <Toolbar onLink={openLink} onHelp={() => setHelpOpen(true)} onPicture={choosePictures} end={toolbarEnd} />
       <HiddenFileInput
         ref={pictureInput}
         accept={PICTURE_ACCEPT}

@@ -42,6 +42,13 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Mod+Shift+Z / Mod+Y', label: 'Redo', match: () => false },
   { keys: 'Mod+S', label: 'Save now', match: () => false },
   { keys: 'Enter (in a field)', label: 'Next field', match: () => false },
+  { keys: 'Mod+Alt+M', label: 'Comment on the selected words', match: () => false },
+  { keys: 'Mod+Enter (in the comment box)', label: 'Post the comment', match: () => false },
+  { keys: 'Escape (in a form)', label: 'Back to the text', match: () => false },
+  { keys: '/ (in the article list)', label: 'Search articles', match: () => false },
+  { keys: '↓ ↑ Home End, Enter (in the list)', label: 'Walk the rows, open one', match: () => false },
+  { keys: 'Delete (on a row)', label: 'Move to the trash (with Undo)', match: () => false },
+  { keys: 'Mod+Shift+P (desktop app)', label: 'Photo desk', match: () => false },
   { keys: 'F1, or ? outside text', label: 'This list', match: () => false },
 ];
 

@@ -15,14 +15,18 @@ import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
 import { anchorToRanges, selectionToAnchor } from '../editor/comments/anchorRanges';
-import { BODY_INDEX, FIELD_TYPES, type BodyElement, type BylineEditor, type FieldType } from '../editor/schema';
+import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schema';
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
 import { RecoveryOffer } from './RecoveryOffer';
+import { problemOf, Refusal, type Problem } from './Refusal';
+import { StatusControl } from './StatusControl';
+import { goToMissing } from '../editor/goTo';
 import { StatusReason } from './StatusReason';
+import type { Trashed } from './TrashUndo';
 import { TypingJournal } from '../editor/typingJournal';
 import type { StorePicture } from '../editor/paste/insertPictureFiles';
 
@@ -31,12 +35,12 @@ interface Props {
   article: Article;
   houseStyle: HouseStyle;
   onClose(): void;
-  onExport(format: ExportFormat): void;
   /** Writes a `.byline` package of the saved article (File → Send for review). */
   onSendForReview(): void;
   /** Bumped by File → Export to open the export form. */
   exportRequest: number;
-  onTrashed(): void;
+  /** The article went to the trash: the list offers Undo. */
+  onTrashed(trashed: Trashed): void;
   /** Lets the app ask for a save before it navigates or closes. */
   registerFlush(flush: (() => Promise<void>) | null): void;
   /** What was typed while the article opened, once (TypeAhead.tsx). */
@@ -97,11 +101,6 @@ function commentTargets(editor: BylineEditor | null, doc: readonly Descendant[])
   return out;
 }
 
-function fieldTexts(doc: readonly Descendant[]): Record<FieldType, string> {
-  const f = fieldsFromDocument(doc);
-  return Object.fromEntries(FIELD_TYPES.map((t) => [t, f[t]])) as Record<FieldType, string>;
-}
-
 /** Side by side: what this editor holds and what the store holds now. */
 function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' | 'body'>; theirs: Article }) {
   const col = (title: string, a: Pick<Article, 'headline' | 'teaser' | 'body'>) => (
@@ -120,20 +119,17 @@ function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' |
   );
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onExport, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
   const initialDoc = useMemo(() => documentFromArticle(loaded), [loaded]);
-  const [counts, setCounts] = useState<{ body: Counts; fields: Record<FieldType, string> }>(() => ({
-    body: countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language),
-    fields: fieldTexts(initialDoc),
-  }));
+  const [counts, setCounts] = useState<Counts>(() => countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language));
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState(article.status);
   const [savedRevision, setSavedRevision] = useState(article.revision);
   const [showHistory, setShowHistory] = useState(false);
@@ -174,6 +170,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           const mark = journal.mark();
           const { article: saved } = await client.invoke('articles.save', { article: editedArticle(), journal: mark });
           journal.saved(mark);
+          if (saved.status !== base.current.status) {
+            const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
+            setNotice(`Edited while ${label(base.current.status)}: the article is back in ${label(saved.status)}.`);
+            setStatus(saved.status);
+          }
           base.current = saved;
           setSavedRevision(saved.revision);
           return saved.updatedAt;
@@ -183,6 +184,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   );
   useEffect(() => () => journal.dispose(), [journal]);
 
+  // A new article left with nothing typed is not kept (the store checks that it is blank).
+  const discardIfBlank = useCallback(async () => {
+    if (saver.hasUnsavedChanges || !isBlankArticle(editedArticle())) return;
+    await client.invoke('articles.discardIfBlank', { id: article.id }).catch(() => undefined);
+  }, [client, saver, article.id]);
+  const close = async () => {
+    await saver.flush();
+    await discardIfBlank();
+    onClose();
+  };
   useEffect(() => {
     registerFlush(() => saver.flush());
     const onHidden = () => {
@@ -213,10 +224,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('keydown', onKey);
-      void saver.flush();
+      void saver.flush().then(discardIfBlank);
       saver.dispose();
     };
-  }, [saver, registerFlush]);
+  }, [saver, registerFlush, discardIfBlank]);
 
   // Counting waits for a pause in typing, and only recounts changed blocks (see counting.ts).
   const onDocChange = useCallback(
@@ -226,7 +237,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       saver.changed();
       if (countTimer.current) clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
-        setCounts({ body: countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language), fields: fieldTexts(doc) });
+        setCounts(countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language));
       }, COUNT_DELAY_MS);
     },
     [saver, journal],
@@ -318,7 +329,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
   };
   const discardRecovered = () => {
     settleRecovery();
-    client.invoke('articles.discardRecovery', { id: article.id }).catch((e: Error) => setProblem(e.message));
+    client.invoke('articles.discardRecovery', { id: article.id }).catch((e: unknown) => setProblem(problemOf(e)));
   };
 
   /** A workflow step: save what is typed first, then ask the main process, which checks the house style. */
@@ -333,7 +344,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       setSavedRevision(moved.revision);
       setNotice(`Moved to ${houseStyle.statuses.find((s) => s.id === moved.status)?.label ?? moved.status}.`);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(problemOf(e));
     }
   };
 
@@ -357,7 +368,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       reload(restored);
       setNotice(`Restored revision ${revision} as revision ${restored.revision}; the revisions in between are kept.`);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(problemOf(e));
     }
   };
 
@@ -378,7 +389,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
       reload(chosen);
       setNotice(`${keep === 'mine' ? 'Kept this machine’s version' : `Took ${incoming.version.sender}’s version`} as revision ${chosen.revision}; both versions are in the history.`);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(problemOf(e));
     }
   };
 
@@ -412,7 +423,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     try {
       replaceThread(await call());
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(problemOf(e));
     }
   };
   const addComment = async (anchor: NewAnchor, body: string) => {
@@ -438,23 +449,43 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
     return () => window.removeEventListener('keydown', onKey);
   }, [openComments]);
 
+  /** Export: checked in the main process; a refusal lists what is missing here, where the person can fix it. */
+  const exportAs = async (format: ExportFormat) => {
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so it was not exported.');
+      const r = await client.invoke('articles.export', { id: article.id, format });
+      if (!r.path) return;
+      const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
+      const step = r.step ? (r.step.done ? `\nMoved to ${label(r.step.to)}.` : `\nNot moved to ${label(r.step.to)}: ${r.step.message}`) : '';
+      setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.${step}`);
+      if (r.step?.done) reload(await client.invoke('articles.get', { id: article.id }));
+    } catch (e) {
+      setProblem(problemOf(e));
+    }
+  };
+
   const trash = async () => {
     await saver.flush();
     await client.invoke('articles.trash', { id: article.id });
-    onTrashed();
+    onTrashed({ id: article.id, headline: base.current.headline });
   };
 
   const dir = directionOf(meta.language);
+  // In the formatting toolbar, which stays on screen while the article scrolls.
+  const saveState = (
+    <span role="status" aria-live="polite" className={`save-state ${state.kind}`} data-testid="save-state">
+      {describe(state)}
+    </span>
+  );
   const conflict = state.kind === 'error' && state.code === 'conflict';
   return (
     <main className="editor" lang={meta.language}>
       <div className="toolbar">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => void close()}>
           ← Articles
         </button>
-        <span role="status" aria-live="polite" className={`save-state ${state.kind}`} data-testid="save-state">
-          {describe(state)}
-        </span>
         <button type="button" onClick={flushNow} title="Save now (Ctrl+S)">
           Save
         </button>
@@ -476,12 +507,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
         >
           Comments{threads.some((t) => !t.resolvedAt) ? ` (${threads.filter((t) => !t.resolvedAt).length})` : ''}
         </button>
-        <button type="button" className="danger" onClick={() => void trash()}>
+        <button type="button" className="apart" onClick={() => void trash()} title="Moves the article to the trash; the list offers Undo">
           Move to trash
         </button>
       </div>
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
-      {problem ? <Banner kind="error" message={problem} onDismiss={() => setProblem(null)} /> : null}
+      {problem ? <Refusal problem={problem} onGo={(target) => goToMissing(editorRef.current, target)} onDismiss={() => setProblem(null)} /> : null}
       {exporting ? (
         <form
           className="export-form"
@@ -489,7 +520,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
           onSubmit={(e) => {
             e.preventDefault();
             setExporting(false);
-            onExport(format);
+            void exportAs(format);
           }}
         >
           <label>
@@ -549,12 +580,14 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onExport, 
               onNotice={setNotice}
               editorRef={editorRef}
               highlights={highlights}
+              toolbarEnd={saveState}
             />
           </AssetPreviewContext.Provider>
-          <CountsBar body={counts.body} fields={counts.fields} limits={houseStyle.limits} />
+          <CountsBar body={counts} />
         </div>
         <div className="side-column">
-          <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} status={status} houseStyle={houseStyle} onChange={onMetaChange} onMoveStatus={moveStatus} />
+          <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} />
+          <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
           {commentTargetsNow ? (
             <CommentsPanel
               threads={threads}

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../shared/model/article';
 import { QUEUE_SORT_LABELS, QUEUE_SORTS, type ListQuery, type QueueFacets, type QueueSort } from '../../shared/model/queue';
+import { TrashUndo, type Trashed } from './TrashUndo';
+import { relativeTime } from '../../shared/format/relativeTime';
+import { snippetParts } from '../../shared/model/snippet';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 
@@ -9,6 +12,8 @@ interface Props {
   houseStyle: HouseStyle;
   trashed: boolean;
   onOpen(id: string): void;
+  /** An article the editor just moved to the trash: the list offers Undo. */
+  justTrashed?: Trashed | null;
   onNew(): void;
   onImport(): void;
   /** Files dropped onto the list: imported like File → Import. */
@@ -81,7 +86,7 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError }: Props) {
+export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [facets, setFacets] = useState<QueueFacets>({ counts: {}, rubrics: [], authors: [], agencies: [], languages: [] });
   const counts = facets.counts;
@@ -94,6 +99,25 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
   const [total, setTotal] = useState(0);
   const [limit, setLimit] = useState(PAGE);
   const [version, setVersion] = useState(0);
+  const [undoable, setUndoable] = useState<Trashed | null>(justTrashed ?? null);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const moveToTrash = (a: ArticleSummary) =>
+    client
+      .invoke('articles.trash', { id: a.id })
+      .then(() => {
+        setUndoable({ id: a.id, headline: a.headline });
+        setMenuFor(null);
+        setVersion((v) => v + 1);
+      })
+      .catch((e: Error) => onError(e.message));
+  const undoTrash = (t: Trashed) =>
+    client
+      .invoke('articles.restore', { id: t.id })
+      .then(() => {
+        setUndoable(null);
+        setVersion((v) => v + 1);
+      })
+      .catch((e: Error) => onError(e.message));
 
   useEffect(() => {
     let cancelled = false;
@@ -123,6 +147,8 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
     client.invoke('articles.facets', {}).then(setFacets, (e: Error) => onError(e.message));
   }, [client, trashed, version, onError]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  // Two rows with the same headline are told apart by the start of their ids.
+  const sameHeadline = new Set(items.map((i) => i.headline).filter((h, i, all) => all.indexOf(h) !== i));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   // "/" jumps to the search box, as in mail and issue trackers.
@@ -203,7 +229,7 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
               New article
             </button>
             <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text">
-              Open…
+              Import or open…
             </button>
             <button type="button" onClick={onShowPhotos} title="Every picture in every article, with its credit">
               Photo desk
@@ -269,7 +295,33 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
       <p className="count" aria-live="polite">
         {total === 0 ? (query || status || filtered ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
       </p>
-      <ul className="articles" aria-label={trashed ? 'Articles in the trash' : 'Articles'} onKeyDown={moveFocus}>
+      {total === 0 && !trashed && !query && !status && !filtered ? (
+        <div className="empty-list">
+          <p>Write a new article, or bring one in: NITF, NewsML-G2, ninjs, Word, HTML, Markdown, a news page copied as text, or a .byline package.</p>
+          <button type="button" onClick={onNew}>
+            Write the first article
+          </button>{' '}
+          <button type="button" onClick={onImport}>
+            Import files…
+          </button>
+        </div>
+      ) : null}
+      {undoable && !trashed ? <TrashUndo trashed={undoable} onUndo={() => void undoTrash(undoable)} onDismiss={() => setUndoable(null)} /> : null}
+      <ul
+        className="articles"
+        aria-label={trashed ? 'Articles in the trash' : 'Articles'}
+        onKeyDown={(e) => {
+          // Delete on a row moves it to the trash; the notice offers Undo.
+          const row = (e.target as HTMLElement).closest<HTMLElement>('.article-row');
+          const item = row && items.find((i) => i.id === row.dataset.id);
+          if (e.key === 'Delete' && item && !trashed && (e.target as HTMLElement).classList.contains('headline')) {
+            e.preventDefault();
+            void moveToTrash(item);
+            return;
+          }
+          moveFocus(e);
+        }}
+      >
         {items.map((a) => (
           <li key={a.id} className="article-row" data-id={a.id}>
             {trashed ? (
@@ -280,7 +332,12 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
               </button>
             )}
             <span className="meta">
-              {[houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status, a.rubric, a.createdBy, `r${a.revision}`, new Date(a.updatedAt).toLocaleString()].filter(Boolean).join(' · ')}
+              <span className={`status-badge status-${a.status}`}>{houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status}</span>{' '}
+              {[a.rubric, a.createdBy, `r${a.revision}`].filter(Boolean).join(' · ')} ·{' '}
+              <time dateTime={a.updatedAt} title={new Date(a.updatedAt).toLocaleString()}>
+                {relativeTime(a.updatedAt)}
+              </time>
+              {sameHeadline.has(a.headline) ? <span className="row-id"> · #{a.id.slice(0, 6)}</span> : null}
             </span>
             {trashed ? null : (
               <span className="badges">
@@ -294,15 +351,28 @@ export function ArticleList({ client, houseStyle, trashed, onOpen, onNew, onImpo
                 {houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status}: “{a.statusNote}”
               </span>
             ) : null}
-            {a.snippet ? <span className="snippet" dir="auto">{a.snippet}</span> : null}
+            {a.snippet ? (
+              <span className="snippet" dir="auto">
+                {snippetParts(a.snippet).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+              </span>
+            ) : null}
             {trashed ? (
               <button type="button" onClick={act(() => client.invoke('articles.restore', { id: a.id }))} aria-label={`Restore ${a.headline || 'article'}`}>
                 Restore
               </button>
             ) : (
-              <button type="button" className="danger" onClick={act(() => client.invoke('articles.trash', { id: a.id }))} aria-label={`Move ${a.headline || 'article'} to trash`}>
-                Move to trash
-              </button>
+              <span className="row-menu">
+                <button type="button" aria-haspopup="menu" aria-expanded={menuFor === a.id} aria-label={`More for ${a.headline || 'article'}`} onClick={() => setMenuFor((m) => (m === a.id ? null : a.id))}>
+                  ⋯
+                </button>
+                {menuFor === a.id ? (
+                  <span role="menu" className="row-menu-items" onKeyDown={(e) => e.key === 'Escape' && setMenuFor(null)}>
+                    <button type="button" role="menuitem" autoFocus onClick={() => void moveToTrash(a)}>
+                      Move to trash (Delete)
+                    </button>
+                  </span>
+                ) : null}
+              </span>
             )}
           </li>
         ))}

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import type { Article } from '../../shared/model/article';
-import type { HouseStyle } from '../../shared/houseStyle';
-import { StatusControl } from './StatusControl';
 
 export type Metadata = Pick<Article, 'language' | 'slug' | 'byline' | 'dateline' | 'keywords' | 'publishedAt'>;
 
@@ -17,14 +15,11 @@ function toLocalInput(iso: string | null): string {
 
 interface Props {
   value: Metadata;
-  status: string;
-  houseStyle: HouseStyle;
   onChange(value: Metadata): void;
-  onMoveStatus(to: string, reason?: string): Promise<void>;
 }
 
 /** The article's metadata. Only valid values reach the article; a bad one is named beside its field. */
-export function MetadataPanel({ value, status, houseStyle, onChange, onMoveStatus }: Props) {
+export function MetadataPanel({ value, onChange }: Props) {
   const [language, setLanguage] = useState(value.language);
   const [keywords, setKeywords] = useState(value.keywords.join(', '));
   const set = (patch: Partial<Metadata>) => onChange({ ...value, ...patch });
@@ -53,7 +48,7 @@ export function MetadataPanel({ value, status, houseStyle, onChange, onMoveStatu
       </label>
       <label>
         Byline
-        <input dir="auto" value={value.byline} placeholder="Anna Beispiel, NDR" onChange={(e) => set({ byline: e.target.value })} />
+        <input dir="auto" data-go="byline" value={value.byline} placeholder="Anna Beispiel, NDR" onChange={(e) => set({ byline: e.target.value })} />
       </label>
       <label>
         Dateline
@@ -63,6 +58,7 @@ export function MetadataPanel({ value, status, houseStyle, onChange, onMoveStatu
         Keywords
         <input
           dir="auto"
+          data-go="keywords"
           value={keywords}
           placeholder="Syrien, IS, Albu Kamal"
           onChange={(e) => {
@@ -79,7 +75,6 @@ export function MetadataPanel({ value, status, houseStyle, onChange, onMoveStatu
           onChange={(e) => set({ publishedAt: e.target.value ? new Date(e.target.value).toISOString() : null })}
         />
       </label>
-      <StatusControl status={status} houseStyle={houseStyle} onMove={onMoveStatus} />
     </aside>
   );
 }

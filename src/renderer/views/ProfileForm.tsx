@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PROFILE_ROLES, type Profile } from '../../shared/model/profile';
+import { PROFILE_ROLES, ProfileSchema, type Profile } from '../../shared/model/profile';
 
 const ROLE_LABELS: Record<Profile['role'], string> = { journalist: 'Journalist', desk: 'Desk editor', photo: 'Photo editor' };
 
@@ -17,6 +17,18 @@ export function ProfileForm({ profile, fallback, onSave, onCancel }: Props) {
   const [initials, setInitials] = useState(profile?.initials ?? '');
   const [role, setRole] = useState<Profile['role']>(profile?.role ?? 'journalist');
   const [problem, setProblem] = useState<string | null>(null);
+  // What is wrong with each field, beside it, in the words the schema gives ("initials are one to six letters").
+  const [fieldProblems, setFieldProblems] = useState<Partial<Record<'name' | 'initials', string>>>({});
+  const check = (): boolean => {
+    const parsed = ProfileSchema.safeParse({ name, initials, role });
+    const found: Partial<Record<'name' | 'initials', string>> = {};
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = issue.path[0];
+      if ((field === 'name' || field === 'initials') && !found[field]) found[field] = issue.message;
+    }
+    setFieldProblems(found);
+    return parsed.success;
+  };
   return (
     <form
       className="profile-form"
@@ -24,18 +36,36 @@ export function ProfileForm({ profile, fallback, onSave, onCancel }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         setProblem(null);
+        if (!check()) return;
         onSave({ name, initials, role }).catch((err: Error) => setProblem(err.message));
       }}
     >
       <p>{profile ? 'Your profile' : `Who is working here? Until you say, changes are recorded as "${fallback}".`}</p>
       <label>
         Name
-        <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="name" aria-invalid={!!fieldProblems.name} aria-describedby={fieldProblems.name ? 'name-problem' : undefined} />
       </label>
+      {fieldProblems.name ? (
+        <span id="name-problem" className="field-problem">
+          Name: {fieldProblems.name}
+        </span>
+      ) : null}
       <label>
         Initials
-        <input value={initials} required maxLength={6} onChange={(e) => setInitials(e.target.value)} aria-describedby="initials-hint" />
+        <input
+          value={initials}
+          required
+          maxLength={6}
+          onChange={(e) => setInitials(e.target.value)}
+          aria-invalid={!!fieldProblems.initials}
+          aria-describedby={fieldProblems.initials ? 'initials-problem initials-hint' : 'initials-hint'}
+        />
       </label>
+      {fieldProblems.initials ? (
+        <span id="initials-problem" className="field-problem">
+          Initials: {fieldProblems.initials}{initials.trim() ? ` (“${initials.trim()}” has ${/\P{L}/u.test(initials.trim()) ? 'a character that is not a letter' : 'too many letters'})` : ''}
+        </span>
+      ) : null}
       <span id="initials-hint" className="hint">
         as in your sign-off, e.g. haz
       </span>

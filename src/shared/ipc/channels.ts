@@ -20,6 +20,7 @@ export const CHANNELS = [
   'articles.restoreRevision',
   'articles.trash',
   'articles.restore',
+  'articles.discardIfBlank',
   'articles.emptyTrash',
   'articles.import',
   'articles.export',

@@ -73,6 +73,8 @@ export interface ExportResult {
   path: string | null;
   /** What the file was checked against before it was written (the format's schema, where it has one). */
   checked: string;
+  /** The status step the export made (approved → exported), or why it could not be made; absent when none applies. */
+  step?: { to: string; done: true } | { to: string; done: false; message: string };
 }
 
 /** Pairs a payload schema with the result type, so one object is both the check and the type. */
@@ -108,6 +110,8 @@ export const contract = {
   'articles.restoreRevision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict()),
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
+  /** Leaving a new article with nothing typed: it is forgotten (the store checks that it is blank). */
+  'articles.discardIfBlank': channel<{ discarded: boolean }>()(z.object({ id: Id }).strict()),
   'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
   /**
    * A file the person chose or dropped, as base64 (it may be binary, e.g. DOCX); the format is

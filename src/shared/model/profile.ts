@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const PROFILE_ROLES = ['journalist', 'desk', 'photo'] as const;
+export type ProfileRole = (typeof PROFILE_ROLES)[number];
 
 /** Who works at this machine: set on first start, recorded with every revision. */
 export const ProfileSchema = z

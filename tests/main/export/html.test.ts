@@ -41,7 +41,7 @@ describe('HTML export', () => {
 
   it('refuses an article whose picture has no credit, naming the picture', () => {
     const body = seed.body.map((b) => (b.type === 'image' ? { ...b, credit: {} } : b));
-    expect(() => html({ ...seed, body })).toThrow('This article cannot be exported yet: it needs a credit for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS").');
+    expect(() => html({ ...seed, body })).toThrow('This article cannot be exported yet: it needs a credit for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”).');
   });
 });
 

@@ -60,7 +60,7 @@ describe('NITF 3.6 export', () => {
     const image = seed.body[0]!;
     const bad = { ...seed, headline: ' ', body: [{ ...image, credit: {}, alt: '' } as typeof image] };
     await expect(nitf(bad)).rejects.toThrow(
-      'This article cannot be exported yet: it needs a headline, a credit for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS"), alt text for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS").',
+      'This article cannot be exported yet: it needs a headline, a credit for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”), alt text for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”).',
     );
   });
 

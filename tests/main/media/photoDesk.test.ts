@@ -85,14 +85,14 @@ describe('a credit that contradicts its file', () => {
   it('blocks approval, naming the picture and what is wrong', () => {
     for (const to of ['submitted', 'in-review']) store.articles.setStatus(a.id, to, 'desk');
     expect(() => store.articles.setStatus(a.id, 'approved', 'desk')).toThrow(
-      'The article cannot be Approved yet: it needs a credit for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS") that agrees with its file (the photographer "Jane Roe" is not the file\'s creator "Ali al-Rubaye"). The status was not changed.',
+      'The article cannot be Approved yet: it needs a credit for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”) that agrees with its file (the photographer "Jane Roe" is not the file\'s creator "Ali al-Rubaye"). The status was not changed.',
     );
     expect(store.articles.get(a.id).status).toBe('in-review');
   });
 
   it('blocks every export with the same words; fixing the credit lets it through', async () => {
     const env = { printToPdf: async () => Buffer.alloc(0) };
-    await expect(exportArticle('nitf', store.articles.get(a.id), store, env)).rejects.toThrow(/^This article cannot be exported yet: it needs a credit for the picture at block 1 .*"Jane Roe"/);
+    await expect(exportArticle('nitf', store.articles.get(a.id), store, env)).rejects.toThrow(/^This article cannot be exported yet: it needs a credit for the first picture .*"Jane Roe"/);
     setCredit(store, withFile, { creator: 'A. al-Rubaye' }, 'photo');
     await expect(exportArticle('nitf', store.articles.get(a.id), store, env)).resolves.toMatchObject({ extension: 'xml' });
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/store';
 import { BylineError } from '../../../src/shared/errors';
+import { snippetParts } from '../../../src/shared/model/snippet';
 import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
@@ -115,6 +116,24 @@ describe('trash', () => {
   });
 });
 
+describe('a new article left blank', () => {
+  it('is forgotten, but only while nothing was typed, commented or saved again', () => {
+    const blank = store.articles.create({}, 'anna');
+    expect(store.articles.discardIfBlank(blank.id)).toBe(true);
+    expect(() => store.articles.get(blank.id)).toThrow(BylineError);
+
+    const typed = store.articles.create({ headline: 'Albu Kamal' }, 'anna');
+    expect(store.articles.discardIfBlank(typed.id)).toBe(false);
+    // Typed, then deleted again: the history holds it, so it stays.
+    const emptied = store.articles.save({ ...typed, headline: '' }, 'anna').article;
+    expect(store.articles.discardIfBlank(emptied.id)).toBe(false);
+    const commented = store.articles.create({}, 'anna');
+    store.comments.add(commented.id, { anchor: { kind: 'field', field: 'headline' }, body: 'Titel?' }, 'desk');
+    expect(store.articles.discardIfBlank(commented.id)).toBe(false);
+    expect(store.articles.list().total).toBe(2);
+  });
+});
+
 describe('search', () => {
   it('folds diacritics and matches word prefixes across fields', () => {
     const asset = store.assets.add(tinyPng(), 'bild.png');
@@ -144,7 +163,7 @@ describe('search', () => {
     store.articles.setStatus(a.id, 'submitted', 'anna', { revision: saved.revision });
     expect(store.articles.list({ query: 'Titel' }).total).toBe(1);
     expect(store.articles.list({ query: 'Titel', status: 'draft' }).total).toBe(0);
-    expect(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet).toContain('«Titel»');
+    expect(snippetParts(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet ?? '')).toContainEqual({ text: 'Titel', hit: true });
     expect(store.articles.list({ query: 'holen' }).total).toBe(0); // old headline words gone
   });
 });

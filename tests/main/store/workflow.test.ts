@@ -58,7 +58,7 @@ describe('status workflow (house style transitions, checked in the main process)
     store.articles.setStatus(a.id, 'in-review', 'desk');
     expectRefused(
       () => store.articles.setStatus(a.id, 'approved', 'desk'),
-      'The article cannot be Approved yet: it needs a teaser, a sign-off, a credit for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS"), alt text for the picture at block 1 ("Syrien al-Qaim Krieg Kämpfe gegen den IS"). The status was not changed.',
+      'The article cannot be Approved yet: it needs a teaser, a sign-off, a credit for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”), alt text for the first picture (“Syrien al-Qaim Krieg Kämpfe gegen den IS”). The status was not changed.',
     );
     expect(bare.revision).toBe(2);
   });
@@ -118,5 +118,74 @@ describe('restoring a revision', () => {
     store.articles.save({ ...a, headline: 'Zweite Fassung' }, 'anna');
     expect(() => store.articles.restoreRevision(a.id, 1, 'desk', { base: 1 })).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(store.articles.get(a.id).headline).toBe('Zweite Fassung');
+  });
+});
+
+describe('workflow guardrails from the house style', () => {
+  const toReview = () => {
+    store.articles.setStatus(a.id, 'submitted', 'anna', { role: 'journalist' });
+    store.articles.setStatus(a.id, 'in-review', 'Desk (dk)', { role: 'desk' });
+  };
+
+  it('lets only the roles a status names make that step, naming the role', () => {
+    store.articles.setStatus(a.id, 'submitted', 'anna', { role: 'journalist' });
+    expectRefused(() => store.articles.setStatus(a.id, 'in-review', 'anna', { role: 'journalist' }), 'In review is a step for desk; your profile\'s role is journalist. The status was not changed.');
+    expect(store.articles.setStatus(a.id, 'in-review', 'Desk (dk)', { role: 'desk' }).status).toBe('in-review');
+  });
+
+  it('does not let the author approve their own article unless the house style allows it', () => {
+    toReview();
+    const refused = () => store.articles.setStatus(a.id, 'approved', 'anna', { role: 'desk' });
+    expectRefused(refused, 'You created this article, and the house style asks for someone else to make it Approved.');
+    expect(store.articles.setStatus(a.id, 'approved', 'Desk (dk)', { role: 'desk' }).status).toBe('approved');
+  });
+
+  it('blocks an approval over open comments when the house style says block; a refusal carries its code', () => {
+    const strict = HouseStyleSchema.parse({ workflow: { openComments: 'block' } });
+    store.close();
+    store = Store.open(store.dbPath, { houseStyle: strict });
+    toReview();
+    const c = store.comments.add(a.id, { anchor: { kind: 'field', field: 'teaser' }, body: 'Quelle?' }, 'Desk (dk)');
+    let error: unknown;
+    try {
+      store.articles.setStatus(a.id, 'approved', 'Desk (dk)', { role: 'desk' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ message: 'The article has 1 open comment; the house style asks for them to be resolved before it is Approved. The status was not changed.', details: { refusal: 'open-comments' } });
+    store.comments.setResolved(c.id, true, 'Desk (dk)');
+    expect(store.articles.setStatus(a.id, 'approved', 'Desk (dk)', { role: 'desk' }).status).toBe('approved');
+  });
+
+  it('names each missing item with a code and a target a person can go to', () => {
+    const bare = store.articles.create({ headline: 'Kurz', body: [{ type: 'image', assetId: a.body.find((b) => b.type === 'image')!.assetId, caption: 'Nach dem Pflügen der Furchen setzen die Bauern die Setzlinge', credit: {}, alt: '' }] }, 'anna');
+    store.articles.setStatus(bare.id, 'submitted', 'anna');
+    store.articles.setStatus(bare.id, 'in-review', 'desk');
+    let error: { details?: { missing?: unknown; lead?: unknown } } = {};
+    try {
+      store.articles.setStatus(bare.id, 'approved', 'desk');
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error.details?.lead).toBe('The article cannot be Approved yet. It needs:');
+    const assetId = bare.body[0]!.type === 'image' ? bare.body[0]!.assetId : '';
+    expect(error.details?.missing).toEqual([
+      { code: 'teaser', text: 'a teaser', target: { kind: 'field', field: 'teaser' } },
+      { code: 'signOff', text: 'a sign-off', target: { kind: 'field', field: 'signOff' } },
+      // The caption is cut before a word, never inside one.
+      { code: 'imageCredit', text: 'a credit for the first picture (“Nach dem Pflügen der Furchen setzen die…”)', target: { kind: 'image', assetId, nth: 0, part: 'credit' } },
+      { code: 'imageAlt', text: 'alt text for the first picture (“Nach dem Pflügen der Furchen setzen die…”)', target: { kind: 'image', assetId, nth: 0, part: 'alt' } },
+    ]);
+  });
+
+  it('takes an approved article back to review when it is edited, as a step the history names', () => {
+    toReview();
+    const approved = store.articles.setStatus(a.id, 'approved', 'Desk (dk)', { role: 'desk' });
+    const edited = store.articles.save({ ...approved, headline: `${approved.headline} – aktualisiert` }, 'anna').article;
+    expect(edited.status).toBe('in-review');
+    expect(store.articles.history(a.id)[0]).toMatchObject({ status: 'in-review', note: 'edited while Approved', savedBy: 'anna' });
+    // A save that changes nothing changes no status either.
+    store.articles.setStatus(a.id, 'approved', 'Desk (dk)', { role: 'desk' });
+    expect(store.articles.save({ ...store.articles.get(a.id) }, 'anna').article.status).toBe('approved');
   });
 });

@@ -6,7 +6,10 @@ import { createHandlers } from '../../../src/main/ipc/handlers';
 import { Store } from '../../../src/main/store/store';
 import { startWebServer, type WebServer } from '../../../src/main/web/server';
 import { tempDir } from '../../helpers/tmp';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
+import { loadBrowserSession, saveBrowserSession } from '../../../src/main/web/session';
 
 let store: Store;
 let server: WebServer;
@@ -103,5 +106,61 @@ describe('browser-mode server', () => {
     expect((await call(ws, JSON.stringify({ id: 3, channel: 'articles.get', payload: { id: 7 } }))).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await call(ws, JSON.stringify({ id: 4, channel: 'articles.list', payload: {} }))).result).toMatchObject({ ok: true, value: { total: 0 } });
     ws.close();
+  });
+
+  it('survives malformed and oversized frames: the bad connection closes, the server serves on', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    // A masked client frame (clients must mask) with the given first byte and payload.
+    const frame = (first: number, payload: Buffer, lengthField?: Buffer) => {
+      const mask = Buffer.from([1, 2, 3, 4]);
+      const len = lengthField ?? Buffer.from([0x80 | payload.length]);
+      return Buffer.concat([Buffer.from([first]), len, mask, Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!))]);
+    };
+    const bad: [string, Buffer][] = [
+      ['an unmasked frame', Buffer.from([0x81, 0x02, 0x68, 0x69])],
+      ['reserved bits set', frame(0xc1, Buffer.from('hi'))],
+      ['an unknown opcode', frame(0x83, Buffer.from('hi'))],
+      ['a fragmented ping', frame(0x09, Buffer.from('hi'))],
+      ['text that is not UTF-8', frame(0x81, Buffer.from([0xff, 0xfe, 0xfd]))],
+      ['a frame claiming 2^62 bytes', Buffer.concat([Buffer.from([0x82, 0xff]), Buffer.from([0x40, 0, 0, 0, 0, 0, 0, 0]), Buffer.from([1, 2, 3, 4])])],
+    ];
+    for (const [what, bytes] of bad) {
+      const raw = net.connect(server.port, '127.0.0.1');
+      const upgraded = new Promise<void>((resolve) => raw.once('data', () => resolve()));
+      raw.write(
+        `GET /ipc HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin}\r\nCookie: ${cookie}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+      await upgraded;
+      const closed = new Promise<void>((resolve) => raw.once('close', () => resolve()));
+      raw.on('error', () => undefined);
+      raw.write(bytes);
+      await closed;
+      // The server still answers a well-formed socket.
+      const ws = await socket({ origin, cookie });
+      expect((await call(ws, JSON.stringify({ id: 1, channel: 'articles.list', payload: {} }))).result, what).toMatchObject({ ok: true });
+      ws.close();
+    }
+  });
+});
+
+describe('browser-mode session', () => {
+  it('keeps port and token for the data folder, so a restarted server has the same address', async () => {
+    const dir = tempDir();
+    const first = loadBrowserSession(dir);
+    expect(first.port).toBe(0);
+    saveBrowserSession(dir, { port: 41234, token: first.token });
+    expect(loadBrowserSession(dir)).toEqual({ port: 41234, token: first.token });
+    expect(fs.statSync(path.join(dir, 'browser-session.json')).mode & 0o777).toBe(0o600);
+    // A damaged file is replaced by a new session, never trusted.
+    fs.writeFileSync(path.join(dir, 'browser-session.json'), '{"port": 80, "token": "x"}');
+    expect(loadBrowserSession(dir).port).toBe(0);
+  });
+
+  it('starts on the kept port with the kept token, and on another port when that one is taken', async () => {
+    const token = 'a'.repeat(32);
+    const again = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), port: server.port, token });
+    expect(again.port).not.toBe(server.port);
+    expect(again.launchUrl).toContain(`token=${token}`);
+    await again.close();
   });
 });

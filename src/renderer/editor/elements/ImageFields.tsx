@@ -85,7 +85,7 @@ export function ImageFields({ element, style, onChange }: Props) {
       ) : null}
       <label>
         Caption
-        <input dir="auto" value={element.caption} onChange={(e) => onChange({ caption: e.target.value })} />
+        <textarea dir="auto" rows={2} value={element.caption} onChange={(e) => onChange({ caption: e.target.value })} />
       </label>
       {embedded ? <Origin value={element.caption} fromFile={embedded.caption} onUseFile={() => onChange({ caption: embedded.caption ?? '' })} /> : null}
       <fieldset className="credit-parts">
@@ -93,7 +93,11 @@ export function ImageFields({ element, style, onChange }: Props) {
         {(['provider', 'agency', 'creator'] as const).map((part) => (
           <label key={part}>
             {part === 'provider' ? 'Provider' : part === 'agency' ? 'Agency' : 'Photographer'}
-            <input value={element.credit[part] ?? ''} onChange={(e) => onChange({ credit: { ...element.credit, [part]: e.target.value || undefined } })} />
+            <input
+              data-go={part === 'provider' ? 'credit' : undefined}
+              value={element.credit[part] ?? ''}
+              onChange={(e) => onChange({ credit: { ...element.credit, [part]: e.target.value || undefined } })}
+            />
           </label>
         ))}
       </fieldset>
@@ -101,7 +105,7 @@ export function ImageFields({ element, style, onChange }: Props) {
       {fileCredit ? <Origin value={credit} fromFile={formatCredit(fileCredit, style)} onUseFile={() => onChange({ credit: fileCredit })} /> : null}
       <label>
         Alt text
-        <input dir="auto" value={element.alt} aria-invalid={!element.alt.trim()} onChange={(e) => onChange({ alt: e.target.value })} />
+        <input dir="auto" data-go="alt" value={element.alt} aria-invalid={!element.alt.trim()} onChange={(e) => onChange({ alt: e.target.value })} />
       </label>
       {embedded && preview.photo ? <FileFacts embedded={embedded} width={preview.photo.width} height={preview.photo.height} /> : null}
     </div>

@@ -67,6 +67,8 @@ export function SignOffChips({ value, style, onChange }: Props) {
       </ul>
       <input
         aria-label="Add to sign-off"
+        data-go="signOff"
+        data-local-undo=""
         aria-invalid={!!problem}
         aria-describedby={problem ? 'signoff-problem' : undefined}
         placeholder="haz/qu (afp, dpa)"

@@ -1,6 +1,8 @@
-import type { JSX, SyntheticEvent } from 'react';
-import { Transforms, type Node } from 'slate';
+import type { JSX, KeyboardEvent, SyntheticEvent } from 'react';
+import { Node, Path, Transforms } from 'slate';
+import { HistoryEditor } from 'slate-history';
 import { ReactEditor, useSlateStatic, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { countCharacters } from '../../../shared/format/counts';
 import type { HouseStyle } from '../../../shared/houseStyle';
 import type { BylineElement, FieldType } from '../schema';
 import { ImageFields } from './ImageFields';
@@ -13,7 +15,6 @@ export const FIELD_LABELS: Record<FieldType, string> = {
   teaser: 'Teaser',
 };
 
-/** Writes a void element's own fields through Slate, so they are part of undo and autosave. */
 /**
  * Clicks, presses and focus moves inside a void's own controls (the sign-off box, a picture's
  * fields) belong to those controls. Left to bubble, Slate selects the void or handles the blur of
@@ -23,21 +24,71 @@ export const FIELD_LABELS: Record<FieldType, string> = {
 const stop = (e: SyntheticEvent) => e.stopPropagation();
 const keepInControls = { onMouseDown: stop, onClick: stop, onFocus: stop, onBlur: stop };
 
+/**
+ * Undo and redo typed in a void's boxes are the article's (one history for the whole document),
+ * not the browser's own per-box undo, which a controlled input loses at every render.
+ */
+function useArticleUndoKeys() {
+  const editor = useSlateStatic();
+  return (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    // A box whose text is not yet the article's (the sign-off's entry line) keeps its own undo.
+    const box = e.target as HTMLInputElement;
+    if (box.dataset.localUndo !== undefined && box.value) return;
+    const key = e.key.toLowerCase();
+    const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+    if (key !== 'z' && !redo) return;
+    e.preventDefault();
+    if (redo) editor.redo();
+    else editor.undo();
+  };
+}
+
+/**
+ * Writes a void element's own fields through Slate, so they are part of undo and autosave. Typing
+ * in one of those boxes undoes a word at a time, as in the body: a change to the same box that
+ * only adds or removes letters joins the undo step before it; a space or another box starts one.
+ */
 function usePatch(element: BylineElement) {
   const editor = useSlateStatic();
   return (patch: Partial<BylineElement>) => {
     const path = ReactEditor.findPath(editor, element);
-    Transforms.setNodes<Node>(editor, patch as Partial<Node>, { at: path });
+    const last = editor.history.undos.at(-1)?.operations.at(-1);
+    const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
+    const keys = Object.keys(patch) as (keyof typeof patch)[];
+    const sameBox =
+      last?.type === 'set_node' && Path.equals(last.path, path) && keys.length === 1 && Object.keys(last.newProperties).join() === keys.join();
+    const before = sameBox ? text((last.newProperties as Record<string, unknown>)[keys[0]!]) : '';
+    const after = text(patch[keys[0]!]);
+    const wordGoesOn = sameBox && !/\s$/.test(after) && Math.abs(after.length - before.length) <= 1;
+    const apply = () => Transforms.setNodes<Node>(editor, patch as Partial<Node>, { at: path });
+    if (wordGoesOn) HistoryEditor.withMerging(editor, apply);
+    else HistoryEditor.withNewBatch(editor, apply);
   };
 }
 
-function Field({ attributes, children, element, label, empty }: RenderElementProps & { label: string; empty: boolean }) {
+/** A header field with its length beside the label; over the house limit, the field itself says so. */
+function Field({ attributes, children, element, label, empty, limit }: RenderElementProps & { label: string; empty: boolean; limit: number }) {
+  const length = element.type === 'body' || !('children' in element) ? 0 : countCharacters(Node.string(element));
+  const over = length > limit;
   return (
-    <div {...attributes} className={`field field-${element.type}`} data-field={element.type}>
-      <span contentEditable={false} className="field-label" aria-hidden="true">
-        {label}
+    <div {...attributes} className={`field field-${element.type}${over ? ' over' : ''}`} data-field={element.type}>
+      <span contentEditable={false} className="field-label">
+        <span aria-hidden="true">{label}</span>{' '}
+        <span className="field-meter" data-testid={`meter-${element.type}`} title={over ? `${length - limit} characters over the house limit of ${limit}` : `house limit ${limit} characters`}>
+          {length}/{limit}
+          {over ? ' — too long' : ''}
+        </span>
       </span>
-      <div className="field-text" dir="auto" data-placeholder={empty ? label : undefined} role="textbox" aria-label={label} aria-multiline={element.type === 'teaser'}>
+      <div
+        className="field-text"
+        dir="auto"
+        data-placeholder={empty ? label : undefined}
+        role="textbox"
+        aria-label={label}
+        aria-multiline={element.type === 'teaser'}
+        aria-invalid={over || undefined}
+      >
         {children}
       </div>
     </div>
@@ -46,10 +97,11 @@ function Field({ attributes, children, element, label, empty }: RenderElementPro
 
 function SignOff({ attributes, children, element, style }: RenderElementProps & { style: HouseStyle }) {
   const patch = usePatch(element);
+  const undoKeys = useArticleUndoKeys();
   if (element.type !== 'signoff') return null;
   return (
     <div {...attributes} className="field field-signoff" data-field="signoff">
-      <div contentEditable={false} {...keepInControls}>
+      <div contentEditable={false} {...keepInControls} onKeyDownCapture={undoKeys}>
         <span className="field-label" id="signoff-label">
           Sign-off
         </span>
@@ -62,10 +114,11 @@ function SignOff({ attributes, children, element, style }: RenderElementProps & 
 
 function ImageBlock({ attributes, children, element, style }: RenderElementProps & { style: HouseStyle }) {
   const patch = usePatch(element);
+  const undoKeys = useArticleUndoKeys();
   if (element.type !== 'image') return null;
   return (
     <figure {...attributes} className="block-image">
-      <div contentEditable={false} {...keepInControls}>
+      <div contentEditable={false} {...keepInControls} onKeyDownCapture={undoKeys}>
         <ImageFields element={element} style={style.credit} onChange={(p) => patch(p)} />
       </div>
       {children}
@@ -75,11 +128,12 @@ function ImageBlock({ attributes, children, element, style }: RenderElementProps
 
 function Quote({ attributes, children, element }: RenderElementProps) {
   const patch = usePatch(element);
+  const undoKeys = useArticleUndoKeys();
   if (element.type !== 'quote') return null;
   return (
     <blockquote {...attributes} dir="auto" className="block-quote">
       <div>{children}</div>
-      <label contentEditable={false} className="attribution">
+      <label contentEditable={false} className="attribution" {...keepInControls} onKeyDownCapture={undoKeys}>
         <span>Attribution</span>
         <input dir="auto" value={element.attribution ?? ''} placeholder="who said it" onKeyDown={(e) => e.stopPropagation()} onChange={(e) => patch({ attribution: e.target.value || undefined })} />
       </label>
@@ -96,7 +150,7 @@ export function makeRenderElement(style: HouseStyle) {
       case 'headline':
       case 'teaser': {
         const empty = element.children.every((c) => c.text === '');
-        return <Field {...props} label={FIELD_LABELS[element.type]} empty={empty} />;
+        return <Field {...props} label={FIELD_LABELS[element.type]} empty={empty} limit={style.limits[element.type]} />;
       }
       case 'body':
         return (
