@@ -1,8 +1,9 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import { formatCredit } from './format/credit';
 import { formatSignOff } from './format/signOff';
 import type { HouseStyle } from './houseStyle';
 import { bodyText, imageCredits, type Article } from './model/article';
+import { blockText, type Block } from './model/blocks';
 
 export interface FieldChange {
   field: string;
@@ -23,6 +24,17 @@ export interface ArticleDiff {
   fields: FieldChange[];
   /** The body, word by word (paragraphs separated by blank lines); empty when it did not change. */
   body: TextPart[];
+  /** The body block by block, so a diff keeps subheads, quotes and lists; each changed block word by word. */
+  blocks: BlockDiff[];
+  /** Words added and removed over the whole article (fields and body). */
+  words: { added: number; removed: number };
+}
+
+/** One block of the body as it compares: the same, changed (word by word), only before, only after. */
+export interface BlockDiff {
+  kind: 'same' | 'changed' | 'added' | 'removed';
+  type: Block['type'];
+  parts: TextPart[];
 }
 
 /** Each field as a desk reads it: keywords as a list, the sign-off and credits as printed. */
@@ -55,7 +67,62 @@ export function diffArticles(before: Article, after: Article, style: HouseStyle)
     textA === textB
       ? []
       : coalesce(diffWordsWithSpace(textA, textB).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })));
-  return { from: before.revision, to: after.revision, fields, body };
+  return { from: before.revision, to: after.revision, fields, body, blocks: diffBlocks(before.body, after.body), words: wordChange(before, after) };
+}
+
+const wordsIn = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+
+/** Words added and removed between two versions, over every field a person writes and the body. */
+export function wordChange(before: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'> | null, after: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'>): { added: number; removed: number } {
+  const text = (a: typeof after | null) => (a ? [a.rubric, a.kicker, a.headline, a.teaser, bodyText(a.body)].join('\n\n') : '');
+  let added = 0;
+  let removed = 0;
+  for (const c of diffWordsWithSpace(text(before), text(after))) {
+    if (c.added) added += wordsIn(c.value);
+    else if (c.removed) removed += wordsIn(c.value);
+  }
+  return { added, removed };
+}
+
+/**
+ * Blocks aligned by their type and text; a run of removed blocks next to a run of added ones is
+ * read as those blocks changed, pair by pair, and compared word by word.
+ */
+export function diffBlocks(before: readonly Block[], after: readonly Block[]): BlockDiff[] {
+  const key = (b: Block) => `${b.type}\u0000${blockText(b)}`;
+  const out: BlockDiff[] = [];
+  const changes = diffArrays(before.map(key), after.map(key));
+  const at = { before: 0, after: 0 };
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const n = c.value.length;
+    if (!c.added && !c.removed) {
+      for (let k = 0; k < n; k++) {
+        const b = after[at.after + k]!;
+        out.push({ kind: 'same', type: b.type, parts: [{ kind: 'same', text: blockText(b) }] });
+      }
+      at.before += n;
+      at.after += n;
+      continue;
+    }
+    const next = changes[i + 1];
+    const removed = c.removed ? before.slice(at.before, at.before + n) : [];
+    const added = c.added ? after.slice(at.after, at.after + n) : next?.added && c.removed ? after.slice(at.after, at.after + next.value.length) : [];
+    if (c.removed && next?.added) i++;
+    at.before += removed.length;
+    at.after += added.length;
+    const pairs = Math.min(removed.length, added.length);
+    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+      const r = removed[k];
+      const a = added[k];
+      if (k < pairs) {
+        const parts = coalesce(diffWordsWithSpace(blockText(r!), blockText(a!)).map((d) => ({ kind: d.added ? 'added' : d.removed ? 'removed' : 'same', text: d.value })));
+        out.push({ kind: 'changed', type: a!.type, parts });
+      } else if (r) out.push({ kind: 'removed', type: r.type, parts: [{ kind: 'removed', text: blockText(r) }] });
+      else if (a) out.push({ kind: 'added', type: a.type, parts: [{ kind: 'added', text: blockText(a) }] });
+    }
+  }
+  return out;
 }
 
 /**

@@ -66,6 +66,13 @@ export const HouseStyleSchema = z
       })
       .strict()
       .prefault({}),
+    pictures: z
+      .object({
+        /** Narrower than this (in pixels) a picture is flagged as too small to print; a warning, not a block. */
+        minPrintWidth: z.number().int().positive().default(1200),
+      })
+      .strict()
+      .prefault({}),
     limits: z
       .object({
         headline: z.number().int().positive().default(70),

@@ -184,3 +184,9 @@ export function currentStatusStep<R extends { revision: number; status: string }
   }
   return null;
 }
+
+/** A picture narrower than the house style's print minimum: worth a warning, not a refusal (the web may still use it). */
+export function resolutionWarning(size: { width: number; height: number } | null | undefined, style: HouseStyle): string | null {
+  if (!size || size.width >= style.pictures.minPrintWidth) return null;
+  return `too small to print: ${size.width} × ${size.height} px; the house style asks for at least ${style.pictures.minPrintWidth.toLocaleString('en')} px wide`;
+}

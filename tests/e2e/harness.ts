@@ -11,13 +11,15 @@ export interface RunningApp {
   base: string;
   dbPath: string;
   dataDir: string;
+  /** Stops the server at once (SIGKILL: as a crash or a closed terminal would) and keeps the data. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same data folder; resolves with the address it printed. */
+  restart(): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Starts the browser mode exactly as `npm run web` does (the built bundle), on a fresh data folder. */
-export async function startBrowserMode(): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
-  const dbPath = path.join(dataDir, 'byline.db');
+/** Runs `web.cjs` on a database and waits for the address it prints. */
+async function spawnServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--db', dbPath], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,20 +39,38 @@ export async function startBrowserMode(): Promise<RunningApp> {
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
   });
-  return {
-    url,
-    base: url.split('?')[0]!,
+  return { child, url };
+}
+
+const ended = (child: ChildProcess, signal: NodeJS.Signals) => {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  return exited.then(() => undefined);
+};
+
+/** Starts the browser mode exactly as `npm run web` does (the built bundle), on a fresh data folder. */
+export async function startBrowserMode(): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
+  const dbPath = path.join(dataDir, 'byline.db');
+  let running = await spawnServer(dbPath);
+  const app: RunningApp = {
+    url: running.url,
+    base: running.url.split('?')[0]!,
     dbPath,
     dataDir,
+    kill: () => ended(running.child, 'SIGKILL'),
+    restart: async () => {
+      await ended(running.child, 'SIGKILL');
+      running = await spawnServer(dbPath);
+      return running.url;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await ended(running.child, 'SIGTERM');
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 /** Debian's Chromium (or the one BYLINE_CHROMIUM names), with the flags this sandboxed machine needs. */

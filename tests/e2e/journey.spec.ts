@@ -140,14 +140,16 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await expect(d.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Abu Kamal zurück');
   await desk.getByRole('button', { name: 'History' }).click();
   const history = desk.getByRole('region', { name: 'History' });
-  const sentBack = history.locator('tbody tr').filter({ hasText: 'Ortsname an AFP angleichen' });
-  await sentBack.getByRole('radio', { name: /^Compare from/ }).check();
-  await history.locator('tbody tr').first().getByRole('radio', { name: /^Compare to/ }).check();
+  // The step that sent it back stands out in the history; "Changes since" shows what came after.
+  const entries = history.getByRole('list', { name: 'Sessions and steps' }).getByRole('listitem');
+  const sentBack = entries.filter({ hasText: 'Ortsname an AFP angleichen' });
+  await expect(sentBack).toHaveClass(/step/);
+  await sentBack.getByRole('button', { name: 'Changes since' }).click();
   const changes = history.locator('.diff');
   await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('del')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
   await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('ins')).toHaveText('IS-Kämpfer holen Teile von Abu Kamal zurück');
   await expect(changes.locator('.diff-fields tr', { hasText: 'status' }).locator('ins')).toHaveText('Submitted');
-  await expect(history.locator('tbody tr').first()).toContainText('Anna Muster (haz)');
+  await expect(entries.first()).toContainText('Anna Muster (haz)');
   await expect(desk.getByRole('button', { name: 'Comments', exact: true })).toBeVisible(); // no open comments left
 
   await moveTo(desk, 'Start review', 'In review');

@@ -81,7 +81,18 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   // Bulk edit: choose it, set the photographer, and the mismatch is gone.
   await rows.first().getByRole('checkbox').check();
   const bulk = page.getByRole('form', { name: 'Set credit on the chosen pictures' });
+  const preview = bulk.getByRole('table', { name: 'What each picture will say' });
+  // A credit that would contradict the file is shown before, and asked about.
+  await bulk.getByLabel('Photographer').fill('Jane Roe');
+  await expect(preview).toContainText('contradicts the file');
+  await bulk.getByRole('button', { name: 'Set credit' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Credits that contradict their files' });
+  await expect(confirm).toContainText('1 picture would get a credit that contradicts the file');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows.first()).toContainText('A. Rubin');
   await bulk.getByLabel('Photographer').fill('Ali al-Rubaye');
+  await expect(preview).toContainText('→ Bild: Getty Images/AFP/A. al-Rubaye');
+  await expect(preview).not.toContainText('contradicts');
   await bulk.getByRole('button', { name: 'Set credit' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Credit set on 1 picture; 1 article changed.' })).toBeVisible();
   await expect(page.getByText('No pictures match.')).toBeVisible();
@@ -90,8 +101,26 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await page.getByLabel('Agency').selectOption('AFP');
   await expect(rows).toHaveCount(1);
 
+  // Undo takes the change back (as new revisions), and the fix is made again.
+  await page.locator('.photo-desk').getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was taken back' })).toBeVisible();
+  await expect(rows.first()).toContainText('A. Rubin');
+  await rows.first().getByRole('checkbox').check();
+  await bulk.getByLabel('Photographer').fill('Ali al-Rubaye');
+  await bulk.getByRole('button', { name: 'Set credit' }).click();
+  await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. al-Rubaye from the file');
+
+  // The thumbnail opens the picture large; Escape gives the keyboard back to it.
+  const thumb = rows.first().getByRole('button', { name: /large$/ });
+  await thumb.click();
+  const large = page.getByRole('dialog', { name: /^Picture in/ });
+  await expect(large.locator('img')).toHaveAttribute('src', /^data:image\//);
+  await page.keyboard.press('Escape');
+  await expect(large).toHaveCount(0);
+  await expect(thumb).toBeFocused();
+
   // Opening the article from the desk shows the fixed credit.
-  await rows.first().getByRole('button', { name: seedArticle().headline! }).click();
+  await rows.first().getByRole('button', { name: seedArticle().headline!, exact: true }).click();
   await expect(editor.body.locator('figure.block-image').getByLabel('Photographer')).toHaveValue('Ali al-Rubaye');
 
   // The export carries a copy of the picture whose IPTC/XMP say the edited caption and credit.

@@ -69,7 +69,8 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   const figure = editor.body.locator('figure.block-image');
   await expect(figure.locator('img.image-preview')).toBeVisible();
   await figure.getByLabel('Alt text').fill('Bewaffnete Kämpfer auf einem Pick-up');
-  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  // The notice about the added picture goes once the person works on.
+  await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
   await editor.waitSaved();
   await figure.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'editor-picture.png') });
@@ -94,6 +95,31 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   await editor.waitSaved();
   await page.screenshot({ path: path.join(OUT, 'editor-arabic.png') });
 
-  for (const name of ['list', 'editor', 'shortcuts', 'editor-picture', 'photo-desk', 'editor-arabic']) expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
+  // History: the seed article after an edit, compared with its first revision.
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await page.getByRole('button', { name: 'IS-Kämpfer holen Teile von Albu Kamal zurück', exact: true }).click();
+  await editor.focusField('Headline');
+  await page.keyboard.type(' – Update');
+  await editor.waitSaved();
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'history.png') });
+  await page.getByRole('button', { name: 'History' }).click();
+
+  // An 800-pixel window: the side panels are a drawer, opened from the toolbar.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.screenshot({ path: path.join(OUT, 'editor-800.png') });
+  await page.getByRole('button', { name: 'Status & details' }).click();
+  await expect(page.getByRole('region', { name: 'Status' })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'editor-800-drawer.png') });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '← Articles' }).click();
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  await expect(page.locator('.photo-table img.thumb')).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'photo-desk-800.png') });
+
+  for (const name of ['list', 'editor', 'shortcuts', 'editor-picture', 'photo-desk', 'editor-arabic', 'history', 'editor-800', 'editor-800-drawer', 'photo-desk-800']) {
+    expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
+  }
   await browser.close();
 });

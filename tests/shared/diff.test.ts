@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/store/store';
-import { diffArticles, inlineBodyDiff } from '../../src/shared/diff';
+import { diffArticles, diffBlocks, inlineBodyDiff, wordChange } from '../../src/shared/diff';
 import type { Article } from '../../src/shared/model/article';
 import { seedArticle } from '../helpers/articles';
 import { tinyPng } from '../helpers/fixtures';
@@ -41,6 +41,32 @@ describe('revision diff', () => {
   });
 
   it('finds nothing between a revision and itself', () => {
-    expect(diffArticles(r1, r1, store.houseStyle)).toEqual({ from: 1, to: 1, fields: [], body: [] });
+    const same = diffArticles(r1, r1, store.houseStyle);
+    expect(same).toMatchObject({ from: 1, to: 1, fields: [], body: [], words: { added: 0, removed: 0 } });
+    expect(same.blocks.every((b) => b.kind === 'same')).toBe(true);
+  });
+});
+
+describe('diffBlocks and wordChange', () => {
+  const p = (text: string) => ({ type: 'paragraph' as const, children: [{ text }] });
+  const h = (text: string) => ({ type: 'subhead' as const, children: [{ text }] });
+
+  it('keeps subheads as subheads, pairs a changed paragraph word by word, and names added and removed blocks', () => {
+    const before = [p('Die Miliz griff an.'), h('Kampf um die Stadt'), p('Alt und weg.'), p('Bleibt.')];
+    const after = [p('Die Miliz griff am Morgen an.'), h('Kampf um die Stadt'), p('Bleibt.'), p('Neu am Ende.')];
+    expect(diffBlocks(before, after)).toEqual([
+      { kind: 'changed', type: 'paragraph', parts: [{ kind: 'same', text: 'Die Miliz griff ' }, { kind: 'added', text: 'am Morgen ' }, { kind: 'same', text: 'an.' }] },
+      { kind: 'same', type: 'subhead', parts: [{ kind: 'same', text: 'Kampf um die Stadt' }] },
+      { kind: 'removed', type: 'paragraph', parts: [{ kind: 'removed', text: 'Alt und weg.' }] },
+      { kind: 'same', type: 'paragraph', parts: [{ kind: 'same', text: 'Bleibt.' }] },
+      { kind: 'added', type: 'paragraph', parts: [{ kind: 'added', text: 'Neu am Ende.' }] },
+    ]);
+  });
+
+  it('counts words added and removed over fields and body', () => {
+    const a = { rubric: '', kicker: '', headline: 'Albu Kamal', teaser: '', body: [p('Eins zwei drei.')] };
+    const b = { rubric: 'Politik', kicker: '', headline: 'Albu Kamal fällt', teaser: '', body: [p('Eins drei.')] };
+    expect(wordChange(a, b)).toEqual({ added: 2, removed: 1 });
+    expect(wordChange(null, b)).toEqual({ added: 6, removed: 0 });
   });
 });

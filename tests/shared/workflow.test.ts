@@ -20,3 +20,14 @@ describe('currentStatusStep', () => {
     expect(currentStatusStep([])).toBeNull();
   });
 });
+
+describe('resolutionWarning', () => {
+  it('warns about a picture narrower than the house style\'s print minimum, and only then', async () => {
+    const { resolutionWarning } = await import('../../src/shared/workflow');
+    const { HouseStyleSchema } = await import('../../src/shared/houseStyle');
+    const style = HouseStyleSchema.parse({ pictures: { minPrintWidth: 1500 } });
+    expect(resolutionWarning({ width: 800, height: 600 }, style)).toBe('too small to print: 800 × 600 px; the house style asks for at least 1,500 px wide');
+    expect(resolutionWarning({ width: 1500, height: 1000 }, style)).toBeNull();
+    expect(resolutionWarning(null, style)).toBeNull();
+  });
+});

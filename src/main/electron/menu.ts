@@ -15,7 +15,7 @@ export function buildMenuTemplate({ send, quit, isMac, isDev }: MenuActions): Me
     submenu: [
       { label: 'New Article', accelerator: 'CmdOrCtrl+N', click: () => send('new-article') },
       // One door for files: a .byline package from another machine, or an article in any import format.
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+      { label: 'Import or Open…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
       { label: 'Articles', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('show-list') },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save-now') },
       { type: 'separator' },

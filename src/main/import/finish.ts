@@ -1,5 +1,6 @@
 import { BylineError, describeIssues } from '../../shared/errors';
-import { ArticleInputSchema, type ArticleInput } from '../../shared/model/article';
+import { detectLanguage } from '../../shared/format/detectLanguage';
+import { ArticleInputSchema, bodyText, type ArticleInput } from '../../shared/model/article';
 import type { ImportedArticle, PendingAsset } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -32,7 +33,9 @@ export function dedupe(values: string[]): string[] {
 /** Checks what an importer built against the article model; a file that cannot be an article is refused by name. */
 export function finishImport(fileName: string, draft: ArticleInput, warnings: string[], assets: PendingAsset[] = []): ImportedArticle {
   const { id: _id, revision: _revision, createdAt: _c, updatedAt: _u, ...fields } = draft;
-  const parsed = ArticleInputSchema.safeParse({ ...fields, status: 'draft' });
+  // A file that does not name its language gets the one its text is written in, when that is clear.
+  const language = fields.language ?? detectLanguage([fields.headline, fields.teaser, bodyText(fields.body ?? [])].filter(Boolean).join('\n'));
+  const parsed = ArticleInputSchema.safeParse({ ...fields, ...(language ? { language } : {}), status: 'draft' });
   if (!parsed.success) {
     throw new BylineError('invalid-input', `${fileName} could not become an article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
   }

@@ -3,7 +3,7 @@ import { parseSignOff } from '../../shared/format/signOff';
 import type { SignOff } from '../../shared/model/article';
 import type { Block } from '../../shared/model/blocks';
 import { decodeUtf8 } from './decode';
-import { finishImport, languageTag } from './finish';
+import { finishImport } from './finish';
 import type { ImportContext, ImportedArticle } from './types';
 
 /** Lines of page furniture in German and English: skip links, sharing, related, ads, cookies. */
@@ -185,8 +185,8 @@ export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedAr
   const { next, ...head } = readHead(chunks);
   const { body, dateline } = readBody(chunks.slice(next), warnings);
   // Good enough to set the spellchecker and the quotation marks; a person can change it.
-  const language = /\b(der|die|und|das|nicht|mit)\b/i.test(text) ? 'de' : /\b(the|and|with|said)\b/i.test(text) ? 'en' : undefined;
-  return finishImport(ctx.fileName, { ...head, language: languageTag(language), dateline, body, signOff }, warnings);
+  // The language comes from the text (finishImport), as the page does not name it.
+  return finishImport(ctx.fileName, { ...head, dateline, body, signOff }, warnings);
 }
 
 /** A caption with its credit: two lines, the second a credit line; or one line ending in one. */

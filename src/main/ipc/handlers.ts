@@ -16,6 +16,7 @@ import { photoInfoOf } from '../media/photoInfo';
 import { renditionOf } from '../media/renditions';
 import { storePhoto } from '../media/storePhoto';
 import type { RenditionKind } from '../store/assets';
+import { historyWithWords } from '../store/historySessions';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
@@ -96,6 +97,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision, role: store.profile.get()?.role }),
     'articles.history': ({ id }) => articles.history(id),
+    'articles.sessions': ({ id }) => historyWithWords(articles, id),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
     'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, who(), { base }),
     'articles.trash': ({ id }) => {

@@ -2,10 +2,10 @@ import { BylineError } from '../../shared/errors';
 import { creditFromMetadata, creditConflicts } from '../../shared/format/creditFromMetadata';
 import { formatCredit, hasCredit } from '../../shared/format/credit';
 import type { Credit, Image } from '../../shared/model/blocks';
-import type { CreditParts, PhotoFilter, PhotoMetadata, PhotoUse, ValueOrigin } from '../../shared/model/photo';
+import type { CreditParts, PhotoFilter, PhotoInfo, PhotoUse, ValueOrigin } from '../../shared/model/photo';
 import { pictureProblems } from '../../shared/workflow';
 import type { Store } from '../store/store';
-import { embeddedLookup } from './photoInfo';
+import { photoInfoOf } from './photoInfo';
 
 function origin(value: string, fromFile: string | undefined): ValueOrigin {
   if (!value.trim()) return 'none';
@@ -16,16 +16,16 @@ function origin(value: string, fromFile: string | undefined): ValueOrigin {
 export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
   const uses: PhotoUse[] = [];
   // A picture is often used in many articles: what its file said is read once per listing.
-  const files = new Map<string, PhotoMetadata | null>();
-  const lookup = embeddedLookup(store.assets);
-  const embeddedOf = (assetId: string) => {
-    if (!files.has(assetId)) files.set(assetId, lookup(assetId) ?? null);
+  const files = new Map<string, PhotoInfo | null>();
+  const infoOf = (assetId: string) => {
+    if (!files.has(assetId)) files.set(assetId, photoInfoOf(store.assets.find(assetId)));
     return files.get(assetId)!;
   };
   for (const article of store.articles.withImages()) {
     article.body.forEach((b, block) => {
       if (b.type !== 'image') return;
-      const embedded = embeddedOf(b.assetId);
+      const info = infoOf(b.assetId);
+      const embedded = info?.embedded ?? null;
       const conflicts = embedded ? creditConflicts(b.credit, embedded) : [];
       const wanted =
         (!filter.missingCredit || !hasCredit(b.credit)) &&
@@ -45,6 +45,7 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
         creditLine,
         alt: b.alt,
         embedded,
+        size: info ? { width: info.width, height: info.height } : null,
         origin: { caption: origin(b.caption, embedded?.caption), credit: origin(creditLine, fromFile || undefined) },
         problems: pictureProblems(b, embedded),
       });

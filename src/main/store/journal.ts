@@ -1,15 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
 import { ArticleInputSchema, type Article, type ParsedArticleInput } from '../../shared/model/article';
-import type { JournalMark } from '../../shared/model/journal';
+import { editedText, sameEditedText, type JournalMark } from '../../shared/model/journal';
 
-/** What a person edits: everything but identity, revision, status and times. */
-function editedText(a: ParsedArticleInput | Article) {
-  const { id: _id, revision: _r, status: _s, createdAt: _c, updatedAt: _u, ...text } = a;
-  return text;
-}
-
-const sameText = (a: ParsedArticleInput | Article, b: ParsedArticleInput | Article) => JSON.stringify(editedText(a)) === JSON.stringify(editedText(b));
 
 export interface Recovery {
   /** The stored article with the journal's text on it: what to load and save again. */
@@ -51,14 +44,14 @@ export class JournalRepository {
     const entry = this.entry(saved.id);
     if (!entry) return;
     const covered = !!mark && entry.session === mark.session && entry.seq <= mark.seq;
-    if (covered || !entry.doc || sameText(entry.doc, saved)) this.discard(saved.id);
+    if (covered || !entry.doc || sameEditedText(entry.doc, saved)) this.discard(saved.id);
   }
 
   /** Text typed but not saved, on top of the stored article; null when there is none. */
   recovery(current: Article): Recovery | null {
     const entry = this.entry(current.id);
     if (!entry) return null;
-    if (!entry.doc || sameText(entry.doc, current)) {
+    if (!entry.doc || sameEditedText(entry.doc, current)) {
       this.discard(current.id);
       return null;
     }

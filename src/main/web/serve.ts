@@ -1,7 +1,7 @@
 // Entry point of the browser mode (`npm run web`, and `npm start` without Electron's binary).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../ipc/handlers';
+import { createHandlers, defaultExportDir } from '../ipc/handlers';
 import { endExiftool } from '../media/exiftool';
 import { loadHouseStyle } from '../houseStyleFile';
 import { houseStylePath, resolveDbPath } from '../paths';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // The same address as last time for this data folder, so an open tab reconnects by itself.
   const dataDir = path.dirname(dbPath);
   const kept = loadBrowserSession(dataDir);
-  const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token });
+  const server = await startWebServer({ handlers, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token, downloadsDir: defaultExportDir(dbPath) });
   saveBrowserSession(dataDir, { port: server.port, token: kept.token });
 
   console.log(`Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`);

@@ -22,6 +22,26 @@ export interface WebServerOptions {
   port?: number;
   /** The launch token; a new random one when absent. */
   token?: string;
+  /** Where exports and packages are written: served under /download/NAME as downloads. */
+  downloadsDir?: string;
+}
+
+/** A file written to the downloads folder, by its plain name (no folders, nothing hidden). */
+function downloadFile(dir: string | undefined, pathname: string): string | null {
+  if (!dir || !pathname.startsWith('/download/')) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(pathname.slice('/download/'.length));
+  } catch {
+    return null;
+  }
+  if (!name || name.startsWith('.') || /[\\/\0]/.test(name) || name !== path.basename(name)) return null;
+  const file = path.join(dir, name);
+  try {
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
 }
 
 const COOKIE = 'byline_session';
@@ -69,6 +89,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const viaQuery = sameSecret(url.searchParams.get('token'), token);
     if (!viaQuery && !sameSecret(cookieToken(req.headers.cookie), token)) {
       return deny(403, 'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.');
+    }
+    const download = downloadFile(options.downloadsDir, url.pathname);
+    if (download) {
+      // As a download, never rendered in the page's origin (an exported HTML page holds article text).
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(download))}`,
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(download).pipe(res);
+      return;
     }
     const found = resolveStatic(rendererDir, url.pathname);
     if (!found) return deny(404, 'Byline: not found.');

@@ -8,20 +8,31 @@ import { ArticleEditor } from '../views/ArticleEditor';
 import { ArticleList } from '../views/ArticleList';
 import { PhotoDesk } from '../views/PhotoDesk';
 import { ProfileForm } from '../views/ProfileForm';
-import { fileToBase64 } from '../api/files';
+import { fileToBase64, offerDownload } from '../api/files';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
 import { TypeAhead } from './TypeAhead';
 import type { Trashed } from '../views/TrashUndo';
 import { parseRoute, routeHash, type Route } from './route';
 
+interface ScreenMessage {
+  text: string;
+  /** The screen (route hash) it belongs to. */
+  on: string;
+}
+
 export function App({ client }: { client: Client }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [editingProfile, setEditingProfile] = useState(false);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [article, setArticle] = useState<Article | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Messages belong to the screen where the action was: shown there, gone when the person moves on.
+  const [errorMessage, setErrorMessage] = useState<ScreenMessage | null>(null);
+  const [noticeMessage, setNoticeMessage] = useState<ScreenMessage | null>(null);
+  const here = useRef('');
+  here.current = routeHash(route);
+  const setError = useCallback((text: string | null, on?: Route) => setErrorMessage(text ? { text, on: on ? routeHash(on) : here.current } : null), []);
+  const setNotice = useCallback((text: string | null, on?: Route) => setNoticeMessage(text ? { text, on: on ? routeHash(on) : here.current } : null), []);
   const [listVersion, setListVersion] = useState(0);
   const flushEditor = useRef<(() => Promise<void>) | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
@@ -71,6 +82,10 @@ export function App({ client }: { client: Client }) {
 
   useEffect(() => {
     setArticle(null);
+    // Messages of the screen left behind do not follow the person, nor wait for their return.
+    const now = routeHash(route);
+    setNoticeMessage((m) => (m?.on === now ? m : null));
+    setErrorMessage((m) => (m?.on === now ? m : null));
     if (route.view !== 'article') {
       typeAhead.current = ''; // keys typed before an article that never opened go nowhere else
       return;
@@ -126,13 +141,13 @@ export function App({ client }: { client: Client }) {
         }
       }
       if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.map((d) => d.headline).join(', ')}`);
-      if (lines.length) setNotice(lines.join('\n'));
-      setError(failed.length ? failed.join('\n') : null);
-      setListVersion((v) => v + 1);
       // One file in, one article: it opens, to be read and checked. Several: the list shows them.
       const only = files.length === 1 ? (opened ?? done[0]?.id) : undefined;
-      if (only) await go({ view: 'article', id: only });
-      else if (done.length || opened) await go({ view: 'list' });
+      const target: Route = only ? { view: 'article', id: only } : { view: 'list' };
+      if (lines.length) setNotice(lines.join('\n'), target);
+      setError(failed.length ? failed.join('\n') : null, target);
+      setListVersion((v) => v + 1);
+      if (only || done.length || opened) await go(target);
     },
     [client, go],
   );
@@ -145,7 +160,10 @@ export function App({ client }: { client: Client }) {
     try {
       await flushEditor.current?.();
       const r = await client.invoke('articles.pack', { id: route.id });
-      if (r.path) setNotice(`Package for review written to ${r.path}\nSend this file to the desk; they open it with File → Open or by dropping it on the article list.`);
+      if (r.path) {
+        const downloaded = offerDownload(r.path) ? ' Your browser downloads it as well.' : '';
+        setNotice(`Package for review written to ${r.path}\nSend this file to the desk; they open it with File → Import or Open or by dropping it on the article list.${downloaded}`);
+      }
     } catch (e) {
       setError((e as Error).message);
     }
@@ -177,8 +195,8 @@ export function App({ client }: { client: Client }) {
 
   return (
     <div className="app" data-ready={info ? 'true' : 'false'}>
-      {error ? <Banner kind="error" message={error} onDismiss={() => setError(null)} /> : null}
-      {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
+      {errorMessage?.on === here.current ? <Banner kind="error" message={errorMessage.text} onDismiss={() => setError(null)} /> : null}
+      {noticeMessage?.on === here.current ? <Banner kind="notice" message={noticeMessage.text} onDismiss={() => setNotice(null)} /> : null}
       <HiddenFileInput
         ref={importInput}
         accept=".byline,.json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"
@@ -223,7 +241,7 @@ export function App({ client }: { client: Client }) {
             }}
           />
       ) : route.view === 'photos' ? (
-        <PhotoDesk client={client} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
+        <PhotoDesk client={client} houseStyle={info?.houseStyle ?? DEFAULT_HOUSE_STYLE} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
       ) : (
         <ArticleList
           key={listVersion}

@@ -25,6 +25,8 @@ export class Autosaver {
   /** Set by a conflict: saving waits until the person has chosen (resume). */
   private held = false;
   private reportedDirty = false;
+  /** After a save that could not reach the store: the next try waits this long (doubling, at most 15 s). */
+  private retryMs = 0;
 
   constructor(private readonly options: AutosaveOptions) {}
 
@@ -62,6 +64,7 @@ export class Autosaver {
     this.inFlight = this.options.save().then(
       (at) => {
         this.inFlight = null;
+        this.retryMs = 0;
         if (this.dirty) this.changed();
         else this.options.onState({ kind: 'saved', at });
       },
@@ -72,6 +75,13 @@ export class Autosaver {
         // Retrying a conflict can only fail again: hold until the person chooses.
         if (e?.code === 'conflict') this.held = true;
         this.options.onState({ kind: 'error', message: e?.message ?? String(error), code: e?.code ?? 'internal' });
+        // The store could not be reached (browser mode's server restarting): try again by itself,
+        // so the text is saved once it is back without the person typing again.
+        if (e?.code === 'io') {
+          this.retryMs = Math.min(this.retryMs ? this.retryMs * 2 : 1000, 15_000);
+          this.clearTimer();
+          this.timer = setTimeout(() => void this.flush(), this.retryMs);
+        }
       },
     );
     return this.inFlight;

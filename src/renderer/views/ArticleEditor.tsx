@@ -28,6 +28,9 @@ import { goToMissing } from '../editor/goTo';
 import { StatusReason } from './StatusReason';
 import type { Trashed } from './TrashUndo';
 import { TypingJournal } from '../editor/typingJournal';
+import { localJournal } from '../editor/localJournal';
+import { offerDownload } from '../api/files';
+import { useUnsavedRecovery } from './useUnsavedRecovery';
 import type { StorePicture } from '../editor/paste/insertPictureFiles';
 
 interface Props {
@@ -129,6 +132,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeShown = useRef(false);
+  useEffect(() => {
+    noticeShown.current = !!notice;
+  }, [notice]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState(article.status);
   const [savedRevision, setSavedRevision] = useState(article.revision);
@@ -150,6 +157,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   /** The article as the editor holds it now: what a save and the journal send. */
   const editedArticle = () => ({ ...base.current, ...live.current.meta, ...fieldsFromDocument(live.current.doc) });
 
+  const local = useMemo(() => localJournal(), []);
   // The journal sends unsaved text a few times a second; each save says how far it got, so the
   // store drops every journal entry the save covers (typingJournal.ts, store/journal.ts).
   const journal = useMemo(
@@ -157,7 +165,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       new TypingJournal({
         intervalMs: JOURNAL_INTERVAL_MS,
         // The autosave reports real trouble; a lost journal write costs only its fraction of a second.
-        send: (mark) => void client.invoke('articles.journal', { article: editedArticle(), mark }).catch(() => undefined),
+        send: (mark) => {
+          const text = editedArticle();
+          // Kept by the page as well: it survives a store that cannot be reached.
+          void local.put(text.id, { article: text, mark, writtenAt: new Date().toISOString() }).catch(() => undefined);
+          void client.invoke('articles.journal', { article: text, mark }).catch(() => undefined);
+        },
       }),
     [client],
   );
@@ -170,6 +183,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           const mark = journal.mark();
           const { article: saved } = await client.invoke('articles.save', { article: editedArticle(), journal: mark });
           journal.saved(mark);
+          void local.settle(saved.id, mark).catch(() => undefined);
           if (saved.status !== base.current.status) {
             const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
             setNotice(`Edited while ${label(base.current.status)}: the article is back in ${label(saved.status)}.`);
@@ -235,6 +249,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       live.current.doc = doc;
       journal.changed();
       saver.changed();
+      // A notice is about what just happened; typing on is moving on.
+      if (noticeShown.current) {
+        noticeShown.current = false;
+        setNotice(null);
+      }
       if (countTimer.current) clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
         setCounts(countBlocks((doc[BODY_INDEX] as BodyElement).children, live.current.meta.language));
@@ -294,24 +313,15 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setComparing(false);
     saver.discard();
     journal.saved(journal.mark());
+    void local.discard(article.id).catch(() => undefined);
     setState({ kind: 'saved', at: latest.updatedAt });
     // The person chose to drop this text: it must not come back after a restart either.
     client.invoke('articles.discardRecovery', { id: article.id }).catch(() => undefined);
   };
 
-  // Text typed but never saved (the window closed unexpectedly): offered back when the article opens.
-  const [recovery, setRecovery] = useState<{ article: Article; writtenAt: string } | null>(null);
+  // Text typed but never saved (a crashed window, an unreachable store): offered back on opening.
+  const { recovery, settle: settleRecovery, discard: dropRecovery } = useUnsavedRecovery(client, article, journal, local);
   const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    client.invoke('articles.recovery', { id: article.id }).then((r) => {
-      journal.hold(!!r);
-      setRecovery(r);
-    }, () => undefined);
-  }, [client, article.id, journal]);
-  const settleRecovery = () => {
-    journal.hold(false);
-    setRecovery(null);
-  };
   /** Puts the recovered text in the editor and saves it as a new revision (what was typed meanwhile is saved first). */
   const keepRecovered = async () => {
     const r = recovery;
@@ -326,11 +336,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setGeneration((g) => g + 1);
     saver.changed();
     await saver.flush();
+    // Saved: the page's copy of the kept text has done its job.
+    if (!saver.hasUnsavedChanges) void local.discard(article.id).catch(() => undefined);
   };
-  const discardRecovered = () => {
-    settleRecovery();
-    client.invoke('articles.discardRecovery', { id: article.id }).catch((e: unknown) => setProblem(problemOf(e)));
-  };
+  const discardRecovered = () => dropRecovery().catch((e: unknown) => setProblem(problemOf(e)));
 
   /** A workflow step: save what is typed first, then ask the main process, which checks the house style. */
   const moveStatus = async (to: string, reason?: string) => {
@@ -406,7 +415,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   // Where the text's selection was when the comment box took the keyboard, to give it back there.
   const commentFrom = useRef<Range | null>(null);
   const [commentFocus, setCommentFocus] = useState(0);
+  // In a narrow window the side panels are a drawer; comments open it.
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const openComments = useCallback(() => {
+    setDrawerOpen(true);
     // The words just selected by keyboard may not have reached Slate yet (selectionchange is throttled).
     if (editorRef.current) syncSelectionFromDom(editorRef.current);
     commentFrom.current = editorRef.current?.selection ?? null;
@@ -459,7 +471,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       if (!r.path) return;
       const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
       const step = r.step ? (r.step.done ? `\nMoved to ${label(r.step.to)}.` : `\nNot moved to ${label(r.step.to)}: ${r.step.message}`) : '';
-      setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.${step}`);
+      const downloaded = offerDownload(r.path) ? '\nYour browser downloads it as well.' : '';
+      setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.${step}${downloaded}`);
       if (r.step?.done) reload(await client.invoke('articles.get', { id: article.id }));
     } catch (e) {
       setProblem(problemOf(e));
@@ -497,6 +510,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         </button>
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
+        </button>
+        <button type="button" className="drawer-toggle" aria-controls="side-panels" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
+          Status & details
         </button>
         <button
           type="button"
@@ -585,7 +601,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           </AssetPreviewContext.Provider>
           <CountsBar body={counts} />
         </div>
-        <div className="side-column">
+        <div id="side-panels" className={drawerOpen ? 'side-column open' : 'side-column'} onKeyDown={(e) => e.key === 'Escape' && drawerOpen && setDrawerOpen(false)}>
+          <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
+            Close panel
+          </button>
           <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} />
           <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
           {commentTargetsNow ? (

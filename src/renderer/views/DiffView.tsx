@@ -1,34 +1,83 @@
-import { useState } from 'react';
-import type { ArticleDiff } from '../../shared/diff';
+import { useState, type ReactNode } from 'react';
+import type { ArticleDiff, BlockDiff, TextPart } from '../../shared/diff';
+
+function Parts({ parts, keep }: { parts: TextPart[]; keep: 'added' | 'removed' | 'both' }) {
+  return (
+    <>
+      {parts.map((p, i) => {
+        if (p.kind === 'same') return <span key={i}>{p.text}</span>;
+        if (keep !== 'both' && p.kind !== keep) return null;
+        return p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>;
+      })}
+    </>
+  );
+}
+
+/** A block as the article shows it (a subhead stays a subhead), marked by how it changed. */
+function Block({ block, children }: { block: BlockDiff; children: ReactNode }) {
+  const className = `diff-block diff-${block.kind}`;
+  switch (block.type) {
+    case 'subhead':
+      return <h4 className={className}>{children}</h4>;
+    case 'quote':
+      return <blockquote className={className}>{children}</blockquote>;
+    case 'image':
+      return <p className={`${className} diff-image`}>{children}</p>;
+    default:
+      return <p className={className}>{children}</p>;
+  }
+}
 
 function BodyDiff({ diff, mode, names }: { diff: ArticleDiff; mode: 'inline' | 'side'; names: [string, string] }) {
   if (!diff.body.length) return <p className="diff-none">The body did not change.</p>;
-  const render = (keep: 'added' | 'removed' | 'both') =>
-    diff.body.map((p, i) => {
-      if (p.kind === 'same') return <span key={i}>{p.text}</span>;
-      if (keep !== 'both' && p.kind !== keep) return null;
-      return p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>;
-    });
-  return mode === 'inline' ? (
-    <div className="diff-body">{render('both')}</div>
-  ) : (
-    <div className="diff-side">
-      <div className="diff-body" aria-label={names[0]}>
-        {render('removed')}
+  if (mode === 'inline') {
+    return (
+      <div className="diff-body">
+        {diff.blocks.map((b, i) => (
+          <Block key={i} block={b}>
+            <Parts parts={b.parts} keep="both" />
+          </Block>
+        ))}
       </div>
-      <div className="diff-body" aria-label={names[1]}>
-        {render('added')}
+    );
+  }
+  // Side by side: one row per block, so a paragraph and its new version stand level.
+  return (
+    <div className="diff-side" role="table" aria-label="Side by side">
+      <div role="row" className="diff-side-head">
+        <span role="columnheader">{names[0]}</span>
+        <span role="columnheader">{names[1]}</span>
       </div>
+      {diff.blocks.map((b, i) => (
+        <div role="row" key={i} className="diff-side-row">
+          <div role="cell" className="diff-body">
+            {b.kind === 'added' ? null : (
+              <Block block={b}>
+                <Parts parts={b.parts} keep="removed" />
+              </Block>
+            )}
+          </div>
+          <div role="cell" className="diff-body">
+            {b.kind === 'removed' ? null : (
+              <Block block={b}>
+                <Parts parts={b.parts} keep="added" />
+              </Block>
+            )}
+          </div>
+        </div>
+      ))}
     </div>
   );
 }
 
 /**
- * Two versions of an article compared: changed fields before → after, and the body word by word,
- * inline or side by side. Used by the history and by a package's diverged version.
+ * Two versions of an article compared: changed fields before → after, and the body block by block
+ * and word by word, inline or side by side. Used by the history, a package's diverged version and
+ * recovered text.
  */
 export function DiffView({ diff, label, names }: { diff: ArticleDiff; label: string; names?: [string, string] }) {
   const [mode, setMode] = useState<'inline' | 'side'>('inline');
+  const columns = names ?? [`Revision ${diff.from}`, `Revision ${diff.to}`];
   return (
     <div className="diff" aria-label={label}>
       <div className="diff-mode" role="group" aria-label="Show changes">
@@ -38,9 +87,19 @@ export function DiffView({ diff, label, names }: { diff: ArticleDiff; label: str
         <button type="button" aria-pressed={mode === 'side'} onClick={() => setMode('side')}>
           Side by side
         </button>
+        <span className="diff-words">
+          +{diff.words.added} / −{diff.words.removed} words
+        </span>
       </div>
       {diff.fields.length ? (
         <table className="diff-fields">
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">{columns[0]}</th>
+              <th scope="col">{columns[1]}</th>
+            </tr>
+          </thead>
           <tbody>
             {diff.fields.map((f) => (
               <tr key={f.field}>
@@ -58,7 +117,7 @@ export function DiffView({ diff, label, names }: { diff: ArticleDiff; label: str
       ) : (
         <p className="diff-none">No field changed.</p>
       )}
-      <BodyDiff diff={diff} mode={mode} names={names ?? [`Revision ${diff.from}`, `Revision ${diff.to}`]} />
+      <BodyDiff diff={diff} mode={mode} names={columns} />
     </div>
   );
 }

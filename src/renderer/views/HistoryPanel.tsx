@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { diffArticles, type ArticleDiff } from '../../shared/diff';
+import type { HistoryEntry } from '../../shared/history/sessions';
 import type { HouseStyle } from '../../shared/houseStyle';
+import type { Article } from '../../shared/model/article';
 import type { RevisionInfo } from '../../shared/ipc/contract';
 import type { Client } from '../api/client';
 import { DiffView } from './DiffView';
@@ -15,77 +17,129 @@ interface Props {
   onRestore(revision: number): Promise<void>;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+type Entry = HistoryEntry & { words: { added: number; removed: number } };
 
-/** The article's revisions (who, when, status, reason) and a diff of any two, with restore. */
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
+const lastOf = (e: Entry) => (e.kind === 'session' ? e.last : e.revision);
+
+/** An empty article to compare the first version with. */
+const blank = (a: Article): Article => ({ ...a, revision: 0, rubric: '', kicker: '', headline: '', teaser: '', byline: '', dateline: '', body: [], keywords: [], signOff: { authors: [], agencies: [] } });
+
+/**
+ * The article's history as people remember it: editing sessions (who, from when to when, words
+ * added and removed) with status steps and restores standing out; the changes of the chosen
+ * entry beside the list; any two revisions compared on request; restore as a new revision.
+ */
 export function HistoryPanel({ client, articleId, houseStyle, revision, onRestore }: Props) {
+  const [entries, setEntries] = useState<Entry[]>([]);
   const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    client.invoke('articles.history', { id: articleId }).then((r) => {
+    Promise.all([client.invoke('articles.sessions', { id: articleId }), client.invoke('articles.history', { id: articleId })]).then(([e, r]) => {
+      setEntries(e);
       setRevisions(r);
-      setPair((p) => p ?? (r.length > 1 ? [r[1]!.revision, r[0]!.revision] : null));
-    }, (e: Error) => setError(e.message));
+      setPair((p) => p ?? (e[0] ? [e[0].before, lastOf(e[0])] : null));
+    }, (err: Error) => setError(err.message));
   }, [client, articleId, revision]);
 
   useEffect(() => {
     if (!pair) return;
-    Promise.all(pair.map((n) => client.invoke('articles.revision', { id: articleId, revision: n }))).then(
-      ([a, b]) => setDiff(diffArticles(a!, b!, houseStyle)),
+    const load = (n: number) => client.invoke('articles.revision', { id: articleId, revision: Math.max(n, 1) });
+    Promise.all([load(pair[0]), load(pair[1])]).then(
+      ([a, b]) => setDiff(diffArticles(pair[0] === 0 ? blank(a) : a, b, houseStyle)),
       (e: Error) => setError(e.message),
     );
   }, [client, articleId, pair, houseStyle]);
 
   const label = (id: string) => houseStyle.statuses.find((s) => s.id === id)?.label ?? id;
-  const pick = (which: 0 | 1, n: number) => setPair((p) => (which === 0 ? [n, p?.[1] ?? n] : [p?.[0] ?? n, n]));
+  const latest = revisions[0]?.revision;
+  const name = (n: number) => {
+    if (n === 0) return 'Empty article';
+    const r = revisions.find((x) => x.revision === n);
+    return r ? `Revision ${n} (${r.savedBy}, ${day(r.savedAt)} ${time(r.savedAt)})` : `Revision ${n}`;
+  };
+  const chosen = (e: Entry) => pair?.[0] === e.before && pair[1] === lastOf(e);
 
   return (
     <section className="history" aria-label="History">
       {error ? <p role="alert">{error}</p> : null}
-      <table className="revisions">
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved</th>
-            <th scope="col">By</th>
-            <th scope="col">Status</th>
-            <th scope="col">Compare</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r) => (
-            <tr key={r.revision}>
-              <td>r{r.revision}</td>
-              <td>{when(r.savedAt)}</td>
-              <td>{r.savedBy}</td>
-              <td>
-                {label(r.status)}
-                {r.note ? <span className="note"> — {r.note}</span> : null}
-              </td>
-              <td>
-                <input type="radio" name="from" aria-label={`Compare from r${r.revision}`} checked={pair?.[0] === r.revision} onChange={() => pick(0, r.revision)} />
-                <input type="radio" name="to" aria-label={`Compare to r${r.revision}`} checked={pair?.[1] === r.revision} onChange={() => pick(1, r.revision)} />
-              </td>
-              <td>
-                {r.revision !== revisions[0]?.revision ? (
-                  <button type="button" onClick={() => void onRestore(r.revision)}>
-                    Restore r{r.revision}
+      <div className="history-list">
+        <ol className="history-entries" aria-label="Sessions and steps">
+          {entries.map((e) => (
+            <li key={`${e.kind}-${lastOf(e)}`} className={`history-entry ${e.kind}${chosen(e) ? ' chosen' : ''}`}>
+              <button type="button" className="history-pick" aria-pressed={chosen(e)} onClick={() => setPair([e.before, lastOf(e)])}>
+                {e.kind === 'session' ? (
+                  <>
+                    <strong>{e.who}</strong> · {day(e.from)} {time(e.from)}
+                    {time(e.to) !== time(e.from) ? `–${time(e.to)}` : ''} · {e.saves} save{e.saves === 1 ? '' : 's'}
+                  </>
+                ) : (
+                  <>
+                    <span className={`status-badge status-${e.status}`}>{e.note && !e.note.startsWith('edited while') ? 'Note' : label(e.status)}</span> <strong>{e.who}</strong> ·{' '}
+                    {day(e.at)} {time(e.at)}
+                  </>
+                )}
+                <span className="history-words">
+                  {' '}
+                  · +{e.words.added} −{e.words.removed} words
+                </span>
+              </button>
+              {e.kind === 'step' && e.note ? <p className="note">{e.note}</p> : null}
+              {lastOf(e) !== latest && latest ? (
+                <span className="history-actions">
+                  <button type="button" onClick={() => setPair([lastOf(e), latest])}>
+                    Changes since
                   </button>
-                ) : null}
-              </td>
-            </tr>
+                  <button type="button" onClick={() => void onRestore(lastOf(e))}>
+                    Restore r{lastOf(e)}
+                  </button>
+                </span>
+              ) : null}
+            </li>
           ))}
-        </tbody>
-      </table>
-      {diff ? (
-        <DiffView diff={diff} label={`Changes from r${diff.from} to r${diff.to}`} />
-      ) : revisions.length < 2 ? (
-        <p className="diff-none">Only one revision so far.</p>
-      ) : null}
+        </ol>
+        {revisions.length > 1 ? (
+          <details className="history-compare">
+            <summary>Compare any two revisions</summary>
+            <label>
+              From
+              <select aria-label="Compare from" value={pair?.[0] ?? ''} onChange={(ev) => setPair([Number(ev.target.value), pair?.[1] ?? latest ?? 1])}>
+                {revisions.map((r) => (
+                  <option key={r.revision} value={r.revision}>
+                    {name(r.revision)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              To
+              <select aria-label="Compare to" value={pair?.[1] ?? ''} onChange={(ev) => setPair([pair?.[0] ?? 1, Number(ev.target.value)])}>
+                {revisions.map((r) => (
+                  <option key={r.revision} value={r.revision}>
+                    {name(r.revision)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {pair && pair[0] > 0 && pair[0] !== latest ? (
+              <button type="button" onClick={() => void onRestore(pair[0])}>
+                Restore r{pair[0]}
+              </button>
+            ) : null}
+          </details>
+        ) : null}
+      </div>
+      <div className="history-diff">
+        {diff && pair ? (
+          <DiffView diff={diff} label={`Changes from r${pair[0]} to r${pair[1]}`} names={[name(pair[0]), name(pair[1])]} />
+        ) : (
+          <p className="diff-none">Nothing to compare yet.</p>
+        )}
+      </div>
     </section>
   );
 }

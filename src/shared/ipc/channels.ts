@@ -16,6 +16,7 @@ export const CHANNELS = [
   'articles.discardRecovery',
   'articles.setStatus',
   'articles.history',
+  'articles.sessions',
   'articles.revision',
   'articles.restoreRevision',
   'articles.trash',

@@ -7,6 +7,7 @@ import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ListQuerySchema, type QueueFacets } from '../model/queue';
 import { CreditPartsSchema, PhotoFilterSchema, type PhotoInfo, type PhotoMetadata, type PhotoUse } from '../model/photo';
 import type { Credit } from '../model/blocks';
+import type { HistoryEntry } from '../history/sessions';
 import { JournalMarkSchema } from '../model/journal';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
@@ -105,6 +106,8 @@ export const contract = {
     z.object({ id: Id, status: z.string().max(40), reason: z.string().max(2000).optional(), revision: z.number().int().min(1).optional() }).strict(),
   ),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
+  /** The history as editing sessions and steps, with words added and removed (history/sessions.ts). */
+  'articles.sessions': channel<(HistoryEntry & { words: { added: number; removed: number } })[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
   /** An earlier revision's text as a new revision; `base` is the revision the person saw. */
   'articles.restoreRevision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Article, ParsedArticleInput } from './article';
 
 /**
  * How far one editor had got when it sent text: its session (one per opened article) and a count
@@ -12,3 +13,12 @@ export const JournalMarkSchema = z
   })
   .strict();
 export type JournalMark = z.infer<typeof JournalMarkSchema>;
+
+/** What a person edits: everything but identity, revision, status and times. */
+export function editedText(a: ParsedArticleInput | Article) {
+  const { id: _id, revision: _r, status: _s, createdAt: _c, updatedAt: _u, ...text } = a;
+  return text;
+}
+
+/** Whether two versions hold the same text (a journal entry that a save already holds). */
+export const sameEditedText = (a: ParsedArticleInput | Article, b: ParsedArticleInput | Article) => JSON.stringify(editedText(a)) === JSON.stringify(editedText(b));

@@ -57,6 +57,8 @@ export interface PhotoUse {
   alt: string;
   /** What the file said; null for pictures stored before the photo desk read metadata. */
   embedded: PhotoMetadata | null;
+  /** The picture's size in pixels, where it was read. */
+  size: { width: number; height: number } | null;
   origin: { caption: ValueOrigin; credit: ValueOrigin };
   problems: string[];
 }

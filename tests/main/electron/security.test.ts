@@ -73,7 +73,7 @@ describe('application menu', () => {
     const byLabel = (l: string) => file.find((i) => i.label === l)!;
     expect(byLabel('New Article').accelerator).toBe('CmdOrCtrl+N');
     byLabel('New Article').click!();
-    byLabel('Open…').click!();
+    byLabel('Import or Open…').click!();
     byLabel('Articles').click!();
     byLabel('Send for Review…').click!();
     byLabel('Export…').click!();

@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPrintToPdf, findChromiumBinary } from '../../../src/main/export/chromiumPdf';
-import { exportPdfProof } from '../../../src/main/export/pdf';
+import { exportPdfProof, unbreakableCredits } from '../../../src/main/export/pdf';
 import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
 import { openSeedStore } from '../../helpers/seedStore';
@@ -32,10 +32,18 @@ describe('PDF proof', () => {
     const text = await pdfText(pdf);
     expect(text).toContain('PROOF · revision 1 · draft · printed 2026-11-25 10:00 UTC · not for publication');
     expect(text).toContain('IS-Kämpfer holen Teile von Albu Kamal zurück');
-    expect(text).toContain('Bild: Getty Images/AFP/A. al-Rubaye');
+    // Each credit part is a run of its own (so a name never breaks); the extractor puts spaces between runs.
+    expect(text).toMatch(/Bild: Getty Images ?\/ ?AFP ?\/ ?A\. al-Rubaye/);
     expect(text).toContain('Kampf um die letzte Bastion');
     expect(text).toContain('haz/qu (afp, dpa)');
+    expect(text).toContain('Page 1 of 1');
   }, 60_000);
+
+  it('keeps names in a credit together: it breaks only after a separator', () => {
+    expect(unbreakableCredits('<figcaption><small class="credit" data-x="1">Bild: Getty Images/AFP/A. al-Rubaye</small></figcaption>')).toBe(
+      '<figcaption><small class="credit" data-x="1"><span class="nobreak">Bild: Getty Images</span>/<wbr><span class="nobreak">AFP</span>/<wbr><span class="nobreak">A. al-Rubaye</span></small></figcaption>',
+    );
+  });
 
   it('writes nothing when the printer hands back something that is not a PDF', async () => {
     await expect(exportPdfProof(seed, store, async () => Buffer.from('<html>oops</html>'))).rejects.toThrow('The PDF proof came out incomplete, so it was not written.');

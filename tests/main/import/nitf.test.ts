@@ -21,6 +21,13 @@ beforeEach(() => {
 const fishing = fixtureOrSkip('nitf/nitf-fishing.xml');
 const ntb = fixtureOrSkip('nitf/NTB_nitf_sample.xml');
 
+describe('NITF without a language', () => {
+  it('is labelled with the language its text is written in, not the house default', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><nitf><head><title>Militia retakes Albu Kamal</title></head><body><body.head><hedline><hl1>Militia retakes parts of Albu Kamal</hl1></hedline></body.head><body.content><p>The jihadist militia has launched a counterattack and retaken parts of the town, the observatory said on Friday.</p><p>It was the last stronghold of the group in Syria, and the fighting was heavy.</p></body.content></body></nitf>`;
+    expect(importNitf(Buffer.from(xml), ctx('english.xml')).article.language).toBe('en');
+  });
+});
+
 describe('NITF import of real agency files', () => {
   it.skipIf(!fishing)(`reads IPTC's fishing sample: headline, kicker, byline, teaser, body, keywords`, () => {
     const { article, warnings } = importNitf(fs.readFileSync(fishing!), ctx('nitf-fishing.xml'));

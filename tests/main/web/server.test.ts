@@ -143,6 +143,32 @@ describe('browser-mode server', () => {
   });
 });
 
+describe('downloads', () => {
+  it('serves a written export as an attachment, with the cookie only, by its plain name only', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'albu-kamal.xml'), '<nitf/>');
+    fs.writeFileSync(path.join(dir, '.hidden'), 'no');
+    const d = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), downloadsDir: dir });
+    const c = ((await fetch(d.launchUrl)).headers.get('set-cookie') ?? '').split(';')[0]!;
+    const get = (p: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string; disposition?: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: d.port, path: p, headers: { host: `127.0.0.1:${d.port}`, ...headers } }, (res) => {
+          let body = '';
+          res.on('data', (x) => (body += x));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, disposition: res.headers['content-disposition'] }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await get('/download/albu-kamal.xml', { cookie: c })).toMatchObject({ status: 200, body: '<nitf/>', disposition: "attachment; filename*=UTF-8''albu-kamal.xml" });
+    expect((await get('/download/albu-kamal.xml', {})).status).toBe(403);
+    for (const p of ['/download/.hidden', '/download/..%2Fbyline.db', '/download/%2e%2e/byline.db', '/download/', '/download/%E0%A4%A']) {
+      expect((await get(p, { cookie: c })).status, p).toBe(404);
+    }
+    await d.close();
+  });
+});
+
 describe('browser-mode session', () => {
   it('keeps port and token for the data folder, so a restarted server has the same address', async () => {
     const dir = tempDir();

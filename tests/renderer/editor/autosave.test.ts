@@ -100,4 +100,31 @@ describe('Autosaver', () => {
     await kept;
     expect(seen.at(-1)).toEqual({ kind: 'saved', at: 't' });
   });
+
+  it('tries again by itself, waiting longer each time, while the store cannot be reached', async () => {
+    const store = deferredSaves();
+    const saver = new Autosaver({ delayMs: 1000, save: store.save, onState: (s) => states.push(s.kind) });
+    store.text = 'Offline getippt';
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(1000);
+    store.calls[0]!.reject(Object.assign(new Error('Cannot reach Byline'), { code: 'io' }));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(store.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.calls).toHaveLength(2);
+    store.calls[1]!.reject(Object.assign(new Error('Cannot reach Byline'), { code: 'io' }));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(store.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.calls.map((c) => c.text)).toEqual(['Offline getippt', 'Offline getippt', 'Offline getippt']);
+    store.calls[2]!.resolve('2026-11-25T10:00:00.000Z');
+    await vi.runAllTimersAsync();
+    expect(states.at(-1)).toBe('saved');
+    // Other errors (a refusal) are not retried: the person has to act.
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(1000);
+    store.calls[3]!.reject(Object.assign(new Error('invalid'), { code: 'invalid-input' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(store.calls).toHaveLength(4);
+  });
 });

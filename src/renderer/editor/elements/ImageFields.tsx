@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { formatCredit } from '../../../shared/format/credit';
 import { creditFromMetadata } from '../../../shared/format/creditFromMetadata';
 import type { HouseStyle } from '../../../shared/houseStyle';
+import { formatPhotoDate } from '../../../shared/format/photoDate';
 import type { PhotoMetadata } from '../../../shared/model/photo';
 import { pictureProblems } from '../../../shared/workflow';
 import type { ImageElement } from '../schema';
@@ -38,7 +39,7 @@ function FileFacts({ embedded, width, height }: { embedded: PhotoMetadata; width
     ['Source', embedded.source],
     ['Copyright', embedded.copyright],
     ['Usage terms', embedded.usageTerms],
-    ['Created', embedded.dateCreated],
+    ['Created', formatPhotoDate(embedded.dateCreated)],
     ['Place', [embedded.city, embedded.country].filter(Boolean).join(', ') || undefined],
     ['Headline', embedded.headline],
     ['Digital source type', embedded.digitalSourceType?.replace(/^https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\//, '')],
