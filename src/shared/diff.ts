@@ -4,6 +4,7 @@ import { formatSignOff } from './format/signOff';
 import type { HouseStyle } from './houseStyle';
 import { bodyText, imageCredits, type Article } from './model/article';
 import { blockText, type Block } from './model/blocks';
+import type { RichText } from './model/inline';
 
 export interface FieldChange {
   field: string;
@@ -30,11 +31,44 @@ export interface ArticleDiff {
   words: { added: number; removed: number };
 }
 
+/** Bold or italic over a stretch of a block's text (offsets into blockText). */
+export interface EmphasisRun {
+  start: number;
+  end: number;
+  bold?: true;
+  italic?: true;
+}
+
 /** One block of the body as it compares: the same, changed (word by word), only before, only after. */
 export interface BlockDiff {
   kind: 'same' | 'changed' | 'added' | 'removed';
   type: Block['type'];
   parts: TextPart[];
+  /** Where the earlier and the later text are bold or italic, so a diff shows emphasis as the article does. */
+  emphasis: { before: EmphasisRun[]; after: EmphasisRun[] };
+}
+
+/** The bold and italic stretches of a block, at the offsets blockText gives its text. */
+export function emphasisRuns(block: Block | undefined): EmphasisRun[] {
+  if (!block) return [];
+  const runs: EmphasisRun[] = [];
+  let at = 0;
+  const walk = (inlines: RichText) => {
+    for (const inline of inlines) {
+      for (const leaf of 'type' in inline ? inline.children : [inline]) {
+        if (leaf.bold || leaf.italic) runs.push({ start: at, end: at + leaf.text.length, ...(leaf.bold ? { bold: true } : {}), ...(leaf.italic ? { italic: true } : {}) });
+        at += leaf.text.length;
+      }
+    }
+  };
+  if (block.type === 'paragraph' || block.type === 'subhead' || block.type === 'quote') walk(block.children);
+  else if (block.type === 'list') {
+    block.items.forEach((item, i) => {
+      if (i > 0) at += 1; // the line break between items
+      walk(item);
+    });
+  }
+  return runs;
 }
 
 /** Each field as a desk reads it: keywords as a list, the sign-off and credits as printed. */
@@ -99,7 +133,7 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
     if (!c.added && !c.removed) {
       for (let k = 0; k < n; k++) {
         const b = after[at.after + k]!;
-        out.push({ kind: 'same', type: b.type, parts: [{ kind: 'same', text: blockText(b) }] });
+        out.push({ kind: 'same', type: b.type, parts: [{ kind: 'same', text: blockText(b) }], emphasis: { before: emphasisRuns(before[at.before + k]), after: emphasisRuns(b) } });
       }
       at.before += n;
       at.after += n;
@@ -117,9 +151,9 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
       const a = added[k];
       if (k < pairs) {
         const parts = coalesce(diffWordsWithSpace(blockText(r!), blockText(a!)).map((d) => ({ kind: d.added ? 'added' : d.removed ? 'removed' : 'same', text: d.value })));
-        out.push({ kind: 'changed', type: a!.type, parts });
-      } else if (r) out.push({ kind: 'removed', type: r.type, parts: [{ kind: 'removed', text: blockText(r) }] });
-      else if (a) out.push({ kind: 'added', type: a.type, parts: [{ kind: 'added', text: blockText(a) }] });
+        out.push({ kind: 'changed', type: a!.type, parts, emphasis: { before: emphasisRuns(r), after: emphasisRuns(a) } });
+      } else if (r) out.push({ kind: 'removed', type: r.type, parts: [{ kind: 'removed', text: blockText(r) }], emphasis: { before: emphasisRuns(r), after: [] } });
+      else if (a) out.push({ kind: 'added', type: a.type, parts: [{ kind: 'added', text: blockText(a) }], emphasis: { before: [], after: emphasisRuns(a) } });
     }
   }
   return out;

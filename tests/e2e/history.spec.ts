@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 
 test('history: every revision with who and status, a word diff inline and side by side, restore as a new revision', async ({ appPage: page }) => {
@@ -40,6 +41,13 @@ test('history: every revision with who and status, a word diff inline and side b
   await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveText('Waffenruhe hält');
   await expect(entries.first()).toContainText('restored revision 2');
   await expect(entries.first()).toHaveClass(/step/);
+
+  // A version gets a name; it stands out, and the text of the revision is not touched.
+  await entries.first().getByRole('button', { name: 'Name this version…' }).click();
+  await page.keyboard.type('Printausgabe');
+  await page.keyboard.press('Enter');
+  await expect(entries.first().locator('.version-name')).toHaveText('Printausgabe');
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveText('Waffenruhe hält');
 });
 
 test('history keeps subheads in the diff, and lines up the two sides block by block', async ({ appPage: page }) => {
@@ -48,7 +56,11 @@ test('history keeps subheads in the diff, and lines up the two sides block by bl
   await page.keyboard.type('Albu Kamal');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('Die Miliz griff an.');
+  await page.keyboard.type('Die ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Miliz');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' griff an.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('## Kampf um die Stadt');
   await page.keyboard.press('Enter');
@@ -69,6 +81,9 @@ test('history keeps subheads in the diff, and lines up the two sides block by bl
   const diff = history.locator('.diff');
   await expect(diff.locator('h4')).toHaveText('Kampf um die Stadt');
   await expect(diff.locator('ins').first()).toContainText('Heute');
+  // Emphasis shows as in the article.
+  await expect(diff.locator('p strong')).toHaveText('Miliz');
+  expect(await seriousViolations(page)).toEqual([]);
   await history.getByRole('button', { name: 'Side by side' }).click();
   const rows = diff.getByRole('row');
   await expect(rows.first()).toContainText('Revision');

@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 import { expect, test } from './fixtures';
 
@@ -15,6 +16,7 @@ test('in an 800-pixel window the side panels are a drawer: closed over the text,
   await page.getByRole('button', { name: 'Status & details' }).click();
   await expect(status).toBeVisible();
   await expect(status.getByRole('button', { name: 'Submit for review' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('textbox', { name: 'Keywords' }).click();
   await page.keyboard.type('Test');
   await page.keyboard.press('Escape');

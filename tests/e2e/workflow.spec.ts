@@ -37,6 +37,8 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await page.keyboard.type('Kürzel fehlt'); // the reason box takes the keyboard at once
   await reasonForm.getByRole('button', { name: 'Send back to author' }).click();
   await expect(status.getByTestId('status')).toHaveText('Back to author');
+  // The form is gone and the keyboard is back in the text.
+  await expect(page.getByRole('textbox', { name: 'Article', exact: true })).toBeFocused();
   // The reason reaches the author: on the article, until it moves on …
   await expect(page.getByRole('note', { name: 'Back to author: reason' })).toContainText('Kürzel fehlt');
 

@@ -60,7 +60,14 @@ describe('diffBlocks and wordChange', () => {
       { kind: 'removed', type: 'paragraph', parts: [{ kind: 'removed', text: 'Alt und weg.' }] },
       { kind: 'same', type: 'paragraph', parts: [{ kind: 'same', text: 'Bleibt.' }] },
       { kind: 'added', type: 'paragraph', parts: [{ kind: 'added', text: 'Neu am Ende.' }] },
-    ]);
+    ].map((b) => ({ ...b, emphasis: { before: [], after: [] } })));
+  });
+
+  it('carries where each side is bold or italic, at the offsets of its text', () => {
+    const before = [{ type: 'paragraph' as const, children: [{ text: 'Die ' }, { text: 'Miliz', bold: true }, { text: ' griff an.' }] }];
+    const after = [{ type: 'paragraph' as const, children: [{ text: 'Die ' }, { text: 'Miliz', bold: true }, { text: ' griff ' }, { type: 'link' as const, url: 'https://afp.com', children: [{ text: 'laut AFP', italic: true }] }, { text: ' an.' }] }];
+    const [block] = diffBlocks(before, after);
+    expect(block!.emphasis).toEqual({ before: [{ start: 4, end: 9, bold: true }], after: [{ start: 4, end: 9, bold: true }, { start: 16, end: 24, italic: true }] });
   });
 
   it('counts words added and removed over fields and body', () => {

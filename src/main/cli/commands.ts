@@ -8,6 +8,7 @@ import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import { EXPORTERS, exportArticle, isExportFormat } from '../export/formats';
 import { stepAfterExport } from '../export/stepAfterExport';
+import { fileTarget, folderTarget } from './outputTarget';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
@@ -217,13 +218,13 @@ export const COMMANDS: Record<string, Command> = {
       }),
   },
   export: {
-    usage: `export ID... --format ${Object.keys(EXPORTERS).join('|')} [--out DIR]`,
+    usage: `export ID... --format ${Object.keys(EXPORTERS).join('|')} [--out DIR] [--force]`,
     summary: 'write articles in an exchange format, each checked against its schema first',
     args: 'some',
     run: async (ctx) => {
       const format = ctx.options.format ?? '';
       if (!isExportFormat(format)) throw new BylineError('invalid-input', `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`);
-      const out = path.resolve(ctx.options.out ?? '.');
+      const out = folderTarget(ctx.options.out, { dbPath: ctx.dbPath });
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
       const results: { id: string; path?: string; checked?: string; error?: string; step?: ReturnType<typeof stepAfterExport> }[] = [];
@@ -247,7 +248,7 @@ export const COMMANDS: Record<string, Command> = {
             try {
               if (outcome.status === 'rejected') throw outcome.reason;
               const { article, exported } = outcome.value;
-              const file = path.join(out, exportFileName(article, exported.extension));
+              const file = fileTarget(path.join(out, exportFileName(article, exported.extension)), { dbPath: ctx.dbPath, force: !!ctx.options.force, defaultName: '' });
               writeFileDurably(file, exported.data);
               const step = stepAfterExport(store, article, store.profile.actor());
               results.push({ id, path: file, checked: exported.checked, ...(step ? { step } : {}) });

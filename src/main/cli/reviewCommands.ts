@@ -8,6 +8,7 @@ import { exportFileName } from '../export/bylineJson';
 import { PACKAGE_EXTENSION, PACKAGE_LIMITS } from '../handoff/packageFormat';
 import { readPackage } from '../handoff/readPackage';
 import { resolveIncoming, unpackIntoStore } from '../handoff/unpack';
+import { fileTarget } from './outputTarget';
 import { writePackage } from '../handoff/writePackage';
 import { writeFileDurably } from '../store/fsync';
 import { withStore, type Command } from './command';
@@ -67,14 +68,15 @@ export const REVIEW_COMMANDS: Record<string, Command> = {
       }),
   },
   pack: {
-    usage: 'pack ID [--out FILE]',
+    usage: 'pack ID [--out FILE|DIR/] [--force]',
     summary: 'write a .byline package (article, history, comments, images) to hand to another machine',
     args: 1,
     run: (ctx) =>
       withStore(ctx, (store) => {
         const id = ctx.positionals[0]!;
+        // Checked before the package is built: a refused target costs nothing and leaves nothing.
+        const out = fileTarget(ctx.options.out, { dbPath: ctx.dbPath, force: !!ctx.options.force, defaultName: exportFileName(store.articles.get(id), PACKAGE_EXTENSION) });
         const { bytes, manifest } = writePackage(store, id, store.profile.actor());
-        const out = path.resolve(ctx.options.out ?? exportFileName(store.articles.get(id), PACKAGE_EXTENSION));
         fs.mkdirSync(path.dirname(out), { recursive: true });
         writeFileDurably(out, bytes);
         if (ctx.json) printJson(ctx.io, { path: out, manifest });

@@ -60,6 +60,18 @@ async function previewOf(store: Store, id: string, size: RenditionKind): Promise
   return { dataUrl: `data:${asset.mime};base64,${store.assets.read(id).toString('base64')}`, photo };
 }
 
+/**
+ * The suggested file, or the first free "name (2).ext", "name (3).ext" beside it: browser mode has
+ * no dialog to ask before replacing an earlier export, so it never replaces one.
+ */
+export function unusedName(file: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  let candidate = file;
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${stem} (${n})${ext}`;
+  return candidate;
+}
+
 export function defaultExportDir(dbPath: string): string {
   return path.join(path.dirname(dbPath), 'exports');
 }
@@ -98,6 +110,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision, role: store.profile.get()?.role }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.sessions': ({ id }) => historyWithWords(articles, id),
+    'articles.nameVersion': ({ id, revision, name }) => articles.nameVersion(id, revision, name, who()),
     'articles.revision': ({ id, revision }) => articles.getRevision(id, revision),
     'articles.restoreRevision': ({ id, revision, base }) => articles.restoreRevision(id, revision, who(), { base }),
     'articles.trash': ({ id }) => {
@@ -112,7 +125,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
       const { data, extension, checked } = await exportArticle(format, article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
-      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension)));
+      const dest = await host.chooseExportPath(unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension))));
       if (!dest) return { path: null, checked };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, data);
@@ -125,7 +138,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'articles.pack': async ({ id }) => {
       const article = articles.get(id);
       const { bytes } = writePackage(store, id, who());
-      const dest = await host.chooseExportPath(path.join(defaultExportDir(store.dbPath), exportFileName(article, PACKAGE_EXTENSION)));
+      const dest = await host.chooseExportPath(unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, PACKAGE_EXTENSION))));
       if (!dest) return { path: null };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, bytes);

@@ -318,8 +318,31 @@ export class ArticleRepository {
   history(id: string): RevisionInfo[] {
     const pk = this.pkOf(id, true);
     return this.db
-      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, headline, note FROM revisions WHERE article_pk = ? ORDER BY revision DESC')
+      .prepare(
+        `SELECT r.revision, r.saved_at AS savedAt, r.saved_by AS savedBy, r.status, r.headline, r.note, coalesce(v.name, '') AS name
+         FROM revisions r LEFT JOIN version_names v ON v.article_pk = r.article_pk AND v.revision = r.revision
+         WHERE r.article_pk = ? ORDER BY r.revision DESC`,
+      )
       .all(pk) as RevisionInfo[];
+  }
+
+  /** Names a version ("Print edition"); an empty name takes the name away. The revision itself is not touched. */
+  nameVersion(id: string, revision: number, name: string, actor: string): RevisionInfo[] {
+    const pk = this.pkOf(id, true);
+    const text = name.trim();
+    if (text.length > 100) throw new BylineError('invalid-input', 'A version name is at most 100 characters; nothing was changed.');
+    this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM revisions WHERE article_pk = ? AND revision = ?').get(pk, revision)) {
+        throw new BylineError('not-found', `Article ${id} has no revision ${revision}.`);
+      }
+      if (!text) this.db.prepare('DELETE FROM version_names WHERE article_pk = ? AND revision = ?').run(pk, revision);
+      else {
+        this.db
+          .prepare('INSERT INTO version_names (article_pk, revision, name, named_by, named_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_pk, revision) DO UPDATE SET name = excluded.name, named_by = excluded.named_by, named_at = excluded.named_at')
+          .run(pk, revision, text, actor, this.now());
+      }
+    })();
+    return this.history(id);
   }
 
   getRevision(id: string, revision: number): Article {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Range as SlateRange, type Descendant, type Range } from 'slate';
 import { directionOf } from '../../shared/format/direction';
-import { bodyText, isBlankArticle, type Article } from '../../shared/model/article';
+import { isBlankArticle, type Article } from '../../shared/model/article';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
-import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/ipc/channels';
+import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
 import { ArticleDocumentEditor, syncSelectionFromDom } from '../editor/ArticleDocumentEditor';
@@ -14,7 +14,7 @@ import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/asse
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
-import { anchorToRanges, selectionToAnchor } from '../editor/comments/anchorRanges';
+import { anchorToRanges } from '../editor/comments/anchorRanges';
 import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schema';
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
@@ -22,6 +22,10 @@ import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
 import { RecoveryOffer } from './RecoveryOffer';
+import { ConflictChoice } from './ConflictChoice';
+import { ExportForm } from './ExportForm';
+import { commentTargets } from './commentTargets';
+import { describeSaveState } from './saveStateLabel';
 import { problemOf, Refusal, type Problem } from './Refusal';
 import { StatusControl } from './StatusControl';
 import { goToMissing } from '../editor/goTo';
@@ -55,71 +59,8 @@ const AUTOSAVE_DELAY_MS = 1000;
 const JOURNAL_INTERVAL_MS = 250;
 const COUNT_DELAY_MS = 250;
 
-function describe(state: SaveState): string {
-  switch (state.kind) {
-    case 'saved':
-      return state.at ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Saved';
-    case 'dirty':
-      return 'Unsaved changes';
-    case 'saving':
-      return 'Saving…';
-    case 'error':
-      return `Not saved: ${state.message}`;
-  }
-}
-
 function metadataOf(a: Article): Metadata {
   return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
-}
-
-const FIELD_TARGETS: CommentTarget[] = [
-  { label: 'Headline', anchor: { kind: 'field', field: 'headline' } },
-  { label: 'Teaser', anchor: { kind: 'field', field: 'teaser' } },
-  { label: 'Rubric', anchor: { kind: 'field', field: 'rubric' } },
-  { label: 'Kicker', anchor: { kind: 'field', field: 'kicker' } },
-  { label: 'Sign-off', anchor: { kind: 'field', field: 'signOff' } },
-  { label: 'Keywords', anchor: { kind: 'field', field: 'keywords' } },
-  { label: 'Byline', anchor: { kind: 'field', field: 'byline' } },
-  { label: 'Dateline', anchor: { kind: 'field', field: 'dateline' } },
-];
-
-/** Where a comment can go now: the selected words (if any), the fields, each image's parts. */
-function commentTargets(editor: BylineEditor | null, doc: readonly Descendant[]): CommentTarget[] {
-  const out: CommentTarget[] = [];
-  const selected = editor ? selectionToAnchor(doc, editor.selection) : null;
-  if (editor && selected?.kind === 'text' && editor.selection) {
-    const words = editor.string(editor.selection);
-    out.push({ label: `Selected text: “${words.length > 40 ? `${words.slice(0, 39)}…` : words}”`, anchor: selected });
-  }
-  out.push(...FIELD_TARGETS);
-  const images = fieldsFromDocument(doc).body.flatMap((b) => (b.type === 'image' ? [b.assetId] : []));
-  images.forEach((assetId, i) => {
-    const n = images.length > 1 ? ` ${i + 1}` : '';
-    out.push(
-      { label: `Image${n} credit`, anchor: { kind: 'image', assetId, part: 'credit' } },
-      { label: `Image${n} caption`, anchor: { kind: 'image', assetId, part: 'caption' } },
-      { label: `Image${n} alt text`, anchor: { kind: 'image', assetId, part: 'alt' } },
-    );
-  });
-  return out;
-}
-
-/** Side by side: what this editor holds and what the store holds now. */
-function Compare({ mine, theirs }: { mine: Pick<Article, 'headline' | 'teaser' | 'body'>; theirs: Article }) {
-  const col = (title: string, a: Pick<Article, 'headline' | 'teaser' | 'body'>) => (
-    <section>
-      <h3>{title}</h3>
-      <p className="compare-headline">{a.headline}</p>
-      <p>{a.teaser}</p>
-      <pre>{bodyText(a.body)}</pre>
-    </section>
-  );
-  return (
-    <div className="compare">
-      {col('Yours (not saved)', mine)}
-      {col(`Saved revision ${theirs.revision}`, theirs)}
-    </div>
-  );
 }
 
 export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead }: Props) {
@@ -130,7 +71,6 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   const initialDoc = useMemo(() => documentFromArticle(loaded), [loaded]);
   const [counts, setCounts] = useState<Counts>(() => countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language));
   const [theirs, setTheirs] = useState<Article | null>(null);
-  const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeShown = useRef(false);
   useEffect(() => {
@@ -145,7 +85,6 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   const [commentTargetsNow, setCommentTargets] = useState<CommentTarget[] | null>(null);
   const editorRef = useRef<BylineEditor | null>(null);
   const [exporting, setExporting] = useState(false);
-  const [format, setFormat] = useState<ExportFormat>('nitf');
   useEffect(() => {
     if (exportRequest > 0) setExporting(true);
   }, [exportRequest]);
@@ -296,7 +235,6 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     base.current = { ...latest };
     setStatus(latest.status);
     setTheirs(null);
-    setComparing(false);
     saver.resume();
     saver.changed();
     await saver.flush();
@@ -310,7 +248,6 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setLoaded(latest);
     setStatus(latest.status);
     setTheirs(null);
-    setComparing(false);
     saver.discard();
     journal.saved(journal.mark());
     void local.discard(article.id).catch(() => undefined);
@@ -425,6 +362,10 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setCommentTargets(commentTargets(editorRef.current, live.current.doc));
     setCommentFocus((n) => n + 1);
   }, []);
+  /** After a form beside the text (export, a step's reason): the keyboard goes back to the text where it was. */
+  const backToText = useCallback(() => {
+    if (editorRef.current) focusText(editorRef.current);
+  }, []);
   // Back after the selected words, not on them: a key typed next must not replace them.
   const returnToText = useCallback(() => {
     const from = commentFrom.current;
@@ -489,7 +430,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   // In the formatting toolbar, which stays on screen while the article scrolls.
   const saveState = (
     <span role="status" aria-live="polite" className={`save-state ${state.kind}`} data-testid="save-state">
-      {describe(state)}
+      {describeSaveState(state)}
     </span>
   );
   const conflict = state.kind === 'error' && state.code === 'conflict';
@@ -530,48 +471,19 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
       {problem ? <Refusal problem={problem} onGo={(target) => goToMissing(editorRef.current, target)} onDismiss={() => setProblem(null)} /> : null}
       {exporting ? (
-        <form
-          className="export-form"
-          aria-label="Export"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ExportForm
+          onExport={(format) => {
             setExporting(false);
+            backToText();
             void exportAs(format);
           }}
-        >
-          <label>
-            Format
-            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-              {Object.entries(EXPORT_FORMAT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="primary">
-            Export
-          </button>
-          <button type="button" onClick={() => setExporting(false)}>
-            Cancel
-          </button>
-        </form>
+          onCancel={() => {
+            setExporting(false);
+            backToText();
+          }}
+        />
       ) : null}
-      {conflict ? (
-        <div className="conflict" role="alert">
-          <p>Someone saved this article while you were editing. Your text is still here; choose what to keep.</p>
-          <button type="button" className="primary" onClick={() => void keepMine()}>
-            Keep mine as a new revision
-          </button>
-          <button type="button" onClick={() => void takeTheirs()}>
-            Take theirs
-          </button>
-          <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} disabled={!theirs}>
-            Compare
-          </button>
-          {comparing && theirs ? <Compare mine={fieldsFromDocument(live.current.doc)} theirs={theirs} /> : null}
-        </div>
-      ) : null}
+      {conflict ? <ConflictChoice theirs={theirs} mine={fieldsFromDocument(live.current.doc)} onKeepMine={() => void keepMine()} onTakeTheirs={() => void takeTheirs()} /> : null}
       {recovery ? (
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
@@ -605,7 +517,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
             Close panel
           </button>
-          <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} />
+          <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} onDone={backToText} />
           <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
           {commentTargetsNow ? (
             <CommentsPanel

@@ -1,16 +1,36 @@
-import { useState, type ReactNode } from 'react';
-import type { ArticleDiff, BlockDiff, TextPart } from '../../shared/diff';
+import { Fragment, useState, type ReactNode } from 'react';
+import type { ArticleDiff, BlockDiff, EmphasisRun, TextPart } from '../../shared/diff';
 
-function Parts({ parts, keep }: { parts: TextPart[]; keep: 'added' | 'removed' | 'both' }) {
-  return (
-    <>
-      {parts.map((p, i) => {
-        if (p.kind === 'same') return <span key={i}>{p.text}</span>;
-        if (keep !== 'both' && p.kind !== keep) return null;
-        return p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>;
-      })}
-    </>
-  );
+/** A stretch of text with the bold and italic it has at `start` in its side's block. */
+function emphasized(text: string, start: number, runs: EmphasisRun[]): ReactNode {
+  const cuts = new Set([0, text.length]);
+  for (const r of runs) for (const at of [r.start - start, r.end - start]) if (at > 0 && at < text.length) cuts.add(at);
+  const points = [...cuts].sort((a, b) => a - b);
+  return points.slice(0, -1).map((from, i) => {
+    const to = points[i + 1]!;
+    const run = runs.find((r) => r.start <= start + from && r.end >= start + to);
+    let node: ReactNode = text.slice(from, to);
+    if (run?.italic) node = <em>{node}</em>;
+    if (run?.bold) node = <strong>{node}</strong>;
+    return <Fragment key={from}>{node}</Fragment>;
+  });
+}
+
+/** A block's parts: unchanged, added, removed, each with the emphasis its side has. */
+function Parts({ block, keep }: { block: BlockDiff; keep: 'added' | 'removed' | 'both' }) {
+  let before = 0;
+  let after = 0;
+  const out: ReactNode[] = [];
+  block.parts.forEach((p: TextPart, i) => {
+    const side = p.kind === 'removed' || (p.kind === 'same' && keep === 'removed') ? 'before' : 'after';
+    const start = side === 'before' ? before : after;
+    if (p.kind !== 'added') before += p.text.length;
+    if (p.kind !== 'removed') after += p.text.length;
+    if (p.kind !== 'same' && keep !== 'both' && p.kind !== keep) return;
+    const text = emphasized(p.text, start, block.emphasis[side]);
+    out.push(p.kind === 'same' ? <span key={i}>{text}</span> : p.kind === 'added' ? <ins key={i}>{text}</ins> : <del key={i}>{text}</del>);
+  });
+  return <>{out}</>;
 }
 
 /** A block as the article shows it (a subhead stays a subhead), marked by how it changed. */
@@ -35,7 +55,7 @@ function BodyDiff({ diff, mode, names }: { diff: ArticleDiff; mode: 'inline' | '
       <div className="diff-body">
         {diff.blocks.map((b, i) => (
           <Block key={i} block={b}>
-            <Parts parts={b.parts} keep="both" />
+            <Parts block={b} keep="both" />
           </Block>
         ))}
       </div>
@@ -53,14 +73,14 @@ function BodyDiff({ diff, mode, names }: { diff: ArticleDiff; mode: 'inline' | '
           <div role="cell" className="diff-body">
             {b.kind === 'added' ? null : (
               <Block block={b}>
-                <Parts parts={b.parts} keep="removed" />
+                <Parts block={b} keep="removed" />
               </Block>
             )}
           </div>
           <div role="cell" className="diff-body">
             {b.kind === 'removed' ? null : (
               <Block block={b}>
-                <Parts parts={b.parts} keep="added" />
+                <Parts block={b} keep="added" />
               </Block>
             )}
           </div>

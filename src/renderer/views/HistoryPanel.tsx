@@ -37,6 +37,18 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [naming, setNaming] = useState<number | null>(null);
+  const [named, setNamed] = useState(0);
+  /** Names a version; the revision itself does not change, so this works on any of them. */
+  const nameVersion = async (n: number, name: string) => {
+    try {
+      await client.invoke('articles.nameVersion', { id: articleId, revision: n, name });
+      setNaming(null);
+      setNamed((k) => k + 1);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   useEffect(() => {
     Promise.all([client.invoke('articles.sessions', { id: articleId }), client.invoke('articles.history', { id: articleId })]).then(([e, r]) => {
@@ -44,7 +56,7 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
       setRevisions(r);
       setPair((p) => p ?? (e[0] ? [e[0].before, lastOf(e[0])] : null));
     }, (err: Error) => setError(err.message));
-  }, [client, articleId, revision]);
+  }, [client, articleId, revision, named]);
 
   useEffect(() => {
     if (!pair) return;
@@ -79,7 +91,7 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                   </>
                 ) : (
                   <>
-                    <span className={`status-badge status-${e.status}`}>{e.note && !e.note.startsWith('edited while') ? 'Note' : label(e.status)}</span> <strong>{e.who}</strong> ·{' '}
+                    {e.name ? <span className="version-name">{e.name}</span> : <span className={`status-badge status-${e.status}`}>{label(e.status)}</span>} <strong>{e.who}</strong> ·{' '}
                     {day(e.at)} {time(e.at)}
                   </>
                 )}
@@ -89,15 +101,35 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                 </span>
               </button>
               {e.kind === 'step' && e.note ? <p className="note">{e.note}</p> : null}
-              {lastOf(e) !== latest && latest ? (
-                <span className="history-actions">
-                  <button type="button" onClick={() => setPair([lastOf(e), latest])}>
-                    Changes since
-                  </button>
-                  <button type="button" onClick={() => void onRestore(lastOf(e))}>
-                    Restore r{lastOf(e)}
-                  </button>
-                </span>
+              <span className="history-actions">
+                {lastOf(e) !== latest && latest ? (
+                  <>
+                    <button type="button" onClick={() => setPair([lastOf(e), latest])}>
+                      Changes since
+                    </button>
+                    <button type="button" onClick={() => void onRestore(lastOf(e))}>
+                      Restore r{lastOf(e)}
+                    </button>
+                  </>
+                ) : null}
+                <button type="button" aria-expanded={naming === lastOf(e)} onClick={() => setNaming((n) => (n === lastOf(e) ? null : lastOf(e)))}>
+                  {e.kind === 'step' && e.name ? 'Rename…' : 'Name this version…'}
+                </button>
+              </span>
+              {naming === lastOf(e) ? (
+                <form
+                  className="name-version"
+                  aria-label={`Name revision ${lastOf(e)}`}
+                  onSubmit={(ev) => {
+                    ev.preventDefault();
+                    const name = new FormData(ev.currentTarget).get('name');
+                    void nameVersion(lastOf(e), typeof name === 'string' ? name : '');
+                  }}
+                  onKeyDown={(ev) => ev.key === 'Escape' && setNaming(null)}
+                >
+                  <input name="name" aria-label="Version name" autoFocus maxLength={100} defaultValue={e.kind === 'step' ? (e.name ?? '') : ''} placeholder="e.g. Print edition" />
+                  <button type="submit">Save name</button>
+                </form>
               ) : null}
             </li>
           ))}

@@ -9,6 +9,8 @@ interface Props {
   openComments: number;
   /** Asks the main process to move the article; it decides, and a refusal comes back as an error. */
   onMove(to: string, reason?: string): Promise<void>;
+  /** A reason or confirmation form closed: the keyboard goes back to the text. */
+  onDone?(): void;
 }
 
 const actionOf = (s: Status) => s.action ?? s.label;
@@ -18,7 +20,7 @@ const actionOf = (s: Status) => s.action ?? s.label;
  * that take an article out of the flow (spike) stand apart. A step that needs a reason asks for
  * one with the box focused; an approval with open comments asks first.
  */
-export function StatusControl({ status, houseStyle, openComments, onMove }: Props) {
+export function StatusControl({ status, houseStyle, openComments, onMove, onDone }: Props) {
   const [asking, setAsking] = useState<{ status: Status; kind: 'reason' | 'confirm' } | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,6 +29,7 @@ export function StatusControl({ status, houseStyle, openComments, onMove }: Prop
     setBusy(true);
     try {
       await onMove(to, why);
+      if (asking) onDone?.();
       setAsking(null);
       setReason('');
     } finally {
@@ -64,7 +67,9 @@ export function StatusControl({ status, houseStyle, openComments, onMove }: Prop
             void move(asking.status.id, reason);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setAsking(null);
+            if (e.key !== 'Escape') return;
+            setAsking(null);
+            onDone?.();
           }}
         >
           <label>
@@ -74,7 +79,13 @@ export function StatusControl({ status, houseStyle, openComments, onMove }: Prop
           <button type="submit" className="primary" disabled={busy || !reason.trim()} title={reason.trim() ? undefined : 'Write the reason first'}>
             {actionOf(asking.status).replace(/…$/, '')}
           </button>
-          <button type="button" onClick={() => setAsking(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setAsking(null);
+              onDone?.();
+            }}
+          >
             Cancel
           </button>
         </form>
@@ -87,7 +98,13 @@ export function StatusControl({ status, houseStyle, openComments, onMove }: Prop
           <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void move(asking.status.id)}>
             {actionOf(asking.status)} anyway
           </button>
-          <button type="button" onClick={() => setAsking(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setAsking(null);
+              onDone?.();
+            }}
+          >
             Cancel
           </button>
         </div>

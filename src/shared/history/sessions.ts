@@ -17,15 +17,15 @@ export type HistoryEntry =
       last: number;
       saves: number;
     }
-  | { kind: 'step'; who: string; at: string; revision: number; before: number; status: string; note: string };
+  | { kind: 'step'; who: string; at: string; revision: number; before: number; status: string; note: string; name?: string };
 
 /** How long a pause ends a session. */
 export const SESSION_PAUSE_MS = 10 * 60 * 1000;
 
 /**
  * Groups revisions (any order) into entries, newest first: consecutive saves by the same person
- * with no pause longer than `pauseMs` form a session; a status step, or a save with a note (a
- * restore, an edit that reopened an approved article), stands alone.
+ * with no pause longer than `pauseMs` form a session; a status step, a named version, or a save
+ * with a note (a restore, an edit that reopened an approved article) stands alone.
  */
 export function historyEntries(revisions: readonly RevisionInfo[], pauseMs = SESSION_PAUSE_MS): HistoryEntry[] {
   const ordered = [...revisions].sort((a, b) => a.revision - b.revision);
@@ -33,8 +33,8 @@ export function historyEntries(revisions: readonly RevisionInfo[], pauseMs = SES
   ordered.forEach((r, i) => {
     const prev = ordered[i - 1];
     const before = prev?.revision ?? 0;
-    if ((prev && prev.status !== r.status) || r.note) {
-      entries.push({ kind: 'step', who: r.savedBy, at: r.savedAt, revision: r.revision, before, status: r.status, note: r.note });
+    if ((prev && prev.status !== r.status) || r.note || r.name) {
+      entries.push({ kind: 'step', who: r.savedBy, at: r.savedAt, revision: r.revision, before, status: r.status, note: r.note, ...(r.name ? { name: r.name } : {}) });
       return;
     }
     const open = entries.at(-1);

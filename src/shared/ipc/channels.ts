@@ -17,6 +17,7 @@ export const CHANNELS = [
   'articles.setStatus',
   'articles.history',
   'articles.sessions',
+  'articles.nameVersion',
   'articles.revision',
   'articles.restoreRevision',
   'articles.trash',

@@ -106,6 +106,8 @@ export const contract = {
     z.object({ id: Id, status: z.string().max(40), reason: z.string().max(2000).optional(), revision: z.number().int().min(1).optional() }).strict(),
   ),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
+  /** Names a version (an empty name removes it); answers with the history. */
+  'articles.nameVersion': channel<RevisionInfo[]>()(z.object({ id: Id, revision: z.number().int().min(1), name: z.string().max(100) }).strict()),
   /** The history as editing sessions and steps, with words added and removed (history/sessions.ts). */
   'articles.sessions': channel<(HistoryEntry & { words: { added: number; removed: number } })[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),

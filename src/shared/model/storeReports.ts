@@ -20,6 +20,8 @@ export interface RevisionInfo {
   headline: string;
   /** The reason given with a status change; '' for an ordinary save. */
   note: string;
+  /** A name given to this version ("Print edition"); '' when none. */
+  name?: string;
 }
 
 export interface IntegrityReport {

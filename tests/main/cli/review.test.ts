@@ -47,7 +47,7 @@ describe('byline pack / unpack / choose', () => {
     byline(['--db', deskDb, 'comment', id, 'Quelle?', '--quote', 'Gegenangriff']);
     byline(['--db', deskDb, 'status', id, 'submitted']);
     byline(['--db', db, 'status', id, 'spiked', '--reason', 'doppelt']);
-    byline(['--db', db, 'pack', id, '--out', pkg]);
+    byline(['--db', db, 'pack', id, '--out', pkg, '--force']); // over the earlier package, on purpose
     const r = byline(['--db', deskDb, 'unpack', pkg]);
     expect(r.stdout).toContain('Bernd Schulz (bs) changed the same revision as this machine did: both versions are kept');
     expect(r.stdout).toContain(`byline choose ${id} mine|theirs`);

@@ -74,8 +74,8 @@ describe('the IPTC ninjs examples', () => {
     const { article } = importNinjs(bytes, ctx(file));
     expect(article.headline).toBe('Captain of wrecked cruise ship on trial in Italy');
     expect(article.byline).toBe("Paulo Santalucia and Frances d'Emilio");
-    // Files without a language get the model's default.
-    expect(article.language).toBe((JSON.parse(bytes.toString()) as { language?: string }).language ?? 'de');
+    // Files without a language get the language their text is written in (English), not the house default.
+    expect(article.language).toBe((JSON.parse(bytes.toString()) as { language?: string }).language ?? 'en');
     expect(article.body.length).toBeGreaterThan(0);
     expect(article.body[0]).toMatchObject({ type: 'paragraph', children: [{ text: expect.stringMatching(/^GROSSETO, Italy \(AP\) -- The trial of the captain/) }] });
   });

@@ -116,6 +116,25 @@ describe('trash', () => {
   });
 });
 
+describe('named versions', () => {
+  it('names a revision without touching it, renames, takes the name away, and goes with the article', () => {
+    const a = store.articles.create({ headline: 'Albu Kamal' }, 'anna');
+    const b = store.articles.save({ ...a, headline: 'Albu Kamal fällt' }, 'anna').article;
+    const before = store.articles.getRevision(a.id, 1);
+    expect(store.articles.nameVersion(a.id, 1, '  Printausgabe ', 'desk').find((r) => r.revision === 1)).toMatchObject({ name: 'Printausgabe' });
+    expect(store.articles.getRevision(a.id, 1)).toEqual(before);
+    expect(store.articles.get(a.id).revision).toBe(b.revision);
+    expect(store.articles.nameVersion(a.id, 1, 'An AFP', 'desk').find((r) => r.revision === 1)?.name).toBe('An AFP');
+    expect(store.articles.nameVersion(a.id, 1, '', 'desk').find((r) => r.revision === 1)?.name).toBe('');
+    expect(() => store.articles.nameVersion(a.id, 9, 'x', 'desk')).toThrow('has no revision 9');
+    expect(() => store.articles.nameVersion(a.id, 1, 'x'.repeat(101), 'desk')).toThrow('at most 100 characters');
+    store.articles.nameVersion(a.id, 2, 'Online', 'desk');
+    store.articles.trash(a.id);
+    store.articles.emptyTrash();
+    expect(store.db.prepare('SELECT count(*) FROM version_names').pluck().get()).toBe(0);
+  });
+});
+
 describe('a new article left blank', () => {
   it('is forgotten, but only while nothing was typed, commented or saved again', () => {
     const blank = store.articles.create({}, 'anna');

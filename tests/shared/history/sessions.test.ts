@@ -35,4 +35,13 @@ describe('historyEntries', () => {
     const list = [rev(1, 0, 'am'), rev(2, 1, 'am'), rev(3, 2, 'am')];
     expect(historyEntries([...list].reverse())).toEqual(historyEntries(list));
   });
+
+  it('lets a named version stand out from the session around it', () => {
+    const named = { ...rev(2, 1, 'am'), name: 'Printausgabe' };
+    expect(historyEntries([rev(1, 0, 'am'), named, rev(3, 2, 'am')]).map((e) => (e.kind === 'step' ? `step ${e.revision} ${e.name}` : `session ${e.first}-${e.last}`))).toEqual([
+      'session 3-3',
+      'step 2 Printausgabe',
+      'session 1-1',
+    ]);
+  });
 });
