@@ -216,6 +216,7 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
               type="button"
               className="danger"
               disabled={total === 0}
+              title={total === 0 ? 'The trash is empty' : undefined}
               onClick={act(async () => {
                 if (window.confirm(`Delete ${total} article(s) in the trash for good? This cannot be undone.`)) await client.invoke('articles.emptyTrash', {});
               })}

@@ -33,7 +33,7 @@ function ReplyForm({ onReply }: { onReply(body: string): Promise<void> }) {
   return (
     <form className="reply-form" aria-label="Reply" onSubmit={submit}>
       <input value={text} onChange={(e) => setText(e.target.value)} placeholder="Reply…" aria-label="Reply text" />
-      <button type="submit" disabled={!text.trim()}>
+      <button type="submit" disabled={!text.trim()} title={text.trim() ? undefined : 'Write the reply first'}>
         Reply
       </button>
     </form>
@@ -44,7 +44,13 @@ function Thread({ thread, onReply, onResolve, onShow }: { thread: CommentThread 
   const place = describeAnchor(thread.anchor);
   return (
     <article className={`comment-thread${thread.resolvedAt ? ' resolved' : ''}`} aria-label={`Comment on ${place}`}>
-      <button type="button" className="link comment-place" onClick={() => onShow(thread)} disabled={thread.detached || thread.anchor?.kind !== 'text'}>
+      <button
+        type="button"
+        className="link comment-place"
+        onClick={() => onShow(thread)}
+        disabled={thread.detached || thread.anchor?.kind !== 'text'}
+        title={thread.detached ? 'The words this comment was on have been removed' : thread.anchor?.kind !== 'text' ? 'This comment is on a whole field or a picture' : undefined}
+      >
         {place}
       </button>
       {thread.detached ? <p className="comment-detached">The text this comment was on has been removed.</p> : null}
@@ -135,7 +141,7 @@ export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onS
           rows={3}
           placeholder="What should change? (Ctrl+Enter posts, Escape goes back to the text)"
         />
-        <button type="submit" className="primary" disabled={!text.trim() || !chosen}>
+        <button type="submit" className="primary" disabled={!text.trim() || !chosen} title={text.trim() ? undefined : 'Write the comment first'}>
           Comment
         </button>
       </form>

@@ -33,7 +33,7 @@ export function ConflictChoice({ theirs, mine, onKeepMine, onTakeTheirs }: { the
       <button type="button" onClick={onTakeTheirs}>
         Take theirs
       </button>
-      <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} disabled={!theirs}>
+      <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} disabled={!theirs} title={theirs ? undefined : 'Loading the saved version…'}>
         Compare
       </button>
       {comparing && theirs ? <Compare mine={mine} theirs={theirs} /> : null}

@@ -34,10 +34,10 @@ export function IncomingVersion({ version, mine, houseStyle, onChoose }: Props) 
         {version.packageName}), while it was also changed here since revision {version.baseRevision}. Both versions are kept; choose which one the
         article goes on with. The other stays in the history.
       </p>
-      <button type="button" className="primary" disabled={busy} onClick={() => choose('mine')}>
+      <button type="button" className="primary" disabled={busy} title={busy ? 'Your choice is being saved' : undefined} onClick={() => choose('mine')}>
         Keep this machine’s
       </button>
-      <button type="button" disabled={busy} onClick={() => choose('theirs')}>
+      <button type="button" disabled={busy} title={busy ? 'Your choice is being saved' : undefined} onClick={() => choose('theirs')}>
         Take {version.sender}’s
       </button>
       <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)}>
