@@ -70,6 +70,12 @@ export const HouseStyleSchema = z
       .object({
         /** Narrower than this (in pixels) a picture is flagged as too small to print; a warning, not a block. */
         minPrintWidth: z.number().int().positive().default(1200),
+        /**
+         * What exported copies lose (the stored original keeps everything): `location` (GPS),
+         * `device` (serial numbers, maker notes), `owner` (the camera owner's name). A source's
+         * whereabouts and equipment must not travel with the picture.
+         */
+        removeOnExport: z.array(z.enum(['location', 'device', 'owner'])).default(['location', 'device', 'owner']),
       })
       .strict()
       .prefault({}),

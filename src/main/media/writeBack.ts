@@ -68,12 +68,22 @@ function tagsFor(image: Image, style: HouseStyle['credit'], mime: string): Recor
 }
 
 /**
+ * ExifTool arguments that delete what exported copies must not carry, in every group that holds
+ * it (EXIF, XMP, maker notes): a tag name with a wildcard deletes each tag it matches.
+ */
+const REMOVED_TAGS: Record<HouseStyle['pictures']['removeOnExport'][number], string[]> = {
+  location: ['-gps*=', '-XMP-exif:GPS*='],
+  device: ['-*SerialNumber=', '-MakerNotes:all='],
+  owner: ['-*OwnerName='],
+};
+
+/**
  * A copy of a stored picture whose embedded metadata says what the article says: the edited
  * caption, credit line, photographer and alt text. The stored original is only read, never
  * written: the copy is made in a private temporary folder and read back from there.
  * A copy that cannot be written stops the export, naming the picture.
  */
-export async function creditedCopy(store: Store, image: Image, style: HouseStyle['credit'] = store.houseStyle.credit): Promise<CreditedCopy> {
+export async function creditedCopy(store: Store, image: Image, style: HouseStyle['credit'] = store.houseStyle.credit, remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport): Promise<CreditedCopy> {
   const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${image.caption.slice(0, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
   const asset = store.assets.find(image.assetId);
   if (!asset) throw missing();
@@ -87,7 +97,7 @@ export async function creditedCopy(store: Store, image: Image, style: HouseStyle
       throw missing();
     }
     try {
-      await exiftool().write(file, tagsFor(image, style, asset.mime) as never, { writeArgs: ['-overwrite_original'] });
+      await exiftool().write(file, tagsFor(image, style, asset.mime) as never, { writeArgs: [...remove.flatMap((r) => REMOVED_TAGS[r]), '-overwrite_original'] });
     } catch (error) {
       throw new BylineError('io', `The caption and credit could not be written into a copy of ${name} (${(error as Error).message.split('\n')[0]}); nothing was exported.`);
     }

@@ -101,3 +101,50 @@ describe('credited copies for exports', () => {
     expect(merged).toMatchObject({ caption: odd.caption, creditLine: 'AT&T/R&amp;D' });
   });
 });
+
+describe('what exported copies leave behind', () => {
+  it('drops the GPS position, serial numbers, maker notes and owner name from the copy; the original keeps them', async () => {
+    const source = path.join(tempDir(), 'field.jpg');
+    fs.writeFileSync(source, await jpegOf(800, 600));
+    await exiftool().write(
+      source,
+      {
+        'IPTC:Caption-Abstract': 'Kämpfer in al-Qaim',
+        GPSLatitude: 34.45,
+        GPSLatitudeRef: 'N',
+        GPSLongitude: 40.92,
+        GPSLongitudeRef: 'E',
+        'XMP-exif:GPSLatitude': '34,27.0N',
+        SerialNumber: 'CAM-4711',
+        'XMP-exifEX:BodySerialNumber': 'BODY-0815',
+        'XMP-exifEX:LensSerialNumber': 'LENS-42',
+        OwnerName: 'Ahmad Source',
+        'XMP-exifEX:CameraOwnerName': 'Ahmad Source',
+      } as never,
+      { writeArgs: ['-overwrite_original'] },
+    );
+    const before = (await exiftool().read(source, { readArgs: ['-G1'] })) as Record<string, unknown>;
+    expect(Object.keys(before).some((k) => /GPS/.test(k))).toBe(true);
+    expect(Object.keys(before).some((k) => /SerialNumber/.test(k))).toBe(true);
+
+    const { image, original } = await store1(fs.readFileSync(source), 'field.jpg');
+    const copy = await creditedCopy(store, image);
+    const { raw, merged } = await readBack(copy.bytes, 'jpg');
+    const leaked = Object.entries(raw).filter(([k]) => /GPS|SerialNumber|OwnerName|MakerNote/i.test(k));
+    expect(leaked).toEqual([]);
+    // What the article says is still there.
+    expect(merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    // The stored original is untouched.
+    expect(fs.readFileSync(original).equals(fs.readFileSync(source))).toBe(true);
+  });
+
+  it('keeps what the house style says to keep', async () => {
+    const source = path.join(tempDir(), 'keep.jpg');
+    fs.writeFileSync(source, await jpegOf(640, 480));
+    await exiftool().write(source, { GPSLatitude: 52.5, GPSLatitudeRef: 'N', OwnerName: 'Redaktion' } as never, { writeArgs: ['-overwrite_original'] });
+    const { image } = await store1(fs.readFileSync(source), 'keep.jpg');
+    const { raw } = await readBack((await creditedCopy(store, image, undefined, ['device'])).bytes, 'jpg');
+    expect(Object.keys(raw).some((k) => /GPSLatitude/.test(k))).toBe(true);
+    expect(Object.values(raw)).toContain('Redaktion');
+  });
+});
