@@ -9,6 +9,7 @@ import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import { EXPORTERS, exportArticle, isExportFormat } from '../export/formats';
 import { stepAfterExport } from '../export/stepAfterExport';
 import { fileTarget, folderTarget } from './outputTarget';
+import { assertNoSession } from '../store/sessionLock';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
@@ -183,6 +184,7 @@ export const COMMANDS: Record<string, Command> = {
     args: 0,
     run: (ctx) =>
       withStore(ctx, (store) => {
+        assertNoSession(ctx.dbPath, 'Emptying the trash from the command line');
         const deleted = store.articles.emptyTrash();
         if (ctx.json) printJson(ctx.io, { deleted });
         else ctx.io.out(`deleted ${deleted} article(s) for good`);
@@ -312,6 +314,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'replace the store with a backup (quit the app first; the current store is kept aside)',
     args: 1,
     run: (ctx) => {
+      assertNoSession(ctx.dbPath, 'Restoring a backup');
       const { manifest, previous } = restoreStore(ctx.positionals[0]!, ctx.dbPath);
       if (ctx.json) printJson(ctx.io, { restored: manifest, previous });
       else ctx.io.out(`restored ${manifest.articles} articles from ${manifest.createdAt}${previous ? `; the replaced store is in ${previous}` : ''}`);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, IPC_PREFIX, MENU_EVENT, type MenuCommand } from '../../shared/ipc/channels';
+import { holdSession } from '../store/sessionLock';
 import { BylineError } from '../../shared/errors';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -53,6 +54,9 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath),
         houseStyle: loadHouseStyle(houseStylePath(dbPath)),
       });
+      // While the app runs, a restore, an emptied trash or a schema upgrade from the CLI waits.
+      const release = holdSession(dbPath, 'the Byline app');
+      app.on('will-quit', release);
     } catch (error) {
       dialog.showErrorBox('Byline cannot open its data', error instanceof BylineError ? error.message : String(error));
       app.exit(1);

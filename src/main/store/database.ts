@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { assertNoSession } from './sessionLock';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
@@ -113,7 +114,11 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
         throw new BylineError('store-corrupt', `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`);
       }
     }
-    if (version > 0 && version < latest) copyBeforeMigration(ro, file, version);
+    if (version > 0 && version < latest) {
+      // A running app would go on with the old schema under its feet: the upgrade waits until it quits.
+      assertNoSession(file, `Upgrading the store to schema ${latest}`);
+      copyBeforeMigration(ro, file, version);
+    }
   } catch (error) {
     throw translateSqliteError(error, file);
   } finally {

@@ -9,6 +9,7 @@ import { Store } from '../store/store';
 import { BylineError } from '../../shared/errors';
 import { startWebServer } from './server';
 import { loadBrowserSession, saveBrowserSession } from './session';
+import { holdSession } from '../store/sessionLock';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +18,14 @@ async function main(): Promise<void> {
   });
   const dbPath = resolveDbPath(values.db);
   const store = Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath)) });
+  // While browser mode runs, a restore, an emptied trash or a schema upgrade from elsewhere waits (sessionLock.ts).
+  let releaseSession: () => void;
+  try {
+    releaseSession = holdSession(dbPath, 'browser mode');
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   // A browser page cannot show native save dialogs: backups and exports go to folders beside the data.
   const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p });
   const rendererDir = values.renderer ?? path.join(__dirname, '..', 'renderer');
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
     stopping = true;
     await server.close();
     store.close();
+    releaseSession();
     await endExiftool();
     process.exit(0);
   };

@@ -137,26 +137,25 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
         {revisions.length > 1 ? (
           <details className="history-compare">
             <summary>Compare any two revisions</summary>
-            <label>
-              From
-              <select aria-label="Compare from" value={pair?.[0] ?? ''} onChange={(ev) => setPair([Number(ev.target.value), pair?.[1] ?? latest ?? 1])}>
-                {revisions.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {name(r.revision)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              To
-              <select aria-label="Compare to" value={pair?.[1] ?? ''} onChange={(ev) => setPair([pair?.[0] ?? 1, Number(ev.target.value)])}>
-                {revisions.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {name(r.revision)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {(['from', 'to'] as const).map((end, i) => (
+              <label key={end}>
+                {end === 'from' ? 'From' : 'To'}
+                <select
+                  aria-label={`Compare ${end}`}
+                  value={pair?.[i] ?? ''}
+                  onChange={(ev) => {
+                    const n = Number(ev.target.value);
+                    setPair(i === 0 ? [n, pair?.[1] ?? latest ?? 1] : [pair?.[0] ?? 1, n]);
+                  }}
+                >
+                  {revisions.map((r) => (
+                    <option key={r.revision} value={r.revision}>
+                      {name(r.revision)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
             {pair && pair[0] > 0 && pair[0] !== latest ? (
               <button type="button" onClick={() => void onRestore(pair[0])}>
                 Restore r{pair[0]}

@@ -36,6 +36,11 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
       setBusy(false);
     }
   };
+  /** The reason or confirmation closed without a step: the keyboard goes back to the text. */
+  const cancel = () => {
+    setAsking(null);
+    onDone?.();
+  };
   const start = (s: Status) => {
     if (s.reasonRequired) setAsking({ status: s, kind: 'reason' });
     else if (s.approval && openComments > 0 && houseStyle.workflow.openComments === 'warn') setAsking({ status: s, kind: 'confirm' });
@@ -66,11 +71,7 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
             e.preventDefault();
             void move(asking.status.id, reason);
           }}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            setAsking(null);
-            onDone?.();
-          }}
+          onKeyDown={(e) => e.key === 'Escape' && cancel()}
         >
           <label>
             Reason
@@ -79,13 +80,7 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
           <button type="submit" className="primary" disabled={busy || !reason.trim()} title={reason.trim() ? undefined : 'Write the reason first'}>
             {actionOf(asking.status).replace(/…$/, '')}
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              setAsking(null);
-              onDone?.();
-            }}
-          >
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </form>
@@ -98,13 +93,7 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
           <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void move(asking.status.id)}>
             {actionOf(asking.status)} anyway
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              setAsking(null);
-              onDone?.();
-            }}
-          >
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>
