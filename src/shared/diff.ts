@@ -2,6 +2,7 @@ import { diffArrays, diffWordsWithSpace } from 'diff';
 import { formatCredit } from './format/credit';
 import { formatSignOff } from './format/signOff';
 import type { HouseStyle } from './houseStyle';
+import { statusLabel } from './workflow';
 import { bodyText, imageCredits, type Article } from './model/article';
 import { blockText, type Block } from './model/blocks';
 import type { RichText } from './model/inline';
@@ -74,7 +75,7 @@ export function emphasisRuns(block: Block | undefined): EmphasisRun[] {
 /** Each field as a desk reads it: keywords as a list, the sign-off and credits as printed. */
 function fieldValues(a: Article, style: HouseStyle): [string, string][] {
   return [
-    ['status', style.statuses.find((s) => s.id === a.status)?.label ?? a.status],
+    ['status', statusLabel(style, a.status)],
     ['rubric', a.rubric],
     ['kicker', a.kicker],
     ['headline', a.headline],
@@ -139,10 +140,10 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
       at.after += n;
       continue;
     }
-    const next = changes[i + 1];
+    // A removal followed by an addition is taken together: those blocks changed.
+    const addition = c.added ? c : c.removed && changes[i + 1]?.added ? changes[++i]! : null;
     const removed = c.removed ? before.slice(at.before, at.before + n) : [];
-    const added = c.added ? after.slice(at.after, at.after + n) : next?.added && c.removed ? after.slice(at.after, at.after + next.value.length) : [];
-    if (c.removed && next?.added) i++;
+    const added = addition ? after.slice(at.after, at.after + addition.value.length) : [];
     at.before += removed.length;
     at.after += added.length;
     const pairs = Math.min(removed.length, added.length);

@@ -39,23 +39,30 @@ export function shortenAtWord(text: string, max: number): string {
   return `${(at > 0 ? cut.slice(0, at) : text.slice(0, max)).replace(/[\s,;:.–-]+$/u, '')}…`;
 }
 
+type Picture = { block: Extract<Block, { type: 'image' }>; nth: number };
+
 /** Every picture of a body with its place among the pictures. */
-function pictures(body: readonly Block[]): { block: Extract<Block, { type: 'image' }>; nth: number }[] {
+function pictures(body: readonly Block[]): Picture[] {
   return body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image').map((block, nth) => ({ block, nth }));
 }
 
 /** What a picture's file said, by asset id; where it is not known, credits are not compared with it. */
 export type PhotoLookup = (assetId: string) => PhotoMetadata | undefined;
 
+/** One thing a picture lacks, named as the person sees the picture, pointing at the box to fix. */
+const pictureMissing = (code: 'imageCredit' | 'imageAlt' | 'imageCreditConflict', { block, nth }: Picture, what: (picture: string) => string): Missing => ({
+  code,
+  text: what(describePicture(nth, block.caption)),
+  target: { kind: 'image', assetId: block.assetId, nth, part: code === 'imageAlt' ? 'alt' : 'credit' },
+});
+
 /** Pictures whose credit contradicts their file, each named with what is wrong. */
 export function creditContradictions(body: readonly Block[], photos: PhotoLookup | undefined): Missing[] {
   if (!photos) return [];
-  return pictures(body).flatMap(({ block, nth }) => {
-    const embedded = photos(block.assetId);
-    const problems = embedded ? creditConflicts(block.credit, embedded) : [];
-    return problems.length
-      ? [{ code: 'imageCreditConflict' as const, text: `a credit for ${describePicture(nth, block.caption)} that agrees with its file (${problems.join('; ')})`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'credit' as const } }]
-      : [];
+  return pictures(body).flatMap((p) => {
+    const embedded = photos(p.block.assetId);
+    const problems = embedded ? creditConflicts(p.block.credit, embedded) : [];
+    return problems.length ? [pictureMissing('imageCreditConflict', p, (picture) => `a credit for ${picture} that agrees with its file (${problems.join('; ')})`)] : [];
   });
 }
 
@@ -69,15 +76,10 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup)
   signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : [field('signOff', 'a sign-off')]),
   keywords: (a) => (a.keywords.length ? [] : [field('keywords', 'keywords')]),
   imageCredits: (a, photos) => [
-    ...pictures(a.body).flatMap(({ block, nth }) =>
-      hasCredit(block.credit) ? [] : [{ code: 'imageCredit' as const, text: `a credit for ${describePicture(nth, block.caption)}`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'credit' as const } }],
-    ),
+    ...pictures(a.body).flatMap((p) => (hasCredit(p.block.credit) ? [] : [pictureMissing('imageCredit', p, (picture) => `a credit for ${picture}`)])),
     ...creditContradictions(a.body, photos),
   ],
-  imageAlt: (a) =>
-    pictures(a.body).flatMap(({ block, nth }) =>
-      block.alt.trim() ? [] : [{ code: 'imageAlt' as const, text: `alt text for ${describePicture(nth, block.caption)}`, target: { kind: 'image' as const, assetId: block.assetId, nth, part: 'alt' as const } }],
-    ),
+  imageAlt: (a) => pictures(a.body).flatMap((p) => (p.block.alt.trim() ? [] : [pictureMissing('imageAlt', p, (picture) => `alt text for ${picture}`)])),
 };
 
 /** What every exchange format needs before an article may leave Byline. */
@@ -104,6 +106,11 @@ export function imageProblems(article: Pick<Article, 'body'>, photos?: PhotoLook
 
 export function statusOf(style: HouseStyle, id: string): Status | undefined {
   return style.statuses.find((s) => s.id === id);
+}
+
+/** A status as people read it ("In review"); its id when the house style does not know it. */
+export function statusLabel(style: HouseStyle, id: string): string {
+  return statusOf(style, id)?.label ?? id;
 }
 
 /** What the article lacks for a status ("a teaser", "a credit for the second picture (“…”)"). */
@@ -139,16 +146,12 @@ export interface StepContext {
  * Roles and the author rule apply when the person is known (a profile is set).
  */
 export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = '', photos?: PhotoLookup, who: StepContext = {}): StepRefusal | null {
-  const from = statusOf(style, article.status);
   const target = statusOf(style, to);
   if (!target) return { code: 'unknown-status', message: `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).` };
-  const label = (s: Status | undefined, id: string) => s?.label ?? id;
   if (!nextStatuses(style, article.status).some((s) => s.id === to)) {
     const allowed = nextStatuses(style, article.status).map((s) => s.label);
-    return {
-      code: 'not-allowed',
-      message: `An article cannot go from ${label(from, article.status)} to ${target.label}${allowed.length ? `; from ${label(from, article.status)} it can go to ${allowed.join(', ')}` : ''}.`,
-    };
+    const from = statusLabel(style, article.status);
+    return { code: 'not-allowed', message: `An article cannot go from ${from} to ${target.label}${allowed.length ? `; from ${from} it can go to ${allowed.join(', ')}` : ''}.` };
   }
   if (who.role && target.roles.length && !target.roles.includes(who.role)) {
     return { code: 'role', message: `${target.label} is a step for ${target.roles.join(' or ')}; your profile's role is ${who.role}.` };

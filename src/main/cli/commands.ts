@@ -4,6 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { diffArticles, inlineBodyDiff } from '../../shared/diff';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';
+import { statusLabel } from '../../shared/workflow';
 import { exportFileName } from '../export/bylineJson';
 import { chromiumPrintToPdf } from '../export/chromiumPdf';
 import { EXPORTERS, exportArticle, isExportFormat } from '../export/formats';
@@ -102,7 +103,7 @@ export const COMMANDS: Record<string, Command> = {
         const [id, status] = ctx.positionals as [string, string];
         const a = store.articles.setStatus(id, status, store.profile.actor(), { reason: ctx.options.reason, role: store.profile.get()?.role });
         if (ctx.json) printJson(ctx.io, a);
-        else ctx.io.out(`${a.id} is now ${store.houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status} (revision ${a.revision})`);
+        else ctx.io.out(`${a.id} is now ${statusLabel(store.houseStyle, a.status)} (revision ${a.revision})`);
         return 0;
       }),
   },

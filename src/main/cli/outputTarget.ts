@@ -2,12 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 
-/** The store's own files: never a command's output, whatever it is told. */
-function storeFiles(dbPath: string): { files: string[]; assets: string } {
-  const db = path.resolve(dbPath);
-  return { files: [db, `${db}-wal`, `${db}-shm`, `${db}-journal`], assets: `${db}-assets` };
-}
-
 const real = (p: string) => {
   try {
     return fs.realpathSync(p);
@@ -15,6 +9,21 @@ const real = (p: string) => {
     return path.resolve(p);
   }
 };
+
+/** A path as the file system will resolve it, also when the file does not exist yet (its folder may be a link). */
+const resolvedTarget = (p: string) => path.join(real(path.dirname(p)), path.basename(p));
+
+/**
+ * Whether `target` is one of the store's own files (the database, its -wal, -shm and -journal)
+ * or inside its assets folder: never a command's output, whatever it is told.
+ */
+function isStoreFile(target: string, dbPath: string): boolean {
+  // Each path as written and as resolved through links, so a link cannot lead a write onto the store.
+  const forms = (p: string) => [resolvedTarget(path.resolve(p)), real(p)];
+  const files = forms(dbPath).flatMap((db) => [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]).flatMap(forms);
+  const assets = forms(`${dbPath}-assets`);
+  return forms(target).some((at) => files.includes(at) || assets.some((a) => at === a || at.startsWith(`${a}${path.sep}`)));
+}
 
 /**
  * Where a command may write one file: a folder given (existing, or written with a trailing
@@ -26,13 +35,8 @@ export function fileTarget(requested: string | undefined, opts: { dbPath: string
   let target = path.resolve(requested ?? opts.defaultName);
   const asFolder = requested !== undefined && (/[\\/]$/.test(requested) || (fs.existsSync(target) && fs.statSync(target).isDirectory()));
   if (asFolder) target = path.join(target, opts.defaultName);
-  const own = storeFiles(opts.dbPath);
-  const resolved = real(target);
-  const parentReal = path.join(real(path.dirname(target)), path.basename(target));
-  for (const candidate of [target, resolved, parentReal]) {
-    if (own.files.map(real).includes(candidate) || own.files.includes(candidate) || candidate.startsWith(`${real(own.assets)}${path.sep}`) || candidate.startsWith(`${own.assets}${path.sep}`)) {
-      throw new BylineError('invalid-input', `${target} is one of the store's own files; Byline never writes over it. Nothing was written.`);
-    }
+  if (isStoreFile(target, opts.dbPath)) {
+    throw new BylineError('invalid-input', `${target} is one of the store's own files; Byline never writes over it. Nothing was written.`);
   }
   if (fs.existsSync(target)) {
     if (fs.statSync(target).isDirectory()) throw new BylineError('invalid-input', `${target} is a folder; name a file inside it. Nothing was written.`);
@@ -45,8 +49,7 @@ export function fileTarget(requested: string | undefined, opts: { dbPath: string
 export function folderTarget(requested: string | undefined, opts: { dbPath: string }): string {
   const target = path.resolve(requested ?? '.');
   if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new BylineError('invalid-input', `--out must be a folder, and ${target} is a file. Nothing was written.`);
-  const assets = storeFiles(opts.dbPath).assets;
-  if (real(target) === real(assets) || real(target).startsWith(`${real(assets)}${path.sep}`)) {
+  if (isStoreFile(target, opts.dbPath)) {
     throw new BylineError('invalid-input', `${target} is the store's own assets folder; Byline never writes there. Nothing was written.`);
   }
   return target;

@@ -1,6 +1,11 @@
 import { BylineError } from '../../shared/errors';
 import type { Article } from '../../shared/model/article';
-import { EXPORT_REQUIREMENTS, listMissing, missingOf } from '../../shared/workflow';
+import { EXPORT_REQUIREMENTS, listMissing, missingOf, type Missing } from '../../shared/workflow';
+
+/** The refusal of an export: one sentence for the CLI, and the items for the editor's "Go there". */
+export function exportRefusal(missing: Missing[]): BylineError {
+  return new BylineError('invalid-input', `This article cannot be exported yet: it needs ${listMissing(missing)}.`, { lead: 'This article cannot be exported yet. It needs:', missing });
+}
 
 /**
  * What every exchange format needs before an article may leave Byline: a headline, and a credit
@@ -8,5 +13,5 @@ import { EXPORT_REQUIREMENTS, listMissing, missingOf } from '../../shared/workfl
  */
 export function assertExportable(article: Article): void {
   const missing = missingOf(article, EXPORT_REQUIREMENTS);
-  if (missing.length) throw new BylineError('invalid-input', `This article cannot be exported yet: it needs ${listMissing(missing)}.`, { lead: 'This article cannot be exported yet. It needs:', missing });
+  if (missing.length) throw exportRefusal(missing);
 }

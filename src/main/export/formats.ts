@@ -1,6 +1,6 @@
-import { BylineError } from '../../shared/errors';
+import { exportRefusal } from './exportable';
 import type { Article } from '../../shared/model/article';
-import { creditContradictions, listMissing } from '../../shared/workflow';
+import { creditContradictions } from '../../shared/workflow';
 import { embeddedLookup } from '../media/photoInfo';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Store } from '../store/store';
@@ -54,7 +54,7 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, en
  */
 export async function exportArticle(format: ExportFormat, article: Article, store: Store, env: ExportEnv): Promise<Exported> {
   const contradictions = creditContradictions(article.body, embeddedLookup(store.assets));
-  if (contradictions.length) throw new BylineError('invalid-input', `This article cannot be exported yet: it needs ${listMissing(contradictions)}.`, { lead: 'This article cannot be exported yet. It needs:', missing: contradictions });
+  if (contradictions.length) throw exportRefusal(contradictions);
   return EXPORTERS[format](article, store, env);
 }
 

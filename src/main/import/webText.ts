@@ -184,8 +184,7 @@ export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedAr
   const signOff = takeSignOff(chunks);
   const { next, ...head } = readHead(chunks);
   const { body, dateline } = readBody(chunks.slice(next), warnings);
-  // Good enough to set the spellchecker and the quotation marks; a person can change it.
-  // The language comes from the text (finishImport), as the page does not name it.
+  // The language comes from the text (finishImport), as the page does not name it; a person can change it.
   return finishImport(ctx.fileName, { ...head, dateline, body, signOff }, warnings);
 }
 

@@ -4,6 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { creditBody } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Image } from '../../shared/model/blocks';
+import { shortenAtWord } from '../../shared/workflow';
 import { inPrivateTempDir } from '../privateTemp';
 import type { Store } from '../store/store';
 import { exiftool } from './exiftool';
@@ -84,7 +85,7 @@ const REMOVED_TAGS: Record<HouseStyle['pictures']['removeOnExport'][number], str
  * A copy that cannot be written stops the export, naming the picture.
  */
 export async function creditedCopy(store: Store, image: Image, style: HouseStyle['credit'] = store.houseStyle.credit, remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport): Promise<CreditedCopy> {
-  const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${image.caption.slice(0, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
+  const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${shortenAtWord(image.caption, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
   const asset = store.assets.find(image.assetId);
   if (!asset) throw missing();
   const extension = EXTENSIONS[asset.mime] ?? 'img';

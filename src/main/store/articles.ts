@@ -233,7 +233,6 @@ export class ArticleRepository {
     return ArticleSchema.parse(JSON.parse(row.doc));
   }
 
-  /** The article list and desk queue: filters combine; search results come best match first. */
   /**
    * What the workflow needs to know of the person asking: their role, whether they created the
    * article, its open comments. Without a role (no profile) roles and the author rule do not apply.
@@ -243,6 +242,7 @@ export class ArticleRepository {
     return role ? { role, isAuthor: row.createdBy === actor, openComments: row.openComments } : { openComments: row.openComments };
   }
 
+  /** The article list and desk queue: filters combine; search results come best match first. */
   list(options: ListOptions = {}): ListResult {
     const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
     const offset = Math.max(options.offset ?? 0, 0);
@@ -364,7 +364,6 @@ export class ArticleRepository {
     return this.get(id);
   }
 
-  /** Deletes every trashed article with its history for good. Returns how many went. */
   /**
    * Forgets an article that was made and left without anything typed (revision 1, blank, no
    * comments): "New article" then Back does not leave an empty row behind. Anything else is kept.
@@ -381,6 +380,7 @@ export class ArticleRepository {
     })();
   }
 
+  /** Deletes every trashed article with its history for good. Returns how many went. */
   emptyTrash(): number {
     return this.db.transaction(() => {
       const pks = this.db.prepare('SELECT pk FROM articles WHERE deleted_at IS NOT NULL').pluck().all() as number[];

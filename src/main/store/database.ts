@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { assertNoSession } from './sessionLock';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { translateSqliteError } from './sqliteErrors';
+import { assertNoSession } from './sessionLock';
 
 export interface OpenOptions {
   /** Path to the better-sqlite3 addon built for this runtime (Electron needs its own build). */

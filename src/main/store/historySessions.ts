@@ -1,9 +1,7 @@
 import { wordChange } from '../../shared/diff';
-import { historyEntries, type HistoryEntry } from '../../shared/history/sessions';
+import { historyEntries, lastRevision, type HistoryEntryWithWords } from '../../shared/history/sessions';
 import type { Article } from '../../shared/model/article';
 import type { ArticleRepository } from './articles';
-
-export type HistoryEntryWithWords = HistoryEntry & { words: { added: number; removed: number } };
 
 /** The article's history as sessions and steps, each with the words it added and removed. */
 export function historyWithWords(articles: ArticleRepository, id: string): HistoryEntryWithWords[] {
@@ -15,5 +13,5 @@ export function historyWithWords(articles: ArticleRepository, id: string): Histo
     if (!a) texts.set(n, (a = articles.getRevision(id, n)));
     return a;
   };
-  return entries.map((e) => ({ ...e, words: wordChange(text(e.before), text(e.kind === 'session' ? e.last : e.revision)!) }));
+  return entries.map((e) => ({ ...e, words: wordChange(text(e.before), text(lastRevision(e))!) }));
 }

@@ -3,7 +3,6 @@ import { BylineError } from '../../shared/errors';
 import { ArticleInputSchema, type Article, type ParsedArticleInput } from '../../shared/model/article';
 import { editedText, sameEditedText, type JournalMark } from '../../shared/model/journal';
 
-
 export interface Recovery {
   /** The stored article with the journal's text on it: what to load and save again. */
   article: Article;

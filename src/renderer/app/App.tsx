@@ -31,8 +31,10 @@ export function App({ client }: { client: Client }) {
   const [noticeMessage, setNoticeMessage] = useState<ScreenMessage | null>(null);
   const here = useRef('');
   here.current = routeHash(route);
-  const setError = useCallback((text: string | null, on?: Route) => setErrorMessage(text ? { text, on: on ? routeHash(on) : here.current } : null), []);
-  const setNotice = useCallback((text: string | null, on?: Route) => setNoticeMessage(text ? { text, on: on ? routeHash(on) : here.current } : null), []);
+  /** A message for the screen `on` (by default the one shown now); null clears it. */
+  const onScreen = (text: string | null, on?: Route): ScreenMessage | null => (text ? { text, on: on ? routeHash(on) : here.current } : null);
+  const setError = useCallback((text: string | null, on?: Route) => setErrorMessage(onScreen(text, on)), []);
+  const setNotice = useCallback((text: string | null, on?: Route) => setNoticeMessage(onScreen(text, on)), []);
   const [listVersion, setListVersion] = useState(0);
   const flushEditor = useRef<(() => Promise<void>) | null>(null);
   const importInput = useRef<HTMLInputElement>(null);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Range as SlateRange, type Descendant, type Range } from 'slate';
 import { directionOf } from '../../shared/format/direction';
 import { isBlankArticle, type Article } from '../../shared/model/article';
+import { statusLabel } from '../../shared/workflow';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
@@ -124,8 +125,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           journal.saved(mark);
           void local.settle(saved.id, mark).catch(() => undefined);
           if (saved.status !== base.current.status) {
-            const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
-            setNotice(`Edited while ${label(base.current.status)}: the article is back in ${label(saved.status)}.`);
+            setNotice(`Edited while ${statusLabel(houseStyle, base.current.status)}: the article is back in ${statusLabel(houseStyle, saved.status)}.`);
             setStatus(saved.status);
           }
           base.current = saved;
@@ -288,7 +288,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       base.current = moved;
       setStatus(moved.status);
       setSavedRevision(moved.revision);
-      setNotice(`Moved to ${houseStyle.statuses.find((s) => s.id === moved.status)?.label ?? moved.status}.`);
+      setNotice(`Moved to ${statusLabel(houseStyle, moved.status)}.`);
     } catch (e) {
       setProblem(problemOf(e));
     }
@@ -410,8 +410,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so it was not exported.');
       const r = await client.invoke('articles.export', { id: article.id, format });
       if (!r.path) return;
-      const label = (id: string) => houseStyle.statuses.find((st) => st.id === id)?.label ?? id;
-      const step = r.step ? (r.step.done ? `\nMoved to ${label(r.step.to)}.` : `\nNot moved to ${label(r.step.to)}: ${r.step.message}`) : '';
+      const step = r.step ? (r.step.done ? `\nMoved to ${statusLabel(houseStyle, r.step.to)}.` : `\nNot moved to ${statusLabel(houseStyle, r.step.to)}: ${r.step.message}`) : '';
       const downloaded = offerDownload(r.path) ? '\nYour browser downloads it as well.' : '';
       setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.${step}${downloaded}`);
       if (r.step?.done) reload(await client.invoke('articles.get', { id: article.id }));

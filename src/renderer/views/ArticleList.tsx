@@ -4,6 +4,7 @@ import { QUEUE_SORT_LABELS, QUEUE_SORTS, type ListQuery, type QueueFacets, type 
 import { TrashUndo, type Trashed } from './TrashUndo';
 import { relativeTime } from '../../shared/format/relativeTime';
 import { snippetParts } from '../../shared/model/snippet';
+import { statusLabel } from '../../shared/workflow';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
 
@@ -333,7 +334,7 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
               </button>
             )}
             <span className="meta">
-              <span className={`status-badge status-${a.status}`}>{houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status}</span>{' '}
+              <span className={`status-badge status-${a.status}`}>{statusLabel(houseStyle, a.status)}</span>{' '}
               {[a.rubric, a.createdBy, `r${a.revision}`].filter(Boolean).join(' · ')} ·{' '}
               <time dateTime={a.updatedAt} title={new Date(a.updatedAt).toLocaleString()}>
                 {relativeTime(a.updatedAt)}
@@ -349,7 +350,7 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             )}
             {a.statusNote ? (
               <span className="status-note" dir="auto">
-                {houseStyle.statuses.find((s) => s.id === a.status)?.label ?? a.status}: “{a.statusNote}”
+                {statusLabel(houseStyle, a.status)}: “{a.statusNote}”
               </span>
             ) : null}
             {a.snippet ? (

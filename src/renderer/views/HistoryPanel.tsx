@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { diffArticles, type ArticleDiff } from '../../shared/diff';
-import type { HistoryEntry } from '../../shared/history/sessions';
+import { lastRevision, type HistoryEntryWithWords } from '../../shared/history/sessions';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Article } from '../../shared/model/article';
 import type { RevisionInfo } from '../../shared/ipc/contract';
+import { statusLabel } from '../../shared/workflow';
 import type { Client } from '../api/client';
 import { DiffView } from './DiffView';
 
@@ -17,11 +18,9 @@ interface Props {
   onRestore(revision: number): Promise<void>;
 }
 
-type Entry = HistoryEntry & { words: { added: number; removed: number } };
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
-const lastOf = (e: Entry) => (e.kind === 'session' ? e.last : e.revision);
 
 /** An empty article to compare the first version with. */
 const blank = (a: Article): Article => ({ ...a, revision: 0, rubric: '', kicker: '', headline: '', teaser: '', byline: '', dateline: '', body: [], keywords: [], signOff: { authors: [], agencies: [] } });
@@ -32,7 +31,7 @@ const blank = (a: Article): Article => ({ ...a, revision: 0, rubric: '', kicker:
  * entry beside the list; any two revisions compared on request; restore as a new revision.
  */
 export function HistoryPanel({ client, articleId, houseStyle, revision, onRestore }: Props) {
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const [entries, setEntries] = useState<HistoryEntryWithWords[]>([]);
   const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
@@ -54,7 +53,7 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
     Promise.all([client.invoke('articles.sessions', { id: articleId }), client.invoke('articles.history', { id: articleId })]).then(([e, r]) => {
       setEntries(e);
       setRevisions(r);
-      setPair((p) => p ?? (e[0] ? [e[0].before, lastOf(e[0])] : null));
+      setPair((p) => p ?? (e[0] ? [e[0].before, lastRevision(e[0])] : null));
     }, (err: Error) => setError(err.message));
   }, [client, articleId, revision, named]);
 
@@ -67,14 +66,13 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
     );
   }, [client, articleId, pair, houseStyle]);
 
-  const label = (id: string) => houseStyle.statuses.find((s) => s.id === id)?.label ?? id;
   const latest = revisions[0]?.revision;
   const name = (n: number) => {
     if (n === 0) return 'Empty article';
     const r = revisions.find((x) => x.revision === n);
     return r ? `Revision ${n} (${r.savedBy}, ${day(r.savedAt)} ${time(r.savedAt)})` : `Revision ${n}`;
   };
-  const chosen = (e: Entry) => pair?.[0] === e.before && pair[1] === lastOf(e);
+  const chosen = (e: HistoryEntryWithWords) => pair?.[0] === e.before && pair[1] === lastRevision(e);
 
   return (
     <section className="history" aria-label="History">
@@ -82,8 +80,8 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
       <div className="history-list">
         <ol className="history-entries" aria-label="Sessions and steps">
           {entries.map((e) => (
-            <li key={`${e.kind}-${lastOf(e)}`} className={`history-entry ${e.kind}${chosen(e) ? ' chosen' : ''}`}>
-              <button type="button" className="history-pick" aria-pressed={chosen(e)} onClick={() => setPair([e.before, lastOf(e)])}>
+            <li key={`${e.kind}-${lastRevision(e)}`} className={`history-entry ${e.kind}${chosen(e) ? ' chosen' : ''}`}>
+              <button type="button" className="history-pick" aria-pressed={chosen(e)} onClick={() => setPair([e.before, lastRevision(e)])}>
                 {e.kind === 'session' ? (
                   <>
                     <strong>{e.who}</strong> · {day(e.from)} {time(e.from)}
@@ -91,7 +89,7 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                   </>
                 ) : (
                   <>
-                    {e.name ? <span className="version-name">{e.name}</span> : <span className={`status-badge status-${e.status}`}>{label(e.status)}</span>} <strong>{e.who}</strong> ·{' '}
+                    {e.name ? <span className="version-name">{e.name}</span> : <span className={`status-badge status-${e.status}`}>{statusLabel(houseStyle, e.status)}</span>} <strong>{e.who}</strong> ·{' '}
                     {day(e.at)} {time(e.at)}
                   </>
                 )}
@@ -102,28 +100,28 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
               </button>
               {e.kind === 'step' && e.note ? <p className="note">{e.note}</p> : null}
               <span className="history-actions">
-                {lastOf(e) !== latest && latest ? (
+                {lastRevision(e) !== latest && latest ? (
                   <>
-                    <button type="button" onClick={() => setPair([lastOf(e), latest])}>
+                    <button type="button" onClick={() => setPair([lastRevision(e), latest])}>
                       Changes since
                     </button>
-                    <button type="button" onClick={() => void onRestore(lastOf(e))}>
-                      Restore r{lastOf(e)}
+                    <button type="button" onClick={() => void onRestore(lastRevision(e))}>
+                      Restore r{lastRevision(e)}
                     </button>
                   </>
                 ) : null}
-                <button type="button" aria-expanded={naming === lastOf(e)} onClick={() => setNaming((n) => (n === lastOf(e) ? null : lastOf(e)))}>
+                <button type="button" aria-expanded={naming === lastRevision(e)} onClick={() => setNaming((n) => (n === lastRevision(e) ? null : lastRevision(e)))}>
                   {e.kind === 'step' && e.name ? 'Rename…' : 'Name this version…'}
                 </button>
               </span>
-              {naming === lastOf(e) ? (
+              {naming === lastRevision(e) ? (
                 <form
                   className="name-version"
-                  aria-label={`Name revision ${lastOf(e)}`}
+                  aria-label={`Name revision ${lastRevision(e)}`}
                   onSubmit={(ev) => {
                     ev.preventDefault();
                     const name = new FormData(ev.currentTarget).get('name');
-                    void nameVersion(lastOf(e), typeof name === 'string' ? name : '');
+                    void nameVersion(lastRevision(e), typeof name === 'string' ? name : '');
                   }}
                   onKeyDown={(ev) => ev.key === 'Escape' && setNaming(null)}
                 >

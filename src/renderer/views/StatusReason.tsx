@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { RevisionInfo } from '../../shared/model/storeReports';
-import { currentStatusStep } from '../../shared/workflow';
+import { currentStatusStep, statusLabel, statusOf } from '../../shared/workflow';
 import type { Client } from '../api/client';
 
 const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
@@ -13,7 +13,7 @@ const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'sho
  */
 export function StatusReason({ client, articleId, status, revision, houseStyle }: { client: Client; articleId: string; status: string; revision: number; houseStyle: HouseStyle }) {
   const [step, setStep] = useState<RevisionInfo | null>(null);
-  const needsReason = houseStyle.statuses.find((s) => s.id === status)?.reasonRequired ?? false;
+  const needsReason = statusOf(houseStyle, status)?.reasonRequired ?? false;
   useEffect(() => {
     if (!needsReason) {
       setStep(null);
@@ -26,7 +26,7 @@ export function StatusReason({ client, articleId, status, revision, houseStyle }
     };
   }, [client, articleId, status, revision, needsReason]);
   if (!needsReason || !step || step.status !== status || !step.note) return null;
-  const label = houseStyle.statuses.find((s) => s.id === status)?.label ?? status;
+  const label = statusLabel(houseStyle, status);
   return (
     <section className="status-reason" role="note" aria-label={`${label}: reason`}>
       <p className="status-reason-head">

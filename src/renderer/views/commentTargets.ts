@@ -2,6 +2,7 @@ import type { Descendant } from 'slate';
 import { selectionToAnchor } from '../editor/comments/anchorRanges';
 import { fieldsFromDocument } from '../editor/document';
 import type { BylineEditor } from '../editor/schema';
+import { shortenAtWord } from '../../shared/workflow';
 import type { CommentTarget } from './CommentsPanel';
 
 const FIELD_TARGETS: CommentTarget[] = [
@@ -21,7 +22,7 @@ export function commentTargets(editor: BylineEditor | null, doc: readonly Descen
   const selected = editor ? selectionToAnchor(doc, editor.selection) : null;
   if (editor && selected?.kind === 'text' && editor.selection) {
     const words = editor.string(editor.selection);
-    out.push({ label: `Selected text: “${words.length > 40 ? `${words.slice(0, 39)}…` : words}”`, anchor: selected });
+    out.push({ label: `Selected text: “${shortenAtWord(words, 40)}”`, anchor: selected });
   }
   out.push(...FIELD_TARGETS);
   const images = fieldsFromDocument(doc).body.flatMap((b) => (b.type === 'image' ? [b.assetId] : []));

@@ -19,6 +19,12 @@ export type HistoryEntry =
     }
   | { kind: 'step'; who: string; at: string; revision: number; before: number; status: string; note: string; name?: string };
 
+/** An entry with the words it added and removed, as the history lists it. */
+export type HistoryEntryWithWords = HistoryEntry & { words: { added: number; removed: number } };
+
+/** The revision an entry ends with: what its changes lead up to. */
+export const lastRevision = (e: HistoryEntry) => (e.kind === 'session' ? e.last : e.revision);
+
 /** How long a pause ends a session. */
 export const SESSION_PAUSE_MS = 10 * 60 * 1000;
 

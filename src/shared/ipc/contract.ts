@@ -7,7 +7,7 @@ import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ListQuerySchema, type QueueFacets } from '../model/queue';
 import { CreditPartsSchema, PhotoFilterSchema, type PhotoInfo, type PhotoMetadata, type PhotoUse } from '../model/photo';
 import type { Credit } from '../model/blocks';
-import type { HistoryEntry } from '../history/sessions';
+import type { HistoryEntryWithWords } from '../history/sessions';
 import { JournalMarkSchema } from '../model/journal';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
@@ -109,7 +109,7 @@ export const contract = {
   /** Names a version (an empty name removes it); answers with the history. */
   'articles.nameVersion': channel<RevisionInfo[]>()(z.object({ id: Id, revision: z.number().int().min(1), name: z.string().max(100) }).strict()),
   /** The history as editing sessions and steps, with words added and removed (history/sessions.ts). */
-  'articles.sessions': channel<(HistoryEntry & { words: { added: number; removed: number } })[]>()(z.object({ id: Id }).strict()),
+  'articles.sessions': channel<HistoryEntryWithWords[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
   /** An earlier revision's text as a new revision; `base` is the revision the person saw. */
   'articles.restoreRevision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict()),

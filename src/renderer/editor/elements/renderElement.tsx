@@ -69,7 +69,7 @@ function usePatch(element: BylineElement) {
 
 /** A header field with its length beside the label; over the house limit, the field itself says so. */
 function Field({ attributes, children, element, label, empty, limit }: RenderElementProps & { label: string; empty: boolean; limit: number }) {
-  const length = element.type === 'body' || !('children' in element) ? 0 : countCharacters(Node.string(element));
+  const length = countCharacters(Node.string(element));
   const over = length > limit;
   return (
     <div {...attributes} className={`field field-${element.type}${over ? ' over' : ''}`} data-field={element.type}>
