@@ -27,6 +27,15 @@ export class EditorPage {
     return this.page.getByTestId('save-state');
   }
 
+  /**
+   * Waits until the article is open: keys typed before go into the type-ahead (text only), so a
+   * shortcut or a paste that needs the editor waits for it, as a person waits for "Opening…" to go.
+   */
+  async opened(): Promise<void> {
+    await expect(this.page.getByRole('textbox', { name: /^Opening the article/ })).toHaveCount(0);
+    await expect(this.body).toBeVisible();
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.saveState).toHaveText(/^Saved \d/, { timeout: 10_000 });
   }
@@ -58,6 +67,7 @@ export class EditorPage {
    * would. The page's context needs clipboard-read and clipboard-write permissions.
    */
   async paste(html: string | null, text: string): Promise<void> {
+    await this.opened();
     await this.page.evaluate(
       async ([h, t]) => {
         const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };

@@ -57,6 +57,7 @@ test('history keeps subheads in the diff, and lines up the two sides block by bl
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Die ');
+  await editor.opened(); // shortcuts need the editor; plain keys before it are kept by the type-ahead
   await page.keyboard.press('Control+b');
   await page.keyboard.type('Miliz');
   await page.keyboard.press('Control+b');

@@ -134,6 +134,7 @@ test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Die Miliz habe einen Gegenangriff gestartet');
+  await editor.opened(); // shortcuts need the editor; plain keys before it are kept by the type-ahead
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await page.keyboard.press('Control+Shift+ArrowLeft');
 
