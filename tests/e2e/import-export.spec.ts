@@ -112,3 +112,27 @@ test('drop agency files onto the list: NITF and a news page come in, a hostile f
   expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ headlines: [{ role: 'main', value: 'Waffenruhe hält' }], by: 'Von Anna Muster', infoSources: [{ name: 'ml', role: 'author' }, { name: 'dpa', role: 'agency' }] });
   await browser.close();
 });
+
+test('a file too large to import is named with the limit before it is read; the others still come in and the server keeps serving', async () => {
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(110 * 1024 * 1024)], 'riesig.docx'));
+    dt.items.add(new File(['Politik\n\nGespräche in Genf\n\nDie Delegationen treffen sich am Montag.'], 'seite.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  const list = page.getByRole('main');
+  await list.dispatchEvent('dragover', { dataTransfer });
+  await list.dispatchEvent('drop', { dataTransfer });
+
+  await expect(page.getByRole('alert')).toContainText('riesig.docx is 110.0 MB; files to import may be at most 100 MB. Nothing was stored.');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('Gespräche in Genf');
+  // The connection survived: a fresh page lists the article from the store.
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+  await browser.close();
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
-import type { AppInfo } from '../../shared/ipc/contract';
+import { MAX_IMPORT_FILE_BYTES, type AppInfo } from '../../shared/ipc/contract';
 import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
@@ -130,6 +130,10 @@ export function App({ client }: { client: Client }) {
       let opened: string | null = null;
       for (const file of files) {
         try {
+          // Checked before reading: a file far too large would otherwise be read whole into the page.
+          if (file.size > MAX_IMPORT_FILE_BYTES) {
+            throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
+          }
           const r = await client.invoke('articles.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
           if (r.handoff) {
             lines.push(`Opened ${file.name}: “${r.headline || 'untitled'}” ${describeHandoff(r.handoff)}.`);

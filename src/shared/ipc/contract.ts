@@ -17,7 +17,9 @@ export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
 const Id = z.uuid();
 const AssetId = z.string().regex(/^[0-9a-f]{64}$/);
-/** A 100 MB package as base64, with room to spare; the web transport allows a little more. */
+/** The largest file the page sends to be imported: a 100 MB package (packageFormat.ts). */
+export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
+/** That file as base64, with room to spare; the web transport allows a little more. */
 export const MAX_IMPORT_BASE64 = 136 * 1024 * 1024;
 const Empty = z.object({}).strict();
 
