@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { EditorPage } from './editorPage';
@@ -25,7 +27,7 @@ test('create an article, type, reload: the text is there; delete and restore', a
   const page = await browser.newPage();
   const problems: string[] = [];
   await openApp(page, problems);
-  // The token leaves the address bar once the session cookie is set.
+  // The token leaves the address bar once the page has kept it.
   expect(page.url()).not.toContain('token=');
   const editor = new EditorPage(page);
 
@@ -143,15 +145,40 @@ test('marks, links and undo/redo in the body', async () => {
   await browser.close();
 });
 
-test('the server refuses requests without the token and sockets from other origins', async () => {
-  const noToken = await fetch(app.base);
-  expect(noToken.status).toBe(403);
-  expect(await noToken.text()).toMatch(/needs the token/);
+test('the token reaches only Byline: no cookie for other local services, and a page without it is told to open the full address', async () => {
+  // Another service on 127.0.0.1 that the same browser visits: it records the Cookie header.
+  const seen: (string | undefined)[] = [];
+  const other = http.createServer((req, res) => {
+    seen.push(req.headers.cookie);
+    res.end('other service');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
 
   const browser = await launchChromium();
   const page = await browser.newPage();
+  await page.goto(app.url);
+  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+  await page.goto(otherUrl);
+  await expect(page.locator('body')).toHaveText('other service');
+  expect(seen).toEqual([undefined]);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(new URL(app.url).searchParams.get('token')!);
+  // Back on Byline's own origin without the token in the address: the kept token still works.
+  await page.goto(app.base);
+  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+  await browser.close();
+  await new Promise<void>((resolve) => other.close(() => resolve()));
+
+  // A browser that never had the launch address gets the page's code but no data, and is told why.
+  const stranger = await launchChromium();
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(app.base);
+  await expect(strangerPage.getByRole('alert')).toContainText('This page does not have Byline’s token. Open the full address');
+  expect((await fetch(`${app.base}download/x.xml`)).status).toBe(403);
+
   // A page from another origin (about:blank here) cannot open the app's socket.
-  const result = await page.evaluate(async (base) => {
+  const blank = await stranger.newPage();
+  const result = await blank.evaluate(async (base) => {
     return await new Promise<string>((resolve) => {
       const ws = new WebSocket(base.replace('http', 'ws') + 'ipc');
       ws.onopen = () => resolve('open');
@@ -159,5 +186,5 @@ test('the server refuses requests without the token and sockets from other origi
     });
   }, app.base);
   expect(result).toBe('refused');
-  await browser.close();
+  await stranger.close();
 });

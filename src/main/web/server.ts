@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import { dispatch, type Handlers } from '../ipc/dispatch';
 import { resolveStatic } from './staticFiles';
@@ -44,7 +45,6 @@ function downloadFile(dir: string | undefined, pathname: string): string | null 
   }
 }
 
-const COOKIE = 'byline_session';
 /** Room for the largest request: a 100 MB package as base64 (see MAX_IMPORT_BASE64). */
 const MAX_MESSAGE_BYTES = 140 * 1024 * 1024;
 
@@ -55,18 +55,14 @@ function sameSecret(a: string | undefined | null, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  return header
-    ?.split(';')
-    .map((c) => c.trim().split('='))
-    .find(([k]) => k === COOKIE)?.[1];
-}
-
 /**
  * The browser mode: the renderer and the main-process handlers on 127.0.0.1, for machines without
- * Electron's binary. A random port and a per-run token; the token in the launch address becomes an
- * HttpOnly, SameSite=Strict cookie. Requests with another Host (DNS rebinding), WebSockets from
- * another Origin, and anything without the token are refused.
+ * Electron's binary. A random port and a per-run token. No cookie: browsers send cookies to every
+ * port of 127.0.0.1, so any other local service would receive one. The page keeps the token from
+ * its launch address in its own origin's storage (scoped to this port) and sends it as the socket's
+ * first message and with each download. The page's code is served to anyone on this Host (it holds
+ * no data); every article, export and command needs the token. Requests with another Host (DNS
+ * rebinding) and WebSockets from another Origin are refused.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
@@ -86,11 +82,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!allowedHosts().includes(req.headers.host ?? '')) return deny(403, 'Byline: unexpected Host header.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(405, 'Byline: method not allowed.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const viaQuery = sameSecret(url.searchParams.get('token'), token);
-    if (!viaQuery && !sameSecret(cookieToken(req.headers.cookie), token)) {
+    const download = downloadFile(options.downloadsDir, url.pathname);
+    if (url.pathname.startsWith('/download/') && !sameSecret(url.searchParams.get('token'), token)) {
       return deny(403, 'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.');
     }
-    const download = downloadFile(options.downloadsDir, url.pathname);
     if (download) {
       // As a download, never rendered in the page's origin (an exported HTML page holds article text).
       res.writeHead(200, {
@@ -110,7 +105,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'Content-Type': found.type,
       'Cache-Control': 'no-store',
     };
-    if (viaQuery) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(found.file).pipe(res);
@@ -126,8 +120,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname !== '/ipc') return refuse(404, 'Not Found');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
-    if (!sameSecret(cookieToken(req.headers.cookie), token)) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.handlers));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.handlers, token));
   });
 
   const listen = (p: number) =>
@@ -164,12 +157,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-/** One request per message: `{ id, channel, payload }` → `{ id, result }`. Requests run in order. */
-function serveSocket(ws: WebSocket, handlers: Handlers): void {
+/** How long a socket may stay open without saying the token. */
+const HELLO_TIMEOUT_MS = 10_000;
+
+/**
+ * The first message is `{ hello: TOKEN }`, unanswered; a wrong or missing one closes the socket
+ * with UNAUTHORIZED_CLOSE before anything is dispatched. Then one request per message:
+ * `{ id, channel, payload }` → `{ id, result }`. Requests run in order.
+ */
+function serveSocket(ws: WebSocket, handlers: Handlers, token: string): void {
   // A malformed or oversized frame is an error on this socket alone: close it and serve on.
   ws.on('error', () => ws.terminate());
+  let greeted = false;
+  const unauthorized = () => ws.close(UNAUTHORIZED_CLOSE, 'Byline needs the token from its launch address.');
+  const helloTimer = setTimeout(unauthorized, HELLO_TIMEOUT_MS);
+  ws.on('close', () => clearTimeout(helloTimer));
   let queue = Promise.resolve();
   ws.on('message', (data, isBinary) => {
+    if (!greeted) {
+      let hello: unknown;
+      try {
+        hello = isBinary ? null : (JSON.parse(data.toString()) as { hello?: unknown }).hello;
+      } catch {
+        hello = null;
+      }
+      clearTimeout(helloTimer);
+      if (typeof hello === 'string' && sameSecret(hello, token)) greeted = true;
+      else unauthorized();
+      return;
+    }
     queue = queue.then(async () => {
       let id: unknown = null;
       let result;

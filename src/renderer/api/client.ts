@@ -1,6 +1,8 @@
 import { BylineError, type ErrorInfo } from '../../shared/errors';
 import type { Channel, MenuCommand } from '../../shared/ipc/channels';
 import type { BylineApi, InputOf, OutputOf, Result } from '../../shared/ipc/contract';
+import { browserToken } from './browserToken';
+import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 
 /** What the preload puts on `window.byline` in the desktop app. */
 export interface PreloadBridge {
@@ -31,8 +33,8 @@ function fromPreload(bridge: PreloadBridge): Client {
 }
 
 /**
- * The browser mode's transport: one WebSocket back to the page's own origin. The session cookie set
- * with the launch address authenticates it; the page itself never sees the token.
+ * The browser mode's transport: one WebSocket back to the page's own origin; its first message is
+ * the token from the launch address (browserToken.ts), or the server closes it.
  */
 function fromWebSocket(): Client {
   let socket: WebSocket | null = null;
@@ -43,16 +45,23 @@ function fromWebSocket(): Client {
   const connect = (): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
       const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc`);
-      ws.onopen = () => resolve(ws);
+      ws.onopen = () => {
+        ws.send(JSON.stringify({ hello: browserToken() ?? '' }));
+        resolve(ws);
+      };
       ws.onerror = () => reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
       ws.onmessage = (event) => {
         const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> };
         pending.get(msg.id)?.resolve(msg.result);
         pending.delete(msg.id);
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         socket = null;
-        for (const p of pending.values()) p.resolve({ ok: false, error: lost('The connection to Byline was lost before it answered; your text is still here. Try again.') });
+        const error =
+          event.code === UNAUTHORIZED_CLOSE
+            ? lost('This page does not have Byline’s token. Open the full address that `npm start` (or `npm run web`) printed; your text is still here.')
+            : lost('The connection to Byline was lost before it answered; your text is still here. Try again.');
+        for (const p of pending.values()) p.resolve({ ok: false, error });
         pending.clear();
       };
     });

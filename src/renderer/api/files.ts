@@ -1,3 +1,5 @@
+import { browserToken } from './browserToken';
+
 /** A chosen or dropped file as base64 for the IPC boundary (imports may be binary, e.g. DOCX). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -17,7 +19,7 @@ export function offerDownload(writtenPath: string): boolean {
   const name = writtenPath.split(/[\\/]/).pop();
   if (!name) return false;
   const a = document.createElement('a');
-  a.href = `/download/${encodeURIComponent(name)}`;
+  a.href = `/download/${encodeURIComponent(name)}?token=${encodeURIComponent(browserToken() ?? '')}`;
   a.download = name;
   a.click();
   return true;

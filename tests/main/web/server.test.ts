@@ -13,7 +13,7 @@ import { loadBrowserSession, saveBrowserSession } from '../../../src/main/web/se
 
 let store: Store;
 let server: WebServer;
-let cookie: string;
+let token: string;
 
 beforeEach(async () => {
   const dir = tempDir();
@@ -23,8 +23,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   store = Store.open(path.join(dir, 'byline.db'));
   server = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: renderer });
-  const res = await fetch(server.launchUrl);
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  token = new URL(server.launchUrl).searchParams.get('token')!;
 });
 afterEach(async () => {
   await server.close();
@@ -44,10 +43,14 @@ function request(pathname: string, headers: Record<string, string>): Promise<{ s
   });
 }
 
-function socket(headers: Record<string, string>): Promise<WebSocket> {
+/** A socket that says the token first, as the page does (`hello: null` leaves that out). */
+function socket(headers: Record<string, string>, hello: string | null = token): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ipc`, { headers });
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => {
+      if (hello !== null) ws.send(JSON.stringify({ hello }));
+      resolve(ws);
+    });
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
@@ -66,33 +69,44 @@ describe('browser-mode server', () => {
     expect(server.port).toBeGreaterThan(0);
   });
 
-  it('serves the app only with the token, then with the cookie it sets', async () => {
+  it('serves the page (code, no data) on its own Host without the token, and sets no cookie', async () => {
     const host = `127.0.0.1:${server.port}`;
-    expect((await request('/', { host })).status).toBe(403);
-    expect((await request('/?token=wrong', { host })).status).toBe(403);
-    expect(cookie).toMatch(/^byline_session=/);
-    expect((await request('/', { host, cookie })).status).toBe(200);
-    const withQuery = await fetch(server.launchUrl);
-    expect(withQuery.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-    expect(withQuery.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    // Browsers send cookies to every port of 127.0.0.1: a cookie would reach other local services.
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(server.launchUrl)).headers.get('set-cookie')).toBeNull();
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect((await request('/', { host })).status).toBe(200);
   });
 
   it('refuses another Host header (DNS rebinding) and paths outside the renderer', async () => {
-    expect((await request('/', { host: 'evil.example:80', cookie })).status).toBe(403);
+    expect((await request('/', { host: 'evil.example:80' })).status).toBe(403);
     const host = `127.0.0.1:${server.port}`;
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
-      const r = await request(p, { host, cookie });
+      const r = await request(p, { host });
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('outside the renderer');
     }
   });
 
-  it('accepts the socket only from its own origin with the session cookie', async () => {
+  it('accepts the socket only from its own origin, and serves it only after the token as its first message', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
-    await expect(socket({ origin })).rejects.toThrow('HTTP 401');
-    await expect(socket({ origin: 'http://evil.example', cookie })).rejects.toThrow('HTTP 403');
-    await expect(socket({ cookie })).rejects.toThrow('HTTP 403');
-    const ws = await socket({ origin, cookie });
+    await expect(socket({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(socket({})).rejects.toThrow('HTTP 403');
+    for (const hello of ['wrong', '', token.slice(1)]) {
+      const refused = await socket({ origin }, hello);
+      const closed = new Promise<number>((resolve) => refused.once('close', (code) => resolve(code)));
+      refused.send(JSON.stringify({ id: 1, channel: 'articles.create', payload: { headline: 'Ohne Token' } }));
+      expect(await closed).toBe(4401);
+    }
+    // A request in place of the hello is not served either.
+    const rude = await socket({ origin }, null);
+    const rudeClosed = new Promise<number>((resolve) => rude.once('close', (code) => resolve(code)));
+    rude.send(JSON.stringify({ id: 1, channel: 'articles.create', payload: { headline: 'Ohne Token' } }));
+    expect(await rudeClosed).toBe(4401);
+    expect(store.articles.list().total).toBe(0);
+    const ws = await socket({ origin });
     const created = await call(ws, JSON.stringify({ id: 1, channel: 'articles.create', payload: { headline: 'Über den Socket' } }));
     expect(created).toMatchObject({ id: 1, result: { ok: true, value: { headline: 'Über den Socket', revision: 1 } } });
     expect(store.articles.list().items[0]?.headline).toBe('Über den Socket');
@@ -100,7 +114,7 @@ describe('browser-mode server', () => {
   });
 
   it('answers broken messages with a typed error and keeps serving', async () => {
-    const ws = await socket({ origin: `http://127.0.0.1:${server.port}`, cookie });
+    const ws = await socket({ origin: `http://127.0.0.1:${server.port}` });
     expect((await call(ws, '{not json')).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await call(ws, JSON.stringify({ id: 2, channel: 'shell.exec', payload: {} }))).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await call(ws, JSON.stringify({ id: 3, channel: 'articles.get', payload: { id: 7 } }))).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -128,7 +142,7 @@ describe('browser-mode server', () => {
       const raw = net.connect(server.port, '127.0.0.1');
       const upgraded = new Promise<void>((resolve) => raw.once('data', () => resolve()));
       raw.write(
-        `GET /ipc HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin}\r\nCookie: ${cookie}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        `GET /ipc HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
       );
       await upgraded;
       const closed = new Promise<void>((resolve) => raw.once('close', () => resolve()));
@@ -136,7 +150,7 @@ describe('browser-mode server', () => {
       raw.write(bytes);
       await closed;
       // The server still answers a well-formed socket.
-      const ws = await socket({ origin, cookie });
+      const ws = await socket({ origin });
       expect((await call(ws, JSON.stringify({ id: 1, channel: 'articles.list', payload: {} }))).result, what).toMatchObject({ ok: true });
       ws.close();
     }
@@ -144,12 +158,12 @@ describe('browser-mode server', () => {
 });
 
 describe('downloads', () => {
-  it('serves a written export as an attachment, with the cookie only, by its plain name only', async () => {
+  it('serves a written export as an attachment, with the token only, by its plain name only', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'albu-kamal.xml'), '<nitf/>');
     fs.writeFileSync(path.join(dir, '.hidden'), 'no');
     const d = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), downloadsDir: dir });
-    const c = ((await fetch(d.launchUrl)).headers.get('set-cookie') ?? '').split(';')[0]!;
+    const t = `?token=${new URL(d.launchUrl).searchParams.get('token')}`;
     const get = (p: string, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string; disposition?: string }>((resolve, reject) => {
         const req = http.request({ host: '127.0.0.1', port: d.port, path: p, headers: { host: `127.0.0.1:${d.port}`, ...headers } }, (res) => {
@@ -160,10 +174,11 @@ describe('downloads', () => {
         req.on('error', reject);
         req.end();
       });
-    expect(await get('/download/albu-kamal.xml', { cookie: c })).toMatchObject({ status: 200, body: '<nitf/>', disposition: "attachment; filename*=UTF-8''albu-kamal.xml" });
+    expect(await get(`/download/albu-kamal.xml${t}`, {})).toMatchObject({ status: 200, body: '<nitf/>', disposition: "attachment; filename*=UTF-8''albu-kamal.xml" });
     expect((await get('/download/albu-kamal.xml', {})).status).toBe(403);
+    expect((await get('/download/albu-kamal.xml?token=wrong', {})).status).toBe(403);
     for (const p of ['/download/.hidden', '/download/..%2Fbyline.db', '/download/%2e%2e/byline.db', '/download/', '/download/%E0%A4%A']) {
-      expect((await get(p, { cookie: c })).status, p).toBe(404);
+      expect((await get(`${p}${t}`, {})).status, p).toBe(404);
     }
     await d.close();
   });
