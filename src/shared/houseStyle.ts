@@ -85,6 +85,11 @@ export const HouseStyleSchema = z
         teaser: z.number().int().positive().default(300),
         kicker: z.number().int().positive().default(40),
         rubric: z.number().int().positive().default(30),
+        /**
+         * The most characters one article may hold (fields and body). A save over it is refused,
+         * never cut. It bounds search, diffs and exports; a long read is about 60,000.
+         */
+        articleChars: z.number().int().positive().max(2_000_000).default(500_000),
       })
       .strict()
       .prefault({}),

@@ -4,6 +4,7 @@ import { BylineError, describeIssues } from '../../shared/errors';
 import {
   ArticleInputSchema,
   ArticleSchema,
+  bodyText,
   isBlankArticle,
   type Article,
   type ArticleInput,
@@ -15,9 +16,9 @@ import { imageProblems, listMissing, missingFor, statusOf, transitionProblem, ty
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { ListQuery, QueueFacets, QueueSort } from '../../shared/model/queue';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
-import { HIT_END, HIT_START } from '../../shared/model/snippet';
 import { decodeRevision, encodeRevision } from './revisionCodec';
-import { indexArticle, toFtsQuery, unindexArticle } from './searchIndex';
+import { indexArticle, queryWords, toFtsQuery, unindexArticle } from './searchIndex';
+import { searchSnippet } from './searchSnippet';
 
 export type ListOptions = ListQuery;
 
@@ -78,6 +79,13 @@ export class ArticleRepository {
     const fields = parsed.data;
     if (!this.style.statuses.some((s) => s.id === fields.status)) {
       throw new BylineError('invalid-input', `Unknown status "${fields.status}"; the house style allows ${this.style.statuses.map((s) => s.id).join(', ')}.`);
+    }
+    const chars = articleChars(fields);
+    if (chars > this.style.limits.articleChars) {
+      throw new BylineError(
+        'invalid-input',
+        `The article holds ${chars.toLocaleString('en')} characters; the house style allows at most ${this.style.limits.articleChars.toLocaleString('en')} (limits.articleChars). Nothing was saved, and nothing was cut: split it into several articles.`,
+      );
     }
     const id = fields.id ?? randomUUID();
 
@@ -276,9 +284,14 @@ export class ArticleRepository {
       const from = `article_fts f JOIN articles a ON a.pk = f.rowid WHERE article_fts MATCH ? AND ${where.join(' AND ')}`;
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(fts, ...params) as { n: number }).n;
       const order = options.sort ? this.orderBy(options.sort) : 'bm25(article_fts, 10, 4, 1, 6, 2)';
-      const items = this.db
-        .prepare(`SELECT ${select}, snippet(article_fts, -1, '${HIT_START}', '${HIT_END}', '…', 12) AS snippet FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(fts, ...params, limit, offset) as ArticleSummary[];
+      const rows = this.db
+        .prepare(`SELECT ${select}, f.headline AS fHeadline, f.teaser AS fTeaser, f.body AS fBody, f.keywords AS fKeywords, f.credits AS fCredits FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(fts, ...params, limit, offset) as (ArticleSummary & Record<'fHeadline' | 'fTeaser' | 'fBody' | 'fKeywords' | 'fCredits', string | null>)[];
+      const words = queryWords(options.query!);
+      const items = rows.map(({ fHeadline, fTeaser, fBody, fKeywords, fCredits, ...summary }) => ({
+        ...summary,
+        snippet: searchSnippet([fBody, fTeaser, fHeadline, fKeywords, fCredits], words),
+      }));
       return { items, total };
     }
     const from = `articles a WHERE ${where.join(' AND ')}`;
@@ -450,4 +463,9 @@ export class ArticleRepository {
     this.pkOf(id, true);
     throw new BylineError('invalid-input', where === 'trash' ? `The article ${id} is already in the trash.` : `The article ${id} is not in the trash.`);
   }
+}
+
+/** The characters an article holds in its fields and body: what limits.articleChars bounds. */
+function articleChars(a: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'>): number {
+  return a.rubric.length + a.kicker.length + a.headline.length + a.teaser.length + bodyText(a.body).length;
 }

@@ -26,12 +26,17 @@ export function unindexArticle(db: Database, pk: number): void {
  * `albu kam` finds "Albu Kamal". Quotes and FTS operators in the input are taken literally.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = input
+  const words = queryWords(input);
+  if (!words.length) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+/** The words of a search as toFtsQuery reads them (also what searchSnippet marks). */
+export function queryWords(input: string): string[] {
+  return input
     .normalize('NFC')
     .split(/[\s"]+/u)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean)
     .slice(0, 16);
-  if (!words.length) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
 }

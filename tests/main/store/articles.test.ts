@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/store';
 import { BylineError } from '../../../src/shared/errors';
+import { HouseStyleSchema } from '../../../src/shared/houseStyle';
 import { snippetParts } from '../../../src/shared/model/snippet';
 import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
@@ -184,5 +185,33 @@ describe('search', () => {
     expect(store.articles.list({ query: 'Titel', status: 'draft' }).total).toBe(0);
     expect(snippetParts(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet ?? '')).toContainEqual({ text: 'Titel', hit: true });
     expect(store.articles.list({ query: 'holen' }).total).toBe(0); // old headline words gone
+  });
+});
+
+describe('bounded search and article size', () => {
+  // A 400 KB article: with FTS5's snippet() one search took 34 s; the snippet is now linear.
+  const bigBody = (paragraphs: number) =>
+    Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, children: [{ text: `Absatz ${i}: Die Bauern setzen die Setzlinge von Hand, im Regen, am Ufer des Euphrat bei Albu Kamal.` }] }));
+
+  it('searches a 400 KB article in well under a second, with a short marked snippet', () => {
+    const body = bigBody(4200);
+    const a = store.articles.create({ ...seedArticle(), headline: 'Langer Text', body }, 'anna');
+    expect(JSON.stringify(a.body).length).toBeGreaterThan(400_000);
+    const started = performance.now();
+    const hits = store.articles.list({ query: 'euphrat albu' });
+    const took = performance.now() - started;
+    expect(hits.total).toBe(1);
+    expect(took).toBeLessThan(1000);
+    const snippet = hits.items[0]!.snippet ?? '';
+    expect(snippet.length).toBeLessThan(200);
+    expect(snippetParts(snippet).filter((p) => p.hit).map((p) => p.text)).toEqual(expect.arrayContaining(['Euphrat', 'Albu']));
+  });
+
+  it('refuses an article over limits.articleChars, naming the limit, and keeps the stored one as it was', () => {
+    const small = Store.open(path.join(tempDir(), 'byline.db'), { houseStyle: HouseStyleSchema.parse({ limits: { articleChars: 2000 } }) });
+    const a = small.articles.create({ ...seedArticle(), body: bigBody(1) }, 'anna');
+    expect(() => small.articles.save({ ...a, body: bigBody(40) }, 'anna')).toThrow(/holds [\d,]+ characters; the house style allows at most 2,000 \(limits\.articleChars\)\. Nothing was saved, and nothing was cut/);
+    expect(small.articles.get(a.id)).toEqual(a);
+    small.close();
   });
 });
