@@ -1,3 +1,4 @@
+import { translateFileError } from '../fileErrors';
 import { parseArgs } from 'node:util';
 import { BylineError } from '../../shared/errors';
 import { loadHouseStyle } from '../houseStyleFile';
@@ -86,7 +87,8 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         missingCredit: values['missing-credit'], missingAlt: values['missing-alt'], mismatch: values.mismatch },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
-  } catch (error) {
+  } catch (caught) {
+    const error = translateFileError(caught) ?? caught;
     if (error instanceof BylineError) {
       if (values.json) io.err(JSON.stringify({ error: error.toInfo() }));
       else io.err(`byline: ${error.message}`);

@@ -1,3 +1,4 @@
+import { failureMessage } from '../fileErrors';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
@@ -258,7 +259,7 @@ export const COMMANDS: Record<string, Command> = {
               if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${exported.checked})`);
               if (step && !step.done) ctx.io.err(`byline: ${id}: exported, but not moved to ${step.to}: ${step.message}`);
             } catch (error) {
-              const message = error instanceof BylineError ? error.message : String(error);
+              const message = failureMessage(error);
               results.push({ id, error: message });
               ctx.io.err(`byline: ${id}: ${message}`);
             }
@@ -295,7 +296,7 @@ export const COMMANDS: Record<string, Command> = {
               for (const w of outcome.warnings) ctx.io.err(`byline: ${file}: note: ${w}`);
             }
           } catch (error) {
-            const message = error instanceof BylineError ? error.message : String(error);
+            const message = failureMessage(error);
             results.push({ file, error: message });
             ctx.io.err(`byline: ${file}: ${message}`);
           }

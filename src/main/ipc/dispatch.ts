@@ -1,6 +1,7 @@
 import { BylineError, describeIssues, type ErrorInfo } from '../../shared/errors';
 import { isChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type OutputOf, type ParsedInputOf, type Result } from '../../shared/ipc/contract';
+import { translateFileError } from '../fileErrors';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -23,7 +24,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
+  } catch (caught) {
+    const error = translateFileError(caught) ?? caught;
     if (error instanceof BylineError) return fail(error.toInfo());
     console.error(`[byline] ${channel} failed:`, error);
     return fail({ code: 'internal', message: `Byline hit an unexpected error while handling ${channel}: ${(error as Error)?.message ?? String(error)}` });

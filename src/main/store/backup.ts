@@ -31,9 +31,15 @@ export function createBackup(db: Database.Database, assets: AssetStore, dest: st
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
     throw new BylineError('invalid-input', `${target} already exists and is not empty; choose a new folder for the backup.`);
   }
+  const parent = path.dirname(target);
+  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BylineError('invalid-input', `The folder ${parent} does not exist; create it, or choose another place for the backup.`);
+  }
   const partial = `${target}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.mkdirSync(path.join(partial, BACKUP_ASSETS), { recursive: true });
+  // One level at a time: a recursive mkdir under /proc or a similar file system retries for ever.
+  fs.mkdirSync(partial);
+  fs.mkdirSync(path.join(partial, BACKUP_ASSETS));
   try {
     const dbCopy = path.join(partial, BACKUP_DB);
     db.prepare('VACUUM INTO ?').run(dbCopy);

@@ -4,17 +4,22 @@ import path from 'node:path';
 /** Writes a file so that after return it is on disk under its final name, or not there at all. */
 export function writeFileDurably(file: string, data: Uint8Array | string, mode = 0o644): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(tmp, 'w', mode);
   try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
+    const fd = fs.openSync(tmp, 'w', mode);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
   } catch (error) {
-    fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
+    // The person named the target, not the temp file beside it (a failed write names no file).
+    const e = error as NodeJS.ErrnoException;
+    if (e.code && (!e.path || e.path === tmp)) e.path = file;
     throw error;
   }
-  fs.closeSync(fd);
-  fs.renameSync(tmp, file);
   fsyncDirectory(path.dirname(file));
 }
 

@@ -1,4 +1,5 @@
 import { BylineError } from '../../shared/errors';
+import { translateFileError } from '../fileErrors';
 
 /**
  * Translates SQLite's error codes into messages a journalist can act on. The original error stays
@@ -6,6 +7,9 @@ import { BylineError } from '../../shared/errors';
  */
 export function translateSqliteError(error: unknown, file: string): BylineError {
   if (error instanceof BylineError) return error;
+  // A file-system call's own error (it names its syscall and path), e.g. while copying images.
+  const fileError = (error as { syscall?: unknown })?.syscall ? translateFileError(error) : null;
+  if (fileError) return fileError;
   const code = (error as { code?: unknown })?.code;
   const raw = error instanceof Error ? error.message : String(error);
   const c = typeof code === 'string' ? code : '';
