@@ -1,6 +1,6 @@
-import { translateFileError } from '../fileErrors';
 import { parseArgs } from 'node:util';
 import { BylineError } from '../../shared/errors';
+import { translateFileError } from '../fileErrors';
 import { loadHouseStyle } from '../houseStyleFile';
 import { houseStylePath, resolveDbPath } from '../paths';
 import { Store } from '../store/store';

@@ -1,7 +1,7 @@
-import { failureMessage } from '../fileErrors';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
+import { failureMessage } from '../fileErrors';
 import { diffArticles, inlineBodyDiff } from '../../shared/diff';
 import { formatSignOff } from '../../shared/format/signOff';
 import { bodyText, type Article } from '../../shared/model/article';

@@ -82,10 +82,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!allowedHosts().includes(req.headers.host ?? '')) return deny(403, 'Byline: unexpected Host header.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(405, 'Byline: method not allowed.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const download = downloadFile(options.downloadsDir, url.pathname);
+    // Downloads hold article text: the token is checked before the file is even looked up.
     if (url.pathname.startsWith('/download/') && !sameSecret(url.searchParams.get('token'), token)) {
       return deny(403, 'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.');
     }
+    const download = downloadFile(options.downloadsDir, url.pathname);
     if (download) {
       // As a download, never rendered in the page's origin (an exported HTML page holds article text).
       res.writeHead(200, {

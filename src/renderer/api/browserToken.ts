@@ -4,6 +4,8 @@
  * ever receives it. It is sent as the socket's first message and with each download.
  */
 const KEY = 'byline.token';
+/** Where the token lives when storage is refused. */
+let memory: string | null = null;
 
 export function keepBrowserToken(token: string): void {
   try {
@@ -13,8 +15,6 @@ export function keepBrowserToken(token: string): void {
     memory = token;
   }
 }
-
-let memory: string | null = null;
 
 export function browserToken(): string | null {
   try {
