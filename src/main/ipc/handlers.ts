@@ -164,6 +164,8 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     'store.backup': async () => {
       const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));
       if (!dest) return { path: null, articles: 0, assets: 0 };
+      // Byline's own backups folder beside the store is made on first use; a folder the person chose must exist.
+      fs.mkdirSync(path.dirname(defaultBackupPath(store.dbPath)), { recursive: true });
       const manifest = store.backup(dest);
       return { path: dest, articles: manifest.articles, assets: manifest.assets };
     },
