@@ -39,7 +39,7 @@ describe('export → import gives back the same article (property-based, fast-ch
         const saved = store.articles.create(input, 'prop');
         const { data } = await EXPORTERS[exportFormat](saved, store, { printToPdf: () => Promise.reject(new Error('no PDF here')) });
         const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-        const imported = await importArticle(bytes, 'auto', { fileName: `roundtrip.${exportFormat}`, findAsset: (id) => store.assets.find(id) });
+        const imported = await importArticle(bytes, 'auto', { fileName: `roundtrip.${exportFormat}`, hasAsset: (id) => store.assets.find(id) !== undefined });
         expect(imported.format).toBe(importFormat);
         expect(imported.warnings).toEqual([]);
         const { id, revision, createdAt: _c, updatedAt: _u, status: _s, ...fields } = saved;

@@ -37,7 +37,7 @@ export function importBylineJson(bytes: Uint8Array, ctx: ImportContext): Importe
   const article = parseBylineJson(ctx.fileName, decodeUtf8(ctx.fileName, bytes));
   const warnings: string[] = [];
   const body = article.body.filter((b) => {
-    if (b.type !== 'image' || ctx.findAsset(b.assetId)) return true;
+    if (b.type !== 'image' || ctx.hasAsset(b.assetId)) return true;
     warnings.push(`The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" was left out: its file is not in this store.`);
     return false;
   });

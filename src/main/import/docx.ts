@@ -4,6 +4,7 @@ import { DOCX_STYLES } from '../export/docx';
 import { htmlDocumentToArticle } from './html';
 import { parseHtml } from './htmlDom';
 import type { ImportContext, ImportedArticle } from './types';
+import { assertZipWithinLimits } from './zipGuard';
 
 /** Word's own styles and Byline's named ones, as the HTML the page import reads. */
 const STYLE_MAP = [
@@ -20,13 +21,14 @@ const STYLE_MAP = [
  * become its caption and credit.
  */
 export async function importDocx(bytes: Uint8Array, ctx: ImportContext): Promise<ImportedArticle> {
+  assertZipWithinLimits(bytes, ctx.fileName);
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP });
   } catch (error) {
     throw new BylineError('invalid-input', `${ctx.fileName} is not a readable Word document (${(error as Error).message}); nothing was stored.`);
   }
-  const doc = parseHtml(result.value);
+  const doc = parseHtml(result.value, ctx.fileName);
   // A picture followed by its caption and credit lines is one figure.
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const holder = img.closest('p') ?? img;

@@ -17,7 +17,7 @@ const CRUFT = 'nav, aside, form, [role="navigation"], [role="banner"], [role="co
  * page's meta tags fill what it does not.
  */
 export function importHtml(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
-  return htmlDocumentToArticle(parseHtml(decodeUtf8(ctx.fileName, bytes)), ctx);
+  return htmlDocumentToArticle(parseHtml(decodeUtf8(ctx.fileName, bytes), ctx.fileName), ctx);
 }
 
 /** The article in a parsed page (an HTML file, or a Word document mammoth turned into HTML). */

@@ -61,7 +61,7 @@ export function htmlBodyBlocks(root: Element, ctx: ImportContext, warnings: stri
     const meta = figure ? figures[Number(figure[1])]! : { src: img.src, caption: '', credit: {} };
     const name = meta.caption.slice(0, 60) || meta.src.slice(0, 60);
     let assetId = /^byline-asset:([0-9a-f]{64})$/.exec(meta.src)?.[1];
-    if (assetId && !ctx.findAsset(assetId)) assetId = undefined;
+    if (assetId && !ctx.hasAsset(assetId)) assetId = undefined;
     const embedded = assetId ? null : dataUrlImage(meta.src);
     if (embedded) {
       assetId = crypto.createHash('sha256').update(embedded.bytes).digest('hex');

@@ -4,7 +4,7 @@ import { unpackIntoStore } from '../handoff/unpack';
 import { describeHandoff, type HandoffOutcome } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { ImportFormat } from './detect';
-import { importArticle } from './formats';
+import { importArticleIsolated } from './isolated';
 
 export interface ImportOutcome {
   id: string;
@@ -26,7 +26,8 @@ export async function importIntoStore(store: Store, bytes: Uint8Array, fileName:
     const warnings = handoff.result === 'diverged' ? [describeHandoff(handoff)] : [];
     return { id: handoff.id, headline: handoff.headline, format: 'byline-package', changed: handoff.result !== 'up-to-date', warnings, handoff };
   }
-  const imported = await importArticle(bytes, format, { fileName, findAsset: (id) => store.assets.find(id) });
+  // Parsed in the import worker: a file built to exhaust memory or time is refused there.
+  const imported = await importArticleIsolated(bytes, format, fileName, store.assets.ids());
   for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
   const { article, changed } = store.articles.save(imported.article, actor);
   return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings };

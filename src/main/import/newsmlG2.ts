@@ -56,8 +56,8 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
   if (!nitf) {
     const html = inline && (find(inline, 'html') ?? find(inline, 'body'));
     const body = html ? (find(html, 'body') ?? html) : undefined;
-    if (body) draft.body = htmlBlocks(xmlToHtml(body.children, (el) => ({ tag: el.name, attrs: el.attrs.href ? { href: el.attrs.href } : undefined }))).blocks;
-    else if (inline) draft.body = htmlBlocks(`<p>${textOf(inline)}</p>`).blocks;
+    if (body) draft.body = htmlBlocks(xmlToHtml(body.children, (el) => ({ tag: el.name, attrs: el.attrs.href ? { href: el.attrs.href } : undefined })), ctx.fileName).blocks;
+    else if (inline) draft.body = htmlBlocks(`<p>${textOf(inline)}</p>`, ctx.fileName).blocks;
     else if (find(item, 'remoteContent')) warnings.push(`The item's content is a remote file (${find(item, 'remoteContent')?.attrs.href ?? 'no address'}) that is not part of the import.`);
   }
   if (!meta) return { draft, warnings };

@@ -44,7 +44,7 @@ function byRole(items: Valued[], ...roles: string[]): string {
 function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: PendingAsset[]): Block[] {
   const bodies = valued(doc.bodies);
   const markup = bodies.find((b) => /html/.test(b.contentType ?? '') && b.value) ?? (str(doc.body_html) ? { value: str(doc.body_html) } : undefined);
-  if (markup) return htmlBodyBlocks(parseHtml(markup.value!).body, ctx, warnings, assets);
+  if (markup) return htmlBodyBlocks(parseHtml(markup.value!, ctx.fileName).body, ctx, warnings, assets);
   const plain = bodies.find((b) => b.value)?.value ?? str(doc.body_text);
   return plain ? textToBlocks(plain) : [];
 }

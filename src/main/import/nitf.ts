@@ -74,7 +74,7 @@ function mediaBlock(media: XmlElement, ctx: ImportContext, warnings: string[]): 
     warnings.push(`A ${media.attrs['media-type'] ?? 'media'} item (${source || 'no source'}) was left out: articles hold pictures only.`);
     return null;
   }
-  if (!assetId || !ctx.findAsset(assetId)) {
+  if (!assetId || !ctx.hasAsset(assetId)) {
     warnings.push(`The picture "${source || caption.slice(0, 60)}" was left out: its file is not part of the import. Caption: ${caption || '(none)'}`);
     return null;
   }
@@ -87,7 +87,7 @@ export function nitfBodyBlocks(content: XmlElement | undefined, ctx: ImportConte
   const blocks: Block[] = [];
   let run: XmlElement['children'] = [];
   const flush = () => {
-    if (run.length) blocks.push(...htmlBlocks(xmlToHtml(run, NITF_TAGS)).blocks);
+    if (run.length) blocks.push(...htmlBlocks(xmlToHtml(run, NITF_TAGS), ctx.fileName).blocks);
     run = [];
   };
   const visit = (nodes: XmlElement['children']) => {
@@ -101,7 +101,7 @@ export function nitfBodyBlocks(content: XmlElement | undefined, ctx: ImportConte
         visit(node.children);
       } else if (typeof node !== 'string' && node.name === 'bq') {
         flush();
-        const quoted = htmlBlocks(xmlToHtml(node.children, NITF_TAGS)).blocks;
+        const quoted = htmlBlocks(xmlToHtml(node.children, NITF_TAGS), ctx.fileName).blocks;
         const attribution = textOf(child(node, 'credit'));
         for (const [i, q] of quoted.entries()) {
           if (q.type !== 'paragraph' && q.type !== 'quote') blocks.push(q);
@@ -132,7 +132,7 @@ export function nitfElementToArticle(nitf: XmlElement, ctx: ImportContext): { dr
   // The tagline is Byline's sign-off; any other tagline is text and stays, as the last paragraph.
   const taglineEl = find(child(body, 'body.end'), 'tagline');
   const signOff = parseSignOff(textOf(taglineEl), { inSignOffSlot: true });
-  if (taglineEl && !signOff) blocks.push(...htmlBlocks(`<p>${xmlToHtml(taglineEl.children, NITF_TAGS)}</p>`).blocks);
+  if (taglineEl && !signOff) blocks.push(...htmlBlocks(`<p>${xmlToHtml(taglineEl.children, NITF_TAGS)}</p>`, ctx.fileName).blocks);
   if (find(bodyHead, 'note')) warnings.push('An editorial note in the file was left out of the article.');
 
   return {

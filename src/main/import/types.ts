@@ -1,5 +1,4 @@
 import type { ParsedArticleInput } from '../../shared/model/article';
-import type { AssetInfo } from '../store/assets';
 
 /** One article read from a file, with what could not be carried over said in words. */
 export interface ImportedArticle {
@@ -19,7 +18,7 @@ export interface PendingAsset {
 export interface ImportContext {
   fileName: string;
   /** A picture already in the store (exports from Byline name their images by content hash). */
-  findAsset(id: string): AssetInfo | undefined;
+  hasAsset(id: string): boolean;
 }
 
 export type Importer = (bytes: Uint8Array, ctx: ImportContext) => ImportedArticle | Promise<ImportedArticle>;

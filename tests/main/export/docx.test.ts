@@ -31,7 +31,7 @@ beforeEach(() => {
   );
   return () => store.close();
 });
-const ctx = () => ({ fileName: 'a.docx', findAsset: (id: string) => store.assets.find(id) });
+const ctx = () => ({ fileName: 'a.docx', hasAsset: (id: string) => store.assets.find(id) !== undefined });
 
 describe('DOCX export and import', () => {
   it('writes a Word file that reads back with every part in its place', async () => {
@@ -61,6 +61,6 @@ describe('DOCX export and import', () => {
 
   it('refuses a ZIP that only claims to be a Word document', async () => {
     const fake = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml but not a zip at all')]);
-    await expect(importArticle(fake, 'auto', ctx())).rejects.toThrow(/^a\.docx is not a readable Word document \(.+\); nothing was stored\.$/);
+    await expect(importArticle(fake, 'auto', ctx())).rejects.toThrow(/^a\.docx cannot be imported: it is not a readable ZIP container \(.+\)\. Nothing was stored\.$/);
   });
 });

@@ -47,7 +47,7 @@ describe('HTML export', () => {
 
 describe('HTML import', () => {
   it('reads Byline\'s own page back to the same article', () => {
-    const { article, warnings, assets } = importHtml(Buffer.from(html(seed)), { fileName: 'a.html', findAsset: (id) => store.assets.find(id) });
+    const { article, warnings, assets } = importHtml(Buffer.from(html(seed)), { fileName: 'a.html', hasAsset: (id) => store.assets.find(id) !== undefined });
     expect(warnings).toEqual([]);
     expect(assets).toHaveLength(1); // the embedded copy; storing it again is a no-op (content-addressed)
     const { id: _i, revision: _r, createdAt: _c, updatedAt: _u, status: _s, ...fields } = seed;
@@ -75,7 +75,7 @@ describe('HTML import', () => {
         <figure><img src="https://cdn.example.com/storm.jpg" alt="Fallen tree"><figcaption>A tree on a car. Photo: Max Mustermann/Reuters</figcaption></figure>
         <blockquote><p>It was loud.</p><footer>— a resident</footer></blockquote>
         <aside>More on this topic</aside></article><footer>© Site</footer></body></html>`;
-    const { article, warnings } = importHtml(Buffer.from(page), { fileName: 'storm.html', findAsset: () => undefined });
+    const { article, warnings } = importHtml(Buffer.from(page), { fileName: 'storm.html', hasAsset: () => false });
     expect(article).toMatchObject({ headline: 'Storm hits coast', teaser: 'Winds of 140 km/h.', byline: 'Jane Roe', language: 'en-GB', keywords: ['storm', 'weather'], publishedAt: '2024-02-01T07:30:00.000Z' });
     expect(article.body).toEqual([
       { type: 'paragraph', children: [{ text: 'Trees fell ' }, { text: 'everywhere', italic: true }, { text: '.' }] },

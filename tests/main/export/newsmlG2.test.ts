@@ -32,7 +32,7 @@ describe('NewsML-G2 2.35 export', () => {
   });
 
   it('imports back to the same article', async () => {
-    const { article, warnings } = importNewsmlG2(Buffer.from(await newsml(seed)), { fileName: 'a.xml', findAsset: (id) => store.assets.find(id) });
+    const { article, warnings } = importNewsmlG2(Buffer.from(await newsml(seed)), { fileName: 'a.xml', hasAsset: (id) => store.assets.find(id) !== undefined });
     expect(warnings).toEqual([]);
     const { id: _i, revision: _r, createdAt: _c, updatedAt: _u, status: _s, ...fields } = seed;
     expect(article).toEqual({ ...fields, status: 'draft' });

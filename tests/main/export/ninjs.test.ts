@@ -16,7 +16,7 @@ beforeEach(() => {
   return () => store.close();
 });
 const ninjs = (a: Article, v: NinjsVersion) => JSON.parse(exportNinjs(a, v, store.houseStyle, (id) => store.assets.find(id))) as Record<string, unknown>;
-const ctx = (fileName: string) => ({ fileName, findAsset: (id: string) => store.assets.find(id) });
+const ctx = (fileName: string) => ({ fileName, hasAsset: (id: string) => store.assets.find(id) !== undefined });
 
 describe('ninjs export', () => {
   it('3.1: headlines, teaser, byline, subjects, sign-off as infoSources, body, picture with its credit', () => {

@@ -37,7 +37,7 @@ describe('plain wire text export', () => {
   });
 
   it('reads back through the web text import with every field that text can carry', () => {
-    const { article, warnings } = importWebText(Buffer.from(exportWireText({ ...seed, dateline: 'Damaskus (dpa)' }, store.houseStyle)), { fileName: 'a.txt', findAsset: () => undefined });
+    const { article, warnings } = importWebText(Buffer.from(exportWireText({ ...seed, dateline: 'Damaskus (dpa)' }, store.houseStyle)), { fileName: 'a.txt', hasAsset: () => false });
     expect(article).toMatchObject({ rubric: seed.rubric, headline: seed.headline, publishedAt: seed.publishedAt, teaser: seed.teaser, dateline: 'Damaskus (dpa)', signOff: seed.signOff });
     expect(article.body).toEqual(seed.body.slice(1));
     expect(warnings).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../../src/main/import/markdown';
 
-const read = (md: string) => importMarkdown(Buffer.from(md), { fileName: 'post.md', findAsset: () => undefined });
+const read = (md: string) => importMarkdown(Buffer.from(md), { fileName: 'post.md', hasAsset: () => false });
 
 describe('Markdown import', () => {
   it('reads a static-site post: YAML front matter in plain values, body with marks, links, lists, quotes', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importNewsmlG2 } from '../../../src/main/import/newsmlG2';
 import { fixtureOrSkip } from '../../helpers/fixtures';
 
-const ctx = (fileName: string) => ({ fileName, findAsset: () => undefined });
+const ctx = (fileName: string) => ({ fileName, hasAsset: () => false });
 const read = (file: string | null, name: string) => importNewsmlG2(fs.readFileSync(file!), ctx(name));
 
 const textItem = fixtureOrSkip('newsml-g2/LISTING_2_NewsML-G2_Text_Document.xml');

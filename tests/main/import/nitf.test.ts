@@ -14,7 +14,7 @@ let store: Store;
 let ctx: (fileName: string) => ImportContext;
 beforeEach(() => {
   store = Store.open(path.join(tempDir(), 'byline.db'));
-  ctx = (fileName) => ({ fileName, findAsset: (id) => store.assets.find(id) });
+  ctx = (fileName) => ({ fileName, hasAsset: (id) => store.assets.find(id) !== undefined });
   return () => store.close();
 });
 

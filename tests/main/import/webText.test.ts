@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importWebText, parseDateLine } from '../../../src/main/import/webText';
 import { fixtureOrSkip } from '../../helpers/fixtures';
 
-const ctx = (fileName: string) => ({ fileName, findAsset: () => undefined });
+const ctx = (fileName: string) => ({ fileName, hasAsset: () => false });
 const read = (text: string) => importWebText(Buffer.from(text), ctx('page.txt'));
 const seed = fixtureOrSkip('articles/dw-2017-11-10-albu-kamal.txt');
 
