@@ -76,6 +76,11 @@ export const HouseStyleSchema = z
          * whereabouts and equipment must not travel with the picture.
          */
         removeOnExport: z.array(z.enum(['location', 'device', 'owner'])).default(['location', 'device', 'owner']),
+        /**
+         * Emptying the trash removes pictures no remaining revision uses, once they have been in
+         * the store this many days: a picture dropped into a text but not yet saved is never taken.
+         */
+        keepUnusedDays: z.number().int().min(0).max(3650).default(7),
       })
       .strict()
       .prefault({}),

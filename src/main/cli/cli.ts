@@ -52,6 +52,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         'missing-alt': { type: 'boolean', default: false },
         mismatch: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        repair: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,7 +83,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       json: values.json,
       dbPath,
       positionals: rest,
-      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, force: values.force, reason: values.reason, name: values.name, initials: values.initials, role: values.role, field: values.field, quote: values.quote,
+      options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, force: values.force, repair: values.repair, reason: values.reason, name: values.name, initials: values.initials, role: values.role, field: values.field, quote: values.quote,
         caption: values.caption, credit: values.credit, provider: values.provider, agency: values.agency, creator: values.creator,
         missingCredit: values['missing-credit'], missingAlt: values['missing-alt'], mismatch: values.mismatch },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),

@@ -182,26 +182,28 @@ export const COMMANDS: Record<string, Command> = {
   },
   'empty-trash': {
     usage: 'empty-trash',
-    summary: 'delete every article in the trash for good',
+    summary: 'delete every article in the trash for good, and the pictures nothing uses any more',
     args: 0,
     run: (ctx) =>
       withStore(ctx, (store) => {
         assertNoSession(ctx.dbPath, 'Emptying the trash from the command line');
-        const deleted = store.articles.emptyTrash();
-        if (ctx.json) printJson(ctx.io, { deleted });
-        else ctx.io.out(`deleted ${deleted} article(s) for good`);
+        const { deleted, pictures } = store.emptyTrash();
+        if (ctx.json) printJson(ctx.io, { deleted, pictures });
+        else ctx.io.out(`deleted ${deleted} article(s) and ${pictures} unused picture(s) for good`);
         return 0;
       }),
   },
   check: {
-    usage: 'check',
-    summary: 'verify the database, search index and image files',
+    usage: 'check [--repair]',
+    summary: 'verify the database, search index and image files; --repair fixes what is safe (image files without rows, stray files)',
     args: 0,
     run: (ctx) =>
       withStore(ctx, (store) => {
-        const report = store.check();
+        if (ctx.options.repair) assertNoSession(ctx.dbPath, 'Repairing the store');
+        const report = store.check({ repair: ctx.options.repair });
         if (ctx.json) printJson(ctx.io, report);
         else {
+          for (const r of report.repaired ?? []) ctx.io.out(`repaired: ${r}`);
           ctx.io.out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: ${report.articles} articles, ${report.revisions} revisions, ${report.assets} images`);
           for (const p of report.problems) ctx.io.out(`  - ${p}`);
         }

@@ -119,7 +119,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.discardIfBlank': ({ id }) => ({ discarded: articles.discardIfBlank(id) }),
-    'articles.emptyTrash': () => ({ deleted: articles.emptyTrash() }),
+    'articles.emptyTrash': () => store.emptyTrash(),
     'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);

@@ -407,6 +407,9 @@ export class ArticleRepository {
     this.db
       .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
+    // The one place revisions are written, so the record of pictures in use cannot miss one.
+    const uses = this.db.prepare('INSERT OR IGNORE INTO revision_assets (article_pk, asset_id) VALUES (?, ?)');
+    for (const block of r.doc.body) if (block.type === 'image') uses.run(pk, block.assetId);
   }
 
   /** Writes the article's current text and the columns the list sorts and filters on; returns its pk. */

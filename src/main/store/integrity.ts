@@ -3,14 +3,20 @@ import type { Database } from 'better-sqlite3';
 import { ArticleSchema } from '../../shared/model/article';
 import { describeIssues } from '../../shared/errors';
 import type { IntegrityReport } from '../../shared/model/storeReports';
-import { sha256File, type AssetStore } from './assets';
+import { sha256File, sniffImageType, type AssetStore } from './assets';
+import { picturesInUse, scanAssetFolder } from './unusedPictures';
 
 /**
  * Everything that can be verified without a person: SQLite's own page check, foreign keys, the
- * search index, every current article against the model, and every image file against its hash.
+ * search index, every current article against the model, every image file against its hash, and
+ * the image folder against the image rows both ways. With `repair`, what is safe is fixed: a
+ * picture file without its row gets the row back when an article uses it and is removed when
+ * nothing does; renditions of pictures no longer listed and temp files a crash left are removed.
+ * A row whose file is gone cannot be fixed here (a backup holds the file) and stays a problem.
  */
-export function checkIntegrity(db: Database, assets: AssetStore): IntegrityReport {
+export function checkIntegrity(db: Database, assets: AssetStore, options: { repair?: boolean } = {}): IntegrityReport {
   const problems: string[] = [];
+  const repaired: string[] = [];
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite: ${row.integrity_check}`);
 
@@ -42,18 +48,48 @@ export function checkIntegrity(db: Database, assets: AssetStore): IntegrityRepor
     if (row.latest !== row.revision) problems.push(`Article ${row.id}: current revision ${row.revision} but latest stored revision is ${row.latest ?? 'none'}`);
   }
 
-  const ids = assets.ids();
-  for (const id of ids) {
+  const folder = scanAssetFolder(db, assets);
+  const missing = new Set(folder.rowsWithoutFiles);
+  for (const id of assets.ids()) {
     const file = assets.pathOf(id);
-    if (!fs.existsSync(file)) problems.push(`Image ${id}: file missing (${file})`);
+    if (missing.has(id)) problems.push(`Image ${id}: file missing (${file}); restore it from a backup`);
     else if (sha256File(file) !== id) problems.push(`Image ${id}: file content does not match its hash`);
+  }
+  const used = folder.filesWithoutRows.length ? picturesInUse(db) : new Set<string>();
+  for (const file of folder.filesWithoutRows) {
+    const id = file.slice(-64);
+    const inUse = used.has(id);
+    if (!options.repair) {
+      problems.push(`Image file ${file} has no row in the store (${inUse ? 'an article uses it' : 'nothing uses it'})`);
+      continue;
+    }
+    const bytes = fs.readFileSync(file);
+    const mime = sniffImageType(bytes);
+    if (inUse && mime && sha256File(file) === id) {
+      db.prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, mime, bytes.byteLength, `recovered-${id.slice(0, 12)}`, new Date().toISOString());
+      repaired.push(`Image file ${file}: row restored (an article uses it)`);
+    } else if (inUse) {
+      problems.push(`Image file ${file} has no row, an article uses it, but it is not the picture its name says; restore it from a backup`);
+    } else {
+      fs.rmSync(file, { force: true });
+      repaired.push(`Image file ${file}: removed (no row, nothing uses it)`);
+    }
+  }
+  for (const file of folder.strayFiles) {
+    if (!options.repair) {
+      problems.push(`Stray file ${file} (a rendition of a picture no longer stored, or a temp file a crash left)`);
+      continue;
+    }
+    fs.rmSync(file, { force: true });
+    repaired.push(`Stray file ${file}: removed`);
   }
 
   return {
     ok: problems.length === 0,
     problems,
+    ...(options.repair ? { repaired } : {}),
     articles: articleCount,
     revisions: db.prepare('SELECT count(*) FROM revisions').pluck().get() as number,
-    assets: ids.length,
+    assets: assets.ids().length,
   };
 }

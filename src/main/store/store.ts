@@ -14,6 +14,7 @@ import type { IntegrityReport } from '../../shared/model/storeReports';
 import { checkIntegrity } from './integrity';
 import { ProfileStore } from './profile';
 import { translateSqliteError } from './sqliteErrors';
+import { deleteUnusedPictureRows, removePictureFiles } from './unusedPictures';
 
 export interface StoreOptions extends OpenOptions {
   houseStyle?: HouseStyle;
@@ -43,7 +44,7 @@ export class Store {
     readonly db: Database.Database,
     readonly dbPath: string,
     readonly houseStyle: HouseStyle,
-    clock?: () => string,
+    private readonly clock?: () => string,
   ) {
     const comments = new CommentRepository(db, clock);
     const assets = new AssetStore(db, assetsDirFor(dbPath));
@@ -63,8 +64,23 @@ export class Store {
     return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE, options.clock);
   }
 
-  check(): IntegrityReport {
-    return this.run(() => checkIntegrity(this.db, this.assets));
+  /** `repair` also fixes what is safe to fix (see checkIntegrity). */
+  check(options: { repair?: boolean } = {}): IntegrityReport {
+    return this.run(() => checkIntegrity(this.db, this.assets, options));
+  }
+
+  /**
+   * Deletes the articles in the trash for good, and with them the pictures no remaining revision,
+   * journal entry or waiting package uses (once stored `pictures.keepUnusedDays`), in one
+   * transaction; the picture files go after it commits.
+   */
+  emptyTrash(): { deleted: number; pictures: number } {
+    const now = new Date(this.clock?.() ?? Date.now());
+    const { deleted, unused } = this.run(() =>
+      this.db.transaction(() => ({ deleted: this.articles.emptyTrash(), unused: deleteUnusedPictureRows(this.db, now, this.houseStyle.pictures.keepUnusedDays) }))(),
+    );
+    removePictureFiles(this.assets, unused);
+    return { deleted, pictures: unused.length };
   }
 
   backup(dest: string): BackupManifest {

@@ -119,7 +119,7 @@ export const contract = {
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   /** Leaving a new article with nothing typed: it is forgotten (the store checks that it is blank). */
   'articles.discardIfBlank': channel<{ discarded: boolean }>()(z.object({ id: Id }).strict()),
-  'articles.emptyTrash': channel<{ deleted: number }>()(Empty),
+  'articles.emptyTrash': channel<{ deleted: number; pictures: number }>()(Empty),
   /**
    * A file the person chose or dropped, as base64 (it may be binary, e.g. DOCX); the format is
    * found from its content. Room for a 100 MB `.byline` package; other formats stop at 20 MB.

@@ -27,6 +27,8 @@ export interface RevisionInfo {
 export interface IntegrityReport {
   ok: boolean;
   problems: string[];
+  /** With `check --repair`: what was fixed, one sentence each. */
+  repaired?: string[];
   articles: number;
   revisions: number;
   assets: number;

@@ -84,6 +84,16 @@ describe('byline CLI', () => {
     expect(byline(['--db', db, 'list']).stdout).toContain(id);
   });
 
+  it('check names a picture file without its row, and check --repair removes it when nothing uses it', () => {
+    byline(['--db', db, 'new', '--headline', 'Mit Bildordner']);
+    const stray = path.join(`${db}-assets`, 'ab', 'ab'.repeat(32));
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.writeFileSync(stray, 'not a row');
+    expect(byline(['--db', db, 'check'])).toMatchObject({ code: 1, stdout: `PROBLEMS FOUND: 1 articles, 1 revisions, 0 images\n  - Image file ${stray} has no row in the store (nothing uses it)\n` });
+    expect(byline(['--db', db, 'check', '--repair'])).toMatchObject({ code: 0, stdout: `repaired: Image file ${stray}: removed (no row, nothing uses it)\nok: 1 articles, 1 revisions, 0 images\n` });
+    expect(fs.existsSync(stray)).toBe(false);
+  });
+
   it('uses BYLINE_DB when --db is absent', () => {
     const viaEnv = path.join(dir, 'env.db');
     byline(['new', '--headline', 'Über die Umgebung'], { env: { BYLINE_DB: viaEnv } });
