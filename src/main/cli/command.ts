@@ -20,6 +20,8 @@ export interface Command {
 
 export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   const store = ctx.openStore();
+  // Said before anything else, on stderr, so that output for programs stays clean.
+  if (store.readOnly) ctx.io.err(`byline: ${ctx.dbPath} is read-only here (the file or its folder is not writable): reading works, changes are refused.`);
   try {
     return fn(store);
   } finally {

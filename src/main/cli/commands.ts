@@ -200,11 +200,13 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         if (ctx.options.repair) assertNoSession(ctx.dbPath, 'Repairing the store');
+        if (ctx.options.repair && store.readOnly) throw new BylineError('store-readonly', `${ctx.dbPath} is read-only here, so it cannot be repaired; nothing was changed.`);
         const report = store.check({ repair: ctx.options.repair });
         if (ctx.json) printJson(ctx.io, report);
         else {
           for (const r of report.repaired ?? []) ctx.io.out(`repaired: ${r}`);
           ctx.io.out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: ${report.articles} articles, ${report.revisions} revisions, ${report.assets} images`);
+          if (report.readOnly) ctx.io.out('  (read-only: the search index was compared by its entries, not checked itself)');
           for (const p of report.problems) ctx.io.out(`  - ${p}`);
         }
         return report.ok ? 0 : 1;

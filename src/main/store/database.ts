@@ -24,6 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : LATEST_SCHEMA_VERSION;
   const exists = fs.existsSync(file);
+  if (exists && !canWrite(file)) return openReadOnly(file, latest, options);
   if (exists) preflight(file, latest, options);
   else ensureWritableDirectory(file);
 
@@ -37,6 +38,74 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db?.close();
     throw translateSqliteError(error, file);
   }
+}
+
+/** SQLite writes the database and, beside it, its -wal and -shm files: both must be writable. */
+function canWrite(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A store on a read-only medium or without write permission (an archive, a colleague's copy) is
+ * opened for reading: lists, searches, exports and checks work, and every change is refused by
+ * SQLite itself, naming the file. It cannot be upgraded, so an older schema is refused.
+ */
+function openReadOnly(file: string, latest: number, options: OpenOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = openReadOnlyInPlace(file, options) ?? openReadOnlySnapshot(file, options);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new BylineError('store-newer', `${file} was written by a newer Byline (schema ${version}; this version understands up to ${latest}). Update Byline to open it; the file was not changed.`, {
+        schemaVersion: version,
+        supported: latest,
+      });
+    }
+    if (version < latest) {
+      throw new BylineError('store-readonly', `${file} is read-only here and from an older Byline (schema ${version}); upgrading it to schema ${latest} needs write access to the file and its folder. Nothing was changed.`);
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw translateSqliteError(error, file);
+  }
+}
+
+/** Reading a WAL-mode file in place needs its -shm file, which a read-only folder cannot get. */
+function openReadOnlyInPlace(file: string, options: OpenOptions): Database.Database | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (error) {
+    db.close();
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN') return null;
+    throw error;
+  }
+}
+
+/**
+ * Then the file is read into memory and opened there, read-only (its header marked as a
+ * rollback-journal file, as SQLite needs to open it without a -shm). That is only a faithful copy
+ * when no changes wait in a -wal file: a store that was not closed cleanly is refused instead.
+ */
+function openReadOnlySnapshot(file: string, options: OpenOptions): Database.Database {
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    throw new BylineError('store-readonly', `${file} is read-only here and was not closed cleanly: its last changes wait in ${path.basename(wal)}, and reading them needs write access to the folder. Nothing was changed.`);
+  }
+  const bytes = fs.readFileSync(file);
+  if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true, nativeBinding: options.nativeBinding });
 }
 
 function applyPragmas(db: Database.Database): void {

@@ -64,6 +64,11 @@ export class Store {
     return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE, options.clock);
   }
 
+  /** Opened for reading only: the file or its folder is not writable. Every change is refused. */
+  get readOnly(): boolean {
+    return this.db.readonly;
+  }
+
   /** `repair` also fixes what is safe to fix (see checkIntegrity). */
   check(options: { repair?: boolean } = {}): IntegrityReport {
     return this.run(() => checkIntegrity(this.db, this.assets, options));

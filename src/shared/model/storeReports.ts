@@ -29,6 +29,8 @@ export interface IntegrityReport {
   problems: string[];
   /** With `check --repair`: what was fixed, one sentence each. */
   repaired?: string[];
+  /** The store was opened read-only: the search index was compared by its entries only. */
+  readOnly?: boolean;
   articles: number;
   revisions: number;
   assets: number;

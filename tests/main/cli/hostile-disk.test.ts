@@ -41,11 +41,34 @@ describe('a read-only folder', () => {
     fs.chmodSync(ro, 0o555);
     const r = byline(['--db', db, 'new', '--headline', 'Neu'], asUnprivileged());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^byline: Byline cannot write to .*byline\.db .*Check that the folder is writable\.\n$/);
+    expect(r.stderr).toBe(
+      `byline: ${db} is read-only here (the file or its folder is not writable): reading works, changes are refused.\nbyline: Byline cannot write to ${db} (attempt to write a readonly database). Check that the folder is writable.\n`,
+    );
     fs.chmodSync(ro, 0o755);
     const check = Store.open(db);
     expect(check.articles.list().items.map((i) => i.headline)).toEqual(['Schon da']);
     check.close();
+  });
+
+  it('a store there opens read-only, says so, lists, searches and checks truthfully; repair is refused', () => {
+    const ro = readOnlyDir();
+    const db = path.join(ro, 'byline.db');
+    const store = Store.open(db);
+    const a = store.articles.create({ headline: 'Flüchtlinge in Albu Kamal' }, 'test');
+    store.close();
+    fs.chmodSync(db, 0o444);
+    fs.chmodSync(ro, 0o555);
+    const note = `byline: ${db} is read-only here (the file or its folder is not writable): reading works, changes are refused.\n`;
+    const list = byline(['--db', db, 'list', '--query', 'Fluchtlinge'], asUnprivileged());
+    expect(list).toMatchObject({ code: 0, stderr: note });
+    expect(list.stdout).toContain(a.id);
+    expect(byline(['--db', db, 'check'], asUnprivileged())).toMatchObject({
+      code: 0,
+      stderr: note,
+      stdout: 'ok: 1 articles, 1 revisions, 0 images\n  (read-only: the search index was compared by its entries, not checked itself)\n',
+    });
+    expect(byline(['--db', db, 'check', '--repair'], asUnprivileged())).toMatchObject({ code: 1, stderr: `${note}byline: ${db} is read-only here, so it cannot be repaired; nothing was changed.\n` });
+    expect(fs.readdirSync(ro)).toEqual(['byline.db']);
   });
 });
 
