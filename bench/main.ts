@@ -6,6 +6,7 @@ import { benchSave, benchSearchAndList, tempBenchDir } from './store.bench';
 import { benchListOpen } from './browser.bench';
 import { benchEditor } from './editor.bench';
 import { benchFormats } from './formats.bench';
+import { benchImportFuzz } from './fuzz.bench';
 import { benchPhotos, runPhotoPart } from './photos.bench';
 import { endExiftool } from '../src/main/media/exiftool';
 
@@ -24,9 +25,10 @@ async function main(): Promise<void> {
       out.push(...benchSearchAndList(dir), '');
     }
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
+    if (!only || only === 'fuzz') out.push(...(await benchImportFuzz(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store' || only === 'photos') {
+    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));

@@ -1,3 +1,4 @@
+import { BylineError } from '../../shared/errors';
 import { isBylinePackage } from '../handoff/packageFormat';
 import { readPackage } from '../handoff/readPackage';
 import { unpackIntoStore } from '../handoff/unpack';
@@ -16,6 +17,18 @@ export interface ImportOutcome {
   handoff?: HandoffOutcome;
 }
 
+/** A refusal from the store (a Byline JSON file of an article changed here since) names the file too. */
+function nameTheFile<T>(fileName: string, store: () => T): T {
+  try {
+    return store();
+  } catch (error) {
+    if (error instanceof BylineError && !error.message.includes(fileName)) {
+      throw new BylineError(error.code, `${fileName} cannot be imported: ${error.message}`, error.details, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /**
  * Parses first and stores after: a file that fails at any step leaves the store as it was. A
  * `.byline` package is not an import but a hand-off: it continues the article's history.
@@ -28,7 +41,12 @@ export async function importIntoStore(store: Store, bytes: Uint8Array, fileName:
   }
   // Parsed in the import worker: a file built to exhaust memory or time is refused there.
   const imported = await importArticleIsolated(bytes, format, fileName, store.assets.ids());
-  for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
-  const { article, changed } = store.articles.save(imported.article, actor);
+  // One transaction: a refused save takes the file's pictures' rows with it.
+  const { article, changed } = nameTheFile(fileName, () =>
+    store.db.transaction(() => {
+      for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
+      return store.articles.save(imported.article, actor);
+    })(),
+  );
   return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings };
 }

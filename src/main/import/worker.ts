@@ -18,7 +18,8 @@ parentPort?.on('message', (request: ImportRequest) => {
       const info =
         error instanceof BylineError
           ? error.toInfo()
-          : { code: 'invalid-input' as const, message: `${request.fileName} could not be read (${(error as Error).message}). Nothing was stored.` };
+          : // A parser's own exception on data from outside: still a refusal, marked so tests can tell it from a named one.
+            { code: 'invalid-input' as const, message: `${request.fileName} could not be read (${(error as Error).message}). Nothing was stored.`, details: { unexpected: (error as Error).name } };
       reply = { id: request.id, ok: false, error: info };
     }
     parentPort!.postMessage(reply);

@@ -47,6 +47,24 @@ describe('hostile and broken imports', () => {
     expect(store.articles.list().total).toBe(before);
   });
 
+  it('names the file when the store refuses it: a Byline JSON of an article changed here since', async () => {
+    const a = store.articles.create({ headline: 'Hier geändert' }, 'anna');
+    store.articles.save({ ...a, headline: 'Hier weiter geändert' }, 'anna');
+    const attempt = importIntoStore(store, Buffer.from(JSON.stringify({ ...a, headline: 'Dort geändert' })), 'stale.json', 'auto', 'desk');
+    await expect(attempt).rejects.toThrow(/^stale\.json cannot be imported: Conflict: anna saved revision 2 .*Nothing was overwritten\.$/);
+    expect(store.articles.get(a.id).headline).toBe('Hier weiter geändert');
+  });
+
+  it('stores none of the pictures of a file whose article the store refuses (over the size limit)', async () => {
+    const picture = tinyPng(5);
+    const long = '<p>Ein langer Absatz über Albu Kamal.</p>'.repeat(Math.ceil(store.houseStyle.limits.articleChars / 30));
+    const page = `<html><body><h1>Zu lang</h1><figure><img src="data:image/png;base64,${picture.toString('base64')}" alt="Bild"><figcaption>Bild</figcaption></figure>${long}</body></html>`;
+    const attempt = importIntoStore(store, Buffer.from(page), 'long.html', 'auto', 'desk');
+    await expect(attempt).rejects.toThrow(/^long\.html cannot be imported: /);
+    expect(store.assets.ids()).toEqual([]);
+    expect(store.articles.list().total).toBe(1);
+  });
+
   it('never reads the file an external entity points at', async () => {
     const attempt = importIntoStore(store, Buffer.from(nitf('<p>&xxe;</p>', '<!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>')), 'x.xml', 'auto', 'desk');
     await expect(attempt).rejects.toThrow();
