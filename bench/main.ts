@@ -7,6 +7,7 @@ import { benchListOpen } from './browser.bench';
 import { benchEditor } from './editor.bench';
 import { benchFormats } from './formats.bench';
 import { benchImportFuzz } from './fuzz.bench';
+import { benchEventLoop } from './eventLoop.bench';
 import { benchPhotos, runPhotoPart } from './photos.bench';
 import { endExiftool } from '../src/main/media/exiftool';
 
@@ -26,9 +27,10 @@ async function main(): Promise<void> {
     }
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
     if (!only || only === 'fuzz') out.push(...(await benchImportFuzz(dir)), '');
+    if (!only || only === 'event-loop') out.push(...(await benchEventLoop(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz') {
+    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));

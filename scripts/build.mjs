@@ -2,6 +2,7 @@
 // Builds everything `npm start`, `npm run web`, the `byline` CLI and the tests run:
 //   dist/main/{cli,web,electron}.cjs  main-process bundles (esbuild; dependencies stay in node_modules)
 //   dist/main/import-worker.cjs       the worker thread that parses imports under memory and time limits
+//   dist/main/store-worker.cjs        the worker thread that owns the store and runs the IPC handlers
 //   dist/preload/preload.cjs          the sandboxed preload (one self-contained file)
 //   dist/renderer/                    the React renderer (Vite)
 // `--main` skips the renderer, for quick test runs.
@@ -30,6 +31,7 @@ export async function buildMain() {
     build({ ...common, packages: 'external', entryPoints: ['src/main/web/serve.ts'], outfile: 'dist/main/web.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/import/worker.ts'], outfile: 'dist/main/import-worker.cjs' }),
+    build({ ...common, packages: 'external', entryPoints: ['src/main/ipc/storeWorker.ts'], outfile: 'dist/main/store-worker.cjs' }),
     // A sandboxed preload may require only 'electron': everything else is bundled in.
     build({ ...common, external: ['electron'], entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs' }),
   ]);

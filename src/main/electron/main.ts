@@ -4,19 +4,16 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMai
 import { CHANNELS, IPC_PREFIX, MENU_EVENT, type MenuCommand } from '../../shared/ipc/channels';
 import { holdSession } from '../store/sessionLock';
 import { BylineError } from '../../shared/errors';
-import { dispatch } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
+import { startStoreWorker, type StoreWorker } from '../ipc/storeWorkerClient';
 import { loadHouseStyle } from '../houseStyleFile';
 import { defaultDataDir, houseStylePath, resolveDbPath } from '../paths';
 import { pickSpellcheckLanguages } from '../spellcheck';
-import { Store } from '../store/store';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
 import { electronPrintToPdf } from './printToPdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_START_URL, createWindowOptions, isAppUrl, isTrustedSender } from './security';
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState';
-import { endExiftool } from '../media/exiftool';
 
 const appRoot = path.join(__dirname, '..', '..');
 app.setPath('userData', defaultDataDir());
@@ -27,7 +24,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
-  let store: Store | null = null;
+  let store: StoreWorker | null = null;
 
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();
@@ -47,13 +44,34 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
+    // The store lives on a thread of its own (storeWorker.ts), so a long backup or import never
+    // freezes the window; dialogs and printing come back to this thread through the host.
+    const host = {
+      mode: 'desktop' as const,
+      chooseBackupDestination: async (defaultPath: string) => {
+        const options = { title: 'Back up Byline to…', defaultPath, buttonLabel: 'Back Up' };
+        const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      setSpellcheckLanguage: (language: string) => {
+        const picked = pickSpellcheckLanguages(language, session.defaultSession.availableSpellCheckerLanguages);
+        if (picked.length) session.defaultSession.setSpellCheckerLanguages(picked);
+        return session.defaultSession.getSpellCheckerLanguages();
+      },
+      printToPdf: electronPrintToPdf,
+      chooseExportPath: async (defaultPath: string) => {
+        const options = { title: 'Export article', defaultPath, filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }] };
+        const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    };
     try {
       const dbPath = resolveDbPath();
-      store = Store.open(dbPath, {
-        nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath),
-        houseStyle: loadHouseStyle(houseStylePath(dbPath)),
-      });
+      store = await startStoreWorker(
+        { dbPath, nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath), houseStyle: loadHouseStyle(houseStylePath(dbPath)) },
+        host,
+      );
       // While the app runs, a restore, an emptied trash or a schema upgrade from the CLI waits.
       const release = holdSession(dbPath, 'the Byline app');
       app.on('will-quit', release);
@@ -62,39 +80,18 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
+    const invoke = store.invoke;
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     serveRenderer(path.join(appRoot, 'dist', 'renderer'));
 
-    const handlers = createHandlers(
-      store,
-      {
-        mode: 'desktop',
-        chooseBackupDestination: async (defaultPath) => {
-          const options = { title: 'Back up Byline to…', defaultPath, buttonLabel: 'Back Up' };
-          const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-          return r.canceled || !r.filePath ? null : r.filePath;
-        },
-        setSpellcheckLanguage: (language) => {
-          const picked = pickSpellcheckLanguages(language, session.defaultSession.availableSpellCheckerLanguages);
-          if (picked.length) session.defaultSession.setSpellCheckerLanguages(picked);
-          return session.defaultSession.getSpellCheckerLanguages();
-        },
-        printToPdf: electronPrintToPdf,
-        chooseExportPath: async (defaultPath) => {
-          const options = { title: 'Export article', defaultPath, filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }] };
-          const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-          return r.canceled || !r.filePath ? null : r.filePath;
-        },
-      },
-    );
     for (const channel of CHANNELS) {
       ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, payload: unknown) => {
         if (!isTrustedSender(event.senderFrame)) {
           return { ok: false, error: { code: 'forbidden', message: 'Request refused: it did not come from Byline\'s own page.' } };
         }
-        return dispatch(handlers, channel, payload);
+        return invoke(channel, payload);
       });
     }
 
@@ -117,8 +114,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    store?.close();
-    void endExiftool(); // its exiftool processes also end when their stdin closes with the app
+  // The store thread finishes the requests it has (a save in flight), closes the store and ends
+  // exiftool before the app goes; its exiftool processes would also end with the app's stdin.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !store) return;
+    quitting = true;
+    event.preventDefault();
+    void store.close().finally(() => app.quit());
   });
 }

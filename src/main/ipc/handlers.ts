@@ -30,7 +30,7 @@ export interface Host {
   /** Asks where to save an exported file; null when the person cancels. */
   chooseExportPath(defaultPath: string): Promise<string | null>;
   /** Points the spellchecker at a language; returns what it uses ([] where the browser decides). */
-  setSpellcheckLanguage?(language: string): string[];
+  setSpellcheckLanguage?(language: string): string[] | Promise<string[]>;
   /** Prints HTML to PDF; the desktop app uses Electron's Chromium, elsewhere a headless Chromium. */
   printToPdf?: PrintToPdf;
 }
@@ -88,7 +88,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
   return {
     'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor: who(), profile: store.profile.get(), houseStyle: store.houseStyle }),
     'profile.set': (profile) => store.profile.set(profile),
-    'app.spellcheck': ({ language }) => ({ languages: host.setSpellcheckLanguage?.(language) ?? [] }),
+    'app.spellcheck': async ({ language }) => ({ languages: (await host.setSpellcheckLanguage?.(language)) ?? [] }),
     'articles.list': (input) => articles.list(input),
     'articles.get': ({ id }) => articles.get(id),
     'articles.facets': () => articles.facets(),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
-import { dispatch, type Handlers } from '../ipc/dispatch';
+import type { Invoke } from '../ipc/storeWorkerClient';
 import { resolveStatic } from './staticFiles';
 
 export interface WebServer {
@@ -17,7 +17,8 @@ export interface WebServer {
 }
 
 export interface WebServerOptions {
-  handlers: Handlers;
+  /** Runs one request: the store worker's, or `dispatch` on handlers in this thread (tests). */
+  invoke: Invoke;
   rendererDir: string;
   /** The port to try first (0: any); when it is taken, any free port. */
   port?: number;
@@ -121,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname !== '/ipc') return refuse(404, 'Not Found');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.handlers, token));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.invoke, token));
   });
 
   const listen = (p: number) =>
@@ -166,7 +167,7 @@ const HELLO_TIMEOUT_MS = 10_000;
  * with UNAUTHORIZED_CLOSE before anything is dispatched. Then one request per message:
  * `{ id, channel, payload }` → `{ id, result }`. Requests run in order.
  */
-function serveSocket(ws: WebSocket, handlers: Handlers, token: string): void {
+function serveSocket(ws: WebSocket, invoke: Invoke, token: string): void {
   // A malformed or oversized frame is an error on this socket alone: close it and serve on.
   ws.on('error', () => ws.terminate());
   let greeted = false;
@@ -194,7 +195,7 @@ function serveSocket(ws: WebSocket, handlers: Handlers, token: string): void {
         if (isBinary) throw new Error('binary messages are not accepted');
         const msg = JSON.parse(data.toString()) as { id?: unknown; channel?: unknown; payload?: unknown };
         id = typeof msg.id === 'number' ? msg.id : null;
-        result = await dispatch(handlers, msg.channel, msg.payload);
+        result = await invoke(msg.channel, msg.payload);
       } catch (error) {
         result = { ok: false, error: { code: 'invalid-input', message: `Unreadable request: ${(error as Error).message}` } };
       }

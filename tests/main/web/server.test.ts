@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { dispatch } from '../../../src/main/ipc/dispatch';
 import { createHandlers } from '../../../src/main/ipc/handlers';
 import { Store } from '../../../src/main/store/store';
 import { startWebServer, type WebServer } from '../../../src/main/web/server';
@@ -10,6 +11,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import { loadBrowserSession, saveBrowserSession } from '../../../src/main/web/session';
+
+/** The handlers on this thread, as the store worker runs them on its own. */
+const inThisThread = (store: Store) => {
+  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web');
+  return (channel: unknown, payload: unknown) => dispatch(handlers, channel, payload);
+};
 
 let store: Store;
 let server: WebServer;
@@ -22,7 +29,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Byline</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   store = Store.open(path.join(dir, 'byline.db'));
-  server = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: renderer });
+  server = await startWebServer({ invoke: inThisThread(store), rendererDir: renderer });
   token = new URL(server.launchUrl).searchParams.get('token')!;
 });
 afterEach(async () => {
@@ -162,7 +169,7 @@ describe('downloads', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'albu-kamal.xml'), '<nitf/>');
     fs.writeFileSync(path.join(dir, '.hidden'), 'no');
-    const d = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), downloadsDir: dir });
+    const d = await startWebServer({ invoke: inThisThread(store), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), downloadsDir: dir });
     const t = `?token=${new URL(d.launchUrl).searchParams.get('token')}`;
     const get = (p: string, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string; disposition?: string }>((resolve, reject) => {
@@ -199,7 +206,7 @@ describe('browser-mode session', () => {
 
   it('starts on the kept port with the kept token, and on another port when that one is taken', async () => {
     const token = 'a'.repeat(32);
-    const again = await startWebServer({ handlers: createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web'), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), port: server.port, token });
+    const again = await startWebServer({ invoke: inThisThread(store), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), port: server.port, token });
     expect(again.port).not.toBe(server.port);
     expect(again.launchUrl).toContain(`token=${token}`);
     await again.close();

@@ -1,0 +1,32 @@
+import type { ErrorInfo } from '../../shared/errors';
+import type { HouseStyle } from '../../shared/houseStyle';
+import type { Result } from '../../shared/ipc/contract';
+
+/** The host's methods the worker may call back; a host offers some of them. */
+export const HOST_CALLS = ['chooseBackupDestination', 'chooseExportPath', 'setSpellcheckLanguage', 'printToPdf'] as const;
+export type HostCall = (typeof HOST_CALLS)[number];
+
+export interface StoreWorkerInit {
+  dbPath: string;
+  houseStyle: HouseStyle;
+  mode: 'desktop' | 'browser';
+  /** The better-sqlite3 addon for this runtime (Electron's own build in the app). */
+  nativeBinding?: string;
+  /** Which host methods exist on the main thread. */
+  hostCalls: HostCall[];
+}
+
+/** Main thread → worker. */
+export type ToWorker =
+  | { type: 'invoke'; id: number; channel: unknown; payload: unknown }
+  | { type: 'host-result'; callId: number; ok: true; value: unknown }
+  | { type: 'host-result'; callId: number; ok: false; error: ErrorInfo }
+  | { type: 'close' };
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: ErrorInfo }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'host-call'; callId: number; name: HostCall; args: unknown[] }
+  | { type: 'closed' };
