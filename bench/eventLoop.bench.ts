@@ -18,18 +18,22 @@ interface Delay {
   seconds: number;
 }
 
+const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The main thread's event-loop delay while `work` runs (what a window or the server would feel). */
 async function delayDuring(work: () => Promise<unknown> | unknown): Promise<Delay> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
+  // A turn of the loop before and after, so a stall of synchronous work is sampled too.
+  await idle(20);
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
+  await idle(20);
   histogram.disable();
   return { p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6, seconds };
 }
 
-const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cell = (d: Delay) => `${d.p99.toFixed(1)} ms (max ${d.max.toFixed(0)} ms, ${d.seconds.toFixed(1)} s)`;
 
 /**
