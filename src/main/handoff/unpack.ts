@@ -36,7 +36,7 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
   const { manifest, revisions } = pkg;
   const id = manifest.articleId;
   const theirsHead = revisions.at(-1)!.doc;
-  return store.db.transaction((): HandoffOutcome => {
+  return store.transaction((): HandoffOutcome => {
     for (const { entry, bytes } of pkg.assets) store.assets.add(bytes, entry.originalName, entry.metadata);
     const base = { id, sender: manifest.createdBy, commentsAdded: 0 };
     const presence = store.articles.presence(id);
@@ -67,7 +67,7 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
     }
     outcome.commentsAdded = store.comments.merge(id, comments).added;
     return outcome;
-  })();
+  });
 }
 
 /**

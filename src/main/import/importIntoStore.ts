@@ -43,10 +43,10 @@ export async function importIntoStore(store: Store, bytes: Uint8Array, fileName:
   const imported = await importArticleIsolated(bytes, format, fileName, store.assets.ids());
   // One transaction: a refused save takes the file's pictures' rows with it.
   const { article, changed } = nameTheFile(fileName, () =>
-    store.db.transaction(() => {
+    store.transaction(() => {
       for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
       return store.articles.save(imported.article, actor);
-    })(),
+    }),
   );
   return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings };
 }

@@ -36,6 +36,9 @@ export function sniffImageType(bytes: Uint8Array): string | null {
  * The file is on disk (fsynced) before its row is committed, so a row always has its file.
  */
 export class AssetStore {
+  /** Ids whose files `add` wrote, in order: a rolled-back transaction removes its own (Store.transaction). */
+  readonly written: string[] = [];
+
   constructor(
     private readonly db: Database,
     readonly dir: string,
@@ -58,6 +61,7 @@ export class AssetStore {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fsyncDirectory(this.dir);
       writeFileDurably(file, bytes);
+      this.written.push(id);
     }
     const createdAt = new Date().toISOString();
     this.db
@@ -95,6 +99,7 @@ export class AssetStore {
       const file = this.renditionPath(id, kind);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileDurably(file, bytes);
+      this.written.push(id);
     }
   }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
@@ -62,6 +63,23 @@ export class Store {
   static open(dbPath: string, options: StoreOptions = {}): Store {
     const resolved = path.resolve(dbPath);
     return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE, options.clock);
+  }
+
+  /**
+   * Runs `fn` in one transaction. SQLite takes back the rows of a failed one; the picture files it
+   * wrote are on disk already (a row never exists without its file), so they are removed here.
+   */
+  transaction<T>(fn: () => T): T {
+    const written = this.assets.written;
+    const mark = written.length;
+    try {
+      return this.db.transaction(fn)();
+    } catch (error) {
+      for (const id of written.slice(mark)) if (!this.assets.find(id)) fs.rmSync(this.assets.pathOf(id), { force: true });
+      throw error;
+    } finally {
+      written.length = mark;
+    }
   }
 
   /** Opened for reading only: the file or its folder is not writable. Every change is refused. */

@@ -63,6 +63,8 @@ describe('hostile and broken imports', () => {
     await expect(attempt).rejects.toThrow(/^long\.html cannot be imported: /);
     expect(store.assets.ids()).toEqual([]);
     expect(store.articles.list().total).toBe(1);
+    // Nor its file: the picture was written before the refusal and is taken back with it.
+    expect(store.check()).toMatchObject({ ok: true, problems: [] });
   });
 
   it('never reads the file an external entity points at', async () => {
