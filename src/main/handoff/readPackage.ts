@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { z } from 'zod';
 import { BylineError, describeIssues } from '../../shared/errors';
+import { zipBudget } from '../import/zipGuard';
 import { sniffImageType } from '../store/assets';
 import {
   ASSET_ENTRY,
@@ -28,23 +29,15 @@ export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage 
   if (bytes.byteLength > LIMIT.fileBytes) throw refuse(`it is ${mb(bytes.byteLength)}, and packages may be at most ${mb(LIMIT.fileBytes)}`);
   if (!isBylinePackage(bytes)) throw refuse('it is not a Byline package (a .byline file starts with its manifest)');
 
-  let entries = 0;
-  let unpacked = 0;
+  const budget = zipBudget(LIMIT, refuse);
   // The filter sees each entry's name and declared sizes before it is inflated; fflate inflates
   // into a buffer of the declared size, so an entry that lies about its size cannot grow past it.
   const filter = (file: UnzipFileInfo): boolean => {
     const name = file.name;
-    if (++entries > LIMIT.entries) throw refuse(`it has more than ${LIMIT.entries} entries`);
     if (/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\\|\0/.test(name)) throw refuse(`it contains an entry named "${name.slice(0, 80)}", which points outside the package (a "zip slip")`);
     const isJson = KNOWN_JSON.has(name);
     if (!isJson && !ASSET_ENTRY.test(name)) throw refuse(`it contains an unexpected entry "${name.slice(0, 80)}"`);
-    const max = isJson ? LIMIT.jsonEntryBytes : LIMIT.assetBytes;
-    if (file.originalSize > max) throw refuse(`the entry ${name} unpacks to ${mb(file.originalSize)} (at most ${mb(max)} allowed)`);
-    if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * LIMIT.ratio) {
-      throw refuse(`the entry ${name} would grow ${Math.round(file.originalSize / Math.max(file.size, 1))} times when unpacked (a "zip bomb")`);
-    }
-    unpacked += file.originalSize;
-    if (unpacked > LIMIT.unpackedBytes) throw refuse(`it unpacks to more than ${mb(LIMIT.unpackedBytes)}`);
+    budget(file, isJson ? LIMIT.jsonEntryBytes : LIMIT.assetBytes);
     return true;
   };
   let files: Record<string, Uint8Array>;

@@ -162,10 +162,11 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'store.check': () => store.check(),
     'store.backup': async () => {
-      const dest = await host.chooseBackupDestination(defaultBackupPath(store.dbPath));
+      const fallback = defaultBackupPath(store.dbPath);
+      const dest = await host.chooseBackupDestination(fallback);
       if (!dest) return { path: null, articles: 0, assets: 0 };
       // Byline's own backups folder beside the store is made on first use; a folder the person chose must exist.
-      fs.mkdirSync(path.dirname(defaultBackupPath(store.dbPath)), { recursive: true });
+      if (path.dirname(dest) === path.dirname(fallback)) fs.mkdirSync(path.dirname(fallback), { recursive: true });
       const manifest = store.backup(dest);
       return { path: dest, articles: manifest.articles, assets: manifest.assets };
     },

@@ -36,8 +36,8 @@ export function sniffImageType(bytes: Uint8Array): string | null {
  * The file is on disk (fsynced) before its row is committed, so a row always has its file.
  */
 export class AssetStore {
-  /** Ids whose files `add` wrote, in order: a rolled-back transaction removes its own (Store.transaction). */
-  readonly written: string[] = [];
+  /** While `removingNewFilesOnFailure` runs: the ids whose files `add` wrote. */
+  private newFiles: string[] | null = null;
 
   constructor(
     private readonly db: Database,
@@ -61,13 +61,32 @@ export class AssetStore {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fsyncDirectory(this.dir);
       writeFileDurably(file, bytes);
-      this.written.push(id);
+      this.newFiles?.push(id);
     }
     const createdAt = new Date().toISOString();
     this.db
       .prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at, metadata) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, mime, bytes.byteLength, originalName, createdAt, JSON.stringify(metadata));
     return { id, mime, byteSize: bytes.byteLength, originalName, createdAt, metadata };
+  }
+
+  /**
+   * Runs `fn` (a transaction); when it throws, the picture files it wrote whose rows are not there
+   * (rolled back with it) are removed, so a failed transaction leaves no file behind either.
+   */
+  removingNewFilesOnFailure<T>(fn: () => T): T {
+    const outer = this.newFiles;
+    const mine: string[] = [];
+    this.newFiles = mine;
+    try {
+      return fn();
+    } catch (error) {
+      for (const id of mine) if (!this.find(id)) fs.rmSync(this.pathOf(id), { force: true });
+      throw error;
+    } finally {
+      this.newFiles = outer;
+      outer?.push(...mine);
+    }
   }
 
   find(id: string): AssetInfo | undefined {
@@ -99,7 +118,7 @@ export class AssetStore {
       const file = this.renditionPath(id, kind);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileDurably(file, bytes);
-      this.written.push(id);
+      this.newFiles?.push(id);
     }
   }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { BylineError } from '../../shared/errors';
@@ -70,16 +69,7 @@ export class Store {
    * wrote are on disk already (a row never exists without its file), so they are removed here.
    */
   transaction<T>(fn: () => T): T {
-    const written = this.assets.written;
-    const mark = written.length;
-    try {
-      return this.db.transaction(fn)();
-    } catch (error) {
-      for (const id of written.slice(mark)) if (!this.assets.find(id)) fs.rmSync(this.assets.pathOf(id), { force: true });
-      throw error;
-    } finally {
-      written.length = mark;
-    }
+    return this.assets.removingNewFilesOnFailure(() => this.db.transaction(fn)());
   }
 
   /** Opened for reading only: the file or its folder is not writable. Every change is refused. */

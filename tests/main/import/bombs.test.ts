@@ -66,7 +66,7 @@ describe('files built to exhaust memory or time', () => {
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
     const before = store.articles.list().total;
     const { outcome, growthMb, ms } = await peakGrowth(() => importIntoStore(store, bomb, 'bomb.docx', 'auto', 'desk'));
-    expectRefused(outcome, /^bomb\.docx cannot be imported: its part word\/document\.xml unpacks to 30\d MB \(at most 48 MB\)\. Nothing was stored\.$/);
+    expectRefused(outcome, /^bomb\.docx cannot be imported: the entry word\/document\.xml unpacks to 30\d MB \(at most 48 MB allowed\)\. Nothing was stored\.$/);
     expect(ms).toBeLessThan(5000);
     expect(growthMb).toBeLessThan(200);
     expect(store.articles.list().total).toBe(before);
@@ -77,7 +77,7 @@ describe('files built to exhaust memory or time', () => {
     // 40 MB of one letter: under the size limit, but no written document compresses a thousandfold.
     const bomb = zipSync({ ...template, 'word/media/x.xml': new Uint8Array(40 * 1024 * 1024).fill(0x61) }, { level: 9 });
     const attempt = importIntoStore(store, bomb, 'ratio.docx', 'auto', 'desk');
-    await expect(attempt).rejects.toThrow(/^ratio\.docx cannot be imported: its part word\/media\/x\.xml would grow \d+ times when unpacked \(a "zip bomb"\)/);
+    await expect(attempt).rejects.toThrow(/^ratio\.docx cannot be imported: the entry word\/media\/x\.xml would grow \d+ times when unpacked \(a "zip bomb"\)/);
   });
 
   it('refuses Markdown nested thousands of levels deep (9 MB of lists), in bounded time and memory', async () => {
