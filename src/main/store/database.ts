@@ -40,6 +40,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+/** A schema from a newer Byline is left untouched: this version cannot know what it means. */
+function assertNotNewer(file: string, version: number, latest: number): void {
+  if (version > latest) {
+    throw new BylineError(
+      'store-newer',
+      `${file} was written by a newer Byline (schema ${version}; this version understands up to ${latest}). Update Byline to open it; the file was not changed.`,
+      { schemaVersion: version, supported: latest },
+    );
+  }
+}
+
 /** SQLite writes the database and, beside it, its -wal and -shm files: both must be writable. */
 function canWrite(file: string): boolean {
   try {
@@ -61,12 +72,7 @@ function openReadOnly(file: string, latest: number, options: OpenOptions): Datab
   try {
     db = openReadOnlyInPlace(file, options) ?? openReadOnlySnapshot(file, options);
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latest) {
-      throw new BylineError('store-newer', `${file} was written by a newer Byline (schema ${version}; this version understands up to ${latest}). Update Byline to open it; the file was not changed.`, {
-        schemaVersion: version,
-        supported: latest,
-      });
-    }
+    assertNotNewer(file, version, latest);
     if (version < latest) {
       throw new BylineError('store-readonly', `${file} is read-only here and from an older Byline (schema ${version}); upgrading it to schema ${latest} needs write access to the file and its folder. Nothing was changed.`);
     }
@@ -170,13 +176,7 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     const version = ro.pragma('user_version', { simple: true }) as number;
-    if (version > latest) {
-      throw new BylineError(
-        'store-newer',
-        `${file} was written by a newer Byline (schema ${version}; this version understands up to ${latest}). Update Byline to open it; the file was not changed.`,
-        { schemaVersion: version, supported: latest },
-      );
-    }
+    assertNotNewer(file, version, latest);
     if (needsCheck) {
       const check = ro.pragma('quick_check', { simple: true });
       if (check !== 'ok') {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { ArticleSchema } from '../../shared/model/article';
@@ -69,7 +70,7 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
     }
     const bytes = fs.readFileSync(file);
     const mime = sniffImageType(bytes);
-    if (inUse && mime && sha256File(file) === id) {
+    if (inUse && mime && crypto.createHash('sha256').update(bytes).digest('hex') === id) {
       db.prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, mime, bytes.byteLength, `recovered-${id.slice(0, 12)}`, new Date().toISOString());
       repaired.push(`Image file ${file}: row restored (an article uses it)`);
     } else if (inUse) {
