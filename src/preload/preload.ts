@@ -1,7 +1,9 @@
 // The only bridge between the sandboxed page and the main process: one `invoke` for the channels of
-// the IPC contract and one listener for menu commands. Anything else is refused here, before IPC.
+// the IPC contract, one listener for menu commands and one for long jobs' progress. Anything else
+// is refused here, before IPC.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_PREFIX, MENU_EVENT, isChannel, type MenuCommand, MENU_COMMANDS } from '../shared/ipc/channels';
+import { IPC_PREFIX, MENU_EVENT, PROGRESS_EVENT, isChannel, type MenuCommand, MENU_COMMANDS } from '../shared/ipc/channels';
+import { JobProgressSchema, type JobProgress } from '../shared/jobs';
 
 contextBridge.exposeInMainWorld('byline', {
   invoke(channel: unknown, payload: unknown) {
@@ -16,5 +18,13 @@ contextBridge.exposeInMainWorld('byline', {
     };
     ipcRenderer.on(MENU_EVENT, handler);
     return () => ipcRenderer.removeListener(MENU_EVENT, handler);
+  },
+  onProgress(listener: (progress: JobProgress) => void) {
+    const handler = (_event: IpcRendererEvent, progress: unknown) => {
+      const parsed = JobProgressSchema.safeParse(progress);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(PROGRESS_EVENT, handler);
+    return () => ipcRenderer.removeListener(PROGRESS_EVENT, handler);
   },
 });

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'io',
   'forbidden',
   'internal',
+  /** The person cancelled a long job; nothing it had begun was kept. */
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,7 +30,7 @@ test.describe('desktop app (Electron)', () => {
     await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
     // No Node in the page: contextIsolation + sandbox leave only the bridge.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { byline: object }).byline).sort())).toEqual(['invoke', 'onMenuCommand']);
+    expect(await page.evaluate(() => Object.keys((window as unknown as { byline: object }).byline).sort())).toEqual(['invoke', 'onMenuCommand', 'onProgress']);
     await page.getByRole('button', { name: 'New article' }).click();
     await page.getByRole('textbox', { name: 'Headline', exact: true }).click();
     await page.keyboard.type('Aus Electron');

@@ -1,5 +1,7 @@
 import type { Store } from '../store/store';
 import type { Io } from './output';
+import type { Job } from '../jobs/jobs';
+import type { JobPhase } from '../../shared/jobs';
 
 export interface CommandContext {
   io: Io;
@@ -18,14 +20,29 @@ export interface Command {
   run(ctx: CommandContext): number | Promise<number>;
 }
 
+/** Opens the store for `fn` and closes it when `fn` is done, also when `fn` returns a promise. */
 export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   const store = ctx.openStore();
   // Said before anything else, on stderr, so that output for programs stays clean.
   if (store.readOnly) ctx.io.err(`byline: ${ctx.dbPath} is read-only here (the file or its folder is not writable): reading works, changes are refused.`);
+  let result: T;
   try {
-    return fn(store);
-  } finally {
+    result = fn(store);
+  } catch (error) {
     store.close();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(() => store.close()) as T;
+  store.close();
+  return result;
 }
 
+/** A job whose progress goes to the terminal's progress line (when there is one). */
+export function cliJob(ctx: CommandContext, label: (phase: JobPhase, done: number, total: number) => string): Job & { end(): void } {
+  const progress = ctx.io.progress;
+  return {
+    progress: (phase, done, total) => progress?.(label(phase, done, total)),
+    checkpoint: () => undefined,
+    end: () => progress?.(''),
+  };
+}

@@ -18,7 +18,7 @@ import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
 import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
 import { writeFileDurably } from '../store/fsync';
 import { restoreStore } from '../store/store';
-import { withStore, type Command } from './command';
+import { cliJob, withStore, type Command } from './command';
 import { readFileBytes, readTextFile } from './files';
 import { printJson, summaryLine, type Io } from './output';
 import { PHOTO_COMMANDS } from './photoCommands';
@@ -38,6 +38,8 @@ function showArticle(io: Io, a: Article): void {
   ];
   io.out(lines.filter(Boolean).join('\n'));
 }
+
+const percent = (done: number, total: number) => `${total ? Math.floor((100 * done) / total) : 100}%`;
 
 export const COMMANDS: Record<string, Command> = {
   new: {
@@ -187,7 +189,9 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         assertNoSession(ctx.dbPath, 'Emptying the trash from the command line');
-        const { deleted, pictures } = store.emptyTrash();
+        const job = cliJob(ctx, (_phase, done, total) => `deleting ${done}/${total}`);
+        const { deleted, pictures } = store.emptyTrash(job);
+        job.end();
         if (ctx.json) printJson(ctx.io, { deleted, pictures });
         else ctx.io.out(`deleted ${deleted} article(s) and ${pictures} unused picture(s) for good`);
         return 0;
@@ -201,7 +205,9 @@ export const COMMANDS: Record<string, Command> = {
       withStore(ctx, (store) => {
         if (ctx.options.repair) assertNoSession(ctx.dbPath, 'Repairing the store');
         if (ctx.options.repair && store.readOnly) throw new BylineError('store-readonly', `${ctx.dbPath} is read-only here, so it cannot be repaired; nothing was changed.`);
-        const report = store.check({ repair: ctx.options.repair });
+        const job = cliJob(ctx, (phase, done, total) => `checking ${phase} ${percent(done, total)}`);
+        const report = store.check({ repair: ctx.options.repair }, job);
+        job.end();
         if (ctx.json) printJson(ctx.io, report);
         else {
           for (const r of report.repaired ?? []) ctx.io.out(`repaired: ${r}`);
@@ -217,9 +223,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'write a consistent copy of the store (database and images) to a new folder',
     args: 1,
     run: (ctx) =>
-      withStore(ctx, (store) => {
+      withStore(ctx, async (store) => {
         const dest = path.resolve(ctx.positionals[0]!);
-        const manifest = store.backup(dest);
+        const job = cliJob(ctx, (phase, done, total) => `backing up: ${phase === 'database' ? 'database' : 'pictures'} ${percent(done, total)}`);
+        const manifest = await store.backup(dest, job).finally(job.end);
         if (ctx.json) printJson(ctx.io, { path: dest, ...manifest });
         else ctx.io.out(`backed up ${manifest.articles} articles and ${manifest.assets} images to ${dest}`);
         return 0;

@@ -5,7 +5,8 @@ import { unpackIntoStore } from '../handoff/unpack';
 import { describeHandoff, type HandoffOutcome } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { ImportFormat } from './detect';
-import { importArticleIsolated } from './isolated';
+import { importArticleIsolated, type ImportedWithFormat } from './isolated';
+import type { BylinePackage } from '../handoff/packageFormat';
 
 export interface ImportOutcome {
   id: string;
@@ -29,19 +30,31 @@ function nameTheFile<T>(fileName: string, store: () => T): T {
   }
 }
 
+/** A file read and checked, not yet stored: what an import batch holds until it is committed. */
+export type PreparedImport =
+  | { kind: 'package'; fileName: string; pkg: BylinePackage }
+  | { kind: 'article'; fileName: string; imported: ImportedWithFormat };
+
+/** The slow half of an import (parsing, in the import worker); it changes nothing in the store. */
+export async function prepareImport(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto'): Promise<PreparedImport> {
+  if (format === 'auto' && isBylinePackage(bytes)) return { kind: 'package', fileName, pkg: readPackage(bytes, fileName) };
+  // Parsed in the import worker: a file built to exhaust memory or time is refused there.
+  return { kind: 'article', fileName, imported: await importArticleIsolated(bytes, format, fileName, store.assets.ids()) };
+}
+
 /**
- * Parses first and stores after: a file that fails at any step leaves the store as it was. A
- * `.byline` package is not an import but a hand-off: it continues the article's history.
+ * The quick half: stores a prepared file in one transaction (nested in a batch's, when there is
+ * one), so a refused save takes the file's pictures with it. A `.byline` package is not an import
+ * but a hand-off: it continues the article's history.
  */
-export async function importIntoStore(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto', actor: string): Promise<ImportOutcome> {
-  if (format === 'auto' && isBylinePackage(bytes)) {
-    const handoff = unpackIntoStore(store, readPackage(bytes, fileName), fileName);
+export function storeImport(store: Store, prepared: PreparedImport, actor: string): ImportOutcome {
+  const { fileName } = prepared;
+  if (prepared.kind === 'package') {
+    const handoff = unpackIntoStore(store, prepared.pkg, fileName);
     const warnings = handoff.result === 'diverged' ? [describeHandoff(handoff)] : [];
     return { id: handoff.id, headline: handoff.headline, format: 'byline-package', changed: handoff.result !== 'up-to-date', warnings, handoff };
   }
-  // Parsed in the import worker: a file built to exhaust memory or time is refused there.
-  const imported = await importArticleIsolated(bytes, format, fileName, store.assets.ids());
-  // One transaction: a refused save takes the file's pictures' rows with it.
+  const { imported } = prepared;
   const { article, changed } = nameTheFile(fileName, () =>
     store.transaction(() => {
       for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
@@ -49,4 +62,9 @@ export async function importIntoStore(store: Store, bytes: Uint8Array, fileName:
     }),
   );
   return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings };
+}
+
+/** Parses first and stores after: a file that fails at any step leaves the store as it was. */
+export async function importIntoStore(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto', actor: string): Promise<ImportOutcome> {
+  return storeImport(store, await prepareImport(store, bytes, fileName, format), actor);
 }

@@ -10,7 +10,9 @@ import { stepAfterExport } from '../export/stepAfterExport';
 import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
 import { resolveIncoming } from '../handoff/unpack';
 import { writePackage } from '../handoff/writePackage';
-import { importIntoStore } from '../import/importIntoStore';
+import { importIntoStore, prepareImport } from '../import/importIntoStore';
+import { ImportBatches } from '../import/importBatches';
+import { Jobs } from '../jobs/jobs';
 import { listPhotos, setCredit } from '../media/photoDesk';
 import { photoInfoOf } from '../media/photoInfo';
 import { renditionOf } from '../media/renditions';
@@ -80,11 +82,15 @@ export function defaultBackupPath(dbPath: string, now = new Date()): string {
   return path.join(path.dirname(dbPath), 'backups', `byline-backup-${now.toISOString().replace(/[:.]/g, '-')}`);
 }
 
-/** The main process's services behind the IPC contract; the same object serves Electron and the browser mode. */
-export function createHandlers(store: Store, host: Host, actorOverride?: string): Handlers {
+/**
+ * The main process's services behind the IPC contract; the same object serves Electron and the
+ * browser mode. Long jobs run through `jobs`, which reports their progress and cancels them.
+ */
+export function createHandlers(store: Store, host: Host, actorOverride?: string, jobs: Jobs = new Jobs()): Handlers {
   // Who a change is recorded as: the local profile (it may be set while the app runs), else the OS user.
   const who = () => actorOverride ?? store.profile.actor();
   const { articles } = store;
+  const batches = new ImportBatches();
   return {
     'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor: who(), profile: store.profile.get(), houseStyle: store.houseStyle }),
     'profile.set': (profile) => store.profile.set(profile),
@@ -119,8 +125,23 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.discardIfBlank': ({ id }) => ({ discarded: articles.discardIfBlank(id) }),
-    'articles.emptyTrash': () => store.emptyTrash(),
+    'articles.emptyTrash': () => jobs.run('empty-trash', (job) => store.emptyTrash(job)),
     'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
+    'imports.stage': async ({ batch, fileName, dataBase64 }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const prepared = await prepareImport(store, bytes, fileName, 'auto');
+      batches.stage(batch, prepared, bytes.byteLength);
+      return { fileName, format: prepared.kind === 'package' ? 'byline-package' : prepared.imported.format };
+    },
+    'imports.commit': ({ batch }) => jobs.run('import', (job) => batches.commit(store, batch, who(), job)),
+    'imports.discard': ({ batch }) => {
+      batches.discard(batch);
+      return null;
+    },
+    'jobs.cancel': ({ job }) => {
+      jobs.cancel(job);
+      return null;
+    },
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
@@ -152,22 +173,28 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string)
     },
     'assets.preview': ({ id, size }) => previewOf(store, id, size),
     'photos.list': (filter) => listPhotos(store, filter),
-    'photos.setCredit': ({ assetIds, parts }) => {
-      const changed = new Set<string>();
-      // One transaction: a selection is changed as a whole or not at all.
-      store.db.transaction(() => {
-        for (const id of new Set(assetIds)) for (const a of setCredit(store, id, parts, who()).articles) changed.add(a);
-      })();
-      return { articles: [...changed] };
-    },
-    'store.check': () => store.check(),
+    'photos.setCredit': ({ assetIds, parts }) =>
+      jobs.run('set-credit', (job) => {
+        const changed = new Set<string>();
+        const ids = [...new Set(assetIds)];
+        // One transaction: a selection is changed as a whole or not at all, also when cancelled.
+        store.db.transaction(() => {
+          for (const [i, id] of ids.entries()) {
+            job.progress('pictures', i, ids.length);
+            for (const a of setCredit(store, id, parts, who(), job).articles) changed.add(a);
+          }
+        })();
+        job.progress('pictures', ids.length, ids.length);
+        return { articles: [...changed] };
+      }),
+    'store.check': () => jobs.run('check', (job) => store.check({}, job)),
     'store.backup': async () => {
       const fallback = defaultBackupPath(store.dbPath);
       const dest = await host.chooseBackupDestination(fallback);
       if (!dest) return { path: null, articles: 0, assets: 0 };
       // Byline's own backups folder beside the store is made on first use; a folder the person chose must exist.
       if (path.dirname(dest) === path.dirname(fallback)) fs.mkdirSync(path.dirname(fallback), { recursive: true });
-      const manifest = store.backup(dest);
+      const manifest = await jobs.run('backup', (job) => store.backup(dest, job));
       return { path: dest, articles: manifest.articles, assets: manifest.assets };
     },
   };

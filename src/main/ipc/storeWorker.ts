@@ -7,6 +7,7 @@ import { endExiftool } from '../media/exiftool';
 import { Store } from '../store/store';
 import { dispatch } from './dispatch';
 import { createHandlers, type Host } from './handlers';
+import { Jobs } from '../jobs/jobs';
 import type { FromWorker, HostCall, StoreWorkerInit, ToWorker } from './storeWorkerProtocol';
 
 const port = parentPort!;
@@ -36,7 +37,8 @@ try {
 const host: Record<string, unknown> = { mode: init.mode };
 for (const name of init.hostCalls) host[name] = callHost(name);
 // The calls carry what the main thread's host returns; their types are the Host interface's.
-const handlers = createHandlers(store, host as unknown as Host);
+const jobs = new Jobs((progress) => post({ type: 'progress', progress }), init.cancelFlag);
+const handlers = createHandlers(store, host as unknown as Host, undefined, jobs);
 
 // Requests run one after another, as they did on the main thread.
 let queue = Promise.resolve();

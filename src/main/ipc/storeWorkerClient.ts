@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { BylineError, type ErrorInfo } from '../../shared/errors';
-import type { Result } from '../../shared/ipc/contract';
+import { BylineError, describeIssues, type ErrorInfo } from '../../shared/errors';
+import type { JobProgress } from '../../shared/jobs';
+import { cancelJob } from '../jobs/jobs';
+import { contract, type Result } from '../../shared/ipc/contract';
 import { bundlePath } from '../bundles';
 import type { Host } from './handlers';
 import { HOST_CALLS, type FromWorker, type HostCall, type StoreWorkerInit, type ToWorker } from './storeWorkerProtocol';
@@ -9,6 +11,7 @@ import { HOST_CALLS, type FromWorker, type HostCall, type StoreWorkerInit, type 
 export type Invoke = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 export interface StoreWorker {
+  /** Every request goes to the worker, in order; `jobs.cancel` is answered here at once. */
   invoke: Invoke;
   /** Finishes the requests already sent, closes the store and ends the thread. */
   close(): Promise<void>;
@@ -17,13 +20,25 @@ export interface StoreWorker {
 const stopped = (why: string): Result<never> => ({ ok: false, error: { code: 'internal', message: `Byline's store thread stopped (${why}); the request was not carried out. Everything saved before it is safe.` } });
 
 /**
+ * A cancel cannot wait in line behind the job it cancels: the worker is busy with that job. It
+ * is checked against the contract here and set in the flag the job reads between its steps.
+ */
+function cancel(payload: unknown, cancelFlag: SharedArrayBuffer): Result<null> {
+  const parsed = contract['jobs.cancel'].input.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: `Invalid jobs.cancel request: ${describeIssues(parsed.error.issues)}.` } };
+  cancelJob(cancelFlag, parsed.data.job);
+  return { ok: true, value: null };
+}
+
+/**
  * Starts the store worker (storeWorker.ts) for `init`, answering its calls back to `host`
  * (dialogs, Electron's printToPDF) on this thread. Resolves once the store is open; a store that
  * cannot be opened rejects with the store's own message (newer schema, damaged file …).
  */
-export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode'>, host: Host): Promise<StoreWorker> {
+export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode' | 'cancelFlag'>, host: Host, onProgress: (progress: JobProgress) => void = () => undefined): Promise<StoreWorker> {
   const hostCalls = HOST_CALLS.filter((name) => typeof host[name] === 'function');
-  const worker = new Worker(bundlePath('store-worker.cjs'), { workerData: { ...init, mode: host.mode, hostCalls } satisfies StoreWorkerInit });
+  const cancelFlag = new SharedArrayBuffer(4);
+  const worker = new Worker(bundlePath('store-worker.cjs'), { workerData: { ...init, mode: host.mode, hostCalls, cancelFlag } satisfies StoreWorkerInit });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let exited: string | null = null;
@@ -47,7 +62,9 @@ export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode
           invoke: (channel, payload) =>
             exited
               ? Promise.resolve(stopped(exited))
-              : new Promise((done) => {
+              : channel === 'jobs.cancel'
+                ? Promise.resolve(cancel(payload, cancelFlag))
+                : new Promise((done) => {
                   const id = nextId++;
                   pending.set(id, done);
                   send({ type: 'invoke', id, channel, payload });
@@ -65,6 +82,8 @@ export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode
       } else if (message.type === 'result') {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
+      } else if (message.type === 'progress') {
+        onProgress(message.progress);
       } else if (message.type === 'host-call') {
         void answerHost(message.callId, message.name, message.args);
       } else if (message.type === 'closed') {

@@ -1,6 +1,7 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Result } from '../../shared/ipc/contract';
+import type { JobProgress } from '../../shared/jobs';
 
 /** The host's methods the worker may call back; a host offers some of them. */
 export const HOST_CALLS = ['chooseBackupDestination', 'chooseExportPath', 'setSpellcheckLanguage', 'printToPdf'] as const;
@@ -14,6 +15,8 @@ export interface StoreWorkerInit {
   nativeBinding?: string;
   /** Which host methods exist on the main thread. */
   hostCalls: HostCall[];
+  /** The long jobs' cancel flag (jobs/jobs.ts), set from the main thread while the worker is busy. */
+  cancelFlag: SharedArrayBuffer;
 }
 
 /** Main thread → worker. */
@@ -29,4 +32,5 @@ export type FromWorker =
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'host-call'; callId: number; name: HostCall; args: unknown[] }
+  | { type: 'progress'; progress: JobProgress }
   | { type: 'closed' };

@@ -6,6 +6,7 @@ import type { CreditParts, PhotoFilter, PhotoInfo, PhotoUse, ValueOrigin } from 
 import { pictureProblems } from '../../shared/workflow';
 import type { Store } from '../store/store';
 import { photoInfoOf } from './photoInfo';
+import { NO_JOB, type Job } from '../jobs/jobs';
 
 function origin(value: string, fromFile: string | undefined): ValueOrigin {
   if (!value.trim()) return 'none';
@@ -58,7 +59,7 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
  * Sets credit parts on a picture wherever it is used: each article that changes gets a new
  * revision by `actor`. Parts not given stay as they are; an empty string clears one.
  */
-export function setCredit(store: Store, assetId: string, parts: CreditParts, actor: string): { articles: string[]; creditLine: string } {
+export function setCredit(store: Store, assetId: string, parts: CreditParts, actor: string, job: Job = NO_JOB): { articles: string[]; creditLine: string } {
   if (!store.assets.find(assetId)) throw new BylineError('not-found', `No image ${assetId} in the store.`);
   const changed: string[] = [];
   let creditLine = '';
@@ -73,6 +74,7 @@ export function setCredit(store: Store, assetId: string, parts: CreditParts, act
   };
   store.db.transaction(() => {
     for (const { id } of store.articles.withImages(assetId)) {
+      job.checkpoint();
       // Read again through the model: this one is saved, with the revision it is based on.
       const article = store.articles.get(id);
       let touched = false;

@@ -19,6 +19,7 @@ import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/st
 import { decodeRevision, encodeRevision } from './revisionCodec';
 import { indexArticle, queryWords, toFtsQuery, unindexArticle } from './searchIndex';
 import { searchSnippet } from './searchSnippet';
+import { NO_JOB, type Job } from '../jobs/jobs';
 
 export type ListOptions = ListQuery;
 
@@ -394,11 +395,18 @@ export class ArticleRepository {
   }
 
   /** Deletes every trashed article with its history for good. Returns how many went. */
-  emptyTrash(): number {
+  /** Deletes the trashed articles for good, one at a time so that a cancelled job rolls them all back. */
+  emptyTrash(job: Job = NO_JOB): number {
     return this.db.transaction(() => {
       const pks = this.db.prepare('SELECT pk FROM articles WHERE deleted_at IS NOT NULL').pluck().all() as number[];
-      for (const pk of pks) unindexArticle(this.db, pk);
-      this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run();
+      const remove = this.db.prepare('DELETE FROM articles WHERE pk = ?');
+      for (const [i, pk] of pks.entries()) {
+        job.progress('articles', i, pks.length);
+        job.checkpoint();
+        unindexArticle(this.db, pk);
+        remove.run(pk);
+      }
+      job.progress('articles', pks.length, pks.length);
       return pks.length;
     })();
   }

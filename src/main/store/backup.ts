@@ -6,6 +6,10 @@ import { BylineError } from '../../shared/errors';
 import { AssetStore, sha256File } from './assets';
 import { fsyncDirectory } from './fsync';
 import { checkIntegrity } from './integrity';
+import { NO_JOB, type Job } from '../jobs/jobs';
+
+/** Pages copied per step of SQLite's online backup (4 KB each): 32 MB, then the cancel flag is read. */
+const PAGES_PER_STEP = 8192;
 
 const BACKUP_DB = 'byline.db';
 const BACKUP_ASSETS = 'assets';
@@ -22,11 +26,12 @@ const ManifestSchema = z.object({
 export type BackupManifest = z.infer<typeof ManifestSchema>;
 
 /**
- * A consistent copy while the app runs: `VACUUM INTO` snapshots the database inside one read
- * transaction; images are immutable (content-addressed), so copying those the snapshot names is
- * consistent too. Written to `<dest>.partial` and renamed, so a backup folder is whole or absent.
+ * A consistent copy while the app runs: SQLite's online backup copies the database a step at a
+ * time (the store thread serves nothing else meanwhile, so the copy is one moment's state), then
+ * the pictures it names, which are immutable (content-addressed). Written to `<dest>.partial`
+ * and renamed, so a backup folder is whole or absent, also when the job is cancelled.
  */
-export function createBackup(db: Database.Database, assets: AssetStore, dest: string): BackupManifest {
+export async function createBackup(db: Database.Database, assets: AssetStore, dest: string, job: Job = NO_JOB): Promise<BackupManifest> {
   const target = path.resolve(dest);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
     throw new BylineError('invalid-input', `${target} already exists and is not empty; choose a new folder for the backup.`);
@@ -42,17 +47,29 @@ export function createBackup(db: Database.Database, assets: AssetStore, dest: st
   fs.mkdirSync(path.join(partial, BACKUP_ASSETS));
   try {
     const dbCopy = path.join(partial, BACKUP_DB);
-    db.prepare('VACUUM INTO ?').run(dbCopy);
-    const snapshot = new Database(dbCopy, { readonly: true });
+    job.checkpoint();
+    await db.backup(dbCopy, {
+      progress: ({ totalPages, remainingPages }) => {
+        job.progress('database', totalPages - remainingPages, totalPages);
+        job.checkpoint();
+        return PAGES_PER_STEP;
+      },
+    });
+    const snapshot = new Database(dbCopy);
+    // The copy keeps the store's WAL mode; a backup is one file, with no -wal or -shm beside it.
+    snapshot.pragma('journal_mode = DELETE');
     let manifest: BackupManifest;
     try {
       const ids = snapshot.prepare('SELECT id FROM assets').pluck().all() as string[];
-      for (const id of ids) {
+      for (const [i, id] of ids.entries()) {
+        job.progress('pictures', i, ids.length);
+        job.checkpoint();
         const to = path.join(partial, BACKUP_ASSETS, id.slice(0, 2), id);
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.copyFileSync(assets.pathOf(id), to);
         if (sha256File(to) !== id) throw new BylineError('io', `Image ${id} changed while it was copied; the backup was not written.`);
       }
+      job.progress('pictures', ids.length, ids.length);
       manifest = {
         format: 'byline-backup',
         version: 1,
@@ -66,6 +83,7 @@ export function createBackup(db: Database.Database, assets: AssetStore, dest: st
     }
     fs.writeFileSync(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2));
     syncTree(partial);
+    job.checkpoint(); // the last moment a cancel is heard: after the rename the backup is whole
     if (fs.existsSync(target)) fs.rmdirSync(target);
     fs.renameSync(partial, target);
     fsyncDirectory(path.dirname(target));

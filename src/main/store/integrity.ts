@@ -6,6 +6,7 @@ import { describeIssues } from '../../shared/errors';
 import type { IntegrityReport } from '../../shared/model/storeReports';
 import { sha256File, sniffImageType, type AssetStore } from './assets';
 import { picturesInUse, scanAssetFolder } from './unusedPictures';
+import { NO_JOB, type Job } from '../jobs/jobs';
 
 /**
  * Everything that can be verified without a person: SQLite's own page check, foreign keys, the
@@ -15,9 +16,11 @@ import { picturesInUse, scanAssetFolder } from './unusedPictures';
  * nothing does; renditions of pictures no longer listed and temp files a crash left are removed.
  * A row whose file is gone cannot be fixed here (a backup holds the file) and stays a problem.
  */
-export function checkIntegrity(db: Database, assets: AssetStore, options: { repair?: boolean } = {}): IntegrityReport {
+export function checkIntegrity(db: Database, assets: AssetStore, options: { repair?: boolean } = {}, job: Job = NO_JOB): IntegrityReport {
   const problems: string[] = [];
   const repaired: string[] = [];
+  // SQLite's page check is one call: the job can be cancelled before and after it, not during.
+  job.progress('database', 0, 1);
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite: ${row.integrity_check}`);
 
@@ -37,10 +40,17 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
   const articleCount = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   if (ftsRows !== articleCount) problems.push(`Search index: ${ftsRows} entries for ${articleCount} articles`);
 
+  job.progress('database', 1, 1);
+  job.checkpoint();
+  let checked = 0;
   const rows = db
     .prepare(`SELECT a.id, a.revision, a.doc, (SELECT max(revision) FROM revisions r WHERE r.article_pk = a.pk) AS latest FROM articles a`)
     .iterate() as IterableIterator<{ id: string; revision: number; doc: string; latest: number | null }>;
   for (const row of rows) {
+    if (++checked % 100 === 0) {
+      job.progress('articles', checked, articleCount);
+      job.checkpoint();
+    }
     let parsed;
     try {
       parsed = ArticleSchema.safeParse(JSON.parse(row.doc));
@@ -55,11 +65,16 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
 
   const folder = scanAssetFolder(db, assets);
   const missing = new Set(folder.rowsWithoutFiles);
-  for (const id of assets.ids()) {
+  const ids = assets.ids();
+  for (const [i, id] of ids.entries()) {
+    job.progress('pictures', i, ids.length);
+    // Repairs come after this loop, so a check cancelled here has changed nothing.
+    job.checkpoint();
     const file = assets.pathOf(id);
     if (missing.has(id)) problems.push(`Image ${id}: file missing (${file}); restore it from a backup`);
     else if (sha256File(file) !== id) problems.push(`Image ${id}: file content does not match its hash`);
   }
+  job.progress('pictures', ids.length, ids.length);
   const used = folder.filesWithoutRows.length ? picturesInUse(db) : new Set<string>();
   for (const file of folder.filesWithoutRows) {
     const id = file.slice(-64);

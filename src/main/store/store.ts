@@ -15,6 +15,7 @@ import { checkIntegrity } from './integrity';
 import { ProfileStore } from './profile';
 import { translateSqliteError } from './sqliteErrors';
 import { deleteUnusedPictureRows, removePictureFiles } from './unusedPictures';
+import { NO_JOB, type Job } from '../jobs/jobs';
 
 export interface StoreOptions extends OpenOptions {
   houseStyle?: HouseStyle;
@@ -78,8 +79,8 @@ export class Store {
   }
 
   /** `repair` also fixes what is safe to fix (see checkIntegrity). */
-  check(options: { repair?: boolean } = {}): IntegrityReport {
-    return this.run(() => checkIntegrity(this.db, this.assets, options));
+  check(options: { repair?: boolean } = {}, job: Job = NO_JOB): IntegrityReport {
+    return this.run(() => checkIntegrity(this.db, this.assets, options, job));
   }
 
   /**
@@ -87,17 +88,27 @@ export class Store {
    * journal entry or waiting package uses (once stored `pictures.keepUnusedDays`), in one
    * transaction; the picture files go after it commits.
    */
-  emptyTrash(): { deleted: number; pictures: number } {
+  emptyTrash(job: Job = NO_JOB): { deleted: number; pictures: number } {
     const now = new Date(this.clock?.() ?? Date.now());
     const { deleted, unused } = this.run(() =>
-      this.db.transaction(() => ({ deleted: this.articles.emptyTrash(), unused: deleteUnusedPictureRows(this.db, now, this.houseStyle.pictures.keepUnusedDays) }))(),
+      this.db.transaction(() => {
+        const deleted = this.articles.emptyTrash(job);
+        const unused = deleteUnusedPictureRows(this.db, now, this.houseStyle.pictures.keepUnusedDays);
+        // The last moment a cancel takes everything back; the files go only after the commit.
+        job.checkpoint();
+        return { deleted, unused };
+      })(),
     );
     removePictureFiles(this.assets, unused);
     return { deleted, pictures: unused.length };
   }
 
-  backup(dest: string): BackupManifest {
-    return this.run(() => createBackup(this.db, this.assets, dest));
+  async backup(dest: string, job: Job = NO_JOB): Promise<BackupManifest> {
+    try {
+      return await createBackup(this.db, this.assets, dest, job);
+    } catch (error) {
+      throw translateSqliteError(error, this.dbPath);
+    }
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import { startStoreWorker } from '../ipc/storeWorkerClient';
 import { loadHouseStyle } from '../houseStyleFile';
 import { houseStylePath, resolveDbPath } from '../paths';
 import { BylineError } from '../../shared/errors';
-import { startWebServer } from './server';
+import { startWebServer, type WebServer } from './server';
 import { loadBrowserSession, saveBrowserSession } from './session';
 import { holdSession } from '../store/sessionLock';
 
@@ -18,9 +18,11 @@ async function main(): Promise<void> {
   const dbPath = resolveDbPath(values.db);
   // The store lives on a thread of its own (storeWorker.ts): a long backup or import never stalls this server.
   // A browser page cannot show native save dialogs: backups and exports go to folders beside the data.
+  let server: WebServer | null = null;
   const store = await startStoreWorker(
     { dbPath, houseStyle: loadHouseStyle(houseStylePath(dbPath)) },
     { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p },
+    (progress) => server?.sendProgress(progress),
   );
   // While browser mode runs, a restore, an emptied trash or a schema upgrade from elsewhere waits (sessionLock.ts).
   let releaseSession: () => void;
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   // The same address as last time for this data folder, so an open tab reconnects by itself.
   const dataDir = path.dirname(dbPath);
   const kept = loadBrowserSession(dataDir);
-  const server = await startWebServer({ invoke: store.invoke, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token, downloadsDir: defaultExportDir(dbPath) });
+  server = await startWebServer({ invoke: store.invoke, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token, downloadsDir: defaultExportDir(dbPath) });
   saveBrowserSession(dataDir, { port: server.port, token: kept.token });
 
   console.log(`Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`);

@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import type { Invoke } from '../ipc/storeWorkerClient';
+import type { JobProgress } from '../../shared/jobs';
 import { resolveStatic } from './staticFiles';
 
 export interface WebServer {
@@ -13,6 +14,8 @@ export interface WebServer {
   /** The address with the per-run token: the only way in. */
   launchUrl: string;
   port: number;
+  /** Sends a long job's progress to every page that has said the token. */
+  sendProgress(progress: JobProgress): void;
   close(): Promise<void>;
 }
 
@@ -112,6 +115,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     fs.createReadStream(found.file).pipe(res);
   });
 
+  const greeted = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -122,7 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname !== '/ipc') return refuse(404, 'Not Found');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.invoke, token));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.invoke, token, greeted));
   });
 
   const listen = (p: number) =>
@@ -149,6 +153,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url,
     launchUrl: `${url}?token=${token}`,
     port,
+    sendProgress: (progress) => {
+      const message = JSON.stringify({ event: 'progress', progress });
+      for (const ws of greeted) if (ws.readyState === ws.OPEN) ws.send(message);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -165,11 +173,13 @@ const HELLO_TIMEOUT_MS = 10_000;
 /**
  * The first message is `{ hello: TOKEN }`, unanswered; a wrong or missing one closes the socket
  * with UNAUTHORIZED_CLOSE before anything is dispatched. Then one request per message:
- * `{ id, channel, payload }` → `{ id, result }`. Requests run in order.
+ * `{ id, channel, payload }` → `{ id, result }`. Requests run in order, but for a job's cancel,
+ * which cannot wait behind the job it cancels. The server also sends `{ event: 'progress', … }`.
  */
-function serveSocket(ws: WebSocket, invoke: Invoke, token: string): void {
+function serveSocket(ws: WebSocket, invoke: Invoke, token: string, greetedSockets: Set<WebSocket>): void {
   // A malformed or oversized frame is an error on this socket alone: close it and serve on.
   ws.on('error', () => ws.terminate());
+  ws.on('close', () => greetedSockets.delete(ws));
   let greeted = false;
   const unauthorized = () => ws.close(UNAUTHORIZED_CLOSE, 'Byline needs the token from its launch address.');
   const helloTimer = setTimeout(unauthorized, HELLO_TIMEOUT_MS);
@@ -184,22 +194,32 @@ function serveSocket(ws: WebSocket, invoke: Invoke, token: string): void {
         hello = null;
       }
       clearTimeout(helloTimer);
-      if (typeof hello === 'string' && sameSecret(hello, token)) greeted = true;
-      else unauthorized();
+      if (typeof hello === 'string' && sameSecret(hello, token)) {
+        greeted = true;
+        greetedSockets.add(ws);
+      } else unauthorized();
       return;
     }
-    queue = queue.then(async () => {
-      let id: unknown = null;
-      let result;
-      try {
-        if (isBinary) throw new Error('binary messages are not accepted');
-        const msg = JSON.parse(data.toString()) as { id?: unknown; channel?: unknown; payload?: unknown };
-        id = typeof msg.id === 'number' ? msg.id : null;
-        result = await invoke(msg.channel, msg.payload);
-      } catch (error) {
-        result = { ok: false, error: { code: 'invalid-input', message: `Unreadable request: ${(error as Error).message}` } };
-      }
+    const read = readRequest(data, isBinary);
+    const id = read.ok && typeof read.request.id === 'number' ? read.request.id : null;
+    const answer = async () => {
+      const result = read.ok ? await invoke(read.request.channel, read.request.payload) : { ok: false, error: { code: 'invalid-input', message: read.message } };
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-    });
+    };
+    if (read.ok && read.request.channel === 'jobs.cancel') void answer();
+    else queue = queue.then(answer);
   });
+}
+
+type SocketRequest = { id?: unknown; channel?: unknown; payload?: unknown };
+
+function readRequest(data: RawData, isBinary: boolean): { ok: true; request: SocketRequest } | { ok: false; message: string } {
+  try {
+    if (isBinary) throw new Error('binary messages are not accepted');
+    const parsed = JSON.parse(data.toString()) as unknown;
+    if (!parsed || typeof parsed !== 'object') throw new Error('expected a JSON object');
+    return { ok: true, request: parsed as SocketRequest };
+  } catch (error) {
+    return { ok: false, message: `Unreadable request: ${(error as Error).message}` };
+  }
 }

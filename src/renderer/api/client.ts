@@ -1,6 +1,7 @@
 import { BylineError, type ErrorInfo } from '../../shared/errors';
 import type { Channel, MenuCommand } from '../../shared/ipc/channels';
 import type { BylineApi, InputOf, OutputOf, Result } from '../../shared/ipc/contract';
+import type { JobProgress } from '../../shared/jobs';
 import { browserToken } from './browserToken';
 import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 
@@ -8,6 +9,7 @@ import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
 export interface PreloadBridge {
   invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onProgress(listener: (progress: JobProgress) => void): () => void;
 }
 
 declare global {
@@ -18,6 +20,8 @@ declare global {
 
 export interface Client extends BylineApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** How far the main process's long jobs have got (backup, check, empty trash, credit, import). */
+  onProgress(listener: (progress: JobProgress) => void): () => void;
 }
 
 function unwrap<T>(result: Result<unknown>): T {
@@ -29,6 +33,7 @@ function fromPreload(bridge: PreloadBridge): Client {
   return {
     invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => unwrap<OutputOf<C>>(await bridge.invoke(channel, input)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onProgress: (listener) => bridge.onProgress(listener),
   };
 }
 
@@ -41,6 +46,7 @@ function fromWebSocket(): Client {
   let nextId = 1;
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void }>();
   const lost = (message: string): ErrorInfo => ({ code: 'io', message });
+  const progressListeners = new Set<(progress: JobProgress) => void>();
 
   const connect = (): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
@@ -51,7 +57,11 @@ function fromWebSocket(): Client {
       };
       ws.onerror = () => reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
       ws.onmessage = (event) => {
-        const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> };
+        const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> } | { event: 'progress'; progress: JobProgress };
+        if ('event' in msg) {
+          for (const listener of progressListeners) listener(msg.progress);
+          return;
+        }
         pending.get(msg.id)?.resolve(msg.result);
         pending.delete(msg.id);
       };
@@ -85,6 +95,10 @@ function fromWebSocket(): Client {
       return unwrap<OutputOf<C>>(result);
     },
     onMenuCommand: () => () => undefined, // the browser mode has no application menu
+    onProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
-import { MAX_IMPORT_FILE_BYTES, type AppInfo } from '../../shared/ipc/contract';
+import { MAX_IMPORT_FILE_BYTES, type AppInfo, type ImportBatchResult } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/errors';
+import type { JobProgress } from '../../shared/jobs';
 import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
@@ -11,6 +13,7 @@ import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64, offerDownload } from '../api/files';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
+import { JobBar, type ShownJob } from './JobBar';
 import { TypeAhead } from './TypeAhead';
 import type { Trashed } from '../views/TrashUndo';
 import { parseRoute, routeHash, type Route } from './route';
@@ -108,42 +111,100 @@ export function App({ client }: { client: Client }) {
     }
   }, [client, go]);
 
+
+  // Long jobs: the store thread's (progress events) and the import's first half, run by the page.
+  const [workerJob, setWorkerJob] = useState<JobProgress | null>(null);
+  const [pageJob, setPageJob] = useState<ShownJob | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  useEffect(
+    () =>
+      client.onProgress((p) => {
+        setWorkerJob(p.ended ? null : p);
+        if (p.ended) setCancelling(false);
+      }),
+    [client],
+  );
+  const shownJob: ShownJob | null =
+    pageJob ??
+    (workerJob
+      ? {
+          ...workerJob,
+          cancel: () => {
+            setCancelling(true);
+            void client.invoke('jobs.cancel', { job: workerJob.job });
+          },
+        }
+      : null);
+
+  /** A cancelled job is the person's own doing: said as a notice, not as an error. */
+  const reportFailure = useCallback((e: unknown, on?: Route) => {
+    if (e instanceof BylineError && e.code === 'cancelled') setNotice(e.message, on);
+    else setError((e as Error).message, on);
+  }, []);
+
   const backup = useCallback(async () => {
     try {
       await flushEditor.current?.();
       const r = await client.invoke('store.backup', {});
       if (r.path) setNotice(`Backed up ${r.articles} articles and ${r.assets} images to ${r.path}`);
     } catch (e) {
-      setError((e as Error).message);
+      reportFailure(e);
     }
   }, [client]);
 
   /**
-   * Each file is opened on its own: one bad file is reported and the others still come in. A
-   * `.byline` package continues an article's history; other files are imported as new articles.
+   * Each file is read and checked on its own (one bad file is reported, the others still come in),
+   * then all are stored at once, so Cancel at any point stores nothing. A `.byline` package
+   * continues an article's history; other files are imported as new articles.
    */
   const importFiles = useCallback(
     async (files: File[]) => {
-      const done: { id: string; headline: string }[] = [];
+      const batch = crypto.randomUUID();
       const failed: string[] = [];
+      let cancelled = false;
+      const progress = (done: number) =>
+        setPageJob({ kind: 'import', phase: 'files', done, total: files.length, cancel: () => ((cancelled = true), setCancelling(true)) });
+      try {
+        for (const [i, file] of files.entries()) {
+          progress(i);
+          if (cancelled) break;
+          try {
+            // Checked before reading: a file far too large would otherwise be read whole into the page.
+            if (file.size > MAX_IMPORT_FILE_BYTES) {
+              throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
+            }
+            await client.invoke('imports.stage', { batch, fileName: file.name, dataBase64: await fileToBase64(file) });
+          } catch (e) {
+            failed.push((e as Error).message);
+          }
+        }
+      } finally {
+        setPageJob(null);
+        setCancelling(false);
+      }
+      if (cancelled) {
+        await client.invoke('imports.discard', { batch }).catch(() => undefined);
+        setNotice('The import was cancelled; nothing from it was stored.');
+        return;
+      }
+      let result: ImportBatchResult;
+      try {
+        result = await client.invoke('imports.commit', { batch });
+      } catch (e) {
+        reportFailure(e);
+        return;
+      }
+      failed.push(...result.refused.map((r) => r.error.message));
+      const done: { id: string; headline: string }[] = [];
       const lines: string[] = [];
       let opened: string | null = null;
-      for (const file of files) {
-        try {
-          // Checked before reading: a file far too large would otherwise be read whole into the page.
-          if (file.size > MAX_IMPORT_FILE_BYTES) {
-            throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
-          }
-          const r = await client.invoke('articles.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
-          if (r.handoff) {
-            lines.push(`Opened ${file.name}: “${r.headline || 'untitled'}” ${describeHandoff(r.handoff)}.`);
-            opened = r.id;
-          } else {
-            done.push({ id: r.id, headline: r.headline || file.name });
-            lines.push(...r.warnings.map((w) => `${file.name}: ${w}`));
-          }
-        } catch (e) {
-          failed.push((e as Error).message);
+      for (const r of result.imported) {
+        if (r.handoff) {
+          lines.push(`Opened ${r.fileName}: “${r.headline || 'untitled'}” ${describeHandoff(r.handoff)}.`);
+          opened = r.id;
+        } else {
+          done.push({ id: r.id, headline: r.headline || r.fileName });
+          lines.push(...r.warnings.map((w) => `${r.fileName}: ${w}`));
         }
       }
       if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.map((d) => d.headline).join(', ')}`);
@@ -203,6 +264,7 @@ export function App({ client }: { client: Client }) {
     <div className="app" data-ready={info ? 'true' : 'false'}>
       {errorMessage?.on === here.current ? <Banner kind="error" message={errorMessage.text} onDismiss={() => setError(null)} /> : null}
       {noticeMessage?.on === here.current ? <Banner kind="notice" message={noticeMessage.text} onDismiss={() => setNotice(null)} /> : null}
+      {shownJob ? <JobBar job={shownJob} cancelling={cancelling} /> : null}
       <HiddenFileInput
         ref={importInput}
         accept=".byline,.json,.xml,.nitf,.html,.htm,.md,.markdown,.txt,.docx"

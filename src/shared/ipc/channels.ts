@@ -25,6 +25,10 @@ export const CHANNELS = [
   'articles.discardIfBlank',
   'articles.emptyTrash',
   'articles.import',
+  'imports.stage',
+  'imports.commit',
+  'imports.discard',
+  'jobs.cancel',
   'articles.export',
   'articles.pack',
   'articles.incoming',
@@ -49,6 +53,8 @@ export const IPC_PREFIX = 'byline:';
 export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export', 'send-for-review', 'show-photos'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
+/** How far a long job has got (shared/jobs.ts), sent by the main process to the page. */
+export const PROGRESS_EVENT = `${IPC_PREFIX}progress`;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

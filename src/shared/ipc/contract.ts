@@ -71,6 +71,11 @@ export interface ImportResult {
   /** For a `.byline` package: what opening it did. */
   handoff?: HandoffOutcome;
 }
+/** What storing an import batch did: each file stored, or refused by the store with its reason. */
+export interface ImportBatchResult {
+  imported: (ImportResult & { fileName: string })[];
+  refused: { fileName: string; error: ErrorInfo }[];
+}
 export interface ExportResult {
   /** Where the file was written; null when the person cancelled the dialog. */
   path: string | null;
@@ -127,6 +132,18 @@ export const contract = {
   'articles.import': channel<ImportResult>()(
     z.object({ fileName: z.string().min(1).max(500), dataBase64: z.base64().max(MAX_IMPORT_BASE64) }).strict(),
   ),
+  /**
+   * A many-file import in two halves (import/importBatches.ts): each file is read and checked
+   * into a batch the page names, which stores nothing; `commit` stores the batch in one
+   * transaction; `discard` drops it. A cancelled import therefore leaves the store as it was.
+   */
+  'imports.stage': channel<{ fileName: string; format: string }>()(
+    z.object({ batch: z.uuid(), fileName: z.string().min(1).max(500), dataBase64: z.base64().max(MAX_IMPORT_BASE64) }).strict(),
+  ),
+  'imports.commit': channel<ImportBatchResult>()(z.object({ batch: z.uuid() }).strict()),
+  'imports.discard': channel<null>()(z.object({ batch: z.uuid() }).strict()),
+  /** Cancels a long job (backup, check, empty trash, credit, import) by the number its progress reports. */
+  'jobs.cancel': channel<null>()(z.object({ job: z.number().int().min(1) }).strict()),
   /** Writes a `.byline` package for hand-off (File → Send for review). */
   'articles.pack': channel<{ path: string | null }>()(z.object({ id: Id }).strict()),
   /** Versions from packages that diverged from this machine's and wait for a choice. */

@@ -8,15 +8,17 @@ import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
 
 describe('backup and restore', () => {
-  it('backs up while open, and restores exactly that state', () => {
+  it('backs up while open, and restores exactly that state', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'live', 'byline.db');
     const store = Store.open(dbPath);
     const asset = store.assets.add(tinyPng(1), 'bild.png');
     const a = store.articles.create(seedArticle(asset.id), 'anna');
-    const manifest = store.backup(path.join(dir, 'backup-1'));
+    const manifest = await store.backup(path.join(dir, 'backup-1'));
     expect(manifest).toMatchObject({ format: 'byline-backup', articles: 1, assets: 1, schemaVersion: LATEST_SCHEMA_VERSION });
     expect(fs.existsSync(path.join(dir, 'backup-1.partial'))).toBe(false);
+    // A closed backup is one file: no journal beside it.
+    expect(fs.readdirSync(path.join(dir, 'backup-1')).sort()).toEqual(['assets', 'byline-backup.json', 'byline.db']);
 
     // Work goes on after the backup…
     store.articles.save({ ...a, headline: 'Nach dem Backup' }, 'anna');
@@ -37,22 +39,22 @@ describe('backup and restore', () => {
     old.close();
   });
 
-  it('refuses to overwrite a non-empty folder', () => {
+  it('refuses to overwrite a non-empty folder', async () => {
     const dir = tempDir();
     const store = Store.open(path.join(dir, 'byline.db'));
     fs.mkdirSync(path.join(dir, 'taken'));
     fs.writeFileSync(path.join(dir, 'taken', 'x'), 'x');
-    expect(() => store.backup(path.join(dir, 'taken'))).toThrow(/not empty/);
+    await expect(store.backup(path.join(dir, 'taken'))).rejects.toThrow(/not empty/);
     store.close();
   });
 
-  it('refuses to restore a damaged backup and leaves the store untouched', () => {
+  it('refuses to restore a damaged backup and leaves the store untouched', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'byline.db');
     const store = Store.open(dbPath);
     const asset = store.assets.add(tinyPng(2), 'bild.png');
     store.articles.create(seedArticle(asset.id), 'anna');
-    store.backup(path.join(dir, 'bak'));
+    await store.backup(path.join(dir, 'bak'));
     store.articles.create({ headline: 'Nur im Live-Store' }, 'anna');
     store.close();
 
