@@ -49,10 +49,11 @@ const ended = (child: ChildProcess, signal: NodeJS.Signals) => {
   return exited.then(() => undefined);
 };
 
-/** Starts the browser mode exactly as `npm run web` does (the built bundle), on a fresh data folder. */
-export async function startBrowserMode(): Promise<RunningApp> {
+/** Starts the browser mode exactly as `npm run web` does (the built bundle), on a fresh data folder (`prepare` may fill it first). */
+export async function startBrowserMode(prepare?: (dbPath: string) => void): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
   const dbPath = path.join(dataDir, 'byline.db');
+  prepare?.(dbPath);
   let running = await spawnServer(dbPath);
   const app: RunningApp = {
     url: running.url,

@@ -37,12 +37,22 @@ export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   return result;
 }
 
-/** A job whose progress goes to the terminal's progress line (when there is one). */
-export function cliJob(ctx: CommandContext, label: (phase: JobPhase, done: number, total: number) => string): Job & { end(): void } {
+/**
+ * Runs `fn` as a job whose progress goes to the terminal's progress line (when there is one),
+ * cleared when it ends, also when it fails. Ctrl+C ends the process: each job writes beside its
+ * target and renames at the end, or in one transaction, so a stopped job changes nothing.
+ */
+export function withCliJob<T>(ctx: CommandContext, label: (phase: JobPhase, done: number, total: number) => string, fn: (job: Job) => T): T {
   const progress = ctx.io.progress;
-  return {
-    progress: (phase, done, total) => progress?.(label(phase, done, total)),
-    checkpoint: () => undefined,
-    end: () => progress?.(''),
-  };
+  const end = () => progress?.('');
+  let result: T;
+  try {
+    result = fn({ progress: (phase, done, total) => progress?.(label(phase, done, total)), checkpoint: () => undefined });
+  } catch (error) {
+    end();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(end) as T;
+  end();
+  return result;
 }

@@ -15,10 +15,11 @@ import { assertNoSession } from '../store/sessionLock';
 import { parseBylineJson } from '../import/bylineJson';
 import { MAX_IMPORT_BYTES } from '../import/decode';
 import { IMPORT_FORMATS, isImportFormat } from '../import/detect';
-import { importIntoStore, type ImportOutcome } from '../import/importIntoStore';
+import { prepareImport, type ImportOutcome, type PreparedImport } from '../import/importIntoStore';
+import { MAX_BATCH_BYTES, storeBatch } from '../import/importBatches';
 import { writeFileDurably } from '../store/fsync';
 import { restoreStore } from '../store/store';
-import { cliJob, withStore, type Command } from './command';
+import { withCliJob, withStore, type Command } from './command';
 import { readFileBytes, readTextFile } from './files';
 import { printJson, summaryLine, type Io } from './output';
 import { PHOTO_COMMANDS } from './photoCommands';
@@ -189,9 +190,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         assertNoSession(ctx.dbPath, 'Emptying the trash from the command line');
-        const job = cliJob(ctx, (_phase, done, total) => `deleting ${done}/${total}`);
-        const { deleted, pictures } = store.emptyTrash(job);
-        job.end();
+        const { deleted, pictures } = withCliJob(ctx, (_phase, done, total) => `deleting ${done}/${total}`, (job) => store.emptyTrash(job));
         if (ctx.json) printJson(ctx.io, { deleted, pictures });
         else ctx.io.out(`deleted ${deleted} article(s) and ${pictures} unused picture(s) for good`);
         return 0;
@@ -205,9 +204,7 @@ export const COMMANDS: Record<string, Command> = {
       withStore(ctx, (store) => {
         if (ctx.options.repair) assertNoSession(ctx.dbPath, 'Repairing the store');
         if (ctx.options.repair && store.readOnly) throw new BylineError('store-readonly', `${ctx.dbPath} is read-only here, so it cannot be repaired; nothing was changed.`);
-        const job = cliJob(ctx, (phase, done, total) => `checking ${phase} ${percent(done, total)}`);
-        const report = store.check({ repair: ctx.options.repair }, job);
-        job.end();
+        const report = withCliJob(ctx, (phase, done, total) => `checking ${phase} ${percent(done, total)}`, (job) => store.check({ repair: ctx.options.repair }, job));
         if (ctx.json) printJson(ctx.io, report);
         else {
           for (const r of report.repaired ?? []) ctx.io.out(`repaired: ${r}`);
@@ -225,8 +222,7 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, async (store) => {
         const dest = path.resolve(ctx.positionals[0]!);
-        const job = cliJob(ctx, (phase, done, total) => `backing up: ${phase === 'database' ? 'database' : 'pictures'} ${percent(done, total)}`);
-        const manifest = await store.backup(dest, job).finally(job.end);
+        const manifest = await withCliJob(ctx, (phase, done, total) => `backing up: ${phase === 'database' ? 'database' : 'pictures'} ${percent(done, total)}`, (job) => store.backup(dest, job));
         if (ctx.json) printJson(ctx.io, { path: dest, ...manifest });
         else ctx.io.out(`backed up ${manifest.articles} articles and ${manifest.assets} images to ${dest}`);
         return 0;
@@ -288,7 +284,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     usage: 'import FILE... [--format auto|json|nitf|newsml|ninjs|html|md|docx|text]',
-    summary: 'import articles from files (the format is found from the content); each file on its own',
+    summary: 'import articles from files (the format is found from the content); each file is checked on its own, then all are stored together',
     args: 'some',
     run: async (ctx) => {
       const format = ctx.options.format ?? 'auto';
@@ -296,22 +292,44 @@ export const COMMANDS: Record<string, Command> = {
       const store = ctx.openStore();
       const results: ({ file: string } & (ImportOutcome | { error: string }))[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
+      const actor = store.profile.actor();
+      // Read and checked first, stored together after: stopped (Ctrl+C) while reading, the
+      // import stores nothing. Past MAX_BATCH_BYTES of files, what was read is stored first.
+      let batch: { file: string; prepared: PreparedImport }[] = [];
+      let batchBytes = 0;
+      const storeRead = () => {
+        const stored = withCliJob(ctx, (_phase, done, total) => `storing ${done}/${total}`, (job) => storeBatch(store, batch.map((b) => b.prepared), actor, job));
+        stored.forEach((s, i) => {
+          const { file } = batch[i]!;
+          if (s.ok) {
+            results.push({ file, ...s.outcome });
+            if (!ctx.json) {
+              ctx.io.out(`${s.outcome.id}  ${file} (${s.outcome.format}): ${s.outcome.headline || '(no headline)'}`);
+              for (const w of s.outcome.warnings) ctx.io.err(`byline: ${file}: note: ${w}`);
+            }
+          } else fail(file, s.error.message);
+        });
+        batch = [];
+        batchBytes = 0;
+      };
+      const fail = (file: string, message: string) => {
+        results.push({ file, error: message });
+        ctx.io.err(`byline: ${file}: ${message}`);
+      };
       try {
         for (const [i, file] of ctx.positionals.entries()) {
-          progress?.(`importing ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
+          progress?.(`reading ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
           try {
-            const outcome = await importIntoStore(store, readFileBytes(file, MAX_IMPORT_BYTES, () => `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`), path.basename(file), format, store.profile.actor());
-            results.push({ file, ...outcome });
-            if (!ctx.json) {
-              ctx.io.out(`${outcome.id}  ${file} (${outcome.format}): ${outcome.headline || '(no headline)'}`);
-              for (const w of outcome.warnings) ctx.io.err(`byline: ${file}: note: ${w}`);
-            }
+            const bytes = readFileBytes(file, MAX_IMPORT_BYTES, () => `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+            const prepared = await prepareImport(store, bytes, path.basename(file), format);
+            if (batchBytes + bytes.byteLength > MAX_BATCH_BYTES) storeRead();
+            batch.push({ file, prepared });
+            batchBytes += bytes.byteLength;
           } catch (error) {
-            const message = failureMessage(error);
-            results.push({ file, error: message });
-            ctx.io.err(`byline: ${file}: ${message}`);
+            fail(file, failureMessage(error));
           }
         }
+        storeRead();
       } finally {
         progress?.('');
         store.close();
@@ -328,7 +346,9 @@ export const COMMANDS: Record<string, Command> = {
     args: 1,
     run: (ctx) => {
       assertNoSession(ctx.dbPath, 'Restoring a backup');
-      const { manifest, previous } = restoreStore(ctx.positionals[0]!, ctx.dbPath);
+      // Copied and checked beside the store first: stopped (Ctrl+C) before the end, it changes nothing.
+      const label = (phase: string, done: number, total: number) => `restoring: ${phase === 'pictures' ? 'copying pictures' : `checking ${phase}`} ${percent(done, total)}`;
+      const { manifest, previous } = withCliJob(ctx, label, (job) => restoreStore(ctx.positionals[0]!, ctx.dbPath, job));
       if (ctx.json) printJson(ctx.io, { restored: manifest, previous });
       else ctx.io.out(`restored ${manifest.articles} articles from ${manifest.createdAt}${previous ? `; the replaced store is in ${previous}` : ''}`);
       return 0;

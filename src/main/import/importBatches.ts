@@ -2,7 +2,7 @@ import { BylineError, type ErrorInfo } from '../../shared/errors';
 import type { ImportBatchResult } from '../../shared/ipc/contract';
 import type { Job } from '../jobs/jobs';
 import type { Store } from '../store/store';
-import { storeImport, type PreparedImport } from './importIntoStore';
+import { storeImport, type ImportOutcome, type PreparedImport } from './importIntoStore';
 
 /** The most a batch holds before it is committed: the files the person chose, read and parsed. */
 export const MAX_BATCH_BYTES = 1024 * 1024 * 1024;
@@ -48,22 +48,13 @@ export class ImportBatches {
    * all of them.
    */
   commit(store: Store, batchId: string, actor: string, job: Job): ImportBatchResult {
-    const batch = this.batches.get(batchId);
+    const files = this.batches.get(batchId)?.files ?? [];
     this.batches.delete(batchId);
-    const files = batch?.files ?? [];
     const result: ImportBatchResult = { imported: [], refused: [] };
-    store.transaction(() => {
-      for (const [i, prepared] of files.entries()) {
-        job.progress('saving', i, files.length);
-        job.checkpoint();
-        try {
-          result.imported.push({ fileName: prepared.fileName, ...storeImport(store, prepared, actor) });
-        } catch (error) {
-          if (!(error instanceof BylineError) || error.code === 'cancelled') throw error;
-          result.refused.push({ fileName: prepared.fileName, error: error.toInfo() satisfies ErrorInfo });
-        }
-      }
-      job.progress('saving', files.length, files.length);
+    storeBatch(store, files, actor, job).forEach((stored, i) => {
+      const { fileName } = files[i]!;
+      if (stored.ok) result.imported.push({ fileName, ...stored.outcome });
+      else result.refused.push({ fileName, error: stored.error });
     });
     return result;
   }
@@ -72,4 +63,25 @@ export class ImportBatches {
     const cutoff = this.now() - ABANDONED_AFTER_MS;
     for (const [id, batch] of this.batches) if (batch.touchedAt < cutoff) this.batches.delete(id);
   }
+}
+
+/**
+ * Stores prepared files in one transaction. A file the store refuses (an article changed here
+ * since the file was written) is reported and the others are stored; a cancel rolls back all.
+ */
+export function storeBatch(store: Store, files: readonly PreparedImport[], actor: string, job: Job): ({ ok: true; outcome: ImportOutcome } | { ok: false; error: ErrorInfo })[] {
+  return store.transaction(() =>
+    files.map((prepared, i) => {
+      job.progress('saving', i, files.length);
+      job.checkpoint();
+      try {
+        return { ok: true as const, outcome: storeImport(store, prepared, actor) };
+      } catch (error) {
+        if (!(error instanceof BylineError) || error.code === 'cancelled') throw error;
+        return { ok: false as const, error: error.toInfo() };
+      } finally {
+        if (i === files.length - 1) job.progress('saving', files.length, files.length);
+      }
+    }),
+  );
 }

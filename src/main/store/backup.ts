@@ -112,7 +112,7 @@ export function readBackupManifest(dir: string): BackupManifest {
  * there first; only a copy that passes replaces the store, and the replaced store is moved aside
  * (never deleted) so that the restore itself can be undone. The store must be closed.
  */
-export function restoreBackup(backupDir: string, dbPath: string, assetsDir: string): { manifest: BackupManifest; previous: string | null } {
+export function restoreBackup(backupDir: string, dbPath: string, assetsDir: string, job: Job = NO_JOB): { manifest: BackupManifest; previous: string | null } {
   const manifest = readBackupManifest(backupDir);
   const stagedDb = `${dbPath}.restoring`;
   const stagedAssets = `${assetsDir}.restoring`;
@@ -123,10 +123,10 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   try {
     fs.copyFileSync(path.join(backupDir, BACKUP_DB), stagedDb);
-    fs.cpSync(path.join(backupDir, BACKUP_ASSETS), stagedAssets, { recursive: true });
+    copyTree(path.join(backupDir, BACKUP_ASSETS), stagedAssets, job);
     const staged = new Database(stagedDb, { fileMustExist: true });
     try {
-      const report = checkIntegrity(staged, new AssetStore(staged, stagedAssets));
+      const report = checkIntegrity(staged, new AssetStore(staged, stagedAssets), {}, job);
       if (!report.ok) {
         throw new BylineError('store-corrupt', `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`);
       }
@@ -152,6 +152,19 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
   fs.renameSync(stagedDb, dbPath);
   fsyncDirectory(path.dirname(dbPath));
   return { manifest, previous };
+}
+
+/** Copies a folder's files one by one, reporting each (a backup's pictures may be gigabytes). */
+function copyTree(from: string, to: string, job: Job): void {
+  const files = (fs.readdirSync(from, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile());
+  fs.mkdirSync(to, { recursive: true });
+  for (const [i, entry] of files.entries()) {
+    job.progress('pictures', i, files.length);
+    const rel = path.relative(from, path.join(entry.parentPath, entry.name));
+    fs.mkdirSync(path.dirname(path.join(to, rel)), { recursive: true });
+    fs.copyFileSync(path.join(from, rel), path.join(to, rel));
+  }
+  job.progress('pictures', files.length, files.length);
 }
 
 function syncTree(dir: string): void {

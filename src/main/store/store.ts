@@ -126,10 +126,10 @@ export class Store {
   }
 }
 
-export function restoreStore(backupDir: string, dbPath: string) {
+export function restoreStore(backupDir: string, dbPath: string, job: Job = NO_JOB) {
   const resolved = path.resolve(dbPath);
   try {
-    return restoreBackup(path.resolve(backupDir), resolved, assetsDirFor(resolved));
+    return restoreBackup(path.resolve(backupDir), resolved, assetsDirFor(resolved), job);
   } catch (error) {
     if (error instanceof BylineError) throw error;
     throw translateSqliteError(error, resolved);

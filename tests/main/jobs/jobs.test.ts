@@ -9,6 +9,7 @@ import { Store } from '../../../src/main/store/store';
 import { BylineError } from '../../../src/shared/errors';
 import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 import type { JobProgress } from '../../../src/shared/jobs';
+import { ArticleInputSchema } from '../../../src/shared/model/article';
 import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
@@ -195,7 +196,7 @@ describe('import batches', () => {
   it('refuses a batch past its size limit with a sentence, keeping what it holds', async () => {
     const { ImportBatches, MAX_BATCH_BYTES } = await import('../../../src/main/import/importBatches');
     const batches = new ImportBatches();
-    const prepared = { kind: 'article' as const, fileName: 'gross.xml', imported: { article: seedArticle(), format: 'nitf' as const, warnings: [] } };
+    const prepared = { kind: 'article' as const, fileName: 'gross.xml', imported: { article: ArticleInputSchema.parse(seedArticle()), format: 'nitf' as const, warnings: [] } };
     batches.stage('b', prepared, MAX_BATCH_BYTES - 10);
     expect(() => batches.stage('b', { ...prepared, fileName: 'zuviel.xml' }, 11)).toThrow(BylineError);
     expect(() => batches.stage('b', { ...prepared, fileName: 'zuviel.xml' }, 11)).toThrow(/zuviel\.xml was not added: one import may bring in at most 1 GB/);
