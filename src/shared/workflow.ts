@@ -11,11 +11,11 @@ type Checked = Pick<Article, 'headline' | 'teaser' | 'byline' | 'signOff' | 'key
 /** What a person is sent to when something is missing: a field, or one part of one picture. */
 export type MissingTarget =
   | { kind: 'field'; field: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' }
-  | { kind: 'image'; assetId: string; /** Which picture, counting pictures only, from 0. */ nth: number; part: 'credit' | 'alt' };
+  | { kind: 'image'; /** null: the picture's file is missing. */ assetId: string | null; /** Which picture, counting pictures only, from 0. */ nth: number; part: 'credit' | 'alt' | 'file' };
 
 /** One thing an article lacks: a code for programs (and translations), words, and where to fix it. */
 export interface Missing {
-  code: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict';
+  code: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'imageFile' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict';
   text: string;
   target: MissingTarget;
 }
@@ -50,17 +50,17 @@ function pictures(body: readonly Block[]): Picture[] {
 export type PhotoLookup = (assetId: string) => PhotoMetadata | undefined;
 
 /** One thing a picture lacks, named as the person sees the picture, pointing at the box to fix. */
-const pictureMissing = (code: 'imageCredit' | 'imageAlt' | 'imageCreditConflict', { block, nth }: Picture, what: (picture: string) => string): Missing => ({
+const pictureMissing = (code: 'imageFile' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict', { block, nth }: Picture, what: (picture: string) => string): Missing => ({
   code,
   text: what(describePicture(nth, block.caption)),
-  target: { kind: 'image', assetId: block.assetId, nth, part: code === 'imageAlt' ? 'alt' : 'credit' },
+  target: { kind: 'image', assetId: block.assetId, nth, part: code === 'imageAlt' ? 'alt' : code === 'imageFile' ? 'file' : 'credit' },
 });
 
 /** Pictures whose credit contradicts their file, each named with what is wrong. */
 export function creditContradictions(body: readonly Block[], photos: PhotoLookup | undefined): Missing[] {
   if (!photos) return [];
   return pictures(body).flatMap((p) => {
-    const embedded = photos(p.block.assetId);
+    const embedded = p.block.assetId ? photos(p.block.assetId) : undefined;
     const problems = embedded ? creditConflicts(p.block.credit, embedded) : [];
     return problems.length ? [pictureMissing('imageCreditConflict', p, (picture) => `a credit for ${picture} that agrees with its file (${problems.join('; ')})`)] : [];
   });
@@ -75,7 +75,9 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup)
   byline: (a) => (a.byline.trim() ? [] : [field('byline', 'a byline')]),
   signOff: (a) => (a.signOff.authors.length || a.signOff.agencies.length ? [] : [field('signOff', 'a sign-off')]),
   keywords: (a) => (a.keywords.length ? [] : [field('keywords', 'keywords')]),
+  // A credit is checked against its picture's file: a picture whose file is missing cannot pass.
   imageCredits: (a, photos) => [
+    ...pictures(a.body).flatMap((p) => (p.block.assetId ? [] : [pictureMissing('imageFile', p, (picture) => `the file of ${picture} (only its caption and credit came in)`)])),
     ...pictures(a.body).flatMap((p) => (hasCredit(p.block.credit) ? [] : [pictureMissing('imageCredit', p, (picture) => `a credit for ${picture}`)])),
     ...creditContradictions(a.body, photos),
   ],
@@ -95,13 +97,18 @@ export function missingOf(article: Checked, requires: readonly StatusRequirement
  * contradicts what its file said (when that is known). The editor, the photo desk and the desk
  * queue all show this list.
  */
-export function pictureProblems(image: Pick<Extract<Block, { type: 'image' }>, 'credit' | 'alt'>, embedded: PhotoMetadata | null | undefined): string[] {
-  return [...(hasCredit(image.credit) ? [] : ['no credit']), ...(image.alt.trim() ? [] : ['no alt text']), ...(embedded ? creditConflicts(image.credit, embedded) : [])];
+export function pictureProblems(image: Pick<Extract<Block, { type: 'image' }>, 'assetId' | 'credit' | 'alt'>, embedded: PhotoMetadata | null | undefined): string[] {
+  return [
+    ...(image.assetId ? [] : ['file missing']),
+    ...(hasCredit(image.credit) ? [] : ['no credit']),
+    ...(image.alt.trim() ? [] : ['no alt text']),
+    ...(embedded ? creditConflicts(image.credit, embedded) : []),
+  ];
 }
 
 /** How many pictures have a problem (pictureProblems): the desk queue's "image problems". */
 export function imageProblems(article: Pick<Article, 'body'>, photos?: PhotoLookup): number {
-  return article.body.filter((b) => b.type === 'image' && pictureProblems(b, photos?.(b.assetId)).length > 0).length;
+  return article.body.filter((b) => b.type === 'image' && pictureProblems(b, b.assetId ? photos?.(b.assetId) : undefined).length > 0).length;
 }
 
 export function statusOf(style: HouseStyle, id: string): Status | undefined {

@@ -48,19 +48,19 @@ export const PHOTO_COMMANDS: Record<string, Command> = {
     },
   },
   photos: {
-    usage: 'photos [--missing-credit] [--missing-alt] [--mismatch] [--agency A]',
+    usage: 'photos [--missing-credit] [--missing-alt] [--mismatch] [--missing-file] [--agency A]',
     summary: 'list every picture in every article, with its credit and what is wrong',
     args: 0,
     run: (ctx) => {
       const store = ctx.openStore();
       try {
-        const filter: PhotoFilter = { missingCredit: ctx.options.missingCredit, missingAlt: ctx.options.missingAlt, mismatch: ctx.options.mismatch, agency: ctx.options.agency };
+        const filter: PhotoFilter = { missingCredit: ctx.options.missingCredit, missingAlt: ctx.options.missingAlt, mismatch: ctx.options.mismatch, missingFile: ctx.options.missingFile, agency: ctx.options.agency };
         const uses = listPhotos(store, filter);
         if (ctx.json) printJson(ctx.io, uses);
         else {
           ctx.io.out(`${uses.length} picture${uses.length === 1 ? '' : 's'}`);
           for (const u of uses) {
-            ctx.io.out(`${u.assetId.slice(0, 12)}  ${u.articleId} #${u.block + 1}  ${u.creditLine || '(no credit)'} [${u.origin.credit}]  ${u.headline || '(no headline)'}`);
+            ctx.io.out(`${u.assetId?.slice(0, 12) ?? 'file missing'}  ${u.articleId} #${u.block + 1}  ${u.creditLine || '(no credit)'} [${u.origin.credit}]  ${u.headline || '(no headline)'}`);
             if (u.problems.length) ctx.io.out(`  ! ${u.problems.join('; ')}`);
           }
         }

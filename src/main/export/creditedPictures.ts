@@ -1,3 +1,4 @@
+import { fileOf } from './exportable';
 import type { Article } from '../../shared/model/article';
 import { creditedCopy, type CreditedCopy } from '../media/writeBack';
 import type { Store } from '../store/store';
@@ -10,7 +11,7 @@ import type { Store } from '../store/store';
 export async function creditedPictures(store: Store, article: Article): Promise<Map<string, CreditedCopy>> {
   const copies = new Map<string, CreditedCopy>();
   for (const b of article.body) {
-    if (b.type === 'image' && !copies.has(b.assetId)) copies.set(b.assetId, await creditedCopy(store, b));
+    if (b.type === 'image' && !copies.has(fileOf(b))) copies.set(fileOf(b), await creditedCopy(store, { ...b, assetId: fileOf(b) }));
   }
   return copies;
 }

@@ -10,7 +10,7 @@ import type { Inline } from '../../shared/model/inline';
 import { imageSize } from '../media/imageSize';
 import type { CreditedCopy } from '../media/writeBack';
 import type { Store } from '../store/store';
-import { assertExportable } from './exportable';
+import { assertExportable, fileOf } from './exportable';
 import { wireDate } from './wireText';
 
 /** Paragraph styles named after the article's parts, so Word shows them and an import finds them again. */
@@ -29,10 +29,11 @@ const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': '
 const MAX_WIDTH_PX = 600;
 
 function picture(b: Image, style: HouseStyle, store: Store, copies: ReadonlyMap<string, CreditedCopy>): Paragraph[] {
-  const info = store.assets.find(b.assetId);
+  const id = fileOf(b);
+  const info = store.assets.find(id);
   const type = info && DOCX_IMAGE_TYPES[info.mime];
   // The credited copy where there is one, so the picture inside the document carries its credit.
-  const bytes = type ? (copies.get(b.assetId)?.bytes ?? store.assets.read(b.assetId)) : undefined;
+  const bytes = type ? (copies.get(id)?.bytes ?? store.assets.read(id)) : undefined;
   const size = bytes && imageSize(bytes);
   const out: Paragraph[] = [];
   if (type && bytes && size) {

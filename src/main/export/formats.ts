@@ -1,4 +1,4 @@
-import { exportRefusal } from './exportable';
+import { assertExportable, exportRefusal } from './exportable';
 import type { Article } from '../../shared/model/article';
 import { creditContradictions } from '../../shared/workflow';
 import { embeddedLookup } from '../media/photoInfo';
@@ -49,10 +49,13 @@ export const EXPORTERS: Record<ExportFormat, (article: Article, store: Store, en
 };
 
 /**
- * Every export goes through here: a picture whose credit contradicts its file stops it (named,
- * with what is wrong), then the format's own checks run.
+ * Every export goes through here: what every format needs (a headline; each picture's file,
+ * credit and alt text) and a picture whose credit contradicts its file stop it (named, with what
+ * is wrong), then the format's own checks run.
  */
 export async function exportArticle(format: ExportFormat, article: Article, store: Store, env: ExportEnv): Promise<Exported> {
+  // Byline JSON is the article itself, pictures still waiting for their files included.
+  if (format !== 'json') assertExportable(article);
   const contradictions = creditContradictions(article.body, embeddedLookup(store.assets));
   if (contradictions.length) throw exportRefusal(contradictions);
   return EXPORTERS[format](article, store, env);

@@ -1,3 +1,4 @@
+import { fileOf } from './exportable';
 import { formatCredit } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Block, Image } from '../../shared/model/blocks';
@@ -47,7 +48,7 @@ export function bodyHtml(blocks: readonly Block[], style: HouseStyle, imageSrc: 
           return `<${tag}>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${tag}>`;
         }
         case 'image':
-          return figure(b, style, imageSrc(b.assetId));
+          return figure(b, style, imageSrc(fileOf(b)));
       }
     })
     .join('\n');

@@ -3,7 +3,7 @@ import type { HouseStyle } from '../../shared/houseStyle';
 import type { Article } from '../../shared/model/article';
 import type { AssetInfo } from '../store/assets';
 import { assetUri } from './assetUri';
-import { assertExportable } from './exportable';
+import { assertExportable, fileOf } from './exportable';
 import { bodyHtml } from './htmlBody';
 import { assertValidJson } from './jsonSchema';
 
@@ -41,14 +41,14 @@ function ninjs3(article: Article, style: HouseStyle, assets: (id: string) => Ass
       images.map((img, i) => ({
         name: `picture-${i + 1}`,
         rel: 'embedded',
-        uri: assetUri(img.assetId),
+        uri: assetUri(fileOf(img)),
         type: 'picture',
         descriptions: nonEmpty([img.caption && { role: 'caption', value: img.caption }, img.alt && { role: 'alternative-text', value: img.alt }]),
         by: img.credit.creator || undefined,
         copyrightHolder: img.credit.agency || img.credit.provider || undefined,
         copyrightNotice: formatCredit(img.credit, style.credit) || undefined,
         infoSources: nonEmpty([img.credit.provider && { name: img.credit.provider, role: 'provider' }, img.credit.agency && { name: img.credit.agency, role: 'agency' }]),
-        renditions: [{ name: 'original', href: assetUri(img.assetId), contentType: assets(img.assetId)?.mime }],
+        renditions: [{ name: 'original', href: assetUri(fileOf(img)), contentType: assets(fileOf(img))?.mime }],
       })),
     ),
   };

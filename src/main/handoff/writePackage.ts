@@ -1,3 +1,4 @@
+import { attachedImages } from '../../shared/model/blocks';
 import { zipSync, type Zippable } from 'fflate';
 import type { Store } from '../store/store';
 import { BYLINE_VERSION } from '../version';
@@ -23,7 +24,7 @@ export function writePackage(store: Store, articleId: string, actor: string, now
     revision: head.revision,
     headline: head.headline,
   };
-  const assetIds = [...new Set(revisions.flatMap((r) => r.doc.body.flatMap((b) => (b.type === 'image' ? [b.assetId] : []))))].sort();
+  const assetIds = [...new Set(revisions.flatMap((r) => attachedImages(r.doc.body).map((b) => b.assetId)))].sort();
   const assets: AssetEntry[] = assetIds.map((id) => {
     const info = store.assets.find(id)!;
     return { id, mime: info.mime, originalName: info.originalName, byteSize: info.byteSize, metadata: info.metadata };

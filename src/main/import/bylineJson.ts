@@ -36,10 +36,11 @@ export function parseBylineJson(fileName: string, content: string): ParsedArticl
 export function importBylineJson(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
   const article = parseBylineJson(ctx.fileName, decodeUtf8(ctx.fileName, bytes));
   const warnings: string[] = [];
-  const body = article.body.filter((b) => {
-    if (b.type !== 'image' || ctx.hasAsset(b.assetId)) return true;
-    warnings.push(`The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" was left out: its file is not in this store.`);
-    return false;
+  const body = article.body.map((b) => {
+    if (b.type !== 'image' || b.assetId === null || ctx.hasAsset(b.assetId)) return b;
+    // Kept with its caption and credit, waiting for its file, as any picture named without one.
+    warnings.push(`The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" came without its file (it is not in this store): attach the file to it.`);
+    return { ...b, assetId: null, source: b.source ?? `byline-asset:${b.assetId}` };
   });
   return { article: { ...article, body }, warnings };
 }

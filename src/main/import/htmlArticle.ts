@@ -1,3 +1,6 @@
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
+import { hasCredit } from '../../shared/format/credit';
 import crypto from 'node:crypto';
 import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { htmlToBlocks } from '../../shared/html/htmlToBlocks';
@@ -30,6 +33,10 @@ function readFigure(fig: Element): FigureMeta {
   const split = splitCaptionCredit(text(fig.querySelector('figcaption')));
   return { src: img?.getAttribute('src') ?? '', caption: split.caption, credit: split.credit ? { text: split.credit } : {} };
 }
+
+/** A credit printed as one line, read into the house style's parts (a line that does not fit stays whole). */
+const creditParts = (credit: Credit, ctx: ImportContext): Credit =>
+  credit.text && Object.keys(credit).length === 1 ? parseCreditLine(credit.text, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit) : credit;
 
 /** A picture's bytes from a data: URL, if they really are an image Byline keeps. */
 function dataUrlImage(src: string): { bytes: Buffer; mime: string } | null {
@@ -68,7 +75,12 @@ export function htmlBodyBlocks(root: Element, ctx: ImportContext, warnings: stri
       assets.push({ id: assetId, bytes: embedded.bytes, name: `imported.${embedded.mime.split('/')[1]}` });
     }
     if (!assetId) {
-      warnings.push(`The picture "${name}" was left out: its file is not part of the import.${meta.caption ? ` Caption: ${meta.caption}` : ''}`);
+      // A figure with a caption or credit is part of the article: kept, waiting for its file. A
+      // bare image elsewhere on a page (a logo, an icon) is only named.
+      if (figure && (meta.caption || hasCredit(meta.credit))) {
+        placed.push({ position: img.position, block: { type: 'image', assetId: null, caption: meta.caption, credit: creditParts(meta.credit, ctx), alt: img.alt, ...(meta.src && !meta.src.startsWith('data:') ? { source: meta.src.slice(0, 2000) } : {}) } });
+        warnings.push(`The picture "${name}" came without its file: attach the file to it in the article.`);
+      } else warnings.push(`The picture "${name}" was left out: its file is not part of the import.${meta.caption ? ` Caption: ${meta.caption}` : ''}`);
       continue;
     }
     placed.push({ position: img.position, block: { type: 'image', assetId, caption: meta.caption, credit: meta.credit, alt: img.alt } });

@@ -39,7 +39,7 @@ export type PreparedImport =
 export async function prepareImport(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto'): Promise<PreparedImport> {
   if (format === 'auto' && isBylinePackage(bytes)) return { kind: 'package', fileName, pkg: readPackage(bytes, fileName) };
   // Parsed in the import worker: a file built to exhaust memory or time is refused there.
-  return { kind: 'article', fileName, imported: await importArticleIsolated(bytes, format, fileName, store.assets.ids()) };
+  return { kind: 'article', fileName, imported: await importArticleIsolated(bytes, format, fileName, { knownAssets: store.assets.ids(), creditStyle: store.houseStyle.credit }) };
 }
 
 /**

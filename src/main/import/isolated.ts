@@ -3,6 +3,9 @@ import { BylineError, type ErrorInfo } from '../../shared/errors';
 import { bundlePath } from '../bundles';
 import type { ImportFormat } from './detect';
 import type { ImportedArticle } from './types';
+import type { HouseStyle } from '../../shared/houseStyle';
+
+type CreditStyle = HouseStyle['credit'];
 
 /** What one import may take: a real article needs a few megabytes and well under a second. */
 export const IMPORT_LIMITS = {
@@ -17,6 +20,14 @@ export interface ImportRequest {
   fileName: string;
   /** Pictures already in the store, by id: an import may refer to them instead of carrying them. */
   knownAssets: string[];
+  /** The house style's credit, to read credit lines into their parts. */
+  creditStyle: CreditStyle;
+}
+
+/** What an import may know of the store it goes into. */
+export interface ImportSetting {
+  knownAssets: string[];
+  creditStyle: CreditStyle;
 }
 
 export type ImportedWithFormat = ImportedArticle & { format: ImportFormat };
@@ -38,8 +49,8 @@ class ImportWorker {
 
   constructor(private readonly limits = IMPORT_LIMITS) {}
 
-  run(bytes: Uint8Array, format: ImportFormat | 'auto', fileName: string, knownAssets: string[]): Promise<ImportedWithFormat> {
-    const job = this.queue.then(() => this.runNow({ id: this.nextId++, bytes, format, fileName, knownAssets }));
+  run(bytes: Uint8Array, format: ImportFormat | 'auto', fileName: string, setting: ImportSetting): Promise<ImportedWithFormat> {
+    const job = this.queue.then(() => this.runNow({ id: this.nextId++, bytes, format, fileName, ...setting }));
     this.queue = job.catch(() => undefined);
     return job;
   }
@@ -106,10 +117,10 @@ export function importArticleIsolated(
   bytes: Uint8Array,
   format: ImportFormat | 'auto',
   fileName: string,
-  knownAssets: string[],
+  setting: ImportSetting,
   limits?: typeof IMPORT_LIMITS,
 ): Promise<ImportedWithFormat> {
-  if (!limits) return (shared ??= new ImportWorker()).run(bytes, format, fileName, knownAssets);
+  if (!limits) return (shared ??= new ImportWorker()).run(bytes, format, fileName, setting);
   const own = new ImportWorker(limits);
-  return own.run(bytes, format, fileName, knownAssets).finally(() => own.close());
+  return own.run(bytes, format, fileName, setting).finally(() => own.close());
 }

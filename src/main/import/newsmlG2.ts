@@ -1,5 +1,8 @@
 import { BylineError } from '../../shared/errors';
 import type { ArticleInput } from '../../shared/model/article';
+import type { Image } from '../../shared/model/blocks';
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { decodeXml } from './decode';
 import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBlocks } from './htmlDom';
@@ -11,6 +14,20 @@ import { xmlToHtml } from './xmlToHtml';
 export const NAR_NS = 'http://iptc.org/std/nar/2006-10-01/';
 
 const isText = (item: XmlElement) => /ninat:text\b/.test(child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? child(item, 'itemClass')?.attrs.qcode ?? '');
+
+const isPicture = (item: XmlElement) => /ninat:(picture|graphic)\b/.test(child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? '');
+
+/**
+ * A picture item (a photo and its metadata, the file elsewhere): one picture, kept with its
+ * caption and credit and waiting for its file.
+ */
+function pictureOf(meta: XmlElement, href: string | undefined, ctx: ImportContext): Image {
+  const caption = textOf(children(meta, 'description').find((d) => /caption/.test(d.attrs.role ?? '')) ?? child(meta, 'description'));
+  const credit = parseCreditLine(textOf(child(meta, 'creditline')), ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit);
+  const photographer = children(meta, 'creator').map(nameOf).find(Boolean);
+  if (!credit.creator && !credit.text && photographer) credit.creator = photographer;
+  return { type: 'image', assetId: null, caption, credit, alt: '', ...(href ? { source: href } : {}) };
+}
 
 /** The news item that holds the text: the document itself, or the text item in a newsMessage. */
 function textItem(root: XmlElement, fileName: string): XmlElement {
@@ -58,12 +75,15 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
     const body = html ? (find(html, 'body') ?? html) : undefined;
     if (body) draft.body = htmlBlocks(xmlToHtml(body.children, (el) => ({ tag: el.name, attrs: el.attrs.href ? { href: el.attrs.href } : undefined })), ctx.fileName).blocks;
     else if (inline) draft.body = htmlBlocks(`<p>${textOf(inline)}</p>`, ctx.fileName).blocks;
+    else if (isPicture(item) && meta) draft.body = [pictureOf(meta, find(item, 'remoteContent')?.attrs.href, ctx)];
     else if (find(item, 'remoteContent')) warnings.push(`The item's content is a remote file (${find(item, 'remoteContent')?.attrs.href ?? 'no address'}) that is not part of the import.`);
+    if (draft.body?.some((b) => b.type === 'image' && !b.assetId)) warnings.push('The picture came without its file: attach the file to it in the article.');
   }
   if (!meta) return { draft, warnings };
 
   const creators = children(meta, 'creator').map(nameOf).filter(Boolean);
-  const description = children(meta, 'description').find((d) => !/caption/.test(d.attrs.role ?? '')) ?? child(meta, 'description');
+  // A picture item's caption is its picture's, not a teaser.
+  const description = children(meta, 'description').find((d) => !/caption/.test(d.attrs.role ?? '')) ?? (isPicture(item) ? undefined : child(meta, 'description'));
   const subjects = [...children(meta, 'subject'), ...children(meta, 'keyword')].map((s) => (s.name === 'keyword' ? textOf(s) : nameOf(s)));
   return {
     warnings,

@@ -1,7 +1,9 @@
 import { BylineError } from '../../shared/errors';
 import { splitCaptionCredit } from '../../shared/format/credit';
 import { textToBlocks } from '../../shared/html/htmlToBlocks';
-import type { Block } from '../../shared/model/blocks';
+import { attachedImages, type Block, type Credit, type Image } from '../../shared/model/blocks';
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { decodeUtf8 } from './decode';
 import { dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
@@ -40,13 +42,38 @@ function byRole(items: Valued[], ...roles: string[]): string {
   return '';
 }
 
-/** The richest body: markup before plain text (ninjs 1.x had body_html and body_text as fields). */
+/** Roles under which ninjs carries an item's text in `descriptions` (NTB sends its body so). */
+const TEXT_ROLES = ['text', 'richtext'];
+
+/**
+ * The richest body: markup before plain text, in `bodies` of any content type (ninjs 1.x had
+ * body_html and body_text as fields); without a body, a description with the role "text".
+ */
 function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: PendingAsset[]): Block[] {
   const bodies = valued(doc.bodies);
-  const markup = bodies.find((b) => /html/.test(b.contentType ?? '') && b.value) ?? (str(doc.body_html) ? { value: str(doc.body_html) } : undefined);
+  const descriptions = valued(doc.descriptions).filter((d) => TEXT_ROLES.includes(d.role ?? ''));
+  const markup =
+    bodies.find((b) => /html|xml/.test(b.contentType ?? '') && b.value) ??
+    (str(doc.body_html) ? { value: str(doc.body_html) } : undefined) ??
+    (bodies.some((b) => b.value) ? undefined : descriptions.find((d) => /html|xml/.test(d.contentType ?? '') && d.value));
   if (markup) return htmlBodyBlocks(parseHtml(markup.value!, ctx.fileName).body, ctx, warnings, assets);
-  const plain = bodies.find((b) => b.value)?.value ?? str(doc.body_text);
+  const plain = bodies.find((b) => b.value)?.value ?? (str(doc.body_text) || descriptions.find((d) => d.value)?.value);
   return plain ? textToBlocks(plain) : [];
+}
+
+/** A picture the item names without its file: kept with its caption and credit, waiting for the file. */
+function namedPicture(item: Obj, style: ImportContext['creditStyle']): Image {
+  const descriptions = valued(item.descriptions);
+  const caption = byRole(descriptions, 'caption', ...TEXT_ROLES) || str(item.description_text) || str(item.headline) || byRole(valued(item.headlines), 'main');
+  const split = splitCaptionCredit(caption);
+  const sources = list(item.infosources);
+  const agency = sources.find((s) => str(s.role) === 'agency') ?? sources.find((s) => !str(s.role));
+  const provider = sources.find((s) => str(s.role) === 'provider');
+  const credit: Credit = split.credit
+    ? parseCreditLine(split.credit, style ?? DEFAULT_HOUSE_STYLE.credit)
+    : { ...(provider ? { provider: str(provider.name) } : {}), ...(agency ? { agency: str(agency.name) } : str(item.copyrightholder) ? { agency: str(item.copyrightholder) } : {}), ...(str(item.by) ? { creator: str(item.by) } : {}) };
+  const rendition = list(item.renditions).find((r) => str(r.href));
+  return { type: 'image', assetId: null, caption: split.caption, credit, alt: byRole(descriptions, 'alternative-text', 'alt'), source: str(item.uri) || str(rendition?.href) || str(item.name) || undefined };
 }
 
 /** ninjs 2.x and 3.x (and the 1.x names where they differ): one article with its pictures. */
@@ -71,8 +98,10 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
   const named = (items: Obj[], role: string, key = 'role') => items.filter((s) => str(s[key]) === role).map((s) => str(s.name)).filter(Boolean);
   const body = bodyOf(doc, ctx, warnings, assets);
 
-  // Pictures that the body's markup did not place: named, since their files are not in the import.
-  const placed = new Set(body.flatMap((b) => (b.type === 'image' ? [b.assetId] : [])));
+  // Pictures the body's markup did not place come after the text, waiting for their files; a
+  // picture item without text is its own picture.
+  const placed = new Set(attachedImages(body).map((b) => b.assetId));
+  if (str(doc.type) === 'picture' && !body.length) body.push(namedPicture(doc, ctx.creditStyle));
   for (const a of list(doc.associations)) {
     const type = str(a.type);
     if (type && type !== 'picture' && type !== 'graphic') {
@@ -81,8 +110,8 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
     }
     const id = /^byline-asset:([0-9a-f]{64})$/.exec(str(a.uri))?.[1];
     if (id && placed.has(id)) continue;
-    const caption = byRole(valued(a.descriptions), 'caption') || str(a.description_text) || str(a.headline) || byRole(valued(a.headlines), 'main');
-    warnings.push(`The picture "${str(a.name) || str(a.uri)}" was left out: its file is not part of the import.${caption ? ` Caption: ${splitCaptionCredit(caption).caption}` : ''}`);
+    body.push(namedPicture(a, ctx.creditStyle));
+    warnings.push(`The picture "${str(a.name) || str(a.uri)}" came without its file: attach the file to it in the article.`);
   }
 
   const keywordSubjects = subjects.filter((s) => str(s.rel) !== 'rubric').map((s) => str(s.name) || str(s.literal));
@@ -94,9 +123,10 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
       language: languageTag(str(doc.language)),
       slug: str(doc.slugline),
       rubric: named(subjects, 'rubric', 'rel')[0] ?? '',
-      headline: byRole(headlines, 'main', '') || headlines.find((h) => h.value)?.value || str(doc.headline),
+      headline: byRole(headlines, 'main', '') || headlines.find((h) => h.value)?.value || str(doc.headline) || str(doc.title),
       kicker: byRole(headlines, 'kicker'),
-      teaser: byRole(descriptions, 'teaser', 'summary', 'abstract', '') || descriptions.find((d) => d.value)?.value || str(doc.description_text),
+      // A description of the role "text" is the body (or a picture's caption), not the teaser.
+      teaser: byRole(descriptions, 'teaser', 'summary', 'abstract', '') || descriptions.find((d) => d.value && !TEXT_ROLES.includes(d.role ?? ''))?.value || str(doc.description_text),
       byline: str(doc.by) || str(doc.byline),
       dateline: str(doc.located),
       publishedAt: isoDate(str(doc.contentcreated) || undefined),

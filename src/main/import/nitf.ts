@@ -1,3 +1,5 @@
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { parseSignOff } from '../../shared/format/signOff';
 import type { ArticleInput } from '../../shared/model/article';
@@ -74,11 +76,14 @@ function mediaBlock(media: XmlElement, ctx: ImportContext, warnings: string[]): 
     warnings.push(`A ${media.attrs['media-type'] ?? 'media'} item (${source || 'no source'}) was left out: articles hold pictures only.`);
     return null;
   }
+  const alt = ref?.attrs['alternate-text'] ?? '';
   if (!assetId || !ctx.hasAsset(assetId)) {
-    warnings.push(`The picture "${source || caption.slice(0, 60)}" was left out: its file is not part of the import. Caption: ${caption || '(none)'}`);
-    return null;
+    // Named with its caption and credit, not carried: kept, waiting for its file.
+    warnings.push(`The picture "${caption.slice(0, 60) || source}" came without its file: attach the file to it in the article.`);
+    const parts = credit.text ? parseCreditLine(credit.text, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit) : credit;
+    return { type: 'image', assetId: null, caption, credit: parts, alt, ...(source ? { source } : {}) };
   }
-  return { type: 'image', assetId, caption, credit, alt: ref?.attrs['alternate-text'] ?? '' };
+  return { type: 'image', assetId, caption, credit, alt };
 }
 
 /** Body content: runs of text elements go through the HTML mapping; pictures and quotes keep their parts. */

@@ -1,3 +1,4 @@
+import type { HouseStyle } from '../../shared/houseStyle';
 import type { ParsedArticleInput } from '../../shared/model/article';
 
 /** One article read from a file, with what could not be carried over said in words. */
@@ -19,6 +20,8 @@ export interface ImportContext {
   fileName: string;
   /** A picture already in the store (exports from Byline name their images by content hash). */
   hasAsset(id: string): boolean;
+  /** The house style's credit, to read printed credit lines into their parts (the default when absent). */
+  creditStyle?: HouseStyle['credit'];
 }
 
 export type Importer = (bytes: Uint8Array, ctx: ImportContext) => ImportedArticle | Promise<ImportedArticle>;

@@ -1,3 +1,5 @@
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { parseSignOff } from '../../shared/format/signOff';
 import type { SignOff } from '../../shared/model/article';
@@ -145,14 +147,20 @@ function readHead(chunks: string[][]): Head {
   return head;
 }
 
-/** Captions with credits (named, not imported), subheads, lists, paragraphs; a dateline opens the first paragraph. */
-function readBody(chunks: string[][], warnings: string[]): { body: Block[]; dateline: string } {
+/**
+ * Captions with credits (pictures waiting for their files), subheads, lists, paragraphs; a
+ * dateline opens the first paragraph.
+ */
+function readBody(chunks: string[][], warnings: string[], creditStyle: HouseStyle['credit']): { body: Block[]; dateline: string } {
   const body: Block[] = [];
   let dateline = '';
   chunks.forEach((c, k) => {
     const caption = isCaption(c);
     if (caption) {
-      warnings.push(`A picture was named but cannot be imported from text (attach its file): caption "${caption.caption}", credit "${caption.credit}".`);
+      // A page copied as text holds no picture file: the picture is kept with its caption and
+      // credit, and the editor asks for the file.
+      body.push({ type: 'image', assetId: null, caption: caption.caption, credit: parseCreditLine(caption.credit, creditStyle), alt: '' });
+      warnings.push(`The picture “${caption.caption}” came without its file: attach the file to it in the article.`);
       return;
     }
     if (c.every((l) => LIST_ITEM.test(l))) {
@@ -183,7 +191,7 @@ export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedAr
   const chunks = chunksOf(text);
   const signOff = takeSignOff(chunks);
   const { next, ...head } = readHead(chunks);
-  const { body, dateline } = readBody(chunks.slice(next), warnings);
+  const { body, dateline } = readBody(chunks.slice(next), warnings, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit);
   // The language comes from the text (finishImport), as the page does not name it; a person can change it.
   return finishImport(ctx.fileName, { ...head, dateline, body, signOff }, warnings);
 }

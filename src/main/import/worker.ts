@@ -12,7 +12,7 @@ parentPort?.on('message', (request: ImportRequest) => {
     let reply: ImportReply;
     try {
       const known = new Set(request.knownAssets);
-      const result = await importArticle(request.bytes, request.format, { fileName: request.fileName, hasAsset: (id) => known.has(id) });
+      const result = await importArticle(request.bytes, request.format, { fileName: request.fileName, hasAsset: (id) => known.has(id), creditStyle: request.creditStyle });
       reply = { id: request.id, ok: true, result };
     } catch (error) {
       const info =

@@ -25,13 +25,14 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
   for (const article of store.articles.withImages()) {
     article.body.forEach((b, block) => {
       if (b.type !== 'image') return;
-      const info = infoOf(b.assetId);
+      const info = b.assetId ? infoOf(b.assetId) : null;
       const embedded = info?.embedded ?? null;
       const conflicts = embedded ? creditConflicts(b.credit, embedded) : [];
       const wanted =
         (!filter.missingCredit || !hasCredit(b.credit)) &&
         (!filter.missingAlt || !b.alt.trim()) &&
         (!filter.mismatch || conflicts.length > 0) &&
+        (!filter.missingFile || b.assetId === null) &&
         (!filter.agency || (b.credit.agency ?? '').toLowerCase() === filter.agency.toLowerCase());
       if (!wanted) return;
       const creditLine = formatCredit(b.credit, store.houseStyle.credit);

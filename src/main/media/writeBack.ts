@@ -1,3 +1,4 @@
+import type { AttachedImage } from '../../shared/model/blocks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
@@ -84,7 +85,7 @@ const REMOVED_TAGS: Record<HouseStyle['pictures']['removeOnExport'][number], str
  * written: the copy is made in a private temporary folder and read back from there.
  * A copy that cannot be written stops the export, naming the picture.
  */
-export async function creditedCopy(store: Store, image: Image, style: HouseStyle['credit'] = store.houseStyle.credit, remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport): Promise<CreditedCopy> {
+export async function creditedCopy(store: Store, image: AttachedImage, style: HouseStyle['credit'] = store.houseStyle.credit, remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport): Promise<CreditedCopy> {
   const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${shortenAtWord(image.caption, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
   const asset = store.assets.find(image.assetId);
   if (!asset) throw missing();

@@ -1,3 +1,4 @@
+import { attachedImages } from '../../shared/model/blocks';
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { BylineError, describeIssues } from '../../shared/errors';
@@ -182,7 +183,7 @@ export class ArticleRepository {
     const rows = this.db
       .prepare(
         `SELECT a.doc FROM articles a WHERE a.deleted_at IS NULL
-           AND EXISTS (SELECT 1 FROM article_assets l WHERE l.article_pk = a.pk ${assetId ? 'AND l.asset_id = ?' : ''}) ORDER BY a.updated_at DESC, a.pk DESC`,
+           AND (EXISTS (SELECT 1 FROM article_assets l WHERE l.article_pk = a.pk ${assetId ? 'AND l.asset_id = ?' : ''})${assetId ? '' : ' OR a.image_problems > 0'}) ORDER BY a.updated_at DESC, a.pk DESC`,
       )
       .pluck()
       .all(...(assetId ? [assetId] : [])) as string[];
@@ -417,7 +418,7 @@ export class ArticleRepository {
       .run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
     // The one place revisions are written, so the record of pictures in use cannot miss one.
     const uses = this.db.prepare('INSERT OR IGNORE INTO revision_assets (article_pk, asset_id) VALUES (?, ?)');
-    for (const block of r.doc.body) if (block.type === 'image') uses.run(pk, block.assetId);
+    for (const block of r.doc.body) if (block.type === 'image' && block.assetId) uses.run(pk, block.assetId);
   }
 
   /** Writes the article's current text and the columns the list sorts and filters on; returns its pk. */
@@ -441,7 +442,7 @@ export class ArticleRepository {
 
   private linkAssets(pk: number, article: Article): void {
     this.db.prepare('DELETE FROM article_assets WHERE article_pk = ?').run(pk);
-    const ids = new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.assetId] : [])));
+    const ids = new Set(attachedImages(article.body).map((b) => b.assetId));
     const known = this.db.prepare('SELECT 1 FROM assets WHERE id = ?').pluck();
     const link = this.db.prepare('INSERT INTO article_assets (article_pk, asset_id) VALUES (?, ?)');
     for (const assetId of ids) {

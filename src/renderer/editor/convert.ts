@@ -42,7 +42,7 @@ export function bodyToSlate(body: readonly Block[]): BlockElement[] {
       case 'list':
         return { type: 'list', ordered: b.ordered, children: b.items.map((item): ListItemElement => ({ type: 'list-item', children: inlinesToSlate(item) })) };
       case 'image':
-        return { type: 'image', assetId: b.assetId, caption: b.caption, credit: b.credit, alt: b.alt, children: [{ text: '' }] };
+        return { type: 'image', assetId: b.assetId, caption: b.caption, credit: b.credit, alt: b.alt, ...(b.source === undefined ? {} : { source: b.source }), children: [{ text: '' }] };
     }
   });
   // An editor needs at least one block to hold the caret.
@@ -63,7 +63,7 @@ export function slateToBody(nodes: readonly BlockElement[]): Block[] {
       case 'list':
         return { type: 'list', ordered: n.ordered, items: n.children.map((item) => inlinesToModel(item.children)) };
       case 'image':
-        return { type: 'image', assetId: n.assetId, caption: n.caption, credit: n.credit, alt: n.alt };
+        return { type: 'image', assetId: n.assetId, caption: n.caption, credit: n.credit, alt: n.alt, ...(n.source === undefined ? {} : { source: n.source }) };
     }
   });
   const onlyEmpty = blocks.length === 1 && blocks[0]!.type === 'paragraph' && blocks[0]!.children.every((c) => !('type' in c) && c.text === '');

@@ -58,10 +58,12 @@ export interface ListElement {
 }
 export interface ImageElement {
   type: 'image';
-  assetId: string;
+  /** null: the file is missing (the source named the picture without it); see ImageSchema. */
+  assetId: string | null;
   caption: string;
   credit: Credit;
   alt: string;
+  source?: string;
   children: [{ text: '' }];
 }
 export type BlockElement = ParagraphElement | SubheadElement | QuoteElement | ListElement | ImageElement;

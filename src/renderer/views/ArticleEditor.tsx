@@ -36,7 +36,8 @@ import { TypingJournal } from '../editor/typingJournal';
 import { localJournal } from '../editor/localJournal';
 import { offerDownload } from '../api/files';
 import { useUnsavedRecovery } from './useUnsavedRecovery';
-import type { StorePicture } from '../editor/paste/insertPictureFiles';
+import { readAsDataUrl, type StorePicture } from '../editor/paste/insertPictureFiles';
+import { AttachPictureContext, type AttachPicture } from '../editor/elements/MissingFile';
 
 interface Props {
   client: Client;
@@ -218,6 +219,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     [client, previews],
   );
   const storePicture = useCallback<StorePicture>((fileName, dataUrl, source) => client.invoke('assets.add', { fileName, dataUrl, source }), [client]);
+  const attachPicture = useCallback<AttachPicture>(async (file) => storePicture(file.name, await readAsDataUrl(file), 'file'), [storePicture]);
 
   // The desktop app's spellchecker follows the article's language (a browser follows lang="…").
   useEffect(() => {
@@ -492,6 +494,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       <div className="editor-columns">
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
+          <AttachPictureContext.Provider value={attachPicture}>
             <ArticleDocumentEditor
               key={`${loaded.id}:${loaded.revision}:${generation}`}
               articleId={loaded.id}
@@ -509,6 +512,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
               highlights={highlights}
               toolbarEnd={saveState}
             />
+          </AttachPictureContext.Provider>
           </AssetPreviewContext.Provider>
           <CountsBar body={counts} />
         </div>

@@ -21,7 +21,9 @@ const ORIGIN_LABEL: Record<ValueOrigin, string> = { file: 'from the file', edite
 const rowKey = (u: PhotoUse) => `${u.articleId}#${u.block}`;
 
 /** The picture large, in a dialog; Escape or Close gives the keyboard back to its thumbnail. */
-function PictureDialog({ client, use, onClose }: { client: Client; use: PhotoUse; onClose(): void }) {
+type StoredUse = PhotoUse & { assetId: string };
+
+function PictureDialog({ client, use, onClose }: { client: Client; use: StoredUse; onClose(): void }) {
   const [src, setSrc] = useState<string | null>(null);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -52,6 +54,11 @@ function PictureDialog({ client, use, onClose }: { client: Client; use: PhotoUse
       </div>
     </div>
   );
+}
+
+/** A picture named without its file: nothing to show yet; the article is where it is attached. */
+function NoFile() {
+  return <span className="thumb-missing">File missing</span>;
 }
 
 function Thumbnail({ client, assetId, alt }: { client: Client; assetId: string; alt: string }) {
@@ -107,7 +114,7 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
   useEffect(() => {
     if (all && filter.agency && !agencies.some((a) => a.toLowerCase() === filter.agency!.toLowerCase())) setFilter((f) => ({ ...f, agency: undefined }));
   }, [all, agencies, filter.agency]);
-  const [large, setLarge] = useState<PhotoUse | null>(null);
+  const [large, setLarge] = useState<StoredUse | null>(null);
   const largeFrom = useRef<HTMLElement | null>(null);
   // The last bulk change, to take back: each picture's credit before it.
   const [undo, setUndo] = useState<{ before: { assetId: string; credit: Credit }[]; count: number } | null>(null);
@@ -120,7 +127,7 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  const flag = (key: 'missingCredit' | 'missingAlt' | 'mismatch') => (e: { target: { checked: boolean } }) => setFilter((f) => ({ ...f, [key]: e.target.checked || undefined }));
+  const flag = (key: 'missingCredit' | 'missingAlt' | 'mismatch' | 'missingFile') => (e: { target: { checked: boolean } }) => setFilter((f) => ({ ...f, [key]: e.target.checked || undefined }));
 
   // Parts left empty stay as they are in each picture.
   const given: CreditParts = useMemo(() => Object.fromEntries(Object.entries(parts).filter(([, v]) => v.trim())), [parts]);
@@ -128,7 +135,7 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
   const preview = useMemo(() => {
     const seen = new Set<string>();
     return chosen
-      .filter((u) => !seen.has(u.assetId) && seen.add(u.assetId))
+      .filter((u): u is PhotoUse & { assetId: string } => u.assetId !== null && !seen.has(u.assetId) && !!seen.add(u.assetId))
       .map((u) => {
         const after = withParts(u.credit, given);
         return { use: u, line: formatCredit(after, houseStyle.credit), conflicts: u.embedded ? creditConflicts(after, u.embedded) : [] };
@@ -190,6 +197,9 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
         </label>
         <label>
           <input type="checkbox" checked={!!filter.mismatch} onChange={flag('mismatch')} /> Credit contradicts the file
+        </label>
+        <label>
+          <input type="checkbox" checked={!!filter.missingFile} onChange={flag('missingFile')} /> File missing
         </label>
         <label>
           Agency{' '}
@@ -282,23 +292,34 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
             </tr>
           </thead>
           <tbody>
-            {uses.map((u) => (
+            {uses.map((u) => {
+              const file = u.assetId;
+              return (
               <tr key={rowKey(u)} className={u.problems.length ? 'has-problems' : undefined}>
                 <td>
-                  <input type="checkbox" aria-label={`Choose picture ${u.block + 1} in ${u.headline || 'untitled'}`} checked={selected.has(rowKey(u))} onChange={() => toggle(rowKey(u))} />
+                  {u.assetId ? (
+                    <input type="checkbox" aria-label={`Choose picture ${u.block + 1} in ${u.headline || 'untitled'}`} checked={selected.has(rowKey(u))} onChange={() => toggle(rowKey(u))} />
+                  ) : (
+                    // A credit set here goes on the stored picture; this one has none yet.
+                    <input type="checkbox" aria-label={`Picture ${u.block + 1} in ${u.headline || 'untitled'} has no file yet: open the article to attach it`} title="No file yet: open the article to attach it" disabled />
+                  )}
                 </td>
                 <td>
+                  {file === null ? (
+                    <NoFile />
+                  ) : (
                   <button
                     type="button"
                     className="thumb-button"
                     aria-label={`Show the picture in ${u.headline || 'untitled'} large`}
                     onClick={(e) => {
                       largeFrom.current = e.currentTarget;
-                      setLarge(u);
+                      setLarge({ ...u, assetId: file });
                     }}
                   >
-                    <Thumbnail client={client} assetId={u.assetId} alt={u.alt} />
+                    <Thumbnail client={client} assetId={file} alt={u.alt} />
                   </button>
+                  )}
                 </td>
                 <td>
                   <button type="button" className="link" onClick={() => onOpen(u.articleId)}>
@@ -321,7 +342,8 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
                   {resolutionWarning(u.size, houseStyle) ? <span className="warning">{resolutionWarning(u.size, houseStyle)}</span> : null}
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       )}

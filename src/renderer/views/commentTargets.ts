@@ -1,3 +1,4 @@
+import { attachedImages } from '../../shared/model/blocks';
 import type { Descendant } from 'slate';
 import { selectionToAnchor } from '../editor/comments/anchorRanges';
 import { fieldsFromDocument } from '../editor/document';
@@ -25,7 +26,7 @@ export function commentTargets(editor: BylineEditor | null, doc: readonly Descen
     out.push({ label: `Selected text: “${shortenAtWord(words, 40)}”`, anchor: selected });
   }
   out.push(...FIELD_TARGETS);
-  const images = fieldsFromDocument(doc).body.flatMap((b) => (b.type === 'image' ? [b.assetId] : []));
+  const images = attachedImages(fieldsFromDocument(doc).body).map((b) => b.assetId);
   images.forEach((assetId, i) => {
     const n = images.length > 1 ? ` ${i + 1}` : '';
     out.push(

@@ -33,10 +33,17 @@ export const AssetIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'asset ids are S
 export const ImageSchema = z
   .object({
     type: z.literal('image'),
-    assetId: AssetIdSchema,
+    /**
+     * The stored picture; null while its file is missing: the source named a picture (caption,
+     * credit) without its file. Approval and every export refuse such a picture until a file is
+     * attached, and nothing named in the source is dropped meanwhile.
+     */
+    assetId: AssetIdSchema.nullable(),
     caption: z.string().max(2000),
     credit: CreditSchema,
     alt: z.string().max(1000),
+    /** For a missing file: the name or address the source gave it, to find the file by. */
+    source: z.string().max(2000).optional(),
   })
   .strict();
 
@@ -52,6 +59,15 @@ export type Subhead = z.infer<typeof SubheadSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type List = z.infer<typeof ListSchema>;
 export type Image = z.infer<typeof ImageSchema>;
+/** A picture whose file is in the store: what exports, write-back and packages work with. */
+export type AttachedImage = Image & { assetId: string };
+
+export const isAttached = (image: Image): image is AttachedImage => image.assetId !== null;
+
+/** The pictures of a body that have their file. */
+export function attachedImages(body: readonly Block[]): AttachedImage[] {
+  return body.filter((b): b is AttachedImage => b.type === 'image' && isAttached(b));
+}
 export type Block = z.infer<typeof BlockSchema>;
 export type BlockType = Block['type'];
 

@@ -46,7 +46,8 @@ export type ValueOrigin = 'file' | 'edited' | 'none';
 
 /** One picture as used in one article: what the photo desk lists. */
 export interface PhotoUse {
-  assetId: string;
+  /** null: the file is missing (the source named the picture without it); the article takes it. */
+  assetId: string | null;
   articleId: string;
   headline: string;
   /** The picture's place in the body (0-based block index). */
@@ -68,6 +69,8 @@ export const PhotoFilterSchema = z
     missingCredit: z.boolean().optional(),
     missingAlt: z.boolean().optional(),
     mismatch: z.boolean().optional(),
+    /** Pictures named with caption and credit whose file has not been attached yet. */
+    missingFile: z.boolean().optional(),
     /** Pictures whose credit names this agency (case-insensitive). */
     agency: z.string().max(200).optional(),
   })

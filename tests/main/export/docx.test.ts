@@ -53,7 +53,7 @@ describe('DOCX export and import', () => {
     try {
       const outcome = await importIntoStore(other, bytes, 'a.docx', 'auto', 'desk');
       const image = other.articles.get(outcome.id).body[0]!;
-      expect(image.type === 'image' && other.assets.read(image.assetId)).toEqual(tinyPng(9));
+      expect(image.type === 'image' && other.assets.read(image.assetId!)).toEqual(tinyPng(9));
     } finally {
       other.close();
     }

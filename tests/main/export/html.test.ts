@@ -60,7 +60,7 @@ describe('HTML import', () => {
       const outcome = await importIntoStore(other, Buffer.from(html(seed)), 'a.html', 'auto', 'desk');
       expect(outcome).toMatchObject({ format: 'html', warnings: [] });
       const image = other.articles.get(outcome.id).body[0]!;
-      expect(image.type === 'image' && other.assets.read(image.assetId)).toEqual(tinyPng(3));
+      expect(image.type === 'image' && other.assets.read(image.assetId!)).toEqual(tinyPng(3));
     } finally {
       other.close();
     }
@@ -79,8 +79,10 @@ describe('HTML import', () => {
     expect(article).toMatchObject({ headline: 'Storm hits coast', teaser: 'Winds of 140 km/h.', byline: 'Jane Roe', language: 'en-GB', keywords: ['storm', 'weather'], publishedAt: '2024-02-01T07:30:00.000Z' });
     expect(article.body).toEqual([
       { type: 'paragraph', children: [{ text: 'Trees fell ' }, { text: 'everywhere', italic: true }, { text: '.' }] },
+      // The figure's picture stays where it stood, with its caption and credit parts, waiting for its file.
+      { type: 'image', assetId: null, caption: 'A tree on a car.', credit: { agency: 'Reuters', creator: 'Max Mustermann' }, alt: 'Fallen tree', source: 'https://cdn.example.com/storm.jpg' },
       { type: 'quote', children: [{ text: 'It was loud.' }], attribution: 'a resident' },
     ]);
-    expect(warnings).toEqual(['The picture "A tree on a car." was left out: its file is not part of the import. Caption: A tree on a car.']);
+    expect(warnings).toEqual(['The picture "A tree on a car." came without its file: attach the file to it in the article.']);
   });
 });

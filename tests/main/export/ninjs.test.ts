@@ -87,8 +87,13 @@ describe('the IPTC ninjs examples', () => {
     expect(complex.article.dateline).toBe('Grossetto, Italy');
     const withPictures = importNinjs(fs.readFileSync(path.join(FIXTURES, 'ninjs/doc-3.1/003_associations_example.json')), ctx('003.json'));
     expect(withPictures.warnings).toEqual([
-      'The picture "logo" was left out: its file is not part of the import.',
-      'The picture "photo" was left out: its file is not part of the import.',
+      'The picture "logo" came without its file: attach the file to it in the article.',
+      'The picture "photo" came without its file: attach the file to it in the article.',
+    ]);
+    // Both stay in the article after its text, waiting for their files.
+    expect(withPictures.article.body.filter((b) => b.type === 'image')).toEqual([
+      { type: 'image', assetId: null, caption: '', credit: {}, alt: '', source: 'http://mms.businesswire.com/media/newsItemId/en/221373/3/dell_blue_rgb.jpg' },
+      { type: 'image', assetId: null, caption: '', credit: {}, alt: '', source: 'http://mms.businesswire.com/media/newsItemId/en/369394/3/0025lf.jpg' },
     ]);
   });
 });

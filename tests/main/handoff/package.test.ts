@@ -60,8 +60,8 @@ describe('.byline packages: hand-off between machines', () => {
     expect(desk.articles.history(a.id)).toEqual(journalist.articles.history(a.id));
     expect(desk.comments.threads(a.id)).toEqual(journalist.comments.threads(a.id));
     const image = a.body.find((b) => b.type === 'image')!;
-    expect(desk.assets.read(image.assetId)).toEqual(journalist.assets.read(image.assetId));
-    expect(desk.assets.find(image.assetId)).toMatchObject({ originalName: 'albu-kamal.png', metadata: { source: 'test' } });
+    expect(desk.assets.read(image.assetId!)).toEqual(journalist.assets.read(image.assetId!));
+    expect(desk.assets.find(image.assetId!)).toMatchObject({ originalName: 'albu-kamal.png', metadata: { source: 'test' } });
     expect(desk.check().ok).toBe(true);
   });
 

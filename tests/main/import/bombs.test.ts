@@ -5,6 +5,7 @@ import { exportDocx } from '../../../src/main/export/docx';
 import { MAX_HTML_DEPTH } from '../../../src/main/import/htmlDom';
 import { importIntoStore } from '../../../src/main/import/importIntoStore';
 import { importArticleIsolated } from '../../../src/main/import/isolated';
+import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 import { MARKDOWN_LIMITS } from '../../../src/main/import/markdown';
 import { Store } from '../../../src/main/store/store';
 import { seedArticle } from '../../helpers/articles';
@@ -116,23 +117,24 @@ describe('the import worker', () => {
   const page = (paragraphs: number) => Buffer.from(`<html><body><h1>Schlagzeile</h1>${'<p>Ein Absatz mit <b>fettem</b> Text und einem <a href="https://example.org/">Link</a>.</p>'.repeat(paragraphs)}</body></html>`);
 
   it('ends a reader past its memory limit, refuses the file by name, and reads the next one', async () => {
-    const attempt = importArticleIsolated(page(60_000), 'auto', 'big.html', [], { heapMb: 16, timeoutMs: 30_000 });
+    const attempt = importArticleIsolated(page(60_000), 'auto', 'big.html', { knownAssets: [], creditStyle: DEFAULT_HOUSE_STYLE.credit }, { heapMb: 16, timeoutMs: 30_000 });
     await expect(attempt).rejects.toThrow(/^big\.html cannot be imported: reading it needs more than 16 MB of memory, far more than an article\. Nothing was stored\.$/);
-    const next = await importArticleIsolated(page(3), 'auto', 'small.html', []);
+    const next = await importArticleIsolated(page(3), 'auto', 'small.html', { knownAssets: [], creditStyle: DEFAULT_HOUSE_STYLE.credit });
     expect(next.article.headline).toBe('Schlagzeile');
   });
 
   it('ends a reader past its time limit, refuses the file by name, and reads the next one', async () => {
-    const attempt = importArticleIsolated(page(20_000), 'auto', 'slow.html', [], { heapMb: 512, timeoutMs: 1 });
+    const attempt = importArticleIsolated(page(20_000), 'auto', 'slow.html', { knownAssets: [], creditStyle: DEFAULT_HOUSE_STYLE.credit }, { heapMb: 512, timeoutMs: 1 });
     await expect(attempt).rejects.toThrow(/^slow\.html cannot be imported: reading it took longer than 0\.001 s/);
-    const next = await importArticleIsolated(page(3), 'auto', 'small.html', []);
+    const next = await importArticleIsolated(page(3), 'auto', 'small.html', { knownAssets: [], creditStyle: DEFAULT_HOUSE_STYLE.credit });
     expect(next.article.body.length).toBe(3);
   });
 
   it('knows the pictures already in the store, so an import may refer to them', async () => {
     const known = 'a'.repeat(64);
     const json = (id: string) => Buffer.from(JSON.stringify({ ...seedArticle(), body: [{ type: 'image', assetId: id, caption: 'c', credit: {}, alt: 'a' }] }));
-    expect((await importArticleIsolated(json(known), 'json', 'a.json', [known])).article.body[0]).toMatchObject({ type: 'image', assetId: known });
-    expect((await importArticleIsolated(json(known), 'json', 'a.json', [])).article.body[0]).not.toMatchObject({ assetId: known });
+    expect((await importArticleIsolated(json(known), 'json', 'a.json', { knownAssets: [known], creditStyle: DEFAULT_HOUSE_STYLE.credit })).article.body[0]).toMatchObject({ type: 'image', assetId: known });
+    // Not in the store: the picture stays, with its caption and credit, waiting for its file.
+    expect((await importArticleIsolated(json(known), 'json', 'a.json', { knownAssets: [], creditStyle: DEFAULT_HOUSE_STYLE.credit })).article.body[0]).toMatchObject({ type: 'image', assetId: null, source: `byline-asset:${known}` });
   });
 });

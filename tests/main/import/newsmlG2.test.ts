@@ -42,10 +42,21 @@ describe('NewsML-G2 import of the IPTC examples', () => {
     expect(warnings[1]).toBe('1 other item(s) in the package were left out.');
   });
 
-  it.skipIf(!photo)('reads a picture item as an article stub and names the remote file it could not bring', () => {
+  it.skipIf(!photo)('reads a picture item as an article with that picture, waiting for its file, with caption and credit', () => {
     const { article, warnings } = read(photo, 'LISTING_3.xml');
     expect(article.headline).toMatch(/^Variety Of Recessionary Forces Leave Las Vegas/);
-    expect(warnings[0]).toMatch(/^The item's content is a remote file \(.+\) that is not part of the import\.$/);
+    expect(article.teaser).toBe('');
+    expect(article.body).toEqual([
+      {
+        type: 'image',
+        assetId: null,
+        caption: expect.stringMatching(/^A general view of part of downtown, including Las Vegas Boulevard.*\(Photo by Spencer Platt\/Getty Images\)$/),
+        credit: { agency: 'Getty Images', creator: 'Spencer Platt' },
+        alt: '',
+        source: './GYI0062134533.jpg',
+      },
+    ]);
+    expect(warnings).toEqual(['The picture came without its file: attach the file to it in the article.']);
   });
 
   it('reads inline XHTML as well as inline NITF', () => {

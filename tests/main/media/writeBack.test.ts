@@ -6,7 +6,7 @@ import { readPhotoMetadata } from '../../../src/main/media/readMetadata';
 import { storePhoto } from '../../../src/main/media/storePhoto';
 import { creditedCopy } from '../../../src/main/media/writeBack';
 import { Store } from '../../../src/main/store/store';
-import type { Image } from '../../../src/shared/model/blocks';
+import type { AttachedImage } from '../../../src/shared/model/blocks';
 import { fixture } from '../../helpers/fixtures';
 import { jpegOf } from '../../helpers/images';
 import { sha256, tempDir } from '../../helpers/tmp';
@@ -33,7 +33,7 @@ async function readBack(bytes: Buffer, ext: string) {
   return { merged: await readPhotoMetadata(file, `copy.${ext}`), raw };
 }
 
-async function store1(bytes: Buffer, name: string): Promise<{ image: Image; original: string }> {
+async function store1(bytes: Buffer, name: string): Promise<{ image: AttachedImage; original: string }> {
   const { asset } = await storePhoto(store, bytes, name, 'file');
   return { image: { type: 'image', assetId: asset.id, ...EDITED }, original: store.assets.pathOf(asset.id) };
 }

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { formatCredit } from '../../../shared/format/credit';
+import { formatCredit, hasCredit } from '../../../shared/format/credit';
 import { creditFromMetadata } from '../../../shared/format/creditFromMetadata';
 import type { HouseStyle } from '../../../shared/houseStyle';
 import { formatPhotoDate } from '../../../shared/format/photoDate';
@@ -7,11 +7,12 @@ import type { PhotoMetadata } from '../../../shared/model/photo';
 import { pictureProblems } from '../../../shared/workflow';
 import type { ImageElement } from '../schema';
 import { useAssetPreview } from './assetPreview';
+import { MissingFile } from './MissingFile';
 
 interface Props {
   element: ImageElement;
   style: HouseStyle['credit'];
-  onChange(patch: Partial<Pick<ImageElement, 'caption' | 'credit' | 'alt'>>): void;
+  onChange(patch: Partial<Pick<ImageElement, 'assetId' | 'caption' | 'credit' | 'alt'>>): void;
 }
 
 const stop = (e: KeyboardEvent) => e.stopPropagation();
@@ -70,7 +71,19 @@ export function ImageFields({ element, style, onChange }: Props) {
   const problems = pictureProblems(element, embedded);
   return (
     <div className="image-fields" onKeyDown={stop} data-problems={problems.length}>
-      {preview.dataUrl ? (
+      {element.assetId === null ? (
+        <MissingFile
+          source={element.source}
+          // The file joins what the source said: caption and credit stay, and are then checked against the file as any picture's.
+          onAttached={(stored) =>
+            onChange({
+              assetId: stored.id,
+              caption: element.caption || stored.suggested.caption,
+              credit: hasCredit(element.credit) ? element.credit : stored.suggested.credit,
+            })
+          }
+        />
+      ) : preview.dataUrl ? (
         <img className="image-preview" src={preview.dataUrl} alt={element.alt} />
       ) : (
         <div className="image-placeholder" role="img" aria-label={element.alt || 'Image without alt text'}>

@@ -8,13 +8,19 @@ export const AssetPreviewContext = createContext<PreviewLoader | null>(null);
 
 const LOADING: AssetPreview = { dataUrl: null, photo: null };
 
-/** The picture to show and what its file said (nothing, with no reason, until the main process answers). */
-export function useAssetPreview(assetId: string): AssetPreview {
+/**
+ * The picture to show and what its file said (nothing, with no reason, until the main process
+ * answers; nothing at all while the file is missing).
+ */
+export function useAssetPreview(assetId: string | null): AssetPreview {
   const load = useContext(AssetPreviewContext);
   const [state, setState] = useState(LOADING);
   useEffect(() => {
     let live = true;
-    if (!load) return;
+    if (!load || !assetId) {
+      setState(LOADING);
+      return;
+    }
     load(assetId).then(
       (r) => live && setState(r),
       (e: Error) => live && setState({ dataUrl: null, reason: e.message, photo: null }),

@@ -82,7 +82,7 @@ function normalizeList(editor: BylineEditor, node: BylineElement, path: Path): b
         Transforms.unwrapNodes(editor, { at });
       } else {
         Transforms.setNodes(editor, { type: 'list-item' }, { at });
-        Transforms.unsetNodes(editor, ['attribution', 'ordered', 'assetId', 'caption', 'credit', 'alt'], { at });
+        Transforms.unsetNodes(editor, ['attribution', 'ordered', 'assetId', 'caption', 'credit', 'alt', 'source'], { at });
       }
       return true;
     }

@@ -19,7 +19,7 @@ export function looksLikePicture(file: File): boolean {
   return file.type.startsWith('image/') || PICTURE_NAME.test(file.name);
 }
 
-function readAsDataUrl(file: File): Promise<string> {
+export function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
