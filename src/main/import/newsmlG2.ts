@@ -73,6 +73,10 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
   if (!nitf) {
     const html = inline && (find(inline, 'html') ?? find(inline, 'body'));
     const body = html ? (find(html, 'body') ?? html) : undefined;
+    // Without metadata, an XHTML item's own heading (or its title) is its headline, not a subhead.
+    const heading = !textOf(child(meta, 'headline')) && body ? find(body, 'h1') : undefined;
+    if (heading) body!.children = body!.children.filter((c) => c !== heading);
+    draft.headline = textOf(heading) || textOf(html && find(html, 'title'));
     if (body) draft.body = htmlBlocks(xmlToHtml(body.children, (el) => ({ tag: el.name, attrs: el.attrs.href ? { href: el.attrs.href } : undefined })), ctx.fileName).blocks;
     else if (inline) draft.body = htmlBlocks(`<p>${textOf(inline)}</p>`, ctx.fileName).blocks;
     else if (isPicture(item) && meta) draft.body = [pictureOf(meta, find(item, 'remoteContent')?.attrs.href, ctx)];

@@ -51,7 +51,8 @@ const TEXT_ROLES = ['text', 'richtext'];
  */
 function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: PendingAsset[]): Block[] {
   const bodies = valued(doc.bodies);
-  const descriptions = valued(doc.descriptions).filter((d) => TEXT_ROLES.includes(d.role ?? ''));
+  // A picture item's text description is its caption (namedPicture), not a body.
+  const descriptions = str(doc.type) === 'picture' ? [] : valued(doc.descriptions).filter((d) => TEXT_ROLES.includes(d.role ?? ''));
   const markup =
     bodies.find((b) => /html|xml/.test(b.contentType ?? '') && b.value) ??
     (str(doc.body_html) ? { value: str(doc.body_html) } : undefined) ??
