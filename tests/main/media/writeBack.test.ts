@@ -148,3 +148,49 @@ describe('what exported copies leave behind', () => {
     expect(Object.values(raw)).toContain('Redaktion');
   });
 });
+
+/** The JPEG with its first XMP packet (APP1) repeated after it, the copy saying other things: as some agencies' files are. */
+function withDuplicateXmp(jpeg: Buffer, replace: [string, string][]): Buffer {
+  let at = 2;
+  while (at < jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    const length = jpeg.readUInt16BE(at + 2);
+    const segment = jpeg.subarray(at, at + 2 + length);
+    if (jpeg[at + 1] === 0xe1 && segment.subarray(4, 33).toString('latin1').startsWith('http://ns.adobe.com/xap/1.0/')) {
+      let copy = segment.toString('latin1');
+      for (const [from, to] of replace) copy = copy.replace(from, to.padEnd(from.length).slice(0, from.length));
+      return Buffer.concat([jpeg.subarray(0, at + 2 + length), Buffer.from(copy, 'latin1'), jpeg.subarray(at + 2 + length)]);
+    }
+    at += 2 + length;
+  }
+  throw new Error('no XMP packet in the test picture');
+}
+
+describe('credited copies of agency files in awkward shapes', () => {
+  it('a JPEG carrying its XMP twice: the copy has one packet, and it says what the article says', async () => {
+    const src = path.join(tempDir(), 'twice.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    await exiftool().write(src, { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Alte Zeile', 'XMP-dc:Rights': 'AFP 2017' } as never, { writeArgs: ['-overwrite_original'] });
+    const twice = withDuplicateXmp(fs.readFileSync(src), [['AFP<', 'XYZ<'], ['Alte Zeile', 'Ganz alt!!']]);
+    const { image } = await store1(twice, 'twice.jpg');
+    const before = await readBack(twice, 'jpg');
+    expect(before.raw['XMP-photoshop:Credit']).toBeDefined();
+
+    const copy = await creditedCopy(store, image);
+    const { merged, raw } = await readBack(copy.bytes, 'jpg');
+    expect(copy.bytes.toString('latin1').split('http://ns.adobe.com/xap/1.0/').length - 1).toBe(1);
+    expect(merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    // What else the XMP said comes along.
+    expect(raw['XMP-dc:Rights']).toBe('AFP 2017');
+  });
+
+  it('IIM without a character set, and a credit longer than IIM allows with an ampersand in it', async () => {
+    const src = path.join(tempDir(), 'iim.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    await exiftool().write(src, { 'IPTC:Credit': 'AFP', 'IPTC:Caption-Abstract': 'Old' } as never, { writeArgs: ['-overwrite_original'] });
+    const { image } = await store1(fs.readFileSync(src), 'iim.jpg');
+    const long = { ...image, credit: { provider: 'Getty Images & Picture Partners', agency: 'Agence France-Presse', creator: 'Ali al-Rubaye' } };
+    const copy = await creditedCopy(store, long);
+    const { merged } = await readBack(copy.bytes, 'jpg');
+    expect(merged.creditLine).toBe('Getty Images & Picture Partners/Agence France-Presse/A. al-Rubaye');
+  });
+});
