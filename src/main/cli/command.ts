@@ -20,21 +20,26 @@ export interface Command {
   run(ctx: CommandContext): number | Promise<number>;
 }
 
+/** Runs `fn`, then `cleanUp` once it is done: at once, or when the promise it returned settles. */
+function thenCleanUp<T>(fn: () => T, cleanUp: () => void): T {
+  let result: T;
+  try {
+    result = fn();
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(cleanUp) as T;
+  cleanUp();
+  return result;
+}
+
 /** Opens the store for `fn` and closes it when `fn` is done, also when `fn` returns a promise. */
 export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   const store = ctx.openStore();
   // Said before anything else, on stderr, so that output for programs stays clean.
   if (store.readOnly) ctx.io.err(`byline: ${ctx.dbPath} is read-only here (the file or its folder is not writable): reading works, changes are refused.`);
-  let result: T;
-  try {
-    result = fn(store);
-  } catch (error) {
-    store.close();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(() => store.close()) as T;
-  store.close();
-  return result;
+  return thenCleanUp(() => fn(store), () => store.close());
 }
 
 /**
@@ -44,15 +49,8 @@ export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
  */
 export function withCliJob<T>(ctx: CommandContext, label: (phase: JobPhase, done: number, total: number) => string, fn: (job: Job) => T): T {
   const progress = ctx.io.progress;
-  const end = () => progress?.('');
-  let result: T;
-  try {
-    result = fn({ progress: (phase, done, total) => progress?.(label(phase, done, total)), checkpoint: () => undefined });
-  } catch (error) {
-    end();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(end) as T;
-  end();
-  return result;
+  return thenCleanUp(
+    () => fn({ progress: (phase, done, total) => progress?.(label(phase, done, total)), checkpoint: () => undefined }),
+    () => progress?.(''),
+  );
 }

@@ -1,7 +1,7 @@
-import { fileOf } from './exportable';
 import type { Article } from '../../shared/model/article';
 import { creditedCopy, type CreditedCopy } from '../media/writeBack';
 import type { Store } from '../store/store';
+import { fileOf } from './exportable';
 
 /**
  * A credited copy of each picture in an article, by asset id, made one after another (exiftool
@@ -11,7 +11,9 @@ import type { Store } from '../store/store';
 export async function creditedPictures(store: Store, article: Article): Promise<Map<string, CreditedCopy>> {
   const copies = new Map<string, CreditedCopy>();
   for (const b of article.body) {
-    if (b.type === 'image' && !copies.has(fileOf(b))) copies.set(fileOf(b), await creditedCopy(store, { ...b, assetId: fileOf(b) }));
+    if (b.type !== 'image') continue;
+    const assetId = fileOf(b);
+    if (!copies.has(assetId)) copies.set(assetId, await creditedCopy(store, { ...b, assetId }));
   }
   return copies;
 }

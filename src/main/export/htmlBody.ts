@@ -1,8 +1,8 @@
-import { fileOf } from './exportable';
 import { formatCredit } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Block, Image } from '../../shared/model/blocks';
 import type { Inline } from '../../shared/model/inline';
+import { fileOf } from './exportable';
 import { escapeAttr, escapeText } from './xml';
 
 function inline(nodes: readonly Inline[]): string {

@@ -19,7 +19,7 @@ const nonEmpty = <T>(items: (T | false | '' | undefined)[]): T[] | undefined => 
 
 /** ninjs 3.x names: camelCase. */
 function ninjs3(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined): Record<string, Json | undefined> {
-  const images = article.body.flatMap((b) => (b.type === 'image' ? [b] : []));
+  const images = article.body.flatMap((b) => (b.type === 'image' ? [{ ...b, assetId: fileOf(b) }] : []));
   return {
     standard: { name: 'ninjs', version: '3.1', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json' },
     uri: `urn:uuid:${article.id}`,
@@ -41,14 +41,14 @@ function ninjs3(article: Article, style: HouseStyle, assets: (id: string) => Ass
       images.map((img, i) => ({
         name: `picture-${i + 1}`,
         rel: 'embedded',
-        uri: assetUri(fileOf(img)),
+        uri: assetUri(img.assetId),
         type: 'picture',
         descriptions: nonEmpty([img.caption && { role: 'caption', value: img.caption }, img.alt && { role: 'alternative-text', value: img.alt }]),
         by: img.credit.creator || undefined,
         copyrightHolder: img.credit.agency || img.credit.provider || undefined,
         copyrightNotice: formatCredit(img.credit, style.credit) || undefined,
         infoSources: nonEmpty([img.credit.provider && { name: img.credit.provider, role: 'provider' }, img.credit.agency && { name: img.credit.agency, role: 'agency' }]),
-        renditions: [{ name: 'original', href: assetUri(fileOf(img)), contentType: assets(fileOf(img))?.mime }],
+        renditions: [{ name: 'original', href: assetUri(img.assetId), contentType: assets(img.assetId)?.mime }],
       })),
     ),
   };

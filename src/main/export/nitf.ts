@@ -42,14 +42,15 @@ function block(b: Block, style: HouseStyle, assets: (id: string) => AssetInfo | 
     case 'list':
       return el(b.ordered ? 'ol' : 'ul', {}, ...b.items.map((i) => el('li', {}, inline(i))));
     case 'image': {
-      const asset = assets(fileOf(b));
+      const assetId = fileOf(b);
+      const asset = assets(assetId);
       // The credit's parts go along as media-metadata, so an import gets them back apart.
       const parts = Object.entries(CREDIT_METADATA).flatMap(([name, key]) => (b.credit[key] ? [el('media-metadata', { name, value: b.credit[key] })] : []));
       return el(
         'media',
         { 'media-type': 'image' },
         ...parts,
-        el('media-reference', { source: href(fileOf(b)), 'mime-type': asset?.mime, name: asset?.originalName, 'alternate-text': b.alt }),
+        el('media-reference', { source: href(assetId), 'mime-type': asset?.mime, name: asset?.originalName, 'alternate-text': b.alt }),
         el('media-caption', {}, escapeText(b.caption)),
         el('media-producer', {}, escapeText(formatCredit(b.credit, style.credit))),
       );

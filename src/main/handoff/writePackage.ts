@@ -1,5 +1,5 @@
-import { attachedImages } from '../../shared/model/blocks';
 import { zipSync, type Zippable } from 'fflate';
+import { attachedImages } from '../../shared/model/blocks';
 import type { Store } from '../store/store';
 import { BYLINE_VERSION } from '../version';
 import { ENTRY, PACKAGE_FORMAT, PACKAGE_VERSION, type AssetEntry, type Manifest } from './packageFormat';

@@ -1,9 +1,17 @@
 import { BylineError, describeIssues } from '../../shared/errors';
 import { detectLanguage } from '../../shared/format/detectLanguage';
 import { ArticleInputSchema, bodyText, type ArticleInput } from '../../shared/model/article';
-import type { ImportedArticle, PendingAsset } from './types';
+import type { Credit } from '../../shared/model/blocks';
+import { parseCreditLine } from '../../shared/format/creditParts';
+import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
+import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** A printed credit line in the parts of the house style the import goes into (the default where none is given). */
+export function creditOfLine(line: string, ctx: ImportContext): Credit {
+  return parseCreditLine(line, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit);
+}
 
 /** A language tag from a file, if it is one the model accepts (`nb-NO`, `en_US` → `en-US`). */
 export function languageTag(value: string | undefined): string | undefined {

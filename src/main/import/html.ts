@@ -46,8 +46,7 @@ export function htmlDocumentToArticle(doc: Document, ctx: ImportContext, extraWa
   if (site?.headline && heading && heading !== site.headline) warnings.push(`The page's heading “${heading}” differs from the headline its JSON-LD states; that one was taken.`);
   const rubric = take('.rubric') || site?.section || '';
   const kicker = take('.kicker');
-  const lead = take('.teaser, .lead, .intro');
-  const teaser = lead || site?.description || meta('description') || meta('og:description');
+  const teaser = take('.teaser, .lead, .intro') || site?.description || meta('description') || meta('og:description');
   const byline = take('.byline, [rel="author"], .author') || site?.authors.join(', ') || '';
   const timeEl = root.querySelector('time[datetime]');
   const publishedAt =

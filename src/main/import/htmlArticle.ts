@@ -1,11 +1,9 @@
-import { parseCreditLine } from '../../shared/format/creditParts';
-import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
-import { hasCredit } from '../../shared/format/credit';
 import crypto from 'node:crypto';
-import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
+import { hasCredit, splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { htmlToBlocks } from '../../shared/html/htmlToBlocks';
 import type { Block, Credit } from '../../shared/model/blocks';
 import { MAX_ASSET_BYTES, sniffImageType } from '../store/assets';
+import { creditOfLine } from './finish';
 import type { ImportContext, PendingAsset } from './types';
 
 interface FigureMeta {
@@ -36,7 +34,7 @@ function readFigure(fig: Element): FigureMeta {
 
 /** A credit printed as one line, read into the house style's parts (a line that does not fit stays whole). */
 const creditParts = (credit: Credit, ctx: ImportContext): Credit =>
-  credit.text && Object.keys(credit).length === 1 ? parseCreditLine(credit.text, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit) : credit;
+  credit.text && Object.keys(credit).length === 1 ? creditOfLine(credit.text, ctx) : credit;
 
 /** A picture's bytes from a data: URL, if they really are an image Byline keeps. */
 function dataUrlImage(src: string): { bytes: Buffer; mime: string } | null {

@@ -70,8 +70,8 @@ export class ImportBatches {
  * since the file was written) is reported and the others are stored; a cancel rolls back all.
  */
 export function storeBatch(store: Store, files: readonly PreparedImport[], actor: string, job: Job): ({ ok: true; outcome: ImportOutcome } | { ok: false; error: ErrorInfo })[] {
-  return store.transaction(() =>
-    files.map((prepared, i) => {
+  return store.transaction(() => {
+    const stored = files.map((prepared, i) => {
       job.progress('saving', i, files.length);
       job.checkpoint();
       try {
@@ -79,9 +79,9 @@ export function storeBatch(store: Store, files: readonly PreparedImport[], actor
       } catch (error) {
         if (!(error instanceof BylineError) || error.code === 'cancelled') throw error;
         return { ok: false as const, error: error.toInfo() };
-      } finally {
-        if (i === files.length - 1) job.progress('saving', files.length, files.length);
       }
-    }),
-  );
+    });
+    job.progress('saving', files.length, files.length);
+    return stored;
+  });
 }

@@ -5,29 +5,25 @@ import type { ImportFormat } from './detect';
 import type { ImportedArticle } from './types';
 import type { HouseStyle } from '../../shared/houseStyle';
 
-type CreditStyle = HouseStyle['credit'];
-
 /** What one import may take: a real article needs a few megabytes and well under a second. */
 export const IMPORT_LIMITS = {
   heapMb: 512,
   timeoutMs: 30_000,
 };
 
-export interface ImportRequest {
+/** What an import may know of the store it goes into. */
+export interface ImportSetting {
+  /** Pictures already in the store, by id: an import may refer to them instead of carrying them. */
+  knownAssets: string[];
+  /** The house style's credit, to read credit lines into their parts. */
+  creditStyle: HouseStyle['credit'];
+}
+
+export interface ImportRequest extends ImportSetting {
   id: number;
   bytes: Uint8Array;
   format: ImportFormat | 'auto';
   fileName: string;
-  /** Pictures already in the store, by id: an import may refer to them instead of carrying them. */
-  knownAssets: string[];
-  /** The house style's credit, to read credit lines into their parts. */
-  creditStyle: CreditStyle;
-}
-
-/** What an import may know of the store it goes into. */
-export interface ImportSetting {
-  knownAssets: string[];
-  creditStyle: CreditStyle;
 }
 
 export type ImportedWithFormat = ImportedArticle & { format: ImportFormat };

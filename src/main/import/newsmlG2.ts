@@ -1,10 +1,8 @@
 import { BylineError } from '../../shared/errors';
 import type { ArticleInput } from '../../shared/model/article';
 import type { Image } from '../../shared/model/blocks';
-import { parseCreditLine } from '../../shared/format/creditParts';
-import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { decodeXml } from './decode';
-import { dedupe, finishImport, isoDate, languageTag } from './finish';
+import { creditOfLine, dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBlocks } from './htmlDom';
 import { nitfElementToArticle } from './nitf';
 import { child, children, find, findAll, parseXml, textOf, type XmlElement } from './safeXml';
@@ -23,7 +21,7 @@ const isPicture = (item: XmlElement) => /ninat:(picture|graphic)\b/.test(child(c
  */
 function pictureOf(meta: XmlElement, href: string | undefined, ctx: ImportContext): Image {
   const caption = textOf(children(meta, 'description').find((d) => /caption/.test(d.attrs.role ?? '')) ?? child(meta, 'description'));
-  const credit = parseCreditLine(textOf(child(meta, 'creditline')), ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit);
+  const credit = creditOfLine(textOf(child(meta, 'creditline')), ctx);
   const photographer = children(meta, 'creator').map(nameOf).find(Boolean);
   if (!credit.creator && !credit.text && photographer) credit.creator = photographer;
   return { type: 'image', assetId: null, caption, credit, alt: '', ...(href ? { source: href } : {}) };

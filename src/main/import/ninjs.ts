@@ -2,10 +2,8 @@ import { BylineError } from '../../shared/errors';
 import { splitCaptionCredit } from '../../shared/format/credit';
 import { textToBlocks } from '../../shared/html/htmlToBlocks';
 import { attachedImages, type Block, type Credit, type Image } from '../../shared/model/blocks';
-import { parseCreditLine } from '../../shared/format/creditParts';
-import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { decodeUtf8 } from './decode';
-import { dedupe, finishImport, isoDate, languageTag } from './finish';
+import { creditOfLine, dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
@@ -63,7 +61,7 @@ function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: Pendin
 }
 
 /** A picture the item names without its file: kept with its caption and credit, waiting for the file. */
-function namedPicture(item: Obj, style: ImportContext['creditStyle']): Image {
+function namedPicture(item: Obj, ctx: ImportContext): Image {
   const descriptions = valued(item.descriptions);
   const caption = byRole(descriptions, 'caption', ...TEXT_ROLES) || str(item.description_text) || str(item.headline) || byRole(valued(item.headlines), 'main');
   const split = splitCaptionCredit(caption);
@@ -71,7 +69,7 @@ function namedPicture(item: Obj, style: ImportContext['creditStyle']): Image {
   const agency = sources.find((s) => str(s.role) === 'agency') ?? sources.find((s) => !str(s.role));
   const provider = sources.find((s) => str(s.role) === 'provider');
   const credit: Credit = split.credit
-    ? parseCreditLine(split.credit, style ?? DEFAULT_HOUSE_STYLE.credit)
+    ? creditOfLine(split.credit, ctx)
     : { ...(provider ? { provider: str(provider.name) } : {}), ...(agency ? { agency: str(agency.name) } : str(item.copyrightholder) ? { agency: str(item.copyrightholder) } : {}), ...(str(item.by) ? { creator: str(item.by) } : {}) };
   const rendition = list(item.renditions).find((r) => str(r.href));
   return { type: 'image', assetId: null, caption: split.caption, credit, alt: byRole(descriptions, 'alternative-text', 'alt'), source: str(item.uri) || str(rendition?.href) || str(item.name) || undefined };
@@ -102,7 +100,7 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
   // Pictures the body's markup did not place come after the text, waiting for their files; a
   // picture item without text is its own picture.
   const placed = new Set(attachedImages(body).map((b) => b.assetId));
-  if (str(doc.type) === 'picture' && !body.length) body.push(namedPicture(doc, ctx.creditStyle));
+  if (str(doc.type) === 'picture' && !body.length) body.push(namedPicture(doc, ctx));
   for (const a of list(doc.associations)) {
     const type = str(a.type);
     if (type && type !== 'picture' && type !== 'graphic') {
@@ -111,7 +109,7 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
     }
     const id = /^byline-asset:([0-9a-f]{64})$/.exec(str(a.uri))?.[1];
     if (id && placed.has(id)) continue;
-    body.push(namedPicture(a, ctx.creditStyle));
+    body.push(namedPicture(a, ctx));
     warnings.push(`The picture "${str(a.name) || str(a.uri)}" came without its file: attach the file to it in the article.`);
   }
 

@@ -1,12 +1,10 @@
-import { parseCreditLine } from '../../shared/format/creditParts';
-import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { parseSignOff } from '../../shared/format/signOff';
 import type { ArticleInput } from '../../shared/model/article';
 import type { Block, Credit } from '../../shared/model/blocks';
 import { decodeXml } from './decode';
 import { CREDIT_METADATA } from '../export/nitf';
-import { dedupe, finishImport, isoDate, languageTag } from './finish';
+import { creditOfLine, dedupe, finishImport, isoDate, languageTag } from './finish';
 import { htmlBlocks } from './htmlDom';
 import { child, children, find, findAll, parseXml, textOf, type XmlElement } from './safeXml';
 import type { ImportContext, ImportedArticle } from './types';
@@ -80,7 +78,7 @@ function mediaBlock(media: XmlElement, ctx: ImportContext, warnings: string[]): 
   if (!assetId || !ctx.hasAsset(assetId)) {
     // Named with its caption and credit, not carried: kept, waiting for its file.
     warnings.push(`The picture "${caption.slice(0, 60) || source}" came without its file: attach the file to it in the article.`);
-    const parts = credit.text ? parseCreditLine(credit.text, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit) : credit;
+    const parts = credit.text ? creditOfLine(credit.text, ctx) : credit;
     return { type: 'image', assetId: null, caption, credit: parts, alt, ...(source ? { source } : {}) };
   }
   return { type: 'image', assetId, caption, credit, alt };

@@ -1,11 +1,9 @@
-import { parseCreditLine } from '../../shared/format/creditParts';
-import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { splitCaptionCredit, stripCreditPrefix } from '../../shared/format/credit';
 import { parseSignOff } from '../../shared/format/signOff';
 import type { SignOff } from '../../shared/model/article';
 import type { Block } from '../../shared/model/blocks';
 import { decodeUtf8 } from './decode';
-import { finishImport } from './finish';
+import { creditOfLine, finishImport } from './finish';
 import type { ImportContext, ImportedArticle } from './types';
 
 /** Lines of page furniture in German and English: skip links, sharing, related, ads, cookies. */
@@ -151,7 +149,7 @@ function readHead(chunks: string[][]): Head {
  * Captions with credits (pictures waiting for their files), subheads, lists, paragraphs; a
  * dateline opens the first paragraph.
  */
-function readBody(chunks: string[][], warnings: string[], creditStyle: HouseStyle['credit']): { body: Block[]; dateline: string } {
+function readBody(chunks: string[][], warnings: string[], ctx: ImportContext): { body: Block[]; dateline: string } {
   const body: Block[] = [];
   let dateline = '';
   chunks.forEach((c, k) => {
@@ -159,7 +157,7 @@ function readBody(chunks: string[][], warnings: string[], creditStyle: HouseStyl
     if (caption) {
       // A page copied as text holds no picture file: the picture is kept with its caption and
       // credit, and the editor asks for the file.
-      body.push({ type: 'image', assetId: null, caption: caption.caption, credit: parseCreditLine(caption.credit, creditStyle), alt: '' });
+      body.push({ type: 'image', assetId: null, caption: caption.caption, credit: creditOfLine(caption.credit, ctx), alt: '' });
       warnings.push(`The picture “${caption.caption}” came without its file: attach the file to it in the article.`);
       return;
     }
@@ -191,7 +189,7 @@ export function importWebText(bytes: Uint8Array, ctx: ImportContext): ImportedAr
   const chunks = chunksOf(text);
   const signOff = takeSignOff(chunks);
   const { next, ...head } = readHead(chunks);
-  const { body, dateline } = readBody(chunks.slice(next), warnings, ctx.creditStyle ?? DEFAULT_HOUSE_STYLE.credit);
+  const { body, dateline } = readBody(chunks.slice(next), warnings, ctx);
   // The language comes from the text (finishImport), as the page does not name it; a person can change it.
   return finishImport(ctx.fileName, { ...head, dateline, body, signOff }, warnings);
 }

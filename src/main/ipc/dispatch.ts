@@ -9,6 +9,13 @@ export type Handlers = {
 
 const fail = (error: ErrorInfo): Result<never> => ({ ok: false, error });
 
+/** A payload checked against the channel's schema: parsed, or refused naming the fields. */
+export function checkPayload<C extends Channel>(channel: C, payload: unknown): Result<ParsedInputOf<C>> {
+  const parsed = contract[channel].input.safeParse(payload);
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedInputOf<C> };
+  return fail({ code: 'invalid-input', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}.` });
+}
+
 /**
  * The one door into the main process: checks the channel and the payload against the contract,
  * runs the handler, and turns every failure into a typed error a person can read. Never throws.
@@ -17,13 +24,11 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   if (!isChannel(channel)) {
     return fail({ code: 'forbidden', message: `Unknown request "${String(channel).slice(0, 60)}".` });
   }
-  const parsed = contract[channel].input.safeParse(payload);
-  if (!parsed.success) {
-    return fail({ code: 'invalid-input', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}.` });
-  }
+  const parsed = checkPayload(channel, payload);
+  if (!parsed.ok) return parsed;
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await handler(parsed.value) };
   } catch (caught) {
     const error = translateFileError(caught) ?? caught;
     if (error instanceof BylineError) return fail(error.toInfo());

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { BylineError, describeIssues, type ErrorInfo } from '../../shared/errors';
+import { BylineError, type ErrorInfo } from '../../shared/errors';
 import type { JobProgress } from '../../shared/jobs';
 import { cancelJob } from '../jobs/jobs';
-import { contract, type Result } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/contract';
+import { checkPayload } from './dispatch';
 import { bundlePath } from '../bundles';
 import type { Host } from './handlers';
 import { HOST_CALLS, type FromWorker, type HostCall, type StoreWorkerInit, type ToWorker } from './storeWorkerProtocol';
@@ -24,9 +25,9 @@ const stopped = (why: string): Result<never> => ({ ok: false, error: { code: 'in
  * is checked against the contract here and set in the flag the job reads between its steps.
  */
 function cancel(payload: unknown, cancelFlag: SharedArrayBuffer): Result<null> {
-  const parsed = contract['jobs.cancel'].input.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: `Invalid jobs.cancel request: ${describeIssues(parsed.error.issues)}.` } };
-  cancelJob(cancelFlag, parsed.data.job);
+  const parsed = checkPayload('jobs.cancel', payload);
+  if (!parsed.ok) return parsed;
+  cancelJob(cancelFlag, parsed.value.job);
   return { ok: true, value: null };
 }
 

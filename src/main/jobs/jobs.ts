@@ -25,7 +25,7 @@ export class Jobs {
 
   constructor(
     private readonly report: (progress: JobProgress) => void = () => undefined,
-    shared: SharedArrayBuffer = new SharedArrayBuffer(4),
+    private readonly shared: SharedArrayBuffer = new SharedArrayBuffer(4),
     private readonly reportEveryMs = REPORT_EVERY_MS,
   ) {
     this.cancelFlag = new Int32Array(shared);
@@ -33,7 +33,7 @@ export class Jobs {
 
   /** Cancels job `id` from this thread (where the store is not on a thread of its own). */
   cancel(id: number): void {
-    Atomics.store(this.cancelFlag, 0, id);
+    cancelJob(this.shared, id);
   }
 
   /** Runs `fn` as a job of `kind`; whatever happens, the page hears that it ended. */

@@ -1,10 +1,9 @@
-import type { AttachedImage } from '../../shared/model/blocks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { creditBody } from '../../shared/format/credit';
 import type { HouseStyle } from '../../shared/houseStyle';
-import type { Image } from '../../shared/model/blocks';
+import type { AttachedImage, Image } from '../../shared/model/blocks';
 import { shortenAtWord } from '../../shared/workflow';
 import { inPrivateTempDir } from '../privateTemp';
 import type { Store } from '../store/store';

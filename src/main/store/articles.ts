@@ -1,4 +1,3 @@
-import { attachedImages } from '../../shared/model/blocks';
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { BylineError, describeIssues } from '../../shared/errors';
@@ -11,6 +10,7 @@ import {
   type ArticleInput,
   type ArticleSummary,
 } from '../../shared/model/article';
+import { attachedImages } from '../../shared/model/blocks';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { ProfileRole } from '../../shared/model/profile';
 import { imageProblems, listMissing, missingFor, statusOf, transitionProblem, type PhotoLookup, type StepContext } from '../../shared/workflow';
@@ -395,8 +395,10 @@ export class ArticleRepository {
     })();
   }
 
-  /** Deletes every trashed article with its history for good. Returns how many went. */
-  /** Deletes the trashed articles for good, one at a time so that a cancelled job rolls them all back. */
+  /**
+   * Deletes every trashed article with its history for good, one at a time so that a job can be
+   * cancelled between them (the transaction then takes them all back). Returns how many went.
+   */
   emptyTrash(job: Job = NO_JOB): number {
     return this.db.transaction(() => {
       const pks = this.db.prepare('SELECT pk FROM articles WHERE deleted_at IS NOT NULL').pluck().all() as number[];

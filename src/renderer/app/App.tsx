@@ -2,8 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article } from '../../shared/model/article';
 import { DEFAULT_HOUSE_STYLE } from '../../shared/houseStyle';
 import { MAX_IMPORT_FILE_BYTES, type AppInfo, type ImportBatchResult } from '../../shared/ipc/contract';
-import { BylineError } from '../../shared/errors';
-import type { JobProgress } from '../../shared/jobs';
 import { describeHandoff } from '../../shared/model/handoff';
 import type { Client } from '../api/client';
 import { ArticleEditor } from '../views/ArticleEditor';
@@ -13,7 +11,8 @@ import { ProfileForm } from '../views/ProfileForm';
 import { fileToBase64, offerDownload } from '../api/files';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
-import { JobBar, type ShownJob } from './JobBar';
+import { JobBar } from './JobBar';
+import { useJobs, wasCancelled } from './useJobs';
 import { TypeAhead } from './TypeAhead';
 import type { Trashed } from '../views/TrashUndo';
 import { parseRoute, routeHash, type Route } from './route';
@@ -113,32 +112,10 @@ export function App({ client }: { client: Client }) {
 
 
   // Long jobs: the store thread's (progress events) and the import's first half, run by the page.
-  const [workerJob, setWorkerJob] = useState<JobProgress | null>(null);
-  const [pageJob, setPageJob] = useState<ShownJob | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  useEffect(
-    () =>
-      client.onProgress((p) => {
-        setWorkerJob(p.ended ? null : p);
-        if (p.ended) setCancelling(false);
-      }),
-    [client],
-  );
-  const shownJob: ShownJob | null =
-    pageJob ??
-    (workerJob
-      ? {
-          ...workerJob,
-          cancel: () => {
-            setCancelling(true);
-            void client.invoke('jobs.cancel', { job: workerJob.job });
-          },
-        }
-      : null);
+  const { shownJob, cancelling, runSteps } = useJobs(client);
 
-  /** A cancelled job is the person's own doing: said as a notice, not as an error. */
   const reportFailure = useCallback((e: unknown, on?: Route) => {
-    if (e instanceof BylineError && e.code === 'cancelled') setNotice(e.message, on);
+    if (wasCancelled(e)) setNotice(e.message, on);
     else setError((e as Error).message, on);
   }, []);
 
@@ -161,27 +138,18 @@ export function App({ client }: { client: Client }) {
     async (files: File[]) => {
       const batch = crypto.randomUUID();
       const failed: string[] = [];
-      let cancelled = false;
-      const progress = (done: number) =>
-        setPageJob({ kind: 'import', phase: 'files', done, total: files.length, cancel: () => ((cancelled = true), setCancelling(true)) });
-      try {
-        for (const [i, file] of files.entries()) {
-          progress(i);
-          if (cancelled) break;
-          try {
-            // Checked before reading: a file far too large would otherwise be read whole into the page.
-            if (file.size > MAX_IMPORT_FILE_BYTES) {
-              throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
-            }
-            await client.invoke('imports.stage', { batch, fileName: file.name, dataBase64: await fileToBase64(file) });
-          } catch (e) {
-            failed.push((e as Error).message);
+      const cancelled = await runSteps('import', 'files', files.length, async (i) => {
+        const file = files[i]!;
+        try {
+          // Checked before reading: a file far too large would otherwise be read whole into the page.
+          if (file.size > MAX_IMPORT_FILE_BYTES) {
+            throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
           }
+          await client.invoke('imports.stage', { batch, fileName: file.name, dataBase64: await fileToBase64(file) });
+        } catch (e) {
+          failed.push((e as Error).message);
         }
-      } finally {
-        setPageJob(null);
-        setCancelling(false);
-      }
+      });
       if (cancelled) {
         await client.invoke('imports.discard', { batch }).catch(() => undefined);
         setNotice('The import was cancelled; nothing from it was stored.');
@@ -216,7 +184,7 @@ export function App({ client }: { client: Client }) {
       setListVersion((v) => v + 1);
       if (only || done.length || opened) await go(target);
     },
-    [client, go],
+    [client, go, runSteps],
   );
 
   const sendForReview = useCallback(async () => {

@@ -6,7 +6,7 @@ import type { Credit } from '../../shared/model/blocks';
 import type { CreditParts, PhotoFilter, PhotoUse, ValueOrigin } from '../../shared/model/photo';
 import { resolutionWarning } from '../../shared/workflow';
 import type { Client } from '../api/client';
-import { BylineError } from '../../shared/errors';
+import { wasCancelled } from '../app/useJobs';
 
 interface Props {
   client: Client;
@@ -158,8 +158,7 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
         setParts({ provider: '', agency: '', creator: '' });
         setVersion((v) => v + 1);
       } catch (error) {
-        // A cancel is the person's own doing (the job bar's button): a notice, not an error.
-        if (error instanceof BylineError && error.code === 'cancelled') onNotice(error.message);
+        if (wasCancelled(error)) onNotice(error.message);
         else onError((error as Error).message);
       }
     },

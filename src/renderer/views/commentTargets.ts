@@ -1,7 +1,7 @@
-import { attachedImages } from '../../shared/model/blocks';
 import type { Descendant } from 'slate';
 import { selectionToAnchor } from '../editor/comments/anchorRanges';
 import { fieldsFromDocument } from '../editor/document';
+import { attachedImages } from '../../shared/model/blocks';
 import type { BylineEditor } from '../editor/schema';
 import { shortenAtWord } from '../../shared/workflow';
 import type { CommentTarget } from './CommentsPanel';
