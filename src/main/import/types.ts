@@ -1,5 +1,6 @@
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { ParsedArticleInput } from '../../shared/model/article';
+import type { LineRole } from './pageText/mapPage';
 
 /** One article read from a file, with what could not be carried over said in words. */
 export interface ImportedArticle {
@@ -7,6 +8,19 @@ export interface ImportedArticle {
   warnings: string[];
   /** Pictures embedded in the file, stored only once the whole file has been read. */
   assets?: PendingAsset[];
+  /** For a page read by guesswork: the role each source line was given, to show and correct. */
+  mapping?: SourceLine[];
+}
+
+export interface SourceLine {
+  /** 0-based line of the source text. */
+  line: number;
+  /** The last source line, when wrapped copy was joined. */
+  to: number;
+  text: string;
+  role: LineRole;
+  /** Set by a person's correction rather than guessed. */
+  fixed: boolean;
 }
 
 export interface PendingAsset {

@@ -62,7 +62,7 @@ Another headline that is not part of the article`);
       rubric: 'World',
       kicker: 'Middle East',
       headline: 'Ceasefire holds in northern Syria',
-      byline: 'By Jane Roe and John Doe',
+      byline: 'Jane Roe and John Doe',
       publishedAt: '2017-11-12T14:35:00.000Z',
       teaser: 'Fighting stopped overnight after talks brokered by Russia and Turkey, officials said on Sunday, as aid convoys prepared to move.',
       dateline: 'BEIRUT (Reuters)',
@@ -110,7 +110,7 @@ Stau auf der A5`);
       headline: 'Neue Brücke über den Main freigegeben',
       publishedAt: '2024-05-03T09:12:00.000Z',
       teaser: 'Nach vier Jahren Bauzeit rollt der Verkehr wieder: Die neue Brücke verbindet die beiden Stadtteile und entlastet die Innenstadt deutlich.',
-      byline: 'Von Max Mustermann',
+      byline: 'Max Mustermann',
       dateline: 'Frankfurt/Main (dpa/lhe)',
       signOff: { authors: ['mm'], agencies: ['dpa'] },
     });
@@ -131,7 +131,7 @@ Stau auf der A5`);
   });
 
   it('refuses an empty file', () => {
-    expect(() => read('\n\n  \n')).toThrow('page.txt has neither a headline nor any text; nothing was stored.');
+    expect(() => read('\n\n  \n')).toThrow('No article found in page.txt');
   });
 
   it.each([
