@@ -21,7 +21,7 @@ import { writeFileDurably } from '../store/fsync';
 import { restoreStore } from '../store/store';
 import { withCliJob, withStore, type Command } from './command';
 import { readFileBytes, readTextFile } from './files';
-import { printJson, summaryLine, type Io } from './output';
+import { explainMapping, printJson, summaryLine, type Io } from './output';
 import { PHOTO_COMMANDS } from './photoCommands';
 import { REVIEW_COMMANDS } from './reviewCommands';
 
@@ -283,7 +283,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'import FILE... [--format auto|json|nitf|newsml|ninjs|html|md|docx|text]',
+    usage: 'import FILE... [--format auto|json|nitf|newsml|ninjs|html|md|docx|text] [--explain]',
     summary: 'import articles from files (the format is found from the content); each file is checked on its own, then all are stored together',
     args: 'some',
     run: async (ctx) => {
@@ -302,9 +302,12 @@ export const COMMANDS: Record<string, Command> = {
         stored.forEach((s, i) => {
           const { file } = batch[i]!;
           if (s.ok) {
-            results.push({ file, ...s.outcome });
+            // The mapping is long: it is printed (or kept in --json) only when asked for.
+            const { mapping, ...outcome } = s.outcome;
+            results.push({ file, ...outcome, ...(ctx.options.explain && mapping ? { mapping } : {}) });
             if (!ctx.json) {
               ctx.io.out(`${s.outcome.id}  ${file} (${s.outcome.format}): ${s.outcome.headline || '(no headline)'}`);
+              if (ctx.options.explain && s.outcome.mapping) ctx.io.out(explainMapping(s.outcome.mapping));
               for (const w of s.outcome.warnings) ctx.io.err(`byline: ${file}: note: ${w}`);
             }
           } else fail(file, s.error.message);

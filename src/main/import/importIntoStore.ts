@@ -5,6 +5,7 @@ import { unpackIntoStore } from '../handoff/unpack';
 import { describeHandoff, type HandoffOutcome } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { ImportFormat } from './detect';
+import type { SourceLine } from '../../shared/model/pageMapping';
 import { importArticleIsolated, type ImportedWithFormat } from './isolated';
 import type { BylinePackage } from '../handoff/packageFormat';
 
@@ -16,6 +17,8 @@ export interface ImportOutcome {
   warnings: string[];
   /** For a `.byline` package: what opening it did (new, updated, up to date, or diverged). */
   handoff?: HandoffOutcome;
+  /** For a page read by guesswork: the role each source line was given. */
+  mapping?: SourceLine[];
 }
 
 /** A refusal from the store (a Byline JSON file of an article changed here since) names the file too. */
@@ -61,7 +64,7 @@ export function storeImport(store: Store, prepared: PreparedImport, actor: strin
       return store.articles.save(imported.article, actor);
     }),
   );
-  return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings };
+  return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings, ...(imported.mapping ? { mapping: imported.mapping } : {}) };
 }
 
 /** Parses first and stores after: a file that fails at any step leaves the store as it was. */

@@ -1,6 +1,6 @@
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { ParsedArticleInput } from '../../shared/model/article';
-import type { LineRole } from './pageText/mapPage';
+import type { SourceLine } from '../../shared/model/pageMapping';
 
 /** One article read from a file, with what could not be carried over said in words. */
 export interface ImportedArticle {
@@ -12,16 +12,6 @@ export interface ImportedArticle {
   mapping?: SourceLine[];
 }
 
-export interface SourceLine {
-  /** 0-based line of the source text. */
-  line: number;
-  /** The last source line, when wrapped copy was joined. */
-  to: number;
-  text: string;
-  role: LineRole;
-  /** Set by a person's correction rather than guessed. */
-  fixed: boolean;
-}
 
 export interface PendingAsset {
   /** SHA-256 of the bytes: the id the article's image blocks already use. */

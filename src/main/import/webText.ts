@@ -5,7 +5,8 @@ import { creditOfLine, finishImport } from './finish';
 import { bylineNames } from './pageText/byline';
 import { LIST_ITEM } from './pageText/lines';
 import { captionText, inlineCredit, type InlineCredit } from './pageText/captions';
-import { mapPage, type LineFix, type MappedLine } from './pageText/mapPage';
+import type { LineFix } from '../../shared/model/pageMapping';
+import { mapPage, type MappedLine } from './pageText/mapPage';
 import { readSignOffLine } from './pageText/signOffLine';
 import type { ImportContext, ImportedArticle } from './types';
 

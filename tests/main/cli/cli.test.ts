@@ -221,6 +221,25 @@ describe('byline import', () => {
     expect(ok[0]).toMatchObject({ format: 'nitf', headline: 'Eins' });
     expect(byline(['--db', db, 'import', '--format', 'pdf', file])).toMatchObject({ code: 1, stderr: expect.stringContaining('import needs --format auto|json|nitf|newsml') });
   });
+
+  it('--explain prints which field each line of a copied page went to; a page without an article is refused', () => {
+    const page = path.join(dir, 'page.txt');
+    fs.writeFileSync(page, 'Menü\nSuche\nPolitik\nRegierung einigt sich auf den Haushalt\n18.11.2026, 23.41 Uhr\nNach langen Verhandlungen steht der Haushalt für das kommende Jahr, teilte ein Sprecher am Abend in Berlin mit.\nDie Opposition kritisierte die Einigung.\nmm (dpa)\nMehr zum Thema');
+    const r = byline(['--db', db, 'import', '--explain', page]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').slice(1, 10).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
+    expect(lines).toEqual(['1 -', '2 -', '3 rubric', '4 headline', '5 date', '6 paragraph', '7 paragraph', '8 signOff', '9 -']);
+    const [explained] = json<{ mapping: { line: number; role: string }[] }[]>(byline(['--db', db, '--json', 'import', '--explain', page]));
+    expect(explained!.mapping.find((m) => m.role === 'headline')).toMatchObject({ line: 3, text: 'Regierung einigt sich auf den Haushalt' });
+    // Without --explain the mapping is not printed.
+    expect(json<object[]>(byline(['--db', db, '--json', 'import', page]))[0]).not.toHaveProperty('mapping');
+
+    const login = path.join(dir, 'login.txt');
+    fs.writeFileSync(login, 'Sign in\nEmail address\nPassword\nForgot your password?\nSign in\nCreate an account');
+    const before = json<{ total: number }>(byline(['--db', db, '--json', 'list'])).total;
+    expect(byline(['--db', db, 'import', login])).toMatchObject({ code: 1, stderr: expect.stringContaining('No article found in login.txt') });
+    expect(json<{ total: number }>(byline(['--db', db, '--json', 'list'])).total).toBe(before);
+  });
 });
 
 describe('byline status', () => {

@@ -2,19 +2,11 @@
 // what stands just before it (labels, headline, teaser, byline, date) and just after it
 // (sign-off, topic list). Every line gets the role it was given, so a person can see the mapping
 // and correct it.
+import type { LineFix, LineRole } from '../../../shared/model/pageMapping';
 import { bylineNames, hasLeadWord } from './byline';
 import { inlineCredit } from './captions';
 import { isLongProse, isProse, isShortLabel, pageLines, type PageLine } from './lines';
 import { readSignOffLine } from './signOffLine';
-
-export const LINE_ROLES = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'paragraph', 'subhead', 'list', 'caption', 'credit', 'signOff', 'keywords', 'page'] as const;
-export type LineRole = (typeof LINE_ROLES)[number];
-
-/** A person's correction: this source line (0-based) has this role. */
-export interface LineFix {
-  line: number;
-  role: LineRole;
-}
 
 export interface MappedLine extends PageLine {
   role: LineRole;

@@ -1,0 +1,22 @@
+// How a page read by guesswork (copied page text) was mapped onto the article, line by line: shown
+// to the person beside the article, corrected by them, and printed by `byline import --explain`.
+import { z } from 'zod';
+
+export const LINE_ROLES = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'paragraph', 'subhead', 'list', 'caption', 'credit', 'signOff', 'keywords', 'page'] as const;
+export const LineRoleSchema = z.enum(LINE_ROLES);
+export type LineRole = z.infer<typeof LineRoleSchema>;
+
+/** A person's correction: this source line (0-based) has this role; `page` puts it out of the article. */
+export const LineFixSchema = z.object({ line: z.number().int().min(0).max(1_000_000), role: LineRoleSchema }).strict();
+export type LineFix = z.infer<typeof LineFixSchema>;
+
+export interface SourceLine {
+  /** 0-based line of the source text. */
+  line: number;
+  /** The last source line it takes up, when copy wrapped at a fixed width was joined. */
+  to: number;
+  text: string;
+  role: LineRole;
+  /** Set by a person's correction rather than guessed. */
+  fixed: boolean;
+}
