@@ -9,6 +9,7 @@ import { benchFormats } from './formats.bench';
 import { benchImportFuzz } from './fuzz.bench';
 import { benchEventLoop } from './eventLoop.bench';
 import { benchPhotos, runPhotoPart } from './photos.bench';
+import { benchPages } from './pages.bench';
 import { endExiftool } from '../src/main/media/exiftool';
 
 async function main(): Promise<void> {
@@ -27,10 +28,11 @@ async function main(): Promise<void> {
     }
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
     if (!only || only === 'fuzz') out.push(...(await benchImportFuzz(dir)), '');
+    if (!only || only === 'pages') out.push(...benchPages(), '');
     if (!only || only === 'event-loop') out.push(...(await benchEventLoop(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop') {
+    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop' || only === 'pages') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));

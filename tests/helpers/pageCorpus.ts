@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { ParsedArticleInput } from '../../src/shared/model/article';
 import { blockText, type Block } from '../../src/shared/model/blocks';
 
-export const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
+// Beside this helper in the suite; from the project root when bundled into `npm run bench`.
+export const PAGES = [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages'), path.resolve('tests/fixtures/pages')].find((p) => fs.existsSync(p))!;
 
 type ExpectedBlock = ['p', string, string] | ['h', string] | ['l', number] | ['img', string, string];
 
