@@ -10,6 +10,8 @@ export interface PageArticleMeta {
   authors: string[];
   section?: string;
   keywords: string[];
+  /** The article's lead picture as the page describes it (an ImageObject or a URL). */
+  image?: { url: string; caption: string; credit: string; creator: string };
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Article|BlogPosting|LiveBlogPosting)$/;
@@ -44,6 +46,17 @@ function articles(root: Json): Record<string, Json>[] {
   return found;
 }
 
+/** The first picture of `image`: an ImageObject's caption, credit line and creator, or only its URL. */
+function leadImage(value: Json): { image?: PageArticleMeta['image'] } {
+  const first = asList(value)[0];
+  if (typeof first === 'string') return { image: { url: first.slice(0, 2000), caption: '', credit: '', creator: '' } };
+  if (!isObj(first)) return {};
+  const url = textOf(first.url) || textOf(first.contentUrl);
+  const creator = asList(first.creator).concat(asList(first.author)).map(textOf).find(Boolean) ?? '';
+  const credit = textOf(first.creditText) || textOf(first.copyrightHolder);
+  return { image: { url: url.slice(0, 2000), caption: textOf(first.caption) || textOf(first.description), credit, creator } };
+}
+
 /**
  * The first article the page's JSON-LD blocks describe, or null; `unreadable` counts blocks that
  * are not JSON (passed over, and said).
@@ -70,6 +83,7 @@ export function pageArticleMeta(doc: Document): { meta: PageArticleMeta | null; 
         authors: asList(node.author).map(textOf).filter(Boolean),
         section: asList(node.articleSection).map(textOf).find(Boolean),
         keywords,
+        ...leadImage(node.image),
       },
     };
   }

@@ -17,7 +17,7 @@ interface Props {
   justTrashed?: Trashed | null;
   onNew(): void;
   onImport(): void;
-  /** Files dropped onto the list: imported like File → Import. */
+  /** Files dropped onto the list, or a page pasted onto it: imported like File → Import. */
   onDropFiles(files: File[]): void;
   onShowPhotos(): void;
   onShowTrash(show: boolean): void;
@@ -25,6 +25,15 @@ interface Props {
 }
 
 const PAGE = 200;
+
+/** What a paste onto the list holds, as files to import: files as they are, else the HTML, else the text. */
+function pastedPage(data: DataTransfer): File[] {
+  if (data.files.length) return Array.from(data.files);
+  const html = data.getData('text/html');
+  if (html.trim()) return [new File([html], 'pasted page.html', { type: 'text/html' })];
+  const text = data.getData('text/plain');
+  return text.trim() ? [new File([text], 'pasted page.txt', { type: 'text/plain' })] : [];
+}
 
 /** The queue's filters besides status and search; empty means "any". */
 interface Filters {
@@ -152,6 +161,22 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
   const sameHeadline = new Set(items.map((i) => i.headline).filter((h, i, all) => all.indexOf(h) !== i));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
+  // A page copied in a browser and pasted onto the list is imported: its HTML when the clipboard
+  // has it (the page's own markup finds the article best), else its text.
+  useEffect(() => {
+    if (trashed) return;
+    const onPaste = (e: ClipboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t?.tagName ?? '') || !e.clipboardData) return;
+      const files = pastedPage(e.clipboardData);
+      if (!files.length) return;
+      e.preventDefault();
+      onDropFiles(files);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [trashed, onDropFiles]);
+
   // "/" jumps to the search box, as in mail and issue trackers.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -189,7 +214,7 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
         onDropFiles(Array.from(e.dataTransfer.files));
       }}
     >
-      {dropping ? <p className="drop-hint" role="status">Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON)</p> : null}
+      {dropping ? <p className="drop-hint" role="status">Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON); a page copied in a browser can be pasted here</p> : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
         <input
@@ -230,7 +255,7 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             <button type="button" className="primary" onClick={onNew}>
               New article
             </button>
-            <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text">
+            <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text; or paste a page copied in a browser onto the list (Ctrl+V)">
               Import or open…
             </button>
             <button type="button" onClick={onShowPhotos} title="Every picture in every article, with its credit">

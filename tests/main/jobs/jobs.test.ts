@@ -166,7 +166,7 @@ describe('import batches', () => {
     const batch = crypto.randomUUID();
     for (let i = 0; i < 4; i++) {
       const png = `data:image/png;base64,${tinyPng(i + 30).toString('base64')}`;
-      const html = `<html><head><title>Bild ${i}</title></head><body><h1>Bild ${i}</h1><p>Text.</p><figure><img src="${png}" alt="Bild"><figcaption>Bild ${i}</figcaption></figure></body></html>`;
+      const html = `<html><head><title>Bild ${i}</title></head><body><h1>Bild ${i}</h1><p>Die Stadt hat am Freitag die neue Brücke über den Fluss für den Verkehr freigegeben.</p><figure><img src="${png}" alt="Bild"><figcaption>Bild ${i}</figcaption></figure></body></html>`;
       await handlers['imports.stage']({ batch, fileName: `bild-${i}.html`, dataBase64: Buffer.from(html).toString('base64') });
     }
     await expect(handlers['imports.commit']({ batch })).rejects.toMatchObject({ code: 'cancelled' });

@@ -83,3 +83,9 @@ export const isLongProse = (l: PageLine) => isProse(l) && (l.words >= 12 || l.te
 
 /** A line of a menu, a button or a label: a few words, no sentence. */
 export const isShortLabel = (l: PageLine, maxWords = 3) => l.words <= maxWords && !l.sentence && !l.date && !l.listItem;
+
+/** Whether paragraphs hold running text: one long sentence, or two sentences of some length. */
+export function hasRunningText(paragraphs: readonly string[]): boolean {
+  const shapes = paragraphs.map((p, i) => shape(p.replace(/\s+/g, ' ').trim(), i, i, true));
+  return shapes.some(isLongProse) || shapes.filter(isProse).length >= 2;
+}
