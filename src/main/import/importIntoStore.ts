@@ -36,13 +36,15 @@ function nameTheFile<T>(fileName: string, store: () => T): T {
 /** A file read and checked, not yet stored: what an import batch holds until it is committed. */
 export type PreparedImport =
   | { kind: 'package'; fileName: string; pkg: BylinePackage }
-  | { kind: 'article'; fileName: string; imported: ImportedWithFormat };
+  | { kind: 'article'; fileName: string; imported: ImportedWithFormat; source?: Uint8Array };
 
 /** The slow half of an import (parsing, in the import worker); it changes nothing in the store. */
 export async function prepareImport(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto'): Promise<PreparedImport> {
   if (format === 'auto' && isBylinePackage(bytes)) return { kind: 'package', fileName, pkg: readPackage(bytes, fileName) };
   // Parsed in the import worker: a file built to exhaust memory or time is refused there.
-  return { kind: 'article', fileName, imported: await importArticleIsolated(bytes, format, fileName, { knownAssets: store.assets.ids(), creditStyle: store.houseStyle.credit }) };
+  const imported = await importArticleIsolated(bytes, format, fileName, { knownAssets: store.assets.ids(), creditStyle: store.houseStyle.credit });
+  // A page read by guesswork keeps its source, so the mapping can be reviewed and corrected.
+  return { kind: 'article', fileName, imported, ...(imported.mapping ? { source: bytes } : {}) };
 }
 
 /**
@@ -61,7 +63,9 @@ export function storeImport(store: Store, prepared: PreparedImport, actor: strin
   const { article, changed } = nameTheFile(fileName, () =>
     store.transaction(() => {
       for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
-      return store.articles.save(imported.article, actor);
+      const saved = store.articles.save(imported.article, actor);
+      if (prepared.source) store.importSources.keep(saved.article.id, fileName, prepared.source);
+      return saved;
     }),
   );
   return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings, ...(imported.mapping ? { mapping: imported.mapping } : {}) };

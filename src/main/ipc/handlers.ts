@@ -11,6 +11,7 @@ import { PACKAGE_EXTENSION } from '../handoff/packageFormat';
 import { resolveIncoming } from '../handoff/unpack';
 import { writePackage } from '../handoff/writePackage';
 import { importIntoStore, prepareImport } from '../import/importIntoStore';
+import { fixPageLine, pageReview } from '../import/pageReview';
 import { ImportBatches } from '../import/importBatches';
 import { Jobs } from '../jobs/jobs';
 import { listPhotos, setCredit } from '../media/photoDesk';
@@ -138,6 +139,8 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
       batches.discard(batch);
       return null;
     },
+    'imports.review': ({ id }) => pageReview(store, id),
+    'imports.fixLine': ({ id, revision, fix }) => fixPageLine(store, id, fix, revision, who()),
     'jobs.cancel': ({ job }) => {
       jobs.cancel(job);
       return null;

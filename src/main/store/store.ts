@@ -5,6 +5,7 @@ import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../shared/houseStyle';
 import { ArticleRepository } from './articles';
 import { CommentRepository } from './comments';
 import { IncomingRepository } from './incoming';
+import { ImportSourceRepository } from './importSources';
 import { JournalRepository } from './journal';
 import { embeddedLookup } from '../media/photoInfo';
 import { AssetStore } from './assets';
@@ -37,6 +38,7 @@ export class Store {
   readonly comments: CommentRepository;
   readonly incoming: IncomingRepository;
   readonly journal: JournalRepository;
+  readonly importSources: ImportSourceRepository;
   readonly assets: AssetStore;
   readonly profile: ProfileStore;
   private closed = false;
@@ -52,6 +54,7 @@ export class Store {
     this.comments = guarded(comments, dbPath);
     this.incoming = guarded(new IncomingRepository(db, clock), dbPath);
     this.journal = guarded(new JournalRepository(db, clock), dbPath);
+    this.importSources = guarded(new ImportSourceRepository(db, clock), dbPath);
     this.articles = guarded(
       new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), embeddedLookup(assets)),
       dbPath,

@@ -28,6 +28,8 @@ export const CHANNELS = [
   'imports.stage',
   'imports.commit',
   'imports.discard',
+  'imports.review',
+  'imports.fixLine',
   'jobs.cancel',
   'articles.export',
   'articles.pack',

@@ -12,6 +12,7 @@ import { JournalMarkSchema } from '../model/journal';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
+import { LineFixSchema, type SourceLine } from '../model/pageMapping';
 
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
@@ -59,6 +60,12 @@ export interface AssetPreview {
 export interface CreditSet {
   /** Articles that changed (each got a revision). */
   articles: string[];
+}
+/** How a page was read: each source line and the field it went to. */
+export interface PageReview {
+  fileName: string;
+  importedAt: string;
+  mapping: SourceLine[];
 }
 export interface ImportResult {
   id: string;
@@ -142,6 +149,12 @@ export const contract = {
   ),
   'imports.commit': channel<ImportBatchResult>()(z.object({ batch: z.uuid() }).strict()),
   'imports.discard': channel<null>()(z.object({ batch: z.uuid() }).strict()),
+  /** How an article's page was read, line by line; null for an article not read from a page (import/pageReview.ts). */
+  'imports.review': channel<PageReview | null>()(z.object({ id: Id }).strict()),
+  /** One line's role set by the person; the page is read again into a new revision (`revision` is the one they saw). */
+  'imports.fixLine': channel<{ article: Article; review: PageReview }>()(
+    z.object({ id: Id, revision: z.number().int().min(1), fix: LineFixSchema }).strict(),
+  ),
   /** Cancels a long job (backup, check, empty trash, credit, import) by the number its progress reports. */
   'jobs.cancel': channel<null>()(z.object({ job: z.number().int().min(1) }).strict()),
   /** Writes a `.byline` package for hand-off (File → Send for review). */

@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const LINE_ROLES = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'paragraph', 'subhead', 'list', 'caption', 'credit', 'signOff', 'keywords', 'page'] as const;
 export const LineRoleSchema = z.enum(LINE_ROLES);
 export type LineRole = z.infer<typeof LineRoleSchema>;
+/** Fields an article has once; the others (paragraphs, keywords …) take many lines. */
+export const SINGLE_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'signOff']);
 
 /** A person's correction: this source line (0-based) has this role; `page` puts it out of the article. */
 export const LineFixSchema = z.object({ line: z.number().int().min(0).max(1_000_000), role: LineRoleSchema }).strict();

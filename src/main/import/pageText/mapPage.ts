@@ -2,7 +2,7 @@
 // what stands just before it (labels, headline, teaser, byline, date) and just after it
 // (sign-off, topic list). Every line gets the role it was given, so a person can see the mapping
 // and correct it.
-import type { LineFix, LineRole } from '../../../shared/model/pageMapping';
+import { SINGLE_ROLES, type LineFix, type LineRole } from '../../../shared/model/pageMapping';
 import { bylineNames, hasLeadWord } from './byline';
 import { inlineCredit } from './captions';
 import { isLongProse, isProse, isShortLabel, pageLines, type PageLine } from './lines';
@@ -88,9 +88,12 @@ export function mapPage(text: string, fixes: readonly LineFix[] = []): MappedLin
     if (late) roles.set(late, 'date');
   }
 
+  // A field a person put on a line is no longer guessed on another: the guess drops out of the article.
+  const taken = new Set([...pinned.values()].filter((r) => SINGLE_ROLES.has(r)));
   return all.map((l) => {
     const fix = pinned.get(l.at);
-    return { ...l, role: fix ?? roles.get(l) ?? 'page', fixed: fix !== undefined };
+    const guess = roles.get(l) ?? 'page';
+    return { ...l, role: fix ?? (taken.has(guess) ? 'page' : guess), fixed: fix !== undefined };
   });
 }
 

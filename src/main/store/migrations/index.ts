@@ -9,8 +9,9 @@ import { migration0007 } from './0007-journal';
 import { migration0008 } from './0008-journal-marks';
 import { migration0009 } from './0009-version-names';
 import { migration0010 } from './0010-revision-assets';
+import { migration0011 } from './0011-import-sources';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
