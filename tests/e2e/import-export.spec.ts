@@ -122,7 +122,7 @@ test('a file too large to import is named with the limit before it is read; the 
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(110 * 1024 * 1024)], 'riesig.docx'));
-    dt.items.add(new File(['Politik\n\nGespräche in Genf\n\nDie Delegationen treffen sich am Montag.'], 'seite.txt', { type: 'text/plain' }));
+    dt.items.add(new File(['Politik\n\nGespräche in Genf\n\nDie Delegationen treffen sich am Montag.\n\nDie Gespräche sollen eine Woche dauern.'], 'seite.txt', { type: 'text/plain' }));
     return dt;
   });
   const list = page.getByRole('main');

@@ -6,6 +6,7 @@ import { statusLabel } from '../../shared/workflow';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
+import type { LineRole } from '../../shared/model/pageMapping';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
@@ -22,6 +23,7 @@ import { CountsBar } from './CountsBar';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
+import { SourcePanel, usePageReview } from './SourcePanel';
 import { RecoveryOffer } from './RecoveryOffer';
 import { ConflictChoice } from './ConflictChoice';
 import { ExportForm } from './ExportForm';
@@ -306,6 +308,21 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setSavedRevision(next.revision);
   };
 
+  // A page read by guesswork: its lines beside the article, each correctable.
+  const page = usePageReview(client, article);
+  const fixLine = async (line: number, role: LineRole) => {
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so the page was not read again.');
+      const { article: next, review } = await client.invoke('imports.fixLine', { id: article.id, revision: base.current.revision, fix: { line, role } });
+      reload(next);
+      page.setReview(review);
+    } catch (e) {
+      setProblem(problemOf(e));
+    }
+  };
+
   /** Brings back an earlier revision's text as a new revision; what is typed is saved first, so nothing is lost. */
   const restore = async (revision: number) => {
     setProblem(null);
@@ -453,6 +470,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
         </button>
+        {page.review ? (
+          <button type="button" aria-expanded={page.shown} onClick={() => page.setShown(!page.shown)} title="The page this article was read from, line by line">
+            Page source
+          </button>
+        ) : null}
         <button type="button" className="drawer-toggle" aria-controls="side-panels" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
           Status & details
         </button>
@@ -491,7 +513,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
-      <div className="editor-columns">
+      <div className={page.review && page.shown ? 'editor-columns with-source' : 'editor-columns'}>
+        {page.review && page.shown ? <SourcePanel review={page.review} onFix={fixLine} onClose={() => page.setShown(false)} /> : null}
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
           <AttachPictureContext.Provider value={attachPicture}>

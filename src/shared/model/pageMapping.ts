@@ -8,6 +8,24 @@ export type LineRole = z.infer<typeof LineRoleSchema>;
 /** Fields an article has once; the others (paragraphs, keywords …) take many lines. */
 export const SINGLE_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'signOff']);
 
+/** What each role is called where a person sees it (English for now; the codes are what programs use). */
+export const LINE_ROLE_LABELS: Record<LineRole, string> = {
+  rubric: 'Rubric',
+  kicker: 'Kicker',
+  headline: 'Headline',
+  teaser: 'Teaser',
+  byline: 'Byline',
+  date: 'Date',
+  paragraph: 'Paragraph',
+  subhead: 'Subhead',
+  list: 'List item',
+  caption: 'Caption',
+  credit: 'Credit',
+  signOff: 'Sign-off',
+  keywords: 'Keyword',
+  page: 'Not in article',
+};
+
 /** A person's correction: this source line (0-based) has this role; `page` puts it out of the article. */
 export const LineFixSchema = z.object({ line: z.number().int().min(0).max(1_000_000), role: LineRoleSchema }).strict();
 export type LineFix = z.infer<typeof LineFixSchema>;

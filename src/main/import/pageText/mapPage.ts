@@ -62,7 +62,21 @@ function isTeaser(lines: PageLine[], i: number, end: number): boolean {
 }
 
 /** A headline: a few words that are not a sentence ending in a full stop, a date, a credit or a byline. */
-const headlineLike = (l: PageLine) => l.words >= 3 && l.text.length >= 15 && !/[.;,]$/.test(l.text) && !l.date && l.credit === null && !bylineNames(l.text) && !l.listItem;
+const headlineShape = (l: PageLine) => l.words >= 3 && l.text.length >= 15 && !/[.;,]$/.test(l.text) && !l.date && l.credit === null && !l.listItem;
+
+/**
+ * A headline candidate in the head zone. A line of capitalised words may be names ("Helen Smith
+ * in Lisbon") or a German headline ("Neue Gespräche in Genf"): it is the byline only after
+ * another headline-shaped line, since bylines stand under the headline.
+ */
+function headlineLikeIn(zone: PageLine[]): (l: PageLine) => boolean {
+  return (l) => {
+    if (!headlineShape(l) || !bylineNames(l.text)) return headlineShape(l);
+    if (hasLeadWord(l.text)) return false;
+    const i = zone.indexOf(l);
+    return !zone.slice(0, i).some((k) => headlineShape(k) && k.words >= 4 && !bylineNames(k.text));
+  };
+}
 
 export function mapPage(text: string, fixes: readonly LineFix[] = []): MappedLine[] | null {
   const pinned = new Map(fixes.map((f) => [f.line, f.role]));
@@ -111,6 +125,7 @@ function readHead(lines: PageLine[], from: number, to: number, roles: Map<PageLi
   const date = zone.find((l) => l.date);
   if (date) roles.set(date, 'date');
   const free = (l: PageLine) => !roles.has(l);
+  const headlineLike = headlineLikeIn(zone);
 
   // The teaser: the last prose line before the text; the headline is the nearest headline-like line before it.
   let teaser = [...zone].reverse().find((l) => free(l) && isProse(l));
