@@ -12,7 +12,10 @@ let instance: ExifTool | null = null;
  */
 export function exiftool(): ExifTool {
   if (!instance) {
-    instance = new ExifTool({ taskTimeoutMillis: EXIFTOOL_TIMEOUT_MS, maxProcs: 2, minDelayBetweenSpawnMillis: 0 });
+    // Minor errors ignored (ExifTool's -m): agency files often carry small faults (an EXIF
+    // segment named "EXIF", an incomplete extended XMP) that it otherwise refuses to write past.
+    // Every credited copy is read back before it leaves, so nothing slips through unseen.
+    instance = new ExifTool({ taskTimeoutMillis: EXIFTOOL_TIMEOUT_MS, maxProcs: 2, minDelayBetweenSpawnMillis: 0, ignoreMinorErrors: true });
     const et = instance;
     process.once('exit', () => void et.end());
   }

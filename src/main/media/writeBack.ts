@@ -68,6 +68,13 @@ function tagsFor(image: Image, style: HouseStyle['credit'], mime: string): Recor
   return tags;
 }
 
+/** IIM text whose character set is not declared UTF-8 (older agency systems write Latin-1). */
+async function iimIsLegacy(file: string): Promise<boolean> {
+  const tags = (await exiftool().read(file, { readArgs: ['-G1', '-IPTC:all'] })) as Record<string, unknown>;
+  const iim = Object.keys(tags).filter((k) => k.startsWith('IPTC:'));
+  return iim.length > 0 && !/utf-?8/i.test(String(tags['IPTC:CodedCharacterSet'] ?? ''));
+}
+
 /**
  * ExifTool arguments that delete what exported copies must not carry, in every group that holds
  * it (EXIF, XMP, maker notes): a tag name with a wildcard deletes each tag it matches.
@@ -98,6 +105,12 @@ export async function creditedCopy(store: Store, image: AttachedImage, style: Ho
       throw missing();
     }
     try {
+      // IIM without a declared character set is Latin-1: declaring it UTF-8 would garble the
+      // fields Byline does not write (city, keywords …), so they are first rewritten as UTF-8
+      // (ExifTool's own recipe, FAQ 10).
+      if (IIM_TYPES.has(asset.mime) && (await iimIsLegacy(file))) {
+        await exiftool().write(file, {} as never, { writeArgs: ['-charset', 'iptc=Latin1', '-tagsFromFile', '@', '-IPTC:all', '-IPTC:CodedCharacterSet=UTF8', '-overwrite_original'] });
+      }
       await exiftool().write(file, tagsFor(image, style, asset.mime) as never, { writeArgs: [...remove.flatMap((r) => REMOVED_TAGS[r]), '-overwrite_original'] });
     } catch (error) {
       throw new BylineError('io', `The caption and credit could not be written into a copy of ${name} (${(error as Error).message.split('\n')[0]}); nothing was exported.`);

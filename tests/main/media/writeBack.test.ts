@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { endExiftool, exiftool } from '../../../src/main/media/exiftool';
 import { readPhotoMetadata } from '../../../src/main/media/readMetadata';
@@ -194,3 +195,114 @@ describe('credited copies of agency files in awkward shapes', () => {
     expect(merged.creditLine).toBe('Getty Images & Picture Partners/Agence France-Presse/A. al-Rubaye');
   });
 });
+
+/** A Photoshop IRB (APP13) holding an XMP packet (resource 0x0424), put right after the SOI: as Photoshop-saved agency files carry it. */
+function withXmpInIrb(jpeg: Buffer, xmp: string): Buffer {
+  const data = Buffer.from(xmp, 'utf8');
+  const pad = data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(data.length);
+  const resource = Buffer.concat([Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x24, 0x00, 0x00]), size, data, pad]);
+  const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource]);
+  const header = Buffer.from([0xff, 0xed, 0, 0]);
+  header.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), header, body, jpeg.subarray(2)]);
+}
+
+const packet = (caption: string, credit: string) =>
+  `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">${caption}</rdf:li></rdf:Alt></dc:description><photoshop:Credit>${credit}</photoshop:Credit></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+
+describe('no older copy of a caption or credit survives anywhere in the copy', () => {
+  const OLD = { caption: 'Veraltete Bildzeile aus der Agentur', credit: 'Alte Agentur Fotodienst' };
+  const survives = (bytes: Buffer) => [OLD.caption, OLD.credit].filter((old) => bytes.includes(Buffer.from(old, 'utf8')) || bytes.includes(Buffer.from(old, 'latin1')));
+
+  it('XMP inside the Photoshop IRB', async () => {
+    const src = path.join(tempDir(), 'irb.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    await exiftool().write(src, { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Kämpfer' } as never, { writeArgs: ['-overwrite_original'] });
+    const file = withXmpInIrb(fs.readFileSync(src), packet(OLD.caption, OLD.credit));
+    expect(survives(file)).toHaveLength(2);
+    const { image } = await store1(file, 'irb.jpg');
+    const copy = await creditedCopy(store, image);
+    expect(survives(copy.bytes)).toEqual([]);
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+  });
+
+  it('extended XMP (a packet too large for one segment, continued in further ones)', async () => {
+    const src = path.join(tempDir(), 'extended.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    // A long edit history makes the XMP too big for one APP1 segment; ExifTool moves the largest properties to extended XMP.
+    const history = Array.from({ length: 1500 }, (_, i) => `Schritt ${i}: Tonwertkorrektur, Ausschnitt, Schärfen.`).join(' ');
+    await exiftool().write(src, { 'XMP-dc:Description': OLD.caption, 'XMP-photoshop:Credit': OLD.credit, 'XMP-photoshop:History': history, 'XMP-photoshop:Instructions': 'x'.repeat(70_000) } as never, { writeArgs: ['-overwrite_original'] });
+    const file = fs.readFileSync(src);
+    expect(file.includes(Buffer.from('http://ns.adobe.com/xmp/extension/'))).toBe(true);
+    const { image } = await store1(file, 'extended.jpg');
+    const copy = await creditedCopy(store, image);
+    expect(survives(copy.bytes)).toEqual([]);
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+
+    // The same file with its last extension segment lost on the way (a minor error to ExifTool): it still goes out credited.
+    const { image: cut } = await store1(withoutLastSegment(file, 'http://ns.adobe.com/xmp/extension/'), 'extended-cut.jpg');
+    const cutCopy = await creditedCopy(store, cut);
+    expect(survives(cutCopy.bytes)).toEqual([]);
+    expect((await readBack(cutCopy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+  });
+
+  it('IIM without a character set: other IIM text keeps its letters, the old credit is gone', async () => {
+    const src = path.join(tempDir(), 'latin1.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    // No CodedCharacterSet: the values are Latin-1 bytes, as older agency systems write them.
+    await exiftool().write(src, { 'IPTC:Credit': OLD.credit, 'IPTC:Caption-Abstract': OLD.caption, 'IPTC:City': 'Köln', 'IPTC:Sub-location': 'Domplatte, Südseite' } as never, { writeArgs: ['-overwrite_original', '-charset', 'iptc=Latin1'] });
+    const file = fs.readFileSync(src);
+    expect(file.includes(Buffer.from('Köln', 'latin1'))).toBe(true);
+    const { image } = await store1(file, 'latin1.jpg');
+    const copy = await creditedCopy(store, image);
+    expect(survives(copy.bytes)).toEqual([]);
+    const { merged, raw } = await readBack(copy.bytes, 'jpg');
+    expect(merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect(raw['IPTC:City']).toBe('Köln');
+    expect(raw['IPTC:Sub-location']).toBe('Domplatte, Südseite');
+  });
+
+  it('EXIF with a minor error that ExifTool writes only when told to ignore it', async () => {
+    const src = path.join(tempDir(), 'minor.jpg');
+    fs.writeFileSync(src, await jpegOf(320, 240));
+    await exiftool().write(src, { 'IFD0:ImageDescription': OLD.caption, 'IFD0:Make': 'Nikon', 'IFD0:Software': 'Agentur-System 4.2' } as never, { writeArgs: ['-overwrite_original'] });
+    const file = withCapitalExifHeader(fs.readFileSync(src));
+    // Without ExifTool's ignore-minor-errors option this file cannot be written at all.
+    const plain = path.join(tempDir(), 'plain.jpg');
+    fs.writeFileSync(plain, file);
+    const strict = new ExifTool({ ignoreMinorErrors: false, maxProcs: 1 });
+    try {
+      await expect(strict.write(plain, { 'IFD0:ImageDescription': 'x' } as never, { writeArgs: ['-overwrite_original'] })).rejects.toThrow(/minor/i);
+    } finally {
+      await strict.end();
+    }
+    const { image } = await store1(file, 'minor.jpg');
+    const copy = await creditedCopy(store, image);
+    expect(survives(copy.bytes)).toEqual([]);
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+  });
+});
+
+/** The JPEG without the last APP1 segment whose data starts with `id`. */
+function withoutLastSegment(jpeg: Buffer, id: string): Buffer {
+  let at = 2;
+  let last: [number, number] | null = null;
+  while (at < jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    const length = jpeg.readUInt16BE(at + 2);
+    if (jpeg[at + 1] === 0xe1 && jpeg.subarray(at + 4, at + 4 + id.length).toString('latin1') === id) last = [at, at + 2 + length];
+    at += 2 + length;
+  }
+  if (!last) throw new Error(`no ${id} segment in the test picture`);
+  return Buffer.concat([jpeg.subarray(0, last[0]), jpeg.subarray(last[1])]);
+}
+
+/** The JPEG with its EXIF segment's identifier in capitals ("EXIF"), which ExifTool reads but writes past only as a minor error. */
+function withCapitalExifHeader(jpeg: Buffer): Buffer {
+  const out = Buffer.from(jpeg);
+  const at = out.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+  if (at < 0) throw new Error('no EXIF segment in the test picture');
+  out.write('EXIF', at, 'latin1');
+  return out;
+}
