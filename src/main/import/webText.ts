@@ -61,8 +61,14 @@ function bodyOf(lines: MappedLine[], ctx: ImportContext, warnings: string[]): Bl
   return body;
 }
 
+/** A copied page's text is a few hundred kilobytes at most; ten megabytes is no page. */
+export const MAX_PAGE_TEXT_BYTES = 10 * 1024 * 1024;
+
 /** The text of a copied page mapped line by line; null when the page holds no article. */
 export function mapWebText(bytes: Uint8Array, ctx: ImportContext, fixes: readonly LineFix[] = []): MappedLine[] | null {
+  if (bytes.byteLength > MAX_PAGE_TEXT_BYTES) {
+    throw new BylineError('invalid-input', `${ctx.fileName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB of text; a page's text may be at most ${MAX_PAGE_TEXT_BYTES / 1048576} MB. Nothing was stored.`, { problem: 'too-large' });
+  }
   const text = decodeUtf8(ctx.fileName, bytes).replace(/\r\n?/g, '\n');
   return mapPage(text, fixes);
 }

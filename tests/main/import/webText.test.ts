@@ -130,6 +130,12 @@ Stau auf der A5`);
     expect(article.body).toHaveLength(2);
   });
 
+  it('refuses text over 10 MB, binary data and bytes that are not UTF-8, naming the file', () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 'Ein Satz mit einigen Wörtern, wie er in einem Artikel steht.\n');
+    expect(() => importWebText(big, ctx('gross.txt'))).toThrow('gross.txt is 10.0 MB of text; a page\'s text may be at most 10 MB. Nothing was stored.');
+    expect(() => importWebText(Buffer.from([0x48, 0x61, 0xfc, 0x6c, 0x6c, 0x6f]), ctx('latin1.txt'))).toThrow('latin1.txt is not valid UTF-8 text (at byte 2)');
+  });
+
   it('refuses an empty file', () => {
     expect(() => read('\n\n  \n')).toThrow('No article found in page.txt');
   });
