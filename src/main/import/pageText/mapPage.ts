@@ -172,7 +172,7 @@ function readLabels(zone: PageLine[], h: number, roles: Map<PageLine, LineRole>)
       const rubric = zone.slice(0, h - 1).reverse().find((l) => !l.date);
       if (rubric && label(rubric)) roles.set(rubric, 'rubric');
     } else roles.set(last!, 'rubric');
-  } else if (!label(last) && label(zone[h - 2]) && last && !last.date) {
+  } else if (label(zone[h - 2]) && last && !last.date) {
     // A note such as "This article is more than 1 month old" stands between section and headline.
     roles.set(zone[h - 2]!, 'rubric');
   }
