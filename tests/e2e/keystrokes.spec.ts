@@ -135,6 +135,8 @@ test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts
   await page.keyboard.press('Enter');
   await page.keyboard.type('Die Miliz habe einen Gegenangriff gestartet');
   await editor.opened(); // shortcuts need the editor; plain keys before it are kept by the type-ahead
+  // A person selects words once they see them: the type-ahead's text is in the body first.
+  await expect(editor.body.locator('p').first()).toHaveText('Die Miliz habe einen Gegenangriff gestartet');
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await page.keyboard.press('Control+Shift+ArrowLeft');
 
