@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds everything `npm start`, `npm run web`, the `byline` CLI and the tests run:
 //   dist/main/{cli,web,electron}.cjs  main-process bundles (esbuild; dependencies stay in node_modules)
+//   dist/server/cli.cjs               the newsroom server (byline-server)
 //   dist/main/import-worker.cjs       the worker thread that parses imports under memory and time limits
 //   dist/main/store-worker.cjs        the worker thread that owns the store and runs the IPC handlers
 //   dist/preload/preload.cjs          the sandboxed preload (one self-contained file)
@@ -28,6 +29,7 @@ export async function buildMain() {
   };
   await Promise.all([
     build({ ...common, packages: 'external', entryPoints: ['src/main/cli/main.ts'], outfile: 'dist/main/cli.cjs' }),
+    build({ ...common, packages: 'external', entryPoints: ['src/server/main.ts'], outfile: 'dist/server/cli.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/web/serve.ts'], outfile: 'dist/main/web.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/import/worker.ts'], outfile: 'dist/main/import-worker.cjs' }),

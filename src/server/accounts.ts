@@ -1,0 +1,151 @@
+// Newsroom accounts, their passwords and the devices they signed in from. Passwords are hashed
+// with scrypt from node:crypto; device tokens are random and stored only as their SHA-256.
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import type pg from 'pg';
+import { NewAccountSchema, type Account, type NewAccount, type ServerRole, type SignInRequest, type SignInResponse } from '../shared/server/api';
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+// N = 2^15 takes about 50 ms here: slow for a guesser, quick enough for one sign-in.
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEY_LENGTH = 32;
+
+export class ServerError extends Error {
+  constructor(
+    readonly code: 'bad-request' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rate-limited',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password, salt, KEY_LENGTH, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  return crypto.timingSafeEqual(actual, expected);
+}
+
+/** A password to hand to a person once: 20 characters from an alphabet without look-alikes. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(crypto.randomBytes(20), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+interface AccountRow {
+  id: string;
+  name: string;
+  initials: string;
+  role: ServerRole;
+  desks: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+const toAccount = (r: AccountRow): Account => ({ id: r.id, name: r.name, initials: r.initials, role: r.role, desks: r.desks, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null });
+const ACCOUNT_COLUMNS = 'id, name, initials, role, desks, created_at, revoked_at';
+
+async function audit(db: pg.Pool | pg.PoolClient, accountId: string | null, kind: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await db.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [accountId, kind, JSON.stringify(detail)]);
+}
+
+/** A new account with the password given, or one generated (returned once, stored only hashed). */
+export async function addAccount(db: pg.Pool, input: NewAccount, password = generatePassword()): Promise<{ account: Account; password: string }> {
+  const fields = NewAccountSchema.parse(input);
+  const exists = await db.query('SELECT 1 FROM accounts WHERE lower(name) = lower($1)', [fields.name]);
+  if (exists.rowCount) throw new ServerError('bad-request', `There is already an account named “${fields.name}”.`);
+  const { rows } = await db.query<AccountRow>(`INSERT INTO accounts (name, initials, role, desks, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${ACCOUNT_COLUMNS}`, [
+    fields.name,
+    fields.initials,
+    fields.role,
+    fields.desks,
+    await hashPassword(password),
+  ]);
+  const account = toAccount(rows[0]!);
+  await audit(db, account.id, 'account-added', { role: account.role, desks: account.desks });
+  return { account, password };
+}
+
+export async function listAccounts(db: pg.Pool): Promise<Account[]> {
+  const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY lower(name)`);
+  return rows.map(toAccount);
+}
+
+async function accountNamed(db: pg.Pool, name: string): Promise<Account> {
+  const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`, [name]);
+  if (!rows[0]) throw new ServerError('not-found', `There is no account named “${name}”.`);
+  return toAccount(rows[0]);
+}
+
+/** Revokes an account and every device it signed in from: their syncs stop at once. */
+export async function revokeAccount(db: pg.Pool, name: string): Promise<Account> {
+  const account = await accountNamed(db, name);
+  await db.query('UPDATE accounts SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [account.id]);
+  await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [account.id]);
+  await audit(db, account.id, 'account-revoked');
+  return accountNamed(db, name);
+}
+
+export async function setPassword(db: pg.Pool, name: string, password: string): Promise<void> {
+  if (password.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
+  const account = await accountNamed(db, name);
+  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(password)]);
+  await audit(db, account.id, 'password-set');
+}
+
+/** Failed attempts allowed within the window, per account name and per address. */
+export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
+
+/**
+ * Signs a desktop in: the password checked (at the same cost whether or not the account exists),
+ * at most SIGN_IN_LIMIT failures per name and per address in the window, every attempt recorded.
+ */
+export async function signIn(db: pg.Pool, request: SignInRequest, address: string): Promise<SignInResponse> {
+  const { rows: recent } = await db.query<{ by_name: string; by_address: string }>(
+    `SELECT count(*) FILTER (WHERE lower(name) = lower($1)) AS by_name, count(*) FILTER (WHERE address = $2) AS by_address
+       FROM sign_in_attempts WHERE NOT ok AND at > now() - make_interval(mins => $3)`,
+    [request.name, address, SIGN_IN_LIMIT.windowMinutes],
+  );
+  if (Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures || Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures) {
+    throw new ServerError('rate-limited', `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`);
+  }
+  const { rows } = await db.query<AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`, [request.name]);
+  const row = rows[0];
+  // An unknown name costs a check as well, so timing does not tell which names exist.
+  const ok = (await verifyPassword(request.password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
+  await db.query('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, $3)', [request.name, address, ok]);
+  if (!ok || !row) throw new ServerError('unauthenticated', 'The name or the password is not right, or the account was revoked.');
+  const token = crypto.randomBytes(32).toString('base64url');
+  const { rows: devices } = await db.query<{ id: string }>('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3) RETURNING id', [row.id, request.device, sha256(token)]);
+  await audit(db, row.id, 'signed-in', { device: devices[0]!.id, address });
+  return { token, device: devices[0]!.id, account: toAccount(row) };
+}
+
+let unknownHash: Promise<string> | null = null;
+const unknownAccountHash = () => (unknownHash ??= hashPassword(crypto.randomBytes(16).toString('hex')));
+
+const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest();
+
+/** The account and device a token belongs to, or null (unknown, revoked, or its account revoked). */
+export async function authenticate(db: pg.Pool, token: string): Promise<{ account: Account; device: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const { rows } = await db.query<AccountRow & { device_id: string }>(
+    `UPDATE devices d SET last_seen_at = now() FROM accounts a
+      WHERE d.token_sha256 = $1 AND d.revoked_at IS NULL AND a.id = d.account_id AND a.revoked_at IS NULL
+      RETURNING a.id, a.name, a.initials, a.role, a.desks, a.created_at, a.revoked_at, d.id AS device_id`,
+    [sha256(token)],
+  );
+  return rows[0] ? { account: toAccount(rows[0]), device: rows[0].device_id } : null;
+}
+
+/** Signs a device out: its token stops working. */
+export async function signOut(db: pg.Pool, device: string, accountId: string): Promise<void> {
+  await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [device, accountId]);
+  await audit(db, accountId, 'signed-out', { device });
+}

@@ -1,0 +1,149 @@
+// `byline-server`: run the newsroom server and manage its accounts. Its only state is PostgreSQL.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { SERVER_ROLES, ServerRoleSchema } from '../shared/server/api';
+import { addAccount, listAccounts, revokeAccount, ServerError, setPassword } from './accounts';
+import { migrate } from './db/migrations';
+import { beyondLoopback, createServer, listen } from './http';
+import { startThrowawayCluster } from './pg/throwawayCluster';
+
+const USAGE = `Usage: byline-server COMMAND [--pg postgres://…] [--json]
+
+  start [--host H] [--port P] [--cert F --key F]   run the server (migrates first)
+  try                                              a throw-away PostgreSQL and a server on 127.0.0.1, with a first admin
+  migrate                                          bring the database's schema up to date
+  add-user NAME --initials I --role ${SERVER_ROLES.join('|')} [--desk D]...
+  list-users
+  revoke NAME                                      stops the account and every device it signed in from
+  set-password NAME                                the password from a prompt, or from standard input
+
+--pg defaults to BYLINE_PG. Back up with pg_dump (docs/server.md).`;
+
+export const DEFAULT_PORT = 8470;
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function readPassword(io: Io): Promise<string> {
+  if (process.stdin.isTTY) {
+    io.err('New password (not shown): ');
+    const rl = (await import('node:readline')).createInterface({ input: process.stdin, terminal: true });
+    // The terminal does not echo what is typed: readline is given no output to write it to.
+    return new Promise((resolve) => rl.once('line', (line) => (rl.close(), resolve(line))));
+  }
+  return fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+}
+
+/** Waits for SIGINT/SIGTERM, then runs the clean-up. */
+function onStop(cleanUp: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => void cleanUp().finally(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function serve(db: pg.Pool, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
+  await migrate(db);
+  const server = createServer(db, { tls });
+  const address = await listen(server, port, host);
+  if (beyondLoopback(host) && !tls) io.err(`byline-server: warning: listening on ${host} without TLS; device tokens and passwords cross the network readable. Give --cert and --key.`);
+  const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  return { server, url };
+}
+
+export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      pg: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      initials: { type: 'string' },
+      role: { type: 'string' },
+      desk: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    io.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerError('bad-request', `--port must be a port number (got "${values.port}").`);
+
+  if (command === 'try') {
+    const cluster = await startThrowawayCluster();
+    const db = new pg.Pool({ connectionString: cluster.url });
+    try {
+      await migrate(db);
+      const { account, password } = await addAccount(db, { name: 'admin', initials: 'adm', role: 'admin' });
+      const { server, url } = await serve(db, io, '127.0.0.1', values.port === undefined ? 0 : port);
+      io.out(`Byline newsroom server (try-out, PostgreSQL in ${cluster.dir}; all of it is removed when you stop with Ctrl+C)`);
+      io.out(`Join:     ${url}`);
+      io.out(`Admin:    ${account.name} / ${password}   (shown once)`);
+      await onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    } finally {
+      await db.end();
+      await cluster.stop();
+    }
+    return 0;
+  }
+
+  const url = values.pg ?? process.env.BYLINE_PG;
+  if (!url) throw new ServerError('bad-request', 'Give the database: --pg postgres://USER:PASSWORD@HOST/DB (or BYLINE_PG).');
+  const db = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    switch (command) {
+      case 'start': {
+        const tls = values.cert || values.key ? { cert: fs.readFileSync(values.cert ?? ''), key: fs.readFileSync(values.key ?? '') } : undefined;
+        const { server, url: at } = await serve(db, io, values.host, port, tls ? { cert: tls.cert.toString(), key: tls.key.toString() } : undefined);
+        io.out(`Byline newsroom server listening on ${at}`);
+        await onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
+        return 0;
+      }
+      case 'migrate': {
+        const applied = await migrate(db);
+        io.out(values.json ? JSON.stringify({ applied }) : applied.length ? `applied migrations ${applied.join(', ')}` : 'the schema is up to date');
+        return 0;
+      }
+      case 'add-user': {
+        const [name] = rest;
+        const role = ServerRoleSchema.safeParse(values.role);
+        if (!name || !values.initials || !role.success) throw new ServerError('bad-request', `add-user needs NAME --initials I --role ${SERVER_ROLES.join('|')}.`);
+        await migrate(db);
+        const { account, password } = await addAccount(db, { name, initials: values.initials, role: role.data, desks: values.desk });
+        io.out(values.json ? JSON.stringify({ account, password }) : `added ${account.name} (${account.role}); password, shown once: ${password}`);
+        return 0;
+      }
+      case 'list-users': {
+        const accounts = await listAccounts(db);
+        io.out(values.json ? JSON.stringify(accounts) : accounts.map((a) => `${a.name.padEnd(24)} ${a.initials.padEnd(6)} ${a.role.padEnd(10)} ${a.desks.join(', ') || '-'}${a.revokedAt ? '  (revoked)' : ''}`).join('\n'));
+        return 0;
+      }
+      case 'revoke': {
+        const account = await revokeAccount(db, rest[0] ?? '');
+        io.out(values.json ? JSON.stringify(account) : `revoked ${account.name} and every device it signed in from`);
+        return 0;
+      }
+      case 'set-password': {
+        await setPassword(db, rest[0] ?? '', await readPassword(io));
+        io.out(`password set for ${rest[0]}`);
+        return 0;
+      }
+      default:
+        io.err(USAGE);
+        return 2;
+    }
+  } finally {
+    await db.end();
+  }
+}

@@ -1,0 +1,89 @@
+// The newsroom server's schema, as numbered migrations like the desktop's SQLite store: each runs
+// once, in order, in one transaction. An advisory lock lets several server instances start
+// against one database without two of them migrating at once.
+import type pg from 'pg';
+
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  {
+    version: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE accounts (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        name text NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+        initials text NOT NULL CHECK (length(initials) BETWEEN 1 AND 12),
+        role text NOT NULL CHECK (role IN ('journalist', 'desk', 'photo', 'admin')),
+        desks text[] NOT NULL DEFAULT '{}',
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      );
+      -- A desktop signs in once and keeps a device token; only its SHA-256 is stored.
+      CREATE TABLE devices (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        account_id uuid NOT NULL REFERENCES accounts (id),
+        name text NOT NULL,
+        token_sha256 bytea NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX devices_by_account ON devices (account_id);
+      -- Sign-in attempts, for the rate limit (by account name and by address).
+      CREATE TABLE sign_in_attempts (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        name text NOT NULL,
+        address text NOT NULL,
+        ok boolean NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_by_name ON sign_in_attempts (name, at);
+      CREATE INDEX sign_in_attempts_by_address ON sign_in_attempts (address, at);
+      -- Who did what, kept: sign-ins, account changes, and (with sync) status steps.
+      CREATE TABLE audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        account_id uuid REFERENCES accounts (id),
+        kind text NOT NULL,
+        detail jsonb NOT NULL DEFAULT '{}'
+      );
+    `,
+  },
+];
+
+export const LATEST_SERVER_SCHEMA = SERVER_MIGRATIONS.length;
+/** Any number, the same in every instance: the key of the advisory lock migrations take. */
+const MIGRATION_LOCK = 0x6279_6c6e;
+
+/** Applies the migrations a database lacks; returns the versions applied. */
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const newer = [...done].filter((v) => v > LATEST_SERVER_SCHEMA);
+    if (newer.length) throw new Error(`The database has schema version ${Math.max(...newer)}, newer than this server knows (${LATEST_SERVER_SCHEMA}); upgrade the server.`);
+    const applied: number[] = [];
+    for (const m of SERVER_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

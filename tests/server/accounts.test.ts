@@ -1,0 +1,74 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { addAccount, authenticate, listAccounts, revokeAccount, setPassword, SIGN_IN_LIMIT, signIn, signOut, verifyPassword } from '../../src/server/accounts';
+import { LATEST_SERVER_SCHEMA, migrate } from '../../src/server/db/migrations';
+import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+
+if (NO_POSTGRES) console.log(`skipped the newsroom server's account tests: ${NO_POSTGRES}`);
+
+describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
+  const pgs = usePostgres();
+
+  it('migrates once, also when two instances start at the same moment', async () => {
+    const other = new pg.Pool({ connectionString: pgs.cluster().url, max: 2 });
+    try {
+      const [a, b] = await Promise.all([migrate(pgs.db()), migrate(other)]);
+      expect([...a, ...b].sort()).toEqual(Array.from({ length: LATEST_SERVER_SCHEMA }, (_, i) => i + 1));
+      expect(await migrate(pgs.db())).toEqual([]);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('adds accounts with scrypt-hashed passwords, signs a device in, knows its token, and forgets it on sign-out', async () => {
+    await migrate(pgs.db());
+    const { account, password } = await addAccount(pgs.db(), { name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'] });
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const stored = (await pgs.db().query('SELECT password_hash FROM accounts WHERE id = $1', [account.id])).rows[0].password_hash as string;
+    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored).not.toContain(password);
+    expect(await verifyPassword(password, stored)).toBe(true);
+    await expect(addAccount(pgs.db(), { name: 'anna muster', initials: 'x', role: 'desk' })).rejects.toThrow('There is already an account named “anna muster”.');
+
+    const session = await signIn(pgs.db(), { name: 'Anna Muster', password, device: 'Laptop Anna' }, '127.0.0.1');
+    expect(session.account).toMatchObject({ name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'] });
+    // Only the token's hash is stored.
+    const tokens = (await pgs.db().query('SELECT token_sha256 FROM devices')).rows.map((r) => (r.token_sha256 as Buffer).toString('latin1'));
+    expect(tokens.join('')).not.toContain(session.token);
+    expect((await authenticate(pgs.db(), session.token))?.account.name).toBe('Anna Muster');
+    await signOut(pgs.db(), session.device, session.account.id);
+    expect(await authenticate(pgs.db(), session.token)).toBeNull();
+    expect(await authenticate(pgs.db(), "x' OR '1'='1")).toBeNull();
+  });
+
+  it('refuses a wrong password the same way as an unknown name, and stops guessing after five failures', async () => {
+    await migrate(pgs.db());
+    const { password } = await addAccount(pgs.db(), { name: 'Ben Desk', initials: 'bd', role: 'desk' });
+    await expect(signIn(pgs.db(), { name: 'Ben Desk', password: 'falsch', device: 'x' }, '10.0.0.9')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(signIn(pgs.db(), { name: 'Niemand', password: 'falsch', device: 'x' }, '10.0.0.9')).rejects.toMatchObject({ code: 'unauthenticated', message: 'The name or the password is not right, or the account was revoked.' });
+    for (let i = 0; i < SIGN_IN_LIMIT.failures - 2; i++) await expect(signIn(pgs.db(), { name: 'Ben Desk', password: `falsch${i}`, device: 'x' }, '10.0.0.9')).rejects.toMatchObject({ code: 'unauthenticated' });
+    // Five failures from this address: even the right password waits now.
+    await expect(signIn(pgs.db(), { name: 'Ben Desk', password, device: 'x' }, '10.0.0.9')).rejects.toMatchObject({ code: 'rate-limited' });
+    const attempts = (await pgs.db().query("SELECT count(*)::int AS n FROM sign_in_attempts WHERE address = '10.0.0.9'")).rows[0].n;
+    expect(attempts).toBe(SIGN_IN_LIMIT.failures);
+  });
+
+  it('revoking an account stops every device it signed in from; a new password replaces the old', async () => {
+    await migrate(pgs.db());
+    const { password } = await addAccount(pgs.db(), { name: 'Carla Foto', initials: 'cf', role: 'photo' });
+    const a = await signIn(pgs.db(), { name: 'Carla Foto', password, device: 'Laptop' }, '127.0.0.2');
+    const b = await signIn(pgs.db(), { name: 'Carla Foto', password, device: 'Desktop' }, '127.0.0.2');
+    await setPassword(pgs.db(), 'Carla Foto', 'ein neues langes Passwort');
+    await expect(signIn(pgs.db(), { name: 'Carla Foto', password, device: 'x' }, '127.0.0.2')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(setPassword(pgs.db(), 'Carla Foto', 'kurz')).rejects.toThrow('at least 12 characters');
+    expect(await authenticate(pgs.db(), a.token)).not.toBeNull();
+    const revoked = await revokeAccount(pgs.db(), 'Carla Foto');
+    expect(revoked.revokedAt).not.toBeNull();
+    expect(await authenticate(pgs.db(), a.token)).toBeNull();
+    expect(await authenticate(pgs.db(), b.token)).toBeNull();
+    await expect(signIn(pgs.db(), { name: 'Carla Foto', password: 'ein neues langes Passwort', device: 'x' }, '127.0.0.3')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect((await listAccounts(pgs.db())).find((x) => x.name === 'Carla Foto')?.revokedAt).not.toBeNull();
+    const kinds = (await pgs.db().query("SELECT kind FROM audit WHERE account_id = $1 ORDER BY id", [revoked.id])).rows.map((r) => r.kind);
+    expect(kinds).toEqual(['account-added', 'signed-in', 'signed-in', 'password-set', 'account-revoked']);
+  });
+});

@@ -1,0 +1,105 @@
+// byline-server as an operator runs it: real processes against a real PostgreSQL on 127.0.0.1.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+
+const BIN = path.resolve('bin/byline-server.cjs');
+if (NO_POSTGRES) console.log(`skipped the newsroom server's CLI tests: ${NO_POSTGRES}`);
+
+function server(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts a long-running command and waits for a line of its output to match. */
+async function startUntil(args: string[], ready: RegExp): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, [BIN, ...args]);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 60_000);
+    const check = () => {
+      const m = ready.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve(m);
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => (clearTimeout(timer), reject(new Error(`exited: ${out}`))));
+  });
+  return { child, output: () => out, match };
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+async function call(url: string, method: string, route: string, body?: unknown, token?: string) {
+  const res = await fetch(`${url}${route}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
+  const pgs = usePostgres();
+
+  it('manages accounts and serves sign-in: every request but sign-in needs a device token; revoking stops it', async () => {
+    const pg = ['--pg', pgs.cluster().url];
+    const added = server(['add-user', 'Anna Muster', '--initials', 'am', '--role', 'journalist', '--desk', 'Politik', '--json', ...pg]);
+    expect(added.code).toBe(0);
+    const { password } = JSON.parse(added.stdout) as { password: string };
+    expect(server(['add-user', 'Ben', '--initials', 'bd', '--role', 'chef', ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('--role journalist|desk|photo|admin') });
+    expect(JSON.parse(server(['list-users', '--json', ...pg]).stdout)).toMatchObject([{ name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'], revokedAt: null }]);
+
+    const { child, match } = await startUntil(['start', '--port', '0', ...pg], /listening on (http:\/\/\S+)/);
+    const url = match[1]!;
+    try {
+      expect(await call(url, 'GET', '/api/v1/me')).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated' } } });
+      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password: 'falsch', device: 'Laptop' })).toMatchObject({ status: 401 });
+      expect(await call(url, 'POST', '/api/v1/sign-in', '{"name": "Anna Muster", ')).toMatchObject({ status: 400, body: { error: { code: 'bad-request', message: 'The body is not valid JSON.' } } });
+      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password, device: 'Laptop', admin: true })).toMatchObject({ status: 400 });
+      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password: 'x'.repeat(2 * 1024 * 1024), device: 'Laptop' })).toMatchObject({ status: 413, body: { error: { code: 'too-large' } } });
+      expect(await call(url, 'GET', '/api/v1/nothing')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+
+      const signedIn = await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password, device: 'Laptop' });
+      expect(signedIn).toMatchObject({ status: 201, body: { account: { name: 'Anna Muster', role: 'journalist' } } });
+      const token = String(signedIn.body.token);
+      expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 200, body: { account: { name: 'Anna Muster' } } });
+
+      expect(server(['revoke', 'Anna Muster', ...pg])).toMatchObject({ code: 0, stdout: 'revoked Anna Muster and every device it signed in from\n' });
+      expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 401 });
+
+      // A new password from standard input, as a script sets it.
+      server(['add-user', 'Carla Foto', '--initials', 'cf', '--role', 'photo', ...pg]);
+      expect(server(['set-password', 'Carla Foto', ...pg], 'ein langes neues Passwort\n')).toMatchObject({ code: 0 });
+      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Carla Foto', password: 'ein langes neues Passwort', device: 'PC' })).toMatchObject({ status: 201 });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).toBe(0);
+  });
+
+  it('warns when it listens beyond loopback without TLS', async () => {
+    const { child, output } = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--pg', pgs.cluster().url], /listening on/);
+    child.kill('SIGTERM');
+    await exited(child);
+    expect(output()).toContain('warning: listening on 0.0.0.0 without TLS');
+  });
+});
+
+describe.skipIf(!!NO_POSTGRES)('npm run server:try', () => {
+  it('starts a throw-away PostgreSQL and a server, prints where to join and a first admin, and removes it all on Ctrl+C', async () => {
+    const { child, match, output } = await startUntil(['try'], /Join:\s+(http:\/\/\S+)\nAdmin:\s+admin \/ (\S+)/);
+    const [, url, password] = match;
+    const dir = /PostgreSQL in (\S+);/.exec(output())![1]!;
+    expect(fs.existsSync(dir)).toBe(true);
+    expect(await call(url!, 'POST', '/api/v1/sign-in', { name: 'admin', password, device: 'try' })).toMatchObject({ status: 201, body: { account: { role: 'admin' } } });
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(0);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
