@@ -7,7 +7,9 @@ import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { SignInRequestSchema, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
+import { PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
 import { authenticate, ServerError, signIn, signOut } from './accounts';
+import { pull, push } from './sync';
 
 /** A request body larger than this is refused before it is read whole. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -69,6 +71,16 @@ const ROUTES: Record<string, Handler> = {
   'GET /api/v1/me': async (req, db) => {
     const { account, device } = await requireDevice(req, db);
     return { body: { account, device } };
+  },
+  'POST /api/v1/push': async (req, db) => {
+    const { account } = await requireDevice(req, db);
+    const { records } = parse(PushRequestSchema, await readJson(req));
+    return { body: await push(db, account, records) };
+  },
+  'GET /api/v1/pull': async (req, db) => {
+    const { account } = await requireDevice(req, db);
+    const { since, limit } = parse(PullQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
+    return { body: await pull(db, account, since, limit) };
   },
   'POST /api/v1/sign-out': async (req, db) => {
     const { account, device } = await requireDevice(req, db);

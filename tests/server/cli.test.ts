@@ -1,5 +1,6 @@
 // byline-server as an operator runs it: real processes against a real PostgreSQL on 127.0.0.1.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,14 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
       expect(signedIn).toMatchObject({ status: 201, body: { account: { name: 'Anna Muster', role: 'journalist' } } });
       const token = String(signedIn.body.token);
       expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 200, body: { account: { name: 'Anna Muster' } } });
+
+      // Sync over HTTP: a push checked by the shared schema, then pulled back with its number.
+      const articleId = crypto.randomUUID();
+      expect(await call(url, 'POST', '/api/v1/push', { records: [{ kind: 'comment', id: 'not-a-uuid' }] }, token)).toMatchObject({ status: 400, body: { error: { code: 'bad-request' } } });
+      const comment = { kind: 'comment', id: crypto.randomUUID(), articleId, writtenAt: new Date().toISOString(), text: 'Erster Kommentar' };
+      expect(await call(url, 'POST', '/api/v1/push', { records: [comment] }, token)).toMatchObject({ status: 200, body: { refused: [{ code: 'bad-request' }] } });
+      expect(await call(url, 'GET', '/api/v1/pull?since=0&limit=10', undefined, token)).toMatchObject({ status: 200, body: { records: [], cursor: 0, more: false } });
+      expect(await call(url, 'GET', '/api/v1/pull?since=-1', undefined, token)).toMatchObject({ status: 400 });
 
       expect(server(['revoke', 'Anna Muster', ...pg])).toMatchObject({ code: 0, stdout: 'revoked Anna Muster and every device it signed in from\n' });
       expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 401 });

@@ -55,6 +55,34 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'articles-and-records',
+    sql: `
+      -- Who may see an article: its author, the people of its desk, those it is assigned to (and admins).
+      CREATE TABLE articles (
+        id uuid PRIMARY KEY,
+        created_by uuid NOT NULL REFERENCES accounts (id),
+        desk text,
+        assigned_to uuid[] NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX articles_by_desk ON articles (desk);
+      -- The append-only history every desktop syncs: each accepted record gets the next number in
+      -- the transaction that stores it, so "everything since N" never misses one.
+      CREATE TABLE records (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        article_id uuid NOT NULL REFERENCES articles (id),
+        kind text NOT NULL CHECK (kind IN ('revision', 'comment')),
+        parents uuid[] NOT NULL DEFAULT '{}',
+        account_id uuid NOT NULL REFERENCES accounts (id),
+        body jsonb NOT NULL,
+        accepted_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX records_by_article ON records (article_id, seq);
+    `,
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = SERVER_MIGRATIONS.length;

@@ -1,0 +1,127 @@
+// Push and pull of articles' histories. A push stores each record at most once (its id is the
+// key), checks that the account may write to the article and, for a revision that changes the
+// status, that its role may make that step in the house style; a pull gives what the account may
+// see, in the order the server accepted it.
+import type pg from 'pg';
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
+import type { Article } from '../shared/model/article';
+import type { Account } from '../shared/server/api';
+import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
+import { transitionProblem } from '../shared/workflow';
+
+/** The advisory lock pushes take (any number, the same in every server instance). */
+const SYNC_LOCK = 0x6279_7379;
+
+/** A record-level refusal; the rest of the push goes on. */
+class Refusal extends Error {
+  constructor(
+    readonly code: 'forbidden' | 'bad-request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The SQL condition (on `a`, the articles row) for what an account may see and write. */
+const VISIBLE = `($1::text = 'admin' OR a.created_by = $2 OR a.desk = ANY($3::text[]) OR $2 = ANY(a.assigned_to))`;
+const visibilityParams = (account: Account) => [account.role, account.id, account.desks];
+
+async function articleRow(client: pg.PoolClient, account: Account, articleId: string): Promise<{ exists: boolean; visible: boolean; createdBy: string | null }> {
+  const { rows } = await client.query<{ visible: boolean; created_by: string }>(`SELECT ${VISIBLE} AS visible, a.created_by FROM articles a WHERE a.id = $4`, [...visibilityParams(account), articleId]);
+  return rows[0] ? { exists: true, visible: rows[0].visible, createdBy: rows[0].created_by } : { exists: false, visible: false, createdBy: null };
+}
+
+async function storeRevision(client: pg.PoolClient, account: Account, r: Extract<SyncRecord, { kind: 'revision' }>, style: HouseStyle): Promise<void> {
+  const article = await articleRow(client, account, r.articleId);
+  if (!article.exists) {
+    if (r.parents.length) throw new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
+    await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [r.articleId, account.id, r.desk ?? account.desks[0] ?? null]);
+  } else if (!article.visible) {
+    throw new Refusal('forbidden', `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`);
+  }
+  const { rows: parents } = await client.query<{ id: string; body: { doc: Article } }>("SELECT id, body FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])", [r.articleId, r.parents]);
+  if (parents.length !== r.parents.length) throw new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
+  if (article.exists && !r.parents.length) throw new Refusal('bad-request', `Article ${r.articleId} exists already; a new revision names the one it was made on.`);
+  // A status that differs from every parent's is a step: checked again here, whatever the desktop allowed.
+  const from = parents.map((p) => p.body.doc.status);
+  if (from.length && !from.includes(r.doc.status)) {
+    const role = account.role === 'admin' ? 'desk' : account.role;
+    const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, { role, isAuthor: article.createdBy === account.id });
+    if (problem) throw new Refusal('forbidden', problem.message);
+    await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'status-step', JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id })]);
+  }
+}
+
+async function storeComment(client: pg.PoolClient, account: Account, c: Extract<SyncRecord, { kind: 'comment' }>): Promise<void> {
+  const article = await articleRow(client, account, c.articleId);
+  if (!article.exists) throw new Refusal('bad-request', `There is no article ${c.articleId} on the server to comment on.`);
+  if (!article.visible) throw new Refusal('forbidden', `${account.name} may not comment on article ${c.articleId}.`);
+  if (c.replyTo) {
+    const { rowCount } = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND id = $1 AND article_id = $2", [c.replyTo, c.articleId]);
+    if (!rowCount) throw new Refusal('bad-request', `The comment answers one the server does not have (${c.replyTo}).`);
+  }
+}
+
+/**
+ * Stores a batch of records in order, each in its own savepoint, all in one transaction: a
+ * refused record is reported and skipped, a record already stored counts as a duplicate.
+ */
+export async function push(db: pg.Pool, account: Account, records: readonly SyncRecord[], style: HouseStyle = DEFAULT_HOUSE_STYLE): Promise<PushResult> {
+  const result: PushResult = { accepted: [], duplicates: [], refused: [] };
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    // One push at a time takes numbers: a record numbered lower is always committed before one
+    // numbered higher, so a pull "since N" can never skip a record that commits late.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
+    for (const record of records) {
+      const known = await client.query<{ article_id: string }>('SELECT article_id FROM records WHERE id = $1', [record.id]);
+      if (known.rowCount) {
+        result.duplicates.push(record.id);
+        continue;
+      }
+      await client.query('SAVEPOINT record');
+      try {
+        if (record.kind === 'revision') await storeRevision(client, account, record, style);
+        else await storeComment(client, account, record);
+        const { rows } = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
+          record.id,
+          record.articleId,
+          record.kind,
+          record.kind === 'revision' ? record.parents : record.replyTo ? [record.replyTo] : [],
+          account.id,
+          JSON.stringify(record),
+        ]);
+        await client.query('RELEASE SAVEPOINT record');
+        result.accepted.push({ id: record.id, seq: Number(rows[0]!.seq) });
+      } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT record');
+        if (!(error instanceof Refusal)) throw error;
+        result.refused.push({ id: record.id, code: error.code, message: error.message });
+      }
+    }
+    // Other server instances and their desktops hear of it (LISTEN byline_records).
+    if (result.accepted.length) await client.query("SELECT pg_notify('byline_records', $1)", [String(result.accepted.at(-1)!.seq)]);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** What the account may see, after `since`, in the server's order. */
+export async function pull(db: pg.Pool, account: Account, since: number, limit: number): Promise<PullResult> {
+  const { rows } = await db.query<{ seq: string; body: SyncRecord; name: string; initials: string }>(
+    `SELECT r.seq, r.body, u.name, u.initials FROM records r
+       JOIN articles a ON a.id = r.article_id JOIN accounts u ON u.id = r.account_id
+      WHERE r.seq > $4 AND ${VISIBLE}
+      ORDER BY r.seq LIMIT $5`,
+    [...visibilityParams(account), since, limit + 1],
+  );
+  const more = rows.length > limit;
+  const records = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), by: { name: r.name, initials: r.initials }, record: r.body }));
+  return { records, cursor: records.at(-1)?.seq ?? since, more };
+}

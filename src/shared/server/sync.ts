@@ -1,0 +1,71 @@
+// What desktops and the newsroom server exchange: records of an article's append-only history.
+// The server numbers every record it accepts; a desktop pulls "everything since my cursor".
+import { z } from 'zod';
+import { ArticleSchema } from '../model/article';
+
+const RecordId = z.uuid();
+
+/** A saved version of the article; `parents` are the revisions it was made on (two for a choice between versions). */
+export const RevisionRecordSchema = z
+  .object({
+    kind: z.literal('revision'),
+    id: RecordId,
+    articleId: z.uuid(),
+    parents: z.array(RecordId).max(2),
+    savedAt: z.iso.datetime({ offset: true }),
+    /** Why (a status step's reason, a restore). */
+    note: z.string().max(2000).default(''),
+    /** The desk a new article belongs to; later revisions leave it as it is. */
+    desk: z.string().trim().min(1).max(60).optional(),
+    doc: ArticleSchema,
+  })
+  .strict()
+  .refine((r) => r.doc.id === r.articleId, { message: 'the text is of another article' });
+
+export const CommentRecordSchema = z
+  .object({
+    kind: z.literal('comment'),
+    id: RecordId,
+    articleId: z.uuid(),
+    /** The comment it answers, if any. */
+    replyTo: RecordId.optional(),
+    writtenAt: z.iso.datetime({ offset: true }),
+    text: z.string().trim().min(1).max(10_000),
+  })
+  .strict();
+
+export const SyncRecordSchema = z.union([RevisionRecordSchema, CommentRecordSchema]);
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+export const PushRequestSchema = z.object({ records: z.array(SyncRecordSchema).min(1).max(500) }).strict();
+
+export interface PushResult {
+  /** Records stored now, with the sequence number the server gave them. */
+  accepted: { id: string; seq: number }[];
+  /** Records the server had already: pushing twice changes nothing. */
+  duplicates: string[];
+  /** Records refused, each with its reason (a step the role may not make, an article not one's own). */
+  refused: { id: string; code: 'forbidden' | 'bad-request'; message: string }[];
+}
+
+export const PullQuerySchema = z
+  .object({
+    since: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+
+export interface PulledRecord {
+  seq: number;
+  /** Who the record came from. */
+  by: { name: string; initials: string };
+  record: SyncRecord;
+}
+
+export interface PullResult {
+  records: PulledRecord[];
+  /** The sequence number to pull from next time. */
+  cursor: number;
+  /** More records wait past this batch. */
+  more: boolean;
+}

@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { addAccount } from '../../src/server/accounts';
+import { migrate } from '../../src/server/db/migrations';
+import { pull, push } from '../../src/server/sync';
+import { ArticleInputSchema, ArticleSchema, type Article } from '../../src/shared/model/article';
+import type { Account } from '../../src/shared/server/api';
+import type { SyncRecord } from '../../src/shared/server/sync';
+import { seedArticle } from '../helpers/articles';
+import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+
+if (NO_POSTGRES) console.log(`skipped the newsroom server's sync tests: ${NO_POSTGRES}`);
+
+const now = () => new Date().toISOString();
+
+function revision(articleId: string, parents: string[], changes: Partial<Article> = {}, extra: { note?: string; desk?: string } = {}): Extract<SyncRecord, { kind: 'revision' }> {
+  const { body, ...seed } = seedArticle();
+  const fields = ArticleInputSchema.parse({ ...seed, body: (body ?? []).filter((b) => b.type !== 'image') });
+  const doc = ArticleSchema.parse({ ...fields, id: articleId, revision: parents.length + 1, status: 'draft', createdAt: now(), updatedAt: now(), ...changes });
+  return { kind: 'revision', id: crypto.randomUUID(), articleId, parents, savedAt: now(), note: extra.note ?? '', ...(extra.desk ? { desk: extra.desk } : {}), doc };
+}
+
+describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
+  const pgs = usePostgres();
+  let anna: Account, ben: Account, desk: Account, other: Account;
+
+  it('numbers what it accepts, gives each account what it may see, and takes a push twice as once', async () => {
+    await migrate(pgs.db());
+    anna = (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] })).account;
+    ben = (await addAccount(pgs.db(), { name: 'Ben', initials: 'bb', role: 'journalist', desks: ['Sport'] })).account;
+    desk = (await addAccount(pgs.db(), { name: 'Dora Desk', initials: 'dd', role: 'desk', desks: ['Politik'] })).account;
+    other = (await addAccount(pgs.db(), { name: 'Otto Desk', initials: 'od', role: 'desk', desks: ['Sport'] })).account;
+
+    const id = crypto.randomUUID();
+    const first = revision(id, []);
+    const comment: SyncRecord = { kind: 'comment', id: crypto.randomUUID(), articleId: id, writtenAt: now(), text: 'Quelle für die 40 Prozent?' };
+    const pushed = await push(pgs.db(), anna, [first]);
+    expect(pushed).toMatchObject({ accepted: [{ id: first.id }], duplicates: [], refused: [] });
+    // The same batch again (a connection cut before the answer): nothing changes.
+    expect(await push(pgs.db(), anna, [first])).toEqual({ accepted: [], duplicates: [first.id], refused: [] });
+    expect(await push(pgs.db(), desk, [comment])).toMatchObject({ accepted: [{ id: comment.id }] });
+
+    const forDesk = await pull(pgs.db(), desk, 0, 100);
+    expect(forDesk.records.map((r) => [r.record.id, r.by.name])).toEqual([
+      [first.id, 'Anna'],
+      [comment.id, 'Dora Desk'],
+    ]);
+    expect(forDesk.cursor).toBe(forDesk.records.at(-1)!.seq);
+    // Another desk's people do not see it, and may not write to it.
+    expect((await pull(pgs.db(), other, 0, 100)).records).toEqual([]);
+    expect((await pull(pgs.db(), ben, 0, 100)).records).toEqual([]);
+    const intruder = await push(pgs.db(), ben, [revision(id, [first.id], { headline: 'Übernommen' })]);
+    expect(intruder.refused).toEqual([expect.objectContaining({ code: 'forbidden', message: expect.stringContaining('Ben may not change article') })]);
+    // Pulling in small batches gives the same records, with a cursor to go on from.
+    const page1 = await pull(pgs.db(), desk, 0, 1);
+    expect(page1.more).toBe(true);
+    const page2 = await pull(pgs.db(), desk, page1.cursor, 1);
+    expect([...page1.records, ...page2.records].map((r) => r.record.id)).toEqual([first.id, comment.id]);
+  });
+
+  it('checks every status step again: a journalist cannot start the review, the desk can; both editing one revision leaves two heads, and a choice joins them', async () => {
+    await migrate(pgs.db());
+    const id = crypto.randomUUID();
+    const r1 = revision(id, [], {}, { desk: 'Politik' });
+    const submitted = revision(id, [r1.id], { status: 'submitted', revision: 2 });
+    expect((await push(pgs.db(), anna, [r1, submitted])).accepted).toHaveLength(2);
+    const inReview = revision(id, [submitted.id], { status: 'in-review', revision: 3 });
+    // Anna (journalist) may not start the review: refused with the house style's reason, not stored.
+    const selfReview = await push(pgs.db(), anna, [inReview]);
+    expect(selfReview.refused).toEqual([{ id: inReview.id, code: 'forbidden', message: 'In review is a step for desk; your profile\'s role is journalist.' }]);
+    expect((await pull(pgs.db(), desk, 0, 1000)).records.map((r) => r.record.id)).not.toContain(inReview.id);
+    // The desk may.
+    expect((await push(pgs.db(), desk, [inReview])).accepted).toHaveLength(1);
+    // Offline on both sides, the same revision edited twice: both are kept, as two heads.
+    const mine = revision(id, [inReview.id], { status: 'in-review', headline: 'Version der Autorin', revision: 4 });
+    const theirs = revision(id, [inReview.id], { status: 'in-review', headline: 'Version des Desks', revision: 4 });
+    expect((await push(pgs.db(), anna, [mine])).accepted).toHaveLength(1);
+    expect((await push(pgs.db(), desk, [theirs])).accepted).toHaveLength(1);
+    const { rows } = await pgs.db().query(
+      "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents)) ORDER BY seq",
+      [id],
+    );
+    expect(rows.map((r) => r.id)).toEqual([mine.id, theirs.id]);
+    // The choice is a revision with both as parents.
+    const chosen = revision(id, [mine.id, theirs.id], { status: 'in-review', headline: 'Version des Desks', revision: 5 });
+    expect((await push(pgs.db(), desk, [chosen])).accepted).toHaveLength(1);
+    const audit = (await pgs.db().query("SELECT detail FROM audit WHERE kind = 'status-step' AND detail->>'article' = $1", [id])).rows.map((r) => `${r.detail.from}→${r.detail.to}`);
+    expect(audit).toEqual(['draft→submitted', 'submitted→in-review']);
+  });
+
+  it('refuses records that continue what the server does not have', async () => {
+    await migrate(pgs.db());
+    const id = crypto.randomUUID();
+    const orphan = revision(id, [crypto.randomUUID()]);
+    expect((await push(pgs.db(), anna, [orphan])).refused).toEqual([expect.objectContaining({ code: 'bad-request', message: expect.stringContaining('continues one the server does not have') })]);
+    const r1 = revision(id, []);
+    await push(pgs.db(), anna, [r1]);
+    expect((await push(pgs.db(), anna, [revision(id, [])])).refused[0]?.message).toContain('exists already');
+    const reply: SyncRecord = { kind: 'comment', id: crypto.randomUUID(), articleId: id, replyTo: crypto.randomUUID(), writtenAt: now(), text: 'Ja.' };
+    expect((await push(pgs.db(), anna, [reply])).refused[0]?.message).toContain('answers one the server does not have');
+  });
+});
