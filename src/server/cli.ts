@@ -6,6 +6,7 @@ import { SERVER_ROLES, ServerRoleSchema } from '../shared/server/api';
 import { addAccount, listAccounts, revokeAccount, ServerError, setPassword } from './accounts';
 import { migrate } from './db/migrations';
 import { beyondLoopback, createServer, listen } from './http';
+import { Live } from './live';
 import { startThrowawayCluster } from './pg/throwawayCluster';
 
 const USAGE = `Usage: byline-server COMMAND [--pg postgres://…] [--json]
@@ -46,13 +47,17 @@ function onStop(cleanUp: () => Promise<void>): Promise<void> {
   });
 }
 
-async function serve(db: pg.Pool, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
+async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
   await migrate(db);
   const server = createServer(db, { tls });
+  const live = new Live(db, connectionString);
+  await live.start(server);
   const address = await listen(server, port, host);
   if (beyondLoopback(host) && !tls) io.err(`byline-server: warning: listening on ${host} without TLS; device tokens and passwords cross the network readable. Give --cert and --key.`);
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  return { server, url };
+  // Stopping: live connections are closed first, so the server's close does not wait for them.
+  const stop = () => live.stop().then(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { stop, url };
 }
 
 export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
@@ -86,11 +91,11 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     try {
       await migrate(db);
       const { account, password } = await addAccount(db, { name: 'admin', initials: 'adm', role: 'admin' });
-      const { server, url } = await serve(db, io, '127.0.0.1', values.port === undefined ? 0 : port);
+      const { stop, url } = await serve(db, cluster.url, io, '127.0.0.1', values.port === undefined ? 0 : port);
       io.out(`Byline newsroom server (try-out, PostgreSQL in ${cluster.dir}; all of it is removed when you stop with Ctrl+C)`);
       io.out(`Join:     ${url}`);
       io.out(`Admin:    ${account.name} / ${password}   (shown once)`);
-      await onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      await onStop(stop);
     } finally {
       await db.end();
       await cluster.stop();
@@ -105,9 +110,9 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     switch (command) {
       case 'start': {
         const tls = values.cert || values.key ? { cert: fs.readFileSync(values.cert ?? ''), key: fs.readFileSync(values.key ?? '') } : undefined;
-        const { server, url: at } = await serve(db, io, values.host, port, tls ? { cert: tls.cert.toString(), key: tls.key.toString() } : undefined);
+        const { stop, url: at } = await serve(db, url, io, values.host, port, tls ? { cert: tls.cert.toString(), key: tls.key.toString() } : undefined);
         io.out(`Byline newsroom server listening on ${at}`);
-        await onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
+        await onStop(stop);
         return 0;
       }
       case 'migrate': {

@@ -9,6 +9,9 @@ import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
 import { transitionProblem } from '../shared/workflow';
 
+/** The PostgreSQL channel a push notifies with the highest number it stored (live.ts listens). */
+export const RECORDS_CHANNEL = 'byline_records';
+
 /** The advisory lock pushes take (any number, the same in every server instance). */
 const SYNC_LOCK = 0x6279_7379;
 
@@ -22,9 +25,9 @@ class Refusal extends Error {
   }
 }
 
-/** The SQL condition (on `a`, the articles row) for what an account may see and write. */
-const VISIBLE = `($1::text = 'admin' OR a.created_by = $2 OR a.desk = ANY($3::text[]) OR $2 = ANY(a.assigned_to))`;
-const visibilityParams = (account: Account) => [account.role, account.id, account.desks];
+/** The SQL condition (on `a`, the articles row) for what an account may see and write; parameters $1–$3 from visibilityParams. */
+export const VISIBLE = `($1::text = 'admin' OR a.created_by = $2 OR a.desk = ANY($3::text[]) OR $2 = ANY(a.assigned_to))`;
+export const visibilityParams = (account: Account) => [account.role, account.id, account.desks];
 
 async function articleRow(client: pg.PoolClient, account: Account, articleId: string): Promise<{ exists: boolean; visible: boolean; createdBy: string | null }> {
   const { rows } = await client.query<{ visible: boolean; created_by: string }>(`SELECT ${VISIBLE} AS visible, a.created_by FROM articles a WHERE a.id = $4`, [...visibilityParams(account), articleId]);
@@ -101,7 +104,7 @@ export async function push(db: pg.Pool, account: Account, records: readonly Sync
       }
     }
     // Other server instances and their desktops hear of it (LISTEN byline_records).
-    if (result.accepted.length) await client.query("SELECT pg_notify('byline_records', $1)", [String(result.accepted.at(-1)!.seq)]);
+    if (result.accepted.length) await client.query('SELECT pg_notify($1, $2)', [RECORDS_CHANNEL, String(result.accepted.at(-1)!.seq)]);
     await client.query('COMMIT');
     return result;
   } catch (error) {
