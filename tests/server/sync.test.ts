@@ -3,22 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { pull, push } from '../../src/server/sync';
-import { ArticleInputSchema, ArticleSchema, type Article } from '../../src/shared/model/article';
 import type { Account } from '../../src/shared/server/api';
 import type { SyncRecord } from '../../src/shared/server/sync';
-import { seedArticle } from '../helpers/articles';
+import { revisionRecord } from '../helpers/syncRecords';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
 if (NO_POSTGRES) console.log(`skipped the newsroom server's sync tests: ${NO_POSTGRES}`);
 
 const now = () => new Date().toISOString();
-
-function revision(articleId: string, parents: string[], changes: Partial<Article> = {}, extra: { note?: string; desk?: string } = {}): Extract<SyncRecord, { kind: 'revision' }> {
-  const { body, ...seed } = seedArticle();
-  const fields = ArticleInputSchema.parse({ ...seed, body: (body ?? []).filter((b) => b.type !== 'image') });
-  const doc = ArticleSchema.parse({ ...fields, id: articleId, revision: parents.length + 1, status: 'draft', createdAt: now(), updatedAt: now(), ...changes });
-  return { kind: 'revision', id: crypto.randomUUID(), articleId, parents, savedAt: now(), note: extra.note ?? '', ...(extra.desk ? { desk: extra.desk } : {}), doc };
-}
+const revision = revisionRecord;
 
 describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
   const pgs = usePostgres();
