@@ -10,6 +10,8 @@ import { benchImportFuzz } from './fuzz.bench';
 import { benchEventLoop } from './eventLoop.bench';
 import { benchPhotos, runPhotoPart } from './photos.bench';
 import { benchPages } from './pages.bench';
+import { benchServer } from './server.bench';
+import { findPostgresBin } from '../src/server/pg/binaries';
 import { endExiftool } from '../src/main/media/exiftool';
 
 async function main(): Promise<void> {
@@ -29,10 +31,11 @@ async function main(): Promise<void> {
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
     if (!only || only === 'fuzz') out.push(...(await benchImportFuzz(dir)), '');
     if (!only || only === 'pages') out.push(...benchPages(), '');
+    if (!only || only === 'server') out.push(...(findPostgresBin() ? await benchServer() : ['(Server figures skipped: PostgreSQL is not installed; apt-get install postgresql.)']), '');
     if (!only || only === 'event-loop') out.push(...(await benchEventLoop(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop' || only === 'pages') {
+    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop' || only === 'pages' || only === 'server') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));
