@@ -24,6 +24,7 @@ import { readFileBytes, readTextFile } from './files';
 import { explainMapping, printJson, summaryLine, type Io } from './output';
 import { PHOTO_COMMANDS } from './photoCommands';
 import { REVIEW_COMMANDS } from './reviewCommands';
+import { SYNC_COMMANDS } from './syncCommands';
 
 function showArticle(io: Io, a: Article): void {
   const lines = [
@@ -358,5 +359,6 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...REVIEW_COMMANDS,
+  ...SYNC_COMMANDS,
   ...PHOTO_COMMANDS,
 };

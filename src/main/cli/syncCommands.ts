@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { BylineError } from '../../shared/errors';
+import { signInToServer, syncOnce, type SyncReport } from '../sync/syncOnce';
+import { forgetToken, refusedRevisions, syncServer } from '../sync/syncState';
+import { withStore, type Command } from './command';
+import { printJson } from './output';
+
+/** The password from a prompt on a terminal (not echoed), or from standard input in a script. */
+async function readPassword(err: (text: string) => void): Promise<string> {
+  if (!process.stdin.isTTY) return fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  err('Password (not shown): ');
+  const rl = (await import('node:readline')).createInterface({ input: process.stdin, terminal: true });
+  return new Promise((resolve) => rl.once('line', (line) => (rl.close(), resolve(line))));
+}
+
+function describe(report: SyncReport): string[] {
+  return [
+    `sent ${report.pushed}, received ${report.pulled}`,
+    ...report.refused.map((r) => `refused by the server: ${r.articleId} revision ${r.revision}: ${r.reason}`),
+    ...report.diverged.map((d) => `${d.articleId}: edited here and there from the same revision; both are kept, choose with \`byline choose ${d.articleId} mine|theirs\``),
+    ...report.skipped.map((s) => `not placed here (its earlier history is not on this machine): record ${s}`),
+  ];
+}
+
+/** Signing in to the newsroom server and syncing with it. */
+export const SYNC_COMMANDS: Record<string, Command> = {
+  login: {
+    usage: 'login URL --user NAME',
+    summary: 'sign this machine in to a newsroom server (the password from a prompt, or standard input)',
+    args: 1,
+    run: (ctx) =>
+      withStore(ctx, async (store) => {
+        if (!ctx.options.user) throw new BylineError('invalid-input', 'login needs --user NAME.');
+        const who = await signInToServer(store, ctx.positionals[0]!, ctx.options.user, await readPassword(ctx.io.err), `byline on ${os.hostname()}`);
+        if (ctx.json) printJson(ctx.io, { signedIn: true, ...who, url: syncServer(store)!.url });
+        else ctx.io.out(`signed in to ${syncServer(store)!.url} as ${who.account} (${who.role})`);
+        return 0;
+      }),
+  },
+  sync: {
+    usage: 'sync --once',
+    summary: 'send what waits here to the newsroom server and take in what arrived there; exits 0 when everything went out and came in',
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, async (store) => {
+        if (!ctx.options.once) throw new BylineError('invalid-input', 'sync runs one round for now: byline sync --once.');
+        const report = await syncOnce(store);
+        if (ctx.json) printJson(ctx.io, { ...report, refusedEarlier: refusedRevisions(store) });
+        else for (const line of describe(report)) ctx.io.out(line);
+        return report.refused.length || report.skipped.length ? 1 : 0;
+      }),
+  },
+  logout: {
+    usage: 'logout',
+    summary: "forget this machine's sign-in (what waits to go out stays for the next sign-in)",
+    args: 0,
+    run: (ctx) =>
+      withStore(ctx, async (store) => {
+        const server = syncServer(store);
+        if (server?.token) {
+          // Best effort: the token stops working on the server too, when it can be reached.
+          await fetch(`${server.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+        }
+        forgetToken(store);
+        if (ctx.json) printJson(ctx.io, { signedOut: true });
+        else ctx.io.out(server ? `signed out of ${server.url}` : 'not signed in');
+        return 0;
+      }),
+  },
+};

@@ -1,0 +1,147 @@
+// One round of sync with the newsroom server: what waits here goes out, what arrived there comes
+// in. Revisions that continue this machine's newest are added as they are; one made on an older
+// revision is kept as a version to choose (as a diverged package is). Each pulled batch and the
+// new cursor are stored in one transaction, so a crash never applies half a batch or skips one.
+import { BylineError } from '../../shared/errors';
+import type { RevisionRecord } from '../../shared/model/handoff';
+import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
+import type { Store } from '../store/store';
+import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, setSyncServer, syncServer } from './syncState';
+
+const PUSH_BATCH = 200;
+const PULL_BATCH = 500;
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  /** Revisions from the server kept as versions to choose (both sides changed the same revision). */
+  diverged: { articleId: string; incomingId: number }[];
+  refused: { articleId: string; revision: number; reason: string }[];
+  /** Records that could not be placed here (their earlier history is not on this machine). */
+  skipped: string[];
+}
+
+async function call<T>(url: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    throw new BylineError('io', `The newsroom server at ${url} cannot be reached (${(error as Error).message}); what waits here stays and goes out next time.`, { problem: 'offline' });
+  }
+  const json = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
+  if (!res.ok) {
+    const code = res.status === 401 ? 'forbidden' : 'io';
+    throw new BylineError(code, `The newsroom server refused: ${json.error?.message ?? `HTTP ${res.status}`}`, { problem: json.error?.code ?? 'http' });
+  }
+  return json;
+}
+
+async function pushAll(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
+  store.transaction(() => assignRecordIds(store));
+  const waiting = outgoing(store);
+  const records = new Map<string, RevisionRecord[]>();
+  for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
+    const batch = waiting.slice(i, i + PUSH_BATCH);
+    const payload: SyncRecord[] = batch.map((w) => {
+      const history = records.get(w.articleId) ?? store.articles.revisionRecords(w.articleId);
+      records.set(w.articleId, history);
+      const r = history.find((h) => h.revision === w.revision)!;
+      return { kind: 'revision', id: w.recordId, articleId: w.articleId, parents: w.parents, savedAt: r.savedAt, note: r.note, doc: r.doc };
+    });
+    const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: payload });
+    store.transaction(() => {
+      for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);
+      for (const r of result.refused) {
+        markRefused(store, r.id, r.message);
+        const w = batch.find((b) => b.recordId === r.id)!;
+        report.refused.push({ articleId: w.articleId, revision: w.revision, reason: r.message });
+      }
+    });
+    report.pushed += result.accepted.length + result.duplicates.length;
+  }
+}
+
+/** A server record as this machine's revision number `revision`, by the person who made it. */
+function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision: number, by: string): RevisionRecord {
+  return { revision, savedAt: record.savedAt, savedBy: by, status: record.doc.status, note: record.note, doc: { ...record.doc, revision } };
+}
+
+function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: string, report: SyncReport): void {
+  if (localRevisionOf(store, record.id) || knownIncoming(store, record.id)) return;
+  const presence = store.articles.presence(record.articleId);
+  const remember = (revision: number) => {
+    const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(record.articleId) as number;
+    store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents, pushed) VALUES (?, ?, ?, ?, 1)').run(pk, revision, record.id, JSON.stringify(record.parents));
+  };
+  if (presence === 'absent') {
+    if (record.parents.length) {
+      report.skipped.push(record.id);
+      return;
+    }
+    store.articles.adopt([asRevision(record, 1, by)]);
+    remember(1);
+    return;
+  }
+  if (presence === 'trashed') {
+    report.skipped.push(record.id);
+    return;
+  }
+  const head = store.articles.get(record.articleId).revision;
+  const parent = record.parents.map((p) => localRevisionOf(store, p)).find(Boolean);
+  if (parent && parent.revision === head) {
+    // Everything this machine has was pushed before it pulled, so the head's id is the server's too.
+    store.articles.adopt([asRevision(record, head + 1, by)]);
+    remember(head + 1);
+    return;
+  }
+  // Made on an older revision (or on a version still waiting for a choice): kept to choose, nothing dropped.
+  const base = parent?.revision ?? head;
+  const incoming = store.incoming.add(record.articleId, { sender: by, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
+  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(record.articleId) as number;
+  store.db.prepare('INSERT INTO sync_incoming (record_id, article_pk, incoming_id) VALUES (?, ?, ?)').run(record.id, pk, incoming.id);
+  report.diverged.push({ articleId: record.articleId, incomingId: incoming.id });
+}
+
+async function pullAll(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
+  for (;;) {
+    const cursor = syncServer(store)!.cursor;
+    const page = await call<PullResult>(url, token, 'GET', `/api/v1/pull?since=${cursor}&limit=${PULL_BATCH}`);
+    store.transaction(() => {
+      for (const { record, by } of page.records) if (record.kind === 'revision') applyRevision(store, record, by.name, report);
+      store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
+    });
+    report.pulled += page.records.length;
+    if (!page.more) return;
+  }
+}
+
+/** Pushes what waits, then pulls what arrived; refusals and versions to choose are reported, never dropped. */
+export async function syncOnce(store: Store): Promise<SyncReport> {
+  const server = syncServer(store);
+  if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  const report: SyncReport = { pushed: 0, pulled: 0, diverged: [], refused: [], skipped: [] };
+  await pushAll(store, server.url, server.token, report);
+  await pullAll(store, server.url, server.token, report);
+  store.db.prepare('UPDATE sync_server SET last_synced_at = ? WHERE id = 1').run(new Date().toISOString());
+  return report;
+}
+
+/** Signs this machine in: the token the server hands out is kept in the store. */
+export async function signInToServer(store: Store, url: string, account: string, password: string, device: string): Promise<{ account: string; role: string }> {
+  const base = url.replace(/\/+$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: account, password, device }), signal: AbortSignal.timeout(30_000) });
+  } catch (error) {
+    throw new BylineError('io', `The newsroom server at ${base} cannot be reached (${(error as Error).message}).`, { problem: 'offline' });
+  }
+  const json = (await res.json().catch(() => ({}))) as { token?: string; account?: { name: string; role: string }; error?: { message: string } };
+  if (!res.ok || !json.token || !json.account) throw new BylineError('forbidden', `Signing in to ${base} failed: ${json.error?.message ?? `HTTP ${res.status}`}`);
+  setSyncServer(store, { url: base, account: json.account.name, device, token: json.token });
+  return { account: json.account.name, role: json.account.role };
+}

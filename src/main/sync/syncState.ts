@@ -1,0 +1,86 @@
+// What the desktop's store keeps of the newsroom server (migration 0012): the sign-in, the pull
+// cursor, and the record id of each local revision with whether it went out.
+import crypto from 'node:crypto';
+import type { Store } from '../store/store';
+
+export interface SyncServer {
+  url: string;
+  account: string;
+  device: string;
+  token: string | null;
+  cursor: number;
+  lastSyncedAt: string | null;
+}
+
+export function syncServer(store: Store): SyncServer | null {
+  const row = store.db.prepare('SELECT url, account, device, token, cursor, last_synced_at AS lastSyncedAt FROM sync_server WHERE id = 1').get() as SyncServer | undefined;
+  return row ?? null;
+}
+
+export function setSyncServer(store: Store, server: Pick<SyncServer, 'url' | 'account' | 'device' | 'token'>): void {
+  store.db
+    .prepare('INSERT INTO sync_server (id, url, account, device, token) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, account = excluded.account, device = excluded.device, token = excluded.token')
+    .run(server.url, server.account, server.device, server.token);
+}
+
+/** Signing out forgets the token; what waits to go out stays, for the next sign-in. */
+export function forgetToken(store: Store): void {
+  store.db.prepare('UPDATE sync_server SET token = NULL WHERE id = 1').run();
+}
+
+export interface OutgoingRevision {
+  articlePk: number;
+  articleId: string;
+  revision: number;
+  recordId: string;
+  parents: string[];
+}
+
+/**
+ * Gives every local revision that has none a record id, made on the revision before it (local
+ * histories are a line). Runs in the caller's transaction.
+ */
+export function assignRecordIds(store: Store): void {
+  const missing = store.db
+    .prepare(
+      `SELECT r.article_pk AS pk, r.revision FROM revisions r JOIN articles a ON a.pk = r.article_pk
+        WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_revisions s WHERE s.article_pk = r.article_pk AND s.revision = r.revision)
+        ORDER BY r.article_pk, r.revision`,
+    )
+    .all() as { pk: number; revision: number }[];
+  const parentOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck();
+  const insert = store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)');
+  for (const { pk, revision } of missing) {
+    const parent = revision > 1 ? (parentOf.get(pk, revision - 1) as string | undefined) : undefined;
+    insert.run(pk, revision, crypto.randomUUID(), JSON.stringify(parent ? [parent] : []));
+  }
+}
+
+export function outgoing(store: Store): OutgoingRevision[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT s.article_pk AS articlePk, a.id AS articleId, s.revision, s.record_id AS recordId, s.parents FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk
+          WHERE s.pushed = 0 AND s.refused IS NULL AND a.deleted_at IS NULL ORDER BY s.article_pk, s.revision`,
+      )
+      .all() as (Omit<OutgoingRevision, 'parents'> & { parents: string })[]
+  ).map((r) => ({ ...r, parents: JSON.parse(r.parents) as string[] }));
+}
+
+export const markPushed = (store: Store, recordId: string) => store.db.prepare('UPDATE sync_revisions SET pushed = 1 WHERE record_id = ?').run(recordId);
+export const markRefused = (store: Store, recordId: string, reason: string) => store.db.prepare('UPDATE sync_revisions SET refused = ? WHERE record_id = ?').run(reason, recordId);
+
+/** The local revision a record id stands for, if any. */
+export function localRevisionOf(store: Store, recordId: string): { articlePk: number; revision: number } | null {
+  const row = store.db.prepare('SELECT article_pk AS articlePk, revision FROM sync_revisions WHERE record_id = ?').get(recordId) as { articlePk: number; revision: number } | undefined;
+  return row ?? null;
+}
+
+export const knownIncoming = (store: Store, recordId: string) => store.db.prepare('SELECT 1 FROM sync_incoming WHERE record_id = ?').get(recordId) !== undefined;
+
+/** Revisions refused by the server, with its reasons: shown, never silently dropped. */
+export function refusedRevisions(store: Store): { articleId: string; revision: number; reason: string }[] {
+  return store.db
+    .prepare('SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL ORDER BY a.id, s.revision')
+    .all() as { articleId: string; revision: number; reason: string }[];
+}

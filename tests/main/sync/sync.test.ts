@@ -1,0 +1,133 @@
+// Two desktops' real SQLite stores syncing through a real server on a real PostgreSQL.
+import { spawn } from 'node:child_process';
+import type http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount } from '../../../src/server/accounts';
+import { migrate } from '../../../src/server/db/migrations';
+import { createServer, listen } from '../../../src/server/http';
+import { Store } from '../../../src/main/store/store';
+import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
+import { outgoing } from '../../../src/main/sync/syncState';
+import { resolveIncoming } from '../../../src/main/handoff/unpack';
+import { seedArticle } from '../../helpers/articles';
+import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
+import { tempDir } from '../../helpers/tmp';
+import { BIN } from '../cli/run';
+
+if (NO_POSTGRES) console.log(`skipped the desktop sync tests: ${NO_POSTGRES}`);
+
+describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', () => {
+  const pgs = usePostgres();
+  let server: http.Server;
+  let url: string;
+  let passwords: Record<string, string>;
+  beforeAll(async () => {
+    if (NO_POSTGRES) return;
+    await migrate(pgs.db());
+    passwords = {
+      anna: (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] })).password,
+      dora: (await addAccount(pgs.db(), { name: 'Dora', initials: 'dd', role: 'desk', desks: ['Politik'] })).password,
+    };
+    server = createServer(pgs.db()) as http.Server;
+    url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('an article written on one machine arrives on the other with its history; edits travel both ways; edits of one revision on both sides are both kept', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna.db'));
+    const b = Store.open(path.join(tempDir(), 'dora.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      // Anna writes offline: two saves wait in her outbox.
+      const created = a.articles.create({ ...seedArticle(), body: [] }, 'Anna');
+      a.articles.save({ ...created, headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)' }, 'Anna');
+      expect(await syncOnce(a)).toMatchObject({ pushed: 2, refused: [] });
+      expect(outgoing(a)).toEqual([]);
+      // Pushing again sends nothing: it all went out.
+      expect((await syncOnce(a)).pushed).toBe(0);
+
+      // Dora's machine takes it in, with both revisions, who made them and the same text.
+      expect(await syncOnce(b)).toMatchObject({ pulled: 2, diverged: [], skipped: [] });
+      const atDora = b.articles.get(created.id);
+      expect(atDora.headline).toBe('IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)');
+      expect(b.articles.history(created.id).map((h) => [h.revision, h.savedBy])).toEqual([
+        [2, 'Anna'],
+        [1, 'Anna'],
+      ]);
+      // Dora edits; Anna gets it.
+      b.articles.save({ ...atDora, teaser: 'Neu gefasst vom Desk.' }, 'Dora');
+      await syncOnce(b);
+      expect((await syncOnce(a)).pulled).toBeGreaterThanOrEqual(1);
+      expect(a.articles.get(created.id)).toMatchObject({ teaser: 'Neu gefasst vom Desk.', revision: 3 });
+
+      // Both edit revision 3 without syncing: both versions are kept, on both machines.
+      a.articles.save({ ...a.articles.get(created.id), headline: 'Version der Autorin' }, 'Anna');
+      b.articles.save({ ...b.articles.get(created.id), headline: 'Version des Desks' }, 'Dora');
+      expect((await syncOnce(a)).diverged).toEqual([]);
+      const atDesk = await syncOnce(b);
+      expect(atDesk.diverged).toHaveLength(1);
+      expect(b.articles.get(created.id).headline).toBe('Version des Desks');
+      expect(b.incoming.pending(created.id).map((v) => v.theirs.headline)).toEqual(['Version der Autorin']);
+      const atAuthor = await syncOnce(a);
+      expect(atAuthor.diverged).toHaveLength(1);
+      expect(a.incoming.pending(created.id).map((v) => v.theirs.headline)).toEqual(['Version des Desks']);
+
+      // The desk chooses; the choice goes out like any save, and nothing typed anywhere was lost.
+      const chosen = resolveIncoming(b, created.id, atDesk.diverged[0]!.incomingId, 'theirs', 'Dora', b.articles.get(created.id).revision);
+      expect(chosen.headline).toBe('Version der Autorin');
+      expect((await syncOnce(b)).refused).toEqual([]);
+      const texts = (s: Store) => s.articles.revisionRecords(created.id).map((r) => r.doc.headline);
+      expect(texts(b)).toEqual(expect.arrayContaining(['Version der Autorin', 'Version des Desks']));
+      expect(texts(a)).toContain('Version der Autorin');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('byline login, sync --once and logout: the password from standard input, a report, and a refusal once signed out', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    // Async: the server answering these runs in this very process.
+    const run = (args: string[], input = '') =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, BYLINE_DB: '' } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    expect(await run(['login', url, '--user', 'Anna'], 'falsch\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('Signing in to') });
+    expect(await run(['login', url, '--user', 'Anna'], `${passwords.anna}\n`)).toMatchObject({ code: 0, stdout: `signed in to ${url} as Anna (journalist)\n` });
+    expect((await run(['new', '--headline', 'Vom Terminal'])).code).toBe(0);
+    const synced = await run(['sync', '--once']);
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toMatch(/^sent 1, received \d+\n/);
+    expect(await run(['logout'])).toMatchObject({ code: 0, stdout: `signed out of ${url}\n` });
+    expect(await run(['sync', '--once'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Not signed in to a newsroom server') });
+  });
+
+  it('works offline: what is saved waits in the store, survives closing it, and goes out when the server answers', async () => {
+    const file = path.join(tempDir(), 'offline.db');
+    let a = Store.open(file);
+    await signInToServer(a, url, 'Anna', passwords.anna!, 'Zug');
+    // The server "goes away": the URL points at a closed port.
+    a.db.prepare("UPDATE sync_server SET url = 'http://127.0.0.1:9' WHERE id = 1").run();
+    const draft = a.articles.create({ ...seedArticle(), body: [], headline: 'Im Zug geschrieben' }, 'Anna');
+    await expect(syncOnce(a)).rejects.toThrow('cannot be reached');
+    expect(a.articles.get(draft.id).headline).toBe('Im Zug geschrieben');
+    a.close();
+    a = Store.open(file);
+    try {
+      expect(outgoing(a).map((o) => o.articleId)).toContain(draft.id);
+      a.db.prepare('UPDATE sync_server SET url = ? WHERE id = 1').run(url);
+      expect((await syncOnce(a)).pushed).toBeGreaterThanOrEqual(1);
+      expect(outgoing(a)).toEqual([]);
+    } finally {
+      a.close();
+    }
+  });
+});
