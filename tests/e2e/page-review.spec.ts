@@ -59,6 +59,9 @@ test('a page pasted onto the list opens beside its source; correcting a line rea
   await expect(line(13)).toHaveValue('page');
   await expect(source.locator('li[data-line="13"]')).toHaveClass(/fixed/);
   await expect(editor.body).not.toContainText('Anzeige');
+  // The rest of what was typed to pick the role stayed in the menu, not in the article.
+  await expect(line(13)).toBeFocused();
+  await expect(editor.field('Headline')).toHaveText('Neue Brücke über die Volme wird im Frühjahr eröffnet');
   // And line 7 is the kicker the guess already made; line 6 is the rubric: kept as they are.
   await expect(line(6)).toHaveValue('rubric');
 

@@ -73,7 +73,13 @@ export function focusText(editor: BylineEditor, at?: Range | Point | null): void
  */
 export function placeCaretOnOpen(editor: BylineEditor, opts: { articleId: string; isNew: boolean; firstField: FieldType }): void {
   const remembered = opts.isNew ? null : rememberedPoint(opts.articleId, editor);
-  focusText(editor, remembered ?? fieldEnd(editor, opts.isNew ? opts.firstField : 'headline'));
+  const at = remembered ?? fieldEnd(editor, opts.isNew ? opts.firstField : 'headline');
+  // Refilled while the person works in another control (the page source's menus, a panel's
+  // button): the caret is placed, but the keyboard stays where it is, so keys still being typed
+  // there never land in the text.
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) Transforms.select(editor, at);
+  else focusText(editor, at);
 }
 
 /** Types `text` at the caret as the keyboard would: a line break is Enter (which moves on from a header field). */

@@ -45,7 +45,10 @@ interface Props {
  */
 export function SourcePanel({ review, onFix, onClose }: Props) {
   const [busy, setBusy] = useState(false);
+  // The menus stay enabled while the page is read again: a disabled menu would drop the focus, and
+  // the keys a person is still typing to pick a role ("Not…") would land in the article's text.
   const fix = (line: number, role: LineRole) => {
+    if (busy) return;
     setBusy(true);
     void onFix(line, role).finally(() => setBusy(false));
   };
@@ -66,7 +69,7 @@ export function SourcePanel({ review, onFix, onClose }: Props) {
             <span className="line-number" aria-hidden="true">
               {l.to > l.line ? `${l.line + 1}–${l.to + 1}` : l.line + 1}
             </span>
-            <select aria-label={`Line ${l.line + 1}: ${l.text.slice(0, 60)}`} value={l.role} disabled={busy} onChange={(e) => fix(l.line, e.target.value as LineRole)}>
+            <select aria-label={`Line ${l.line + 1}: ${l.text.slice(0, 60)}`} value={l.role} onChange={(e) => fix(l.line, e.target.value as LineRole)}>
               {LINE_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {LINE_ROLE_LABELS[r]}
