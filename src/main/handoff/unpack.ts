@@ -5,6 +5,7 @@ import type { Comment } from '../../shared/model/comment';
 import type { HandoffOutcome, RevisionRecord } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { BylinePackage } from './packageFormat';
+import { recordChoice } from '../sync/syncState';
 
 /** Two copies of a revision are the same when their saved text is (it includes when it was saved). */
 const sameRevision = (a: RevisionRecord, b: RevisionRecord) => JSON.stringify(a.doc) === JSON.stringify(b.doc);
@@ -96,6 +97,8 @@ export function resolveIncoming(store: Store, articleId: string, incomingId: num
       result = store.articles.save({ ...current, revision: theirs.revision }, actor, { ...options, note: `kept this machine's revision ${current.revision} over ${version.sender}'s version` }).article;
     }
     store.incoming.markResolved(articleId, incomingId, actor, keep);
+    // A version from the newsroom server: the revision that took it in joins both versions there.
+    recordChoice(store, articleId, incomingId, current.revision, theirs.revision);
     return result;
   })();
 }

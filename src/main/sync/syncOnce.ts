@@ -6,7 +6,7 @@ import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, setSyncServer, syncServer } from './syncState';
+import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, setSyncServer, settledBy, syncServer } from './syncState';
 
 const PUSH_BATCH = 200;
 const PULL_BATCH = 500;
@@ -97,6 +97,10 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
     // Everything this machine has was pushed before it pulled, so the head's id is the server's too.
     store.articles.adopt([asRevision(record, head + 1, by)]);
     remember(head + 1);
+    // A choice made elsewhere between this machine's version and another: nothing left to choose here.
+    for (const incomingId of settledBy(store, record.articleId, record.parents)) {
+      if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId)) store.incoming.markResolved(record.articleId, incomingId, by, 'chosen on another machine');
+    }
     return;
   }
   // Made on an older revision (or on a version still waiting for a choice): kept to choose, nothing dropped.

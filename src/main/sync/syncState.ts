@@ -84,3 +84,28 @@ export function refusedRevisions(store: Store): { articleId: string; revision: n
     .prepare('SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL ORDER BY a.id, s.revision')
     .all() as { articleId: string; revision: number; reason: string }[];
 }
+
+/**
+ * A choice between this machine's version and one that came from the server, made here: the
+ * revision that took in their version (`joining`) is recorded as made on both heads, so the
+ * server's graph joins them and other desktops see one history. Runs inside the choice's
+ * transaction, after it saved; `before` was the newest revision here when the choice was made.
+ */
+export function recordChoice(store: Store, articleId: string, incomingId: number, before: number, joining: number): void {
+  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+  const remote = store.db.prepare('SELECT record_id FROM sync_incoming WHERE article_pk = ? AND incoming_id = ?').pluck().get(pk, incomingId) as string | undefined;
+  if (!remote) return;
+  assignRecordIds(store);
+  const mine = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck().get(pk, before) as string;
+  store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?').run(JSON.stringify([mine, remote]), pk, joining);
+}
+
+/** A revision from the server that joins versions: the ones still waiting here for a choice are settled by it. */
+export function settledBy(store: Store, articleId: string, parents: readonly string[]): number[] {
+  if (parents.length < 2) return [];
+  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+  return store.db
+    .prepare(`SELECT incoming_id FROM sync_incoming WHERE article_pk = ? AND record_id IN (${parents.map(() => '?').join(', ')})`)
+    .pluck()
+    .all(pk, ...parents) as number[];
+}

@@ -80,7 +80,18 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect((await syncOnce(b)).refused).toEqual([]);
       const texts = (s: Store) => s.articles.revisionRecords(created.id).map((r) => r.doc.headline);
       expect(texts(b)).toEqual(expect.arrayContaining(['Version der Autorin', 'Version des Desks']));
-      expect(texts(a)).toContain('Version der Autorin');
+      // The choice joins both versions on the server: Anna's machine takes it as the next revision,
+      // and has nothing left to choose.
+      await syncOnce(a);
+      expect(a.articles.get(created.id).headline).toBe('Version der Autorin');
+      expect(a.incoming.pending(created.id)).toEqual([]);
+      // The desk's version stays on Anna's machine as the version that was chosen against, settled.
+      expect(a.db.prepare("SELECT resolution FROM incoming_versions WHERE resolved_at IS NOT NULL").pluck().all()).toEqual(['chosen on another machine']);
+      const heads = await pgs.db().query(
+        "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
+        [created.id],
+      );
+      expect(heads.rowCount).toBe(1);
     } finally {
       a.close();
       b.close();
