@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import { BylineError } from '../../shared/errors';
 import { parseSignOff } from '../../shared/format/signOff';
 import { blockText, type Block } from '../../shared/model/blocks';
 import { decodeUtf8 } from './decode';
@@ -8,7 +7,7 @@ import { htmlBodyBlocks } from './htmlArticle';
 import { parseHtml } from './htmlDom';
 import { pageArticleMeta, type PageArticleMeta } from './jsonLd';
 import { hasRunningText } from './pageText/lines';
-import { parseDateLine } from './webText';
+import { noArticleFound, parseDateLine } from './webText';
 import type { ImportContext, ImportedArticle, PendingAsset } from './types';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -33,9 +32,6 @@ interface ArticleRoot {
   /** What Readability read of the page, when it was the one that found the article. */
   readable?: { title: string; byline: string; publishedTime: string };
 }
-
-export const noArticle = (fileName: string) =>
-  new BylineError('invalid-input', `No article found in ${fileName}: it has no running text, as a front page, a list of links, a sign-in or an error page; nothing was stored.`, { problem: 'no-article' });
 
 /** Where the article is in a page: the element the page marks, or what Readability finds. */
 function articleRoot(doc: Document, fileName: string): ArticleRoot {
@@ -112,7 +108,7 @@ export function htmlDocumentToArticle(doc: Document, ctx: ImportContext, extraWa
   if (readable && body[0]?.type === 'paragraph' && blockText(body[0]) === teaser) body = body.slice(1);
   // A page that says it is an article (its JSON-LD, og:type) is one, however short; any other needs running text.
   const saysArticle = !!site || meta('og:type') === 'article';
-  if (!marked && !saysArticle && !hasRunningText(body.filter((b) => b.type === 'paragraph').map(blockText))) throw noArticle(ctx.fileName);
+  if (!marked && !saysArticle && !hasRunningText(body.filter((b) => b.type === 'paragraph').map(blockText))) throw noArticleFound(ctx.fileName);
   if (page) body = leadPicture(site?.image, body, ctx, warnings);
 
   return finishImport(

@@ -61,6 +61,10 @@ function bodyOf(lines: MappedLine[], ctx: ImportContext, warnings: string[]): Bl
   return body;
 }
 
+/** The refusal of a page that holds no article (text or HTML): a front page, a list of links, a sign-in or an error page. */
+export const noArticleFound = (fileName: string) =>
+  new BylineError('invalid-input', `No article found in ${fileName}: it has no running text, as a front page, a list of links, a sign-in or an error page; nothing was stored.`, { problem: 'no-article' });
+
 /** A copied page's text is a few hundred kilobytes at most; ten megabytes is no page. */
 export const MAX_PAGE_TEXT_BYTES = 10 * 1024 * 1024;
 
@@ -82,7 +86,7 @@ export function mapWebText(bytes: Uint8Array, ctx: ImportContext, fixes: readonl
 export function importWebText(bytes: Uint8Array, ctx: ImportContext, fixes: readonly LineFix[] = []): ImportedArticle {
   const lines = mapWebText(bytes, ctx, fixes);
   if (!lines) {
-    throw new BylineError('invalid-input', `No article found in ${ctx.fileName}: it has no running text, as a front page, a list of links, a sign-in or an error page; nothing was stored.`, { problem: 'no-article' });
+    throw noArticleFound(ctx.fileName);
   }
   const warnings: string[] = [];
   const body = bodyOf(lines, ctx, warnings);
