@@ -45,7 +45,7 @@ export function fixPageLine(store: Store, articleId: string, fix: LineFix, base:
   // A field an article has once moves: an earlier correction that put it on another line goes.
   const fixes = [...source.fixes.filter((f) => f.line !== fix.line && !(SINGLE_ROLES.has(fix.role) && f.role === fix.role)), fix];
   // The same reading as at import, with the corrections: a page with nothing left to read is refused here too.
-  const { article: reading } = importWebText(source.bytes, contextFor(store, source.fileName), fixes);
+  const { article: reading, mapping = [] } = importWebText(source.bytes, contextFor(store, source.fileName), fixes);
   const current = store.articles.get(articleId);
   const { rubric, kicker, headline, teaser, byline, dateline, publishedAt, keywords, signOff } = reading;
   const article = store.transaction(() => {
@@ -57,5 +57,6 @@ export function fixPageLine(store: Store, articleId: string, fix: LineFix, base:
     store.importSources.setFixes(articleId, fixes);
     return saved;
   });
-  return { article, review: pageReview(store, articleId)! };
+  // The reading just saved is the review: the page is not read a second time.
+  return { article, review: { fileName: source.fileName, importedAt: source.importedAt, mapping } };
 }
