@@ -6,7 +6,7 @@ import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, setSyncServer, settledBy, syncServer } from './syncState';
+import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
 
 const PUSH_BATCH = 200;
 const PULL_BATCH = 500;
@@ -74,10 +74,7 @@ function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision:
 function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: string, report: SyncReport): void {
   if (localRevisionOf(store, record.id) || knownIncoming(store, record.id)) return;
   const presence = store.articles.presence(record.articleId);
-  const remember = (revision: number) => {
-    const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(record.articleId) as number;
-    store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents, pushed) VALUES (?, ?, ?, ?, 1)').run(pk, revision, record.id, JSON.stringify(record.parents));
-  };
+  const remember = (revision: number) => rememberPulled(store, record.articleId, revision, record.id, record.parents);
   if (presence === 'absent') {
     if (record.parents.length) {
       report.skipped.push(record.id);
@@ -106,8 +103,7 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
   // Made on an older revision (or on a version still waiting for a choice): kept to choose, nothing dropped.
   const base = parent?.revision ?? head;
   const incoming = store.incoming.add(record.articleId, { sender: by, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
-  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(record.articleId) as number;
-  store.db.prepare('INSERT INTO sync_incoming (record_id, article_pk, incoming_id) VALUES (?, ?, ?)').run(record.id, pk, incoming.id);
+  rememberIncoming(store, record.articleId, record.id, incoming.id);
   report.diverged.push({ articleId: record.articleId, incomingId: incoming.id });
 }
 

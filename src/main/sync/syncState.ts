@@ -28,6 +28,19 @@ export function forgetToken(store: Store): void {
   store.db.prepare('UPDATE sync_server SET token = NULL WHERE id = 1').run();
 }
 
+/** The article's row key in the store (sync's tables refer to articles by it). */
+const articlePk = (store: Store, articleId: string) => store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+
+/** A revision that came from the server as this machine's revision `revision`: it is the server's already, so it never goes out. */
+export function rememberPulled(store: Store, articleId: string, revision: number, recordId: string, parents: readonly string[]): void {
+  store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents, pushed) VALUES (?, ?, ?, ?, 1)').run(articlePk(store, articleId), revision, recordId, JSON.stringify(parents));
+}
+
+/** A revision from the server kept here as the incoming version `incomingId`, to choose. */
+export function rememberIncoming(store: Store, articleId: string, recordId: string, incomingId: number): void {
+  store.db.prepare('INSERT INTO sync_incoming (record_id, article_pk, incoming_id) VALUES (?, ?, ?)').run(recordId, articlePk(store, articleId), incomingId);
+}
+
 export interface OutgoingRevision {
   articlePk: number;
   articleId: string;
@@ -92,7 +105,7 @@ export function refusedRevisions(store: Store): { articleId: string; revision: n
  * transaction, after it saved; `before` was the newest revision here when the choice was made.
  */
 export function recordChoice(store: Store, articleId: string, incomingId: number, before: number, joining: number): void {
-  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+  const pk = articlePk(store, articleId);
   const remote = store.db.prepare('SELECT record_id FROM sync_incoming WHERE article_pk = ? AND incoming_id = ?').pluck().get(pk, incomingId) as string | undefined;
   if (!remote) return;
   assignRecordIds(store);
@@ -103,7 +116,7 @@ export function recordChoice(store: Store, articleId: string, incomingId: number
 /** A revision from the server that joins versions: the ones still waiting here for a choice are settled by it. */
 export function settledBy(store: Store, articleId: string, parents: readonly string[]): number[] {
   if (parents.length < 2) return [];
-  const pk = store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+  const pk = articlePk(store, articleId);
   return store.db
     .prepare(`SELECT incoming_id FROM sync_incoming WHERE article_pk = ? AND record_id IN (${parents.map(() => '?').join(', ')})`)
     .pluck()
