@@ -68,14 +68,19 @@ export class EditorPage {
    */
   async paste(html: string | null, text: string): Promise<void> {
     await this.opened();
-    await this.page.evaluate(
-      async ([h, t]) => {
-        const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
-        if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
-        await navigator.clipboard.write([new ClipboardItem(items)]);
-      },
-      [html, text],
-    );
-    await this.page.keyboard.press('Control+v');
+    await pasteClipboard(this.page, html, text);
   }
+}
+
+/** Puts HTML (if any) and text on the real clipboard and presses Ctrl+V wherever the keyboard is. Needs clipboard-read and clipboard-write permissions. */
+export async function pasteClipboard(page: Page, html: string | null, text: string): Promise<void> {
+  await page.evaluate(
+    async ([h, t]) => {
+      const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
+      if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
+      await navigator.clipboard.write([new ClipboardItem(items)]);
+    },
+    [html, text],
+  );
+  await page.keyboard.press('Control+v');
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EditorPage } from './editorPage';
+import { EditorPage, pasteClipboard } from './editorPage';
 import { expect, test } from './fixtures';
 
 // A page as a person copies it in a browser (select all, copy): one element a line, menus included.
@@ -21,18 +21,10 @@ sv (dpa)
 Auch interessant
 Hagen: Weihnachtsmarkt öffnet am Montag`;
 
-/** Puts a copied page on the real clipboard and presses Ctrl+V on the article list. */
+/** A copied page pasted onto the article list with Ctrl+V. */
 async function pasteOnList(page: Page, html: string | null, text: string) {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate(
-    async ([h, t]) => {
-      const items: Record<string, Blob> = { 'text/plain': new Blob([t!], { type: 'text/plain' }) };
-      if (h) items['text/html'] = new Blob([h], { type: 'text/html' });
-      await navigator.clipboard.write([new ClipboardItem(items)]);
-    },
-    [html, text],
-  );
-  await page.keyboard.press('Control+v');
+  await pasteClipboard(page, html, text);
 }
 
 test('a page pasted onto the list opens beside its source; correcting a line reads it again and the store keeps it', async ({ app, appPage: page }) => {
