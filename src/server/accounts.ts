@@ -3,16 +3,17 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type pg from 'pg';
-import { NewAccountSchema, type Account, type NewAccount, type ServerRole, type SignInRequest, type SignInResponse } from '../shared/server/api';
+import { NewAccountSchema, type Account, type NewAccount, type ServerErrorCode, type ServerRole, type SignInRequest, type SignInResponse } from '../shared/server/api';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 // N = 2^15 takes about 50 ms here: slow for a guesser, quick enough for one sign-in.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
+/** A refusal the server (or byline-server) answers with: a stable code and a message for people. */
 export class ServerError extends Error {
   constructor(
-    readonly code: 'bad-request' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rate-limited',
+    readonly code: ServerErrorCode,
     message: string,
   ) {
     super(message);

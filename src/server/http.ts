@@ -17,17 +17,8 @@ const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
 const STATUS: Record<ServerErrorCode, number> = { 'bad-request': 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, 'rate-limited': 429, 'too-large': 413, internal: 500 };
 
-class HttpError extends Error {
-  constructor(
-    readonly code: ServerErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError('bad-request', 'The body must be JSON (Content-Type: application/json).');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'The body must be JSON (Content-Type: application/json).');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -37,17 +28,17 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     if (size > MAX_DRAIN_BYTES) req.destroy();
     else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  if (size > MAX_BODY_BYTES) throw new HttpError('too-large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (size > MAX_BODY_BYTES) throw new ServerError('too-large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new HttpError('bad-request', 'The body is not valid JSON.');
+    throw new ServerError('bad-request', 'The body is not valid JSON.');
   }
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError('bad-request', `The request is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}.`);
+  if (!result.success) throw new ServerError('bad-request', `The request is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}.`);
   return result.data;
 }
 
@@ -62,7 +53,7 @@ type Handler = (req: http.IncomingMessage, db: pg.Pool) => Promise<{ status?: nu
 async function requireDevice(req: http.IncomingMessage, db: pg.Pool) {
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   const who = match ? await authenticate(db, match[1]!) : null;
-  if (!who) throw new HttpError('unauthenticated', 'Sign in first: the request has no valid device token (Authorization: Bearer …).');
+  if (!who) throw new ServerError('unauthenticated', 'Sign in first: the request has no valid device token (Authorization: Bearer …).');
   return who;
 }
 
@@ -100,11 +91,11 @@ export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Ser
     const route = ROUTES[`${req.method} ${path}`];
     const answer = route
       ? route(req, db)
-      : Promise.reject(new HttpError(Object.keys(ROUTES).some((r) => r.endsWith(` ${path}`)) ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
+      : Promise.reject(new ServerError(Object.keys(ROUTES).some((r) => r.endsWith(` ${path}`)) ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
     answer.then(
       ({ status = 200, body }) => send(res, status, body),
       (error: unknown) => {
-        const known = error instanceof HttpError || error instanceof ServerError;
+        const known = error instanceof ServerError;
         const code: ServerErrorCode = known ? error.code : 'internal';
         // An unexpected failure is logged here and said only in general to the client.
         if (!known) console.error('byline-server:', error);
