@@ -59,9 +59,11 @@ async function storeComment(client: pg.PoolClient, account: Account, c: Extract<
   const article = await articleRow(client, account, c.articleId);
   if (!article.exists) throw new Refusal('bad-request', `There is no article ${c.articleId} on the server to comment on.`);
   if (!article.visible) throw new Refusal('forbidden', `${account.name} may not comment on article ${c.articleId}.`);
-  if (c.replyTo) {
-    const { rowCount } = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND id = $1 AND article_id = $2", [c.replyTo, c.articleId]);
-    if (!rowCount) throw new Refusal('bad-request', `The comment answers one the server does not have (${c.replyTo}).`);
+  const elsewhere = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND body->'comment'->>'id' = $1 AND article_id <> $2 LIMIT 1", [c.comment.id, c.articleId]);
+  if (elsewhere.rowCount) throw new Refusal('bad-request', `Comment ${c.comment.id} belongs to another article.`);
+  if (c.comment.parentId) {
+    const { rowCount } = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND article_id = $1 AND body->'comment'->>'id' = $2 LIMIT 1", [c.articleId, c.comment.parentId]);
+    if (!rowCount) throw new Refusal('bad-request', `The reply answers a comment the server does not have (${c.comment.parentId}).`);
   }
 }
 
@@ -91,7 +93,7 @@ export async function push(db: pg.Pool, account: Account, records: readonly Sync
           record.id,
           record.articleId,
           record.kind,
-          record.kind === 'revision' ? record.parents : record.replyTo ? [record.replyTo] : [],
+          record.kind === 'revision' ? record.parents : [],
           account.id,
           JSON.stringify(record),
         ]);

@@ -12,7 +12,7 @@ import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import type { PullResult, PushResult, SyncRecord } from '../../src/shared/server/sync';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
-import { revisionRecord } from '../helpers/syncRecords';
+import { commentRecord, revisionRecord } from '../helpers/syncRecords';
 
 const BIN = path.resolve('bin/byline-server.cjs');
 const DESKTOPS = Number(process.env.BYLINE_CHAOS_DESKTOPS ?? 50);
@@ -179,7 +179,7 @@ describe.skipIf(!!NO_POSTGRES)('sync under faults', () => {
               then = () => (target.head = rec.id);
             } else {
               const target = shared[Math.floor(random() * shared.length)]!;
-              batch = [{ kind: 'comment', id: crypto.randomUUID(), articleId: target.articleId, writtenAt: new Date().toISOString(), text: `Kommentar ${step}` }];
+              batch = [commentRecord(target.articleId, `Kommentar ${step}`)];
             }
             const first = await pushUntilAnswered(url, d, batch);
             expect(first.refused).toEqual([]);

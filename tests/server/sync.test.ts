@@ -4,13 +4,11 @@ import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { pull, push } from '../../src/server/sync';
 import type { Account } from '../../src/shared/server/api';
-import type { SyncRecord } from '../../src/shared/server/sync';
-import { revisionRecord } from '../helpers/syncRecords';
+import { commentRecord, revisionRecord } from '../helpers/syncRecords';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
 if (NO_POSTGRES) console.log(`skipped the newsroom server's sync tests: ${NO_POSTGRES}`);
 
-const now = () => new Date().toISOString();
 const revision = revisionRecord;
 
 describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
@@ -26,7 +24,7 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
 
     const id = crypto.randomUUID();
     const first = revision(id, []);
-    const comment: SyncRecord = { kind: 'comment', id: crypto.randomUUID(), articleId: id, writtenAt: now(), text: 'Quelle für die 40 Prozent?' };
+    const comment = commentRecord(id, 'Quelle für die 40 Prozent?');
     const pushed = await push(pgs.db(), anna, [first]);
     expect(pushed).toMatchObject({ accepted: [{ id: first.id }], duplicates: [], refused: [] });
     // The same batch again (a connection cut before the answer): nothing changes.
@@ -89,7 +87,13 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
     const r1 = revision(id, []);
     await push(pgs.db(), anna, [r1]);
     expect((await push(pgs.db(), anna, [revision(id, [])])).refused[0]?.message).toContain('exists already');
-    const reply: SyncRecord = { kind: 'comment', id: crypto.randomUUID(), articleId: id, replyTo: crypto.randomUUID(), writtenAt: now(), text: 'Ja.' };
-    expect((await push(pgs.db(), anna, [reply])).refused[0]?.message).toContain('answers one the server does not have');
+    const reply = commentRecord(id, 'Ja.', { parentId: crypto.randomUUID() });
+    expect((await push(pgs.db(), anna, [reply])).refused[0]?.message).toContain('answers a comment the server does not have');
+    // A comment id is one comment's, in one article.
+    const thread = commentRecord(id, 'Quelle?');
+    await push(pgs.db(), anna, [thread]);
+    const other = crypto.randomUUID();
+    await push(pgs.db(), anna, [revision(other, [])]);
+    expect((await push(pgs.db(), anna, [{ ...thread, id: crypto.randomUUID(), articleId: other }])).refused[0]?.message).toContain('belongs to another article');
   });
 });

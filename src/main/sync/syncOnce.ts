@@ -6,7 +6,8 @@ import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { assignRecordIds, knownIncoming, localRevisionOf, markPushed, markRefused, outgoing, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
+import crypto from 'node:crypto';
+import { assignRecordIds, knownIncoming, localRevisionOf, markCommentSynced, markPushed, markRefused, outgoing, outgoingComments, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
 
 const PUSH_BATCH = 200;
 const PULL_BATCH = 500;
@@ -16,7 +17,10 @@ export interface SyncReport {
   pulled: number;
   /** Revisions from the server kept as versions to choose (both sides changed the same revision). */
   diverged: { articleId: string; incomingId: number }[];
-  refused: { articleId: string; revision: number; reason: string }[];
+  /** Records the server refused, with its reason: a revision (by number) or a comment (by id). */
+  refused: { articleId: string; revision?: number; commentId?: string; reason: string }[];
+  /** Articles that changed here by what was pulled (text, versions to choose, comments), once each. */
+  changed: string[];
   /** Records that could not be placed here (their earlier history is not on this machine). */
   skipped: string[];
 }
@@ -41,7 +45,7 @@ async function call<T>(url: string, token: string, method: 'GET' | 'POST', route
   return json;
 }
 
-async function pushAll(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
+async function pushRevisions(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
   store.transaction(() => assignRecordIds(store));
   const waiting = outgoing(store);
   const records = new Map<string, RevisionRecord[]>();
@@ -66,10 +70,36 @@ async function pushAll(store: Store, url: string, token: string, report: SyncRep
   }
 }
 
+/**
+ * Comments go after the revisions they are about. Each state of a comment is a record with an id
+ * of its own; sent again after a lost answer it is a new record, which the server keeps as the
+ * same state (the later state wins wherever copies meet), so nothing is lost or doubled.
+ */
+async function pushComments(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
+  const waiting = outgoingComments(store);
+  for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
+    const batch = waiting.slice(i, i + PUSH_BATCH).map(({ articleId, comment }) => ({ kind: 'comment' as const, id: crypto.randomUUID(), articleId, comment }));
+    const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: batch });
+    store.transaction(() => {
+      // A refused state is marked too, so it is reported once rather than sent for ever.
+      for (const record of batch) markCommentSynced(store, record.comment.id, record.comment.changedAt);
+      for (const r of result.refused) {
+        const record = batch.find((b) => b.id === r.id)!;
+        report.refused.push({ articleId: record.articleId, commentId: record.comment.id, reason: r.message });
+      }
+    });
+    report.pushed += result.accepted.length + result.duplicates.length;
+  }
+}
+
 /** A server record as this machine's revision number `revision`, by the person who made it. */
 function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision: number, by: string): RevisionRecord {
   return { revision, savedAt: record.savedAt, savedBy: by, status: record.doc.status, note: record.note, doc: { ...record.doc, revision } };
 }
+
+const changed = (report: SyncReport, articleId: string) => {
+  if (!report.changed.includes(articleId)) report.changed.push(articleId);
+};
 
 function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: string, report: SyncReport): void {
   if (localRevisionOf(store, record.id) || knownIncoming(store, record.id)) return;
@@ -82,6 +112,7 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
     }
     store.articles.adopt([asRevision(record, 1, by)]);
     remember(1);
+    changed(report, record.articleId);
     return;
   }
   if (presence === 'trashed') {
@@ -94,6 +125,7 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
     // Everything this machine has was pushed before it pulled, so the head's id is the server's too.
     store.articles.adopt([asRevision(record, head + 1, by)]);
     remember(head + 1);
+    changed(report, record.articleId);
     // A choice made elsewhere between this machine's version and another: nothing left to choose here.
     for (const incomingId of settledBy(store, record.articleId, record.parents)) {
       if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId)) store.incoming.markResolved(record.articleId, incomingId, by, 'chosen on another machine');
@@ -105,6 +137,17 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
   const incoming = store.incoming.add(record.articleId, { sender: by, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
   rememberIncoming(store, record.articleId, record.id, incoming.id);
   report.diverged.push({ articleId: record.articleId, incomingId: incoming.id });
+  changed(report, record.articleId);
+}
+
+function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment' }>, report: SyncReport): void {
+  if (store.articles.presence(record.articleId) !== 'listed') {
+    report.skipped.push(record.id);
+    return;
+  }
+  const { added, updated } = store.comments.merge(record.articleId, [record.comment]);
+  markCommentSynced(store, record.comment.id, record.comment.changedAt);
+  if (added || updated) changed(report, record.articleId);
 }
 
 async function pullAll(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
@@ -112,7 +155,10 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
     const cursor = syncServer(store)!.cursor;
     const page = await call<PullResult>(url, token, 'GET', `/api/v1/pull?since=${cursor}&limit=${PULL_BATCH}`);
     store.transaction(() => {
-      for (const { record, by } of page.records) if (record.kind === 'revision') applyRevision(store, record, by.name, report);
+      for (const { record, by } of page.records) {
+        if (record.kind === 'revision') applyRevision(store, record, by.name, report);
+        else applyComment(store, record, report);
+      }
       store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
     });
     report.pulled += page.records.length;
@@ -124,8 +170,9 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
 export async function syncOnce(store: Store): Promise<SyncReport> {
   const server = syncServer(store);
   if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
-  const report: SyncReport = { pushed: 0, pulled: 0, diverged: [], refused: [], skipped: [] };
-  await pushAll(store, server.url, server.token, report);
+  const report: SyncReport = { pushed: 0, pulled: 0, diverged: [], refused: [], changed: [], skipped: [] };
+  await pushRevisions(store, server.url, server.token, report);
+  await pushComments(store, server.url, server.token, report);
   await pullAll(store, server.url, server.token, report);
   store.db.prepare('UPDATE sync_server SET last_synced_at = ? WHERE id = 1').run(new Date().toISOString());
   return report;

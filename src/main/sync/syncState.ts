@@ -1,6 +1,7 @@
 // What the desktop's store keeps of the newsroom server (migration 0012): the sign-in, the pull
 // cursor, and the record id of each local revision with whether it went out.
 import crypto from 'node:crypto';
+import type { Comment } from '../../shared/model/comment';
 import type { Store } from '../store/store';
 
 export interface SyncServer {
@@ -121,4 +122,34 @@ export function settledBy(store: Store, articleId: string, parents: readonly str
     .prepare(`SELECT incoming_id FROM sync_incoming WHERE article_pk = ? AND record_id IN (${parents.map(() => '?').join(', ')})`)
     .pluck()
     .all(pk, ...parents) as number[];
+}
+
+/** Comments changed here since their state last went to (or came from) the server, article by article. */
+export function outgoingComments(store: Store): { articleId: string; comment: Comment }[] {
+  const rows = store.db
+    .prepare(
+      `SELECT DISTINCT a.id FROM comments c JOIN articles a ON a.pk = c.article_pk LEFT JOIN sync_comments s ON s.comment_id = c.id
+        WHERE a.deleted_at IS NULL AND (s.changed_at IS NULL OR s.changed_at < c.changed_at)`,
+    )
+    .pluck()
+    .all() as string[];
+  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck();
+  return rows.flatMap((articleId) =>
+    store.comments
+      .list(articleId)
+      .filter((c) => {
+        const at = synced.get(c.id) as string | undefined;
+        return at === undefined || at < c.changedAt;
+      })
+      // Threads before their replies: the server takes a reply only to a comment it has.
+      .sort((x, y) => Number(x.parentId !== null) - Number(y.parentId !== null))
+      .map((comment) => ({ articleId, comment })),
+  );
+}
+
+/** The comment's state `changedAt` is the server's as well: it does not go out again. */
+export function markCommentSynced(store: Store, commentId: string, changedAt: string): void {
+  store.db
+    .prepare('INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = max(changed_at, excluded.changed_at)')
+    .run(commentId, changedAt);
 }

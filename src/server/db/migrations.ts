@@ -83,6 +83,15 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
       CREATE INDEX records_by_article ON records (article_id, seq);
     `,
   },
+  {
+    version: 3,
+    name: 'comments-by-id',
+    sql: `
+      -- A comment's states (written, resolved, reopened) are records of their own; replies and
+      -- checks find a comment by its id inside the record.
+      CREATE INDEX records_by_comment ON records ((body->'comment'->>'id')) WHERE kind = 'comment';
+    `,
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = SERVER_MIGRATIONS.length;

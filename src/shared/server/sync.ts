@@ -2,6 +2,7 @@
 // The server numbers every record it accepts; a desktop pulls "everything since my cursor".
 import { z } from 'zod';
 import { ArticleSchema } from '../model/article';
+import { CommentSchema } from '../model/comment';
 
 const RecordId = z.uuid();
 
@@ -22,15 +23,16 @@ export const RevisionRecordSchema = z
   .strict()
   .refine((r) => r.doc.id === r.articleId, { message: 'the text is of another article' });
 
+/**
+ * A comment or reply as it stands now: written, resolved or reopened. Each change goes out as a
+ * record of its own; where copies meet, the later state wins (`changedAt`), as with packages.
+ */
 export const CommentRecordSchema = z
   .object({
     kind: z.literal('comment'),
     id: RecordId,
     articleId: z.uuid(),
-    /** The comment it answers, if any. */
-    replyTo: RecordId.optional(),
-    writtenAt: z.iso.datetime({ offset: true }),
-    text: z.string().trim().min(1).max(10_000),
+    comment: CommentSchema,
   })
   .strict();
 

@@ -98,6 +98,43 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
+  it('comments and replies travel both ways, and resolving one reaches the other machine', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-c.db'));
+    const b = Store.open(path.join(tempDir(), 'dora-c.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      const created = a.articles.create({ ...seedArticle(), body: [] }, 'Anna');
+      await syncOnce(a);
+      await syncOnce(b);
+      const thread = b.comments.add(created.id, { anchor: { kind: 'text', field: 'headline', start: 0, end: 10 }, body: 'Quelle für die Rückeroberung?' }, 'Dora');
+      const pushed = await syncOnce(b);
+      expect(pushed).toMatchObject({ pushed: 1, refused: [] });
+      // Sent once: the next round has nothing to send.
+      expect((await syncOnce(b)).pushed).toBe(0);
+
+      const atAnna = await syncOnce(a);
+      expect(atAnna.changed).toEqual([created.id]);
+      const [received] = a.comments.threads(created.id);
+      expect(received).toMatchObject({ id: thread.id, body: 'Quelle für die Rückeroberung?', author: 'Dora', anchor: { kind: 'text', quote: thread.anchor!.kind === 'text' ? thread.anchor.quote : '' } });
+      // What came from the server does not go back to it.
+      expect((await syncOnce(a)).pushed).toBe(0);
+
+      a.comments.reply(thread.id, 'AFP und dpa, beide vom Freitag.', 'Anna');
+      await syncOnce(a);
+      await syncOnce(b);
+      b.comments.setResolved(thread.id, true, 'Dora');
+      await syncOnce(b);
+      await syncOnce(a);
+      const [mine, theirs] = [a.comments.threads(created.id), b.comments.threads(created.id)];
+      expect(mine).toEqual(theirs);
+      expect(mine[0]).toMatchObject({ resolvedBy: 'Dora', replies: [{ body: 'AFP und dpa, beide vom Freitag.', author: 'Anna' }] });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('byline login, sync --once and logout: the password from standard input, a report, and a refusal once signed out', async () => {
     const db = path.join(tempDir(), 'cli.db');
     // Async: the server answering these runs in this very process.
