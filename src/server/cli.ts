@@ -47,7 +47,8 @@ function onStop(cleanUp: () => Promise<void>): Promise<void> {
   });
 }
 
-async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
+/** Migrates, then serves the API and the live socket; `stop` closes both. */
+export async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
   await migrate(db);
   const server = createServer(db, { tls });
   const live = new Live(db, connectionString);

@@ -1,30 +1,44 @@
 // The live part of the newsroom: a desktop keeps a WebSocket open, and hears within a moment
 // that records it may see have arrived, whichever server instance took them (PostgreSQL
 // LISTEN/NOTIFY carries the news between instances). It then pulls them as usual.
+// Presence travels the same way: a desktop says which article it has open, and every desktop
+// that may see that article hears "Anna Muster is editing" (a soft lock: it warns, never blocks).
 import type http from 'node:http';
 import type https from 'node:https';
 import type net from 'node:net';
 import pg from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
+import crypto from 'node:crypto';
 import type { Account } from '../shared/server/api';
+import { LiveClientMessageSchema, type LiveServerMessage } from '../shared/server/sync';
 import { authenticate } from './accounts';
 import { RECORDS_CHANNEL, VISIBLE, visibilityParams } from './sync';
 
 export const LIVE_PATH = '/api/v1/live';
-/** Dead connections are found by a ping this often. */
+/** Dead connections are found by a ping this often; presence is said again as often. */
 const PING_MS = 30_000;
-
-/** What a desktop receives: records it may see wait up to `upTo`; pull since your cursor. */
-export interface LiveMessage {
-  type: 'records';
-  upTo: number;
-}
+/** The PostgreSQL channel presence travels on between instances. */
+const PRESENCE_CHANNEL = 'byline_presence';
+/** A presence not said again for this long is gone (its instance died without saying so). */
+const PRESENCE_TTL_MS = 2 * PING_MS + 5_000;
 
 interface Listener {
   ws: WebSocket;
   account: Account;
+  device: string;
   /** The highest number this listener was told about. */
   told: number;
+  /** The article this desktop has open. */
+  editing: string | null;
+}
+
+/** One desktop's open article, as every instance knows it. */
+interface Presence {
+  device: string;
+  name: string;
+  articleId: string;
+  instance: string;
+  at: number;
 }
 
 export class Live {
@@ -32,6 +46,9 @@ export class Live {
   private readonly listeners = new Set<Listener>();
   private notifications: pg.Client | null = null;
   private ping: NodeJS.Timeout | null = null;
+  /** Every desktop's open article, from this instance and the others, by device. */
+  private readonly presence = new Map<string, Presence>();
+  private readonly instance = crypto.randomUUID();
 
   constructor(
     private readonly db: pg.Pool,
@@ -42,11 +59,19 @@ export class Live {
   async start(server: http.Server | https.Server): Promise<void> {
     this.notifications = new pg.Client({ connectionString: this.connectionString });
     await this.notifications.connect();
-    this.notifications.on('notification', (n) => void this.fanOut(Number(n.payload)).catch((e: unknown) => console.error('byline-server: live:', e)));
+    this.notifications.on('notification', (n) => {
+      const done = n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : this.fanOut(Number(n.payload));
+      void done.catch((e: unknown) => console.error('byline-server: live:', e));
+    });
     await this.notifications.query(`LISTEN ${RECORDS_CHANNEL}`);
+    await this.notifications.query(`LISTEN ${PRESENCE_CHANNEL}`);
     server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => void this.upgrade(req, socket, head));
     this.ping = setInterval(() => {
-      for (const l of this.listeners) l.ws.ping();
+      for (const l of this.listeners) {
+        l.ws.ping();
+        if (l.editing) void this.sayPresence(l);
+      }
+      this.forgetStalePresence();
     }, PING_MS);
     this.ping.unref();
   }
@@ -61,12 +86,74 @@ export class Live {
     if (!who) return refuse('401 Unauthorized');
     const { rows } = await this.db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const listener: Listener = { ws, account: who.account, told: Number(rows[0]?.seq ?? 0) };
+      const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null };
       this.listeners.add(listener);
-      ws.on('close', () => this.listeners.delete(listener));
-      // Desktops only listen; anything they send is ignored.
-      ws.on('message', () => undefined);
+      ws.on('close', () => {
+        this.listeners.delete(listener);
+        if (listener.editing) {
+          listener.editing = null;
+          void this.sayPresence(listener).catch(() => undefined);
+        }
+      });
+      // A desktop says which article it has open; anything else it sends is ignored.
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) return;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(data.toString());
+        } catch {
+          return;
+        }
+        const message = LiveClientMessageSchema.safeParse(parsed);
+        if (!message.success || message.data.articleId === listener.editing) return;
+        listener.editing = message.data.articleId;
+        void this.sayPresence(listener).catch((e: unknown) => console.error('byline-server: live:', e));
+      });
+      void this.tellPresence(listener, true).catch(() => undefined);
     });
+  }
+
+  /** Tells every instance (this one too) what this desktop has open now. */
+  private async sayPresence(l: Listener): Promise<void> {
+    const payload = JSON.stringify({ device: l.device, name: l.account.name, articleId: l.editing, instance: this.instance });
+    await this.db.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]);
+  }
+
+  private async heardPresence(payload: string): Promise<void> {
+    const p = JSON.parse(payload) as { device: string; name: string; articleId: string | null; instance: string };
+    const before = this.presence.get(p.device)?.articleId ?? null;
+    if (p.articleId) this.presence.set(p.device, { device: p.device, name: p.name, articleId: p.articleId, instance: p.instance, at: Date.now() });
+    else this.presence.delete(p.device);
+    if (before !== p.articleId) for (const l of this.listeners) await this.tellPresence(l);
+  }
+
+  private forgetStalePresence(): void {
+    const now = Date.now();
+    let changed = false;
+    for (const [device, p] of this.presence) {
+      if (now - p.at > PRESENCE_TTL_MS) {
+        this.presence.delete(device);
+        changed = true;
+      }
+    }
+    if (changed) for (const l of this.listeners) void this.tellPresence(l).catch(() => undefined);
+  }
+
+  /** Who else has which of the articles this listener may see open (a new listener hears only of someone). */
+  private async tellPresence(l: Listener, onlyIfAny = false): Promise<void> {
+    const others = [...this.presence.values()].filter((p) => p.device !== l.device);
+    const ids = [...new Set(others.map((p) => p.articleId))];
+    let visible = new Set<string>();
+    if (ids.length) {
+      const { rows } = await this.db.query<{ id: string }>(`SELECT a.id FROM articles a WHERE a.id = ANY($4::uuid[]) AND ${VISIBLE}`, [...visibilityParams(l.account), ids]);
+      visible = new Set(rows.map((r) => r.id));
+    }
+    const editing = others.filter((p) => visible.has(p.articleId)).map((p) => ({ articleId: p.articleId, name: p.name }));
+    if (editing.length || !onlyIfAny) this.send(l, { type: 'editing', editing });
+  }
+
+  private send(l: Listener, message: LiveServerMessage): void {
+    if (l.ws.readyState === l.ws.OPEN) l.ws.send(JSON.stringify(message));
   }
 
   /** Tells each listener that may see a record up to `seq` that there is something to pull. */
@@ -79,7 +166,7 @@ export class Live {
       );
       l.told = seq;
       const upTo = rows[0]?.seq;
-      if (upTo && l.ws.readyState === l.ws.OPEN) l.ws.send(JSON.stringify({ type: 'records', upTo: Number(upTo) } satisfies LiveMessage));
+      if (upTo) this.send(l, { type: 'records', upTo: Number(upTo) });
     }
   }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+import { commentRecord } from '../helpers/syncRecords';
 
 const BIN = path.resolve('bin/byline-server.cjs');
 if (NO_POSTGRES) console.log(`skipped the newsroom server's CLI tests: ${NO_POSTGRES}`);
@@ -74,7 +75,7 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
       // Sync over HTTP: a push checked by the shared schema, then pulled back with its number.
       const articleId = crypto.randomUUID();
       expect(await call(url, 'POST', '/api/v1/push', { records: [{ kind: 'comment', id: 'not-a-uuid' }] }, token)).toMatchObject({ status: 400, body: { error: { code: 'bad-request' } } });
-      const comment = { kind: 'comment', id: crypto.randomUUID(), articleId, writtenAt: new Date().toISOString(), text: 'Erster Kommentar' };
+      const comment = commentRecord(articleId, 'Erster Kommentar');
       expect(await call(url, 'POST', '/api/v1/push', { records: [comment] }, token)).toMatchObject({ status: 200, body: { refused: [{ code: 'bad-request' }] } });
       expect(await call(url, 'GET', '/api/v1/pull?since=0&limit=10', undefined, token)).toMatchObject({ status: 200, body: { records: [], cursor: 0, more: false } });
       expect(await call(url, 'GET', '/api/v1/pull?since=-1', undefined, token)).toMatchObject({ status: 400 });

@@ -1,7 +1,7 @@
 // Electron's main process: thin glue around the same services the CLI and the browser mode use.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, IPC_PREFIX, MENU_EVENT, PROGRESS_EVENT, type MenuCommand } from '../../shared/ipc/channels';
+import { CHANNELS, IPC_PREFIX, MENU_EVENT, PROGRESS_EVENT, SYNC_EVENT, type MenuCommand } from '../../shared/ipc/channels';
 import { holdSession } from '../store/sessionLock';
 import { BylineError } from '../../shared/errors';
 import { startStoreWorker, type StoreWorker } from '../ipc/storeWorkerClient';
@@ -71,7 +71,10 @@ if (!app.requestSingleInstanceLock()) {
       store = await startStoreWorker(
         { dbPath, nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath), houseStyle: loadHouseStyle(houseStylePath(dbPath)) },
         host,
-        (progress) => window?.webContents.send(PROGRESS_EVENT, progress),
+        {
+          onProgress: (progress) => window?.webContents.send(PROGRESS_EVENT, progress),
+          onSync: (status) => window?.webContents.send(SYNC_EVENT, status),
+        },
       );
       // While the app runs, a restore, an emptied trash or a schema upgrade from the CLI waits.
       const release = holdSession(dbPath, 'the Byline app');

@@ -23,6 +23,8 @@ import { historyWithWords } from '../store/historySessions';
 import { writeFileDurably } from '../store/fsync';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { SyncAgent } from '../sync/syncAgent';
 import { BYLINE_VERSION } from '../version';
 
 /** What differs between the desktop app and the browser mode. */
@@ -87,12 +89,12 @@ export function defaultBackupPath(dbPath: string, now = new Date()): string {
  * The main process's services behind the IPC contract; the same object serves Electron and the
  * browser mode. Long jobs run through `jobs`, which reports their progress and cancels them.
  */
-export function createHandlers(store: Store, host: Host, actorOverride?: string, jobs: Jobs = new Jobs()): Handlers {
+export function createHandlers(store: Store, host: Host, actorOverride?: string, jobs: Jobs = new Jobs(), sync: SyncAgent = new SyncAgent(store)): Handlers {
   // Who a change is recorded as: the local profile (it may be set while the app runs), else the OS user.
   const who = () => actorOverride ?? store.profile.actor();
   const { articles } = store;
   const batches = new ImportBatches();
-  return {
+  const handlers: Handlers = {
     'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor: who(), profile: store.profile.get(), houseStyle: store.houseStyle }),
     'profile.set': (profile) => store.profile.set(profile),
     'app.spellcheck': async ({ language }) => ({ languages: (await host.setSpellcheckLanguage?.(language)) ?? [] }),
@@ -200,5 +202,36 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
       const manifest = await jobs.run('backup', (job) => store.backup(dest, job));
       return { path: dest, articles: manifest.articles, assets: manifest.assets };
     },
+    'sync.status': () => sync.status(),
+    'sync.signIn': ({ url, account, password }) => sync.signIn(url, account, password),
+    'sync.signOut': () => sync.signOut(),
+    'sync.now': () => sync.syncNow(),
+    'sync.editing': ({ articleId }) => {
+      sync.setOpenArticle(articleId);
+      return null;
+    },
   };
+  return afterChanges(handlers, () => sync.localChange());
+}
+
+/** Requests that only read (or only touch the journal): nothing for the newsroom server follows them. */
+const READS = new Set<Channel>([
+  'app.info', 'app.spellcheck', 'articles.list', 'articles.get', 'articles.facets', 'articles.journal', 'articles.recovery', 'articles.history', 'articles.sessions',
+  'articles.revision', 'articles.incoming', 'imports.stage', 'imports.discard', 'imports.review', 'jobs.cancel', 'comments.list',
+  'assets.preview', 'photos.list', 'store.backup', 'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.editing',
+]);
+
+/** Every request that may change what the server should have calls `changed` once it succeeded. */
+function afterChanges(handlers: Handlers, changed: () => void): Handlers {
+  const wrapped = { ...handlers } as Record<Channel, (input: unknown) => unknown>;
+  for (const channel of CHANNELS) {
+    if (READS.has(channel)) continue;
+    const handler = wrapped[channel];
+    wrapped[channel] = async (input) => {
+      const result = await handler(input);
+      changed();
+      return result;
+    };
+  }
+  return wrapped as Handlers;
 }

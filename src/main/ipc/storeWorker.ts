@@ -8,6 +8,7 @@ import { Store } from '../store/store';
 import { dispatch } from './dispatch';
 import { createHandlers, type Host } from './handlers';
 import { Jobs } from '../jobs/jobs';
+import { SyncAgent } from '../sync/syncAgent';
 import type { FromWorker, HostCall, StoreWorkerInit, ToWorker } from './storeWorkerProtocol';
 
 const port = parentPort!;
@@ -38,7 +39,10 @@ const host: Record<string, unknown> = { mode: init.mode };
 for (const name of init.hostCalls) host[name] = callHost(name);
 // The calls carry what the main thread's host returns; their types are the Host interface's.
 const jobs = new Jobs((progress) => post({ type: 'progress', progress }), init.cancelFlag);
-const handlers = createHandlers(store, host as unknown as Host, undefined, jobs);
+// The newsroom server, when this machine is signed in: rounds of sync beside the requests (sync/syncAgent.ts).
+const sync = new SyncAgent(store, (status) => post({ type: 'sync', status }));
+const handlers = createHandlers(store, host as unknown as Host, undefined, jobs, sync);
+sync.start();
 
 // Requests run one after another, as they did on the main thread.
 let queue = Promise.resolve();
@@ -52,6 +56,7 @@ port.on('message', (message: ToWorker) => {
     queue = queue.then(async () => post({ type: 'result', id: message.id, result: await dispatch(handlers, message.channel, message.payload) }));
   } else if (message.type === 'close') {
     queue = queue.then(async () => {
+      await sync.settle();
       store.close();
       await endExiftool();
       post({ type: 'closed' });

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { BylineError, type ErrorInfo } from '../../shared/errors';
 import type { JobProgress } from '../../shared/jobs';
+import type { SyncStatus } from '../../shared/model/syncStatus';
 import { cancelJob } from '../jobs/jobs';
 import type { Result } from '../../shared/ipc/contract';
 import { checkPayload } from './dispatch';
@@ -36,7 +37,13 @@ function cancel(payload: unknown, cancelFlag: SharedArrayBuffer): Result<null> {
  * (dialogs, Electron's printToPDF) on this thread. Resolves once the store is open; a store that
  * cannot be opened rejects with the store's own message (newer schema, damaged file …).
  */
-export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode' | 'cancelFlag'>, host: Host, onProgress: (progress: JobProgress) => void = () => undefined): Promise<StoreWorker> {
+/** What the worker reports on its own: long jobs' progress, and where sync with the newsroom server stands. */
+export interface StoreWorkerEvents {
+  onProgress?(progress: JobProgress): void;
+  onSync?(status: SyncStatus): void;
+}
+
+export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode' | 'cancelFlag'>, host: Host, events: StoreWorkerEvents = {}): Promise<StoreWorker> {
   const hostCalls = HOST_CALLS.filter((name) => typeof host[name] === 'function');
   const cancelFlag = new SharedArrayBuffer(4);
   const worker = new Worker(bundlePath('store-worker.cjs'), { workerData: { ...init, mode: host.mode, hostCalls, cancelFlag } satisfies StoreWorkerInit });
@@ -84,7 +91,9 @@ export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
       } else if (message.type === 'progress') {
-        onProgress(message.progress);
+        events.onProgress?.(message.progress);
+      } else if (message.type === 'sync') {
+        events.onSync?.(message.status);
       } else if (message.type === 'host-call') {
         void answerHost(message.callId, message.name, message.args);
       } else if (message.type === 'closed') {

@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Result } from '../../shared/ipc/contract';
 import type { JobProgress } from '../../shared/jobs';
+import type { SyncStatus } from '../../shared/model/syncStatus';
 
 /** The host's methods the worker may call back; a host offers some of them. */
 export const HOST_CALLS = ['chooseBackupDestination', 'chooseExportPath', 'setSpellcheckLanguage', 'printToPdf'] as const;
@@ -33,4 +34,5 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'host-call'; callId: number; name: HostCall; args: unknown[] }
   | { type: 'progress'; progress: JobProgress }
+  | { type: 'sync'; status: SyncStatus }
   | { type: 'closed' };

@@ -153,3 +153,23 @@ export function markCommentSynced(store: Store, commentId: string, changedAt: st
     .prepare('INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = max(changed_at, excluded.changed_at)')
     .run(commentId, changedAt);
 }
+
+/** How many changes made here the server does not have yet: revisions and comment states. */
+export function waitingCount(store: Store): number {
+  const revisions = store.db
+    .prepare(
+      `SELECT count(*) FROM revisions r JOIN articles a ON a.pk = r.article_pk
+         LEFT JOIN sync_revisions s ON s.article_pk = r.article_pk AND s.revision = r.revision
+        WHERE a.deleted_at IS NULL AND (s.record_id IS NULL OR (s.pushed = 0 AND s.refused IS NULL))`,
+    )
+    .pluck()
+    .get() as number;
+  const comments = store.db
+    .prepare(
+      `SELECT count(*) FROM comments c JOIN articles a ON a.pk = c.article_pk LEFT JOIN sync_comments s ON s.comment_id = c.id
+        WHERE a.deleted_at IS NULL AND (s.changed_at IS NULL OR s.changed_at < c.changed_at)`,
+    )
+    .pluck()
+    .get() as number;
+  return revisions + comments;
+}

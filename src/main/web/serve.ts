@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const store = await startStoreWorker(
     { dbPath, houseStyle: loadHouseStyle(houseStylePath(dbPath)) },
     { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p },
-    (progress) => server?.sendProgress(progress),
+    {
+      onProgress: (progress) => server?.sendEvent({ event: 'progress', progress }),
+      onSync: (status) => server?.sendEvent({ event: 'sync', status }),
+    },
   );
   // While browser mode runs, a restore, an emptied trash or a schema upgrade from elsewhere waits (sessionLock.ts).
   let releaseSession: () => void;

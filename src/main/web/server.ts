@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
+import { UNAUTHORIZED_CLOSE, type BrowserModeEvent } from '../../shared/ipc/browserMode';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import type { Invoke } from '../ipc/storeWorkerClient';
-import type { JobProgress } from '../../shared/jobs';
 import { resolveStatic } from './staticFiles';
 
 export interface WebServer {
@@ -14,8 +13,8 @@ export interface WebServer {
   /** The address with the per-run token: the only way in. */
   launchUrl: string;
   port: number;
-  /** Sends a long job's progress to every page that has said the token. */
-  sendProgress(progress: JobProgress): void;
+  /** Sends an event (a long job's progress, where sync stands) to every page that has said the token. */
+  sendEvent(event: BrowserModeEvent): void;
   close(): Promise<void>;
 }
 
@@ -153,8 +152,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url,
     launchUrl: `${url}?token=${token}`,
     port,
-    sendProgress: (progress) => {
-      const message = JSON.stringify({ event: 'progress', progress });
+    sendEvent: (event) => {
+      const message = JSON.stringify(event);
       for (const ws of greeted) if (ws.readyState === ws.OPEN) ws.send(message);
     },
     close: () =>
@@ -174,7 +173,7 @@ const HELLO_TIMEOUT_MS = 10_000;
  * The first message is `{ hello: TOKEN }`, unanswered; a wrong or missing one closes the socket
  * with UNAUTHORIZED_CLOSE before anything is dispatched. Then one request per message:
  * `{ id, channel, payload }` → `{ id, result }`. Requests run in order, but for a job's cancel,
- * which cannot wait behind the job it cancels. The server also sends `{ event: 'progress', … }`.
+ * which cannot wait behind the job it cancels. The server also sends events (BrowserModeEvent).
  */
 function serveSocket(ws: WebSocket, invoke: Invoke, token: string, greetedSockets: Set<WebSocket>): void {
   // A malformed or oversized frame is an error on this socket alone: close it and serve on.

@@ -3,13 +3,15 @@ import type { Channel, MenuCommand } from '../../shared/ipc/channels';
 import type { BylineApi, InputOf, OutputOf, Result } from '../../shared/ipc/contract';
 import type { JobProgress } from '../../shared/jobs';
 import { browserToken } from './browserToken';
-import { UNAUTHORIZED_CLOSE } from '../../shared/ipc/browserMode';
+import { UNAUTHORIZED_CLOSE, type BrowserModeEvent } from '../../shared/ipc/browserMode';
+import type { SyncStatus } from '../../shared/model/syncStatus';
 
 /** What the preload puts on `window.byline` in the desktop app. */
 export interface PreloadBridge {
   invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onProgress(listener: (progress: JobProgress) => void): () => void;
+  onSync(listener: (status: SyncStatus) => void): () => void;
 }
 
 declare global {
@@ -22,6 +24,8 @@ export interface Client extends BylineApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** How far the main process's long jobs have got (backup, check, empty trash, credit, import). */
   onProgress(listener: (progress: JobProgress) => void): () => void;
+  /** Where this machine stands with the newsroom server, whenever that changes. */
+  onSync(listener: (status: SyncStatus) => void): () => void;
 }
 
 function unwrap<T>(result: Result<unknown>): T {
@@ -34,6 +38,7 @@ function fromPreload(bridge: PreloadBridge): Client {
     invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => unwrap<OutputOf<C>>(await bridge.invoke(channel, input)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onProgress: (listener) => bridge.onProgress(listener),
+    onSync: (listener) => bridge.onSync(listener),
   };
 }
 
@@ -47,6 +52,7 @@ function fromWebSocket(): Client {
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void }>();
   const lost = (message: string): ErrorInfo => ({ code: 'io', message });
   const progressListeners = new Set<(progress: JobProgress) => void>();
+  const syncListeners = new Set<(status: SyncStatus) => void>();
 
   const connect = (): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
@@ -57,9 +63,10 @@ function fromWebSocket(): Client {
       };
       ws.onerror = () => reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
       ws.onmessage = (event) => {
-        const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> } | { event: 'progress'; progress: JobProgress };
+        const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> } | BrowserModeEvent;
         if ('event' in msg) {
-          for (const listener of progressListeners) listener(msg.progress);
+          if (msg.event === 'progress') for (const listener of progressListeners) listener(msg.progress);
+          else for (const listener of syncListeners) listener(msg.status);
           return;
         }
         pending.get(msg.id)?.resolve(msg.result);
@@ -98,6 +105,10 @@ function fromWebSocket(): Client {
     onProgress: (listener) => {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);
+    },
+    onSync: (listener) => {
+      syncListeners.add(listener);
+      return () => syncListeners.delete(listener);
     },
   };
 }

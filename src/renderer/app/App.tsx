@@ -13,6 +13,9 @@ import { HiddenFileInput } from '../components/HiddenFileInput';
 import { Banner } from './Banner';
 import { JobBar } from './JobBar';
 import { useJobs, wasCancelled } from './useJobs';
+import { useSync } from './useSync';
+import { ServerSignIn } from '../views/ServerSignIn';
+import { SyncStatusLine } from '../views/SyncStatusLine';
 import { TypeAhead } from './TypeAhead';
 import type { Trashed } from '../views/TrashUndo';
 import { parseRoute, routeHash, type Route } from './route';
@@ -110,6 +113,15 @@ export function App({ client }: { client: Client }) {
     }
   }, [client, go]);
 
+
+  // The newsroom server: the status line, the queue and the open article follow what arrives.
+  const sync = useSync(client);
+  const [joining, setJoining] = useState(false);
+  const openArticleId = route.view === 'article' ? route.id : null;
+  useEffect(() => {
+    client.invoke('sync.editing', { articleId: openArticleId }).catch(() => undefined);
+  }, [client, openArticleId, sync?.state]);
+  const editing = sync?.editing ?? [];
 
   // Long jobs: the store thread's (progress events) and the import's first half, run by the page.
   const { shownJob, cancelling, runSteps } = useJobs(client);
@@ -252,6 +264,17 @@ export function App({ client }: { client: Client }) {
           }}
         />
       ) : null}
+      {joining ? (
+        <ServerSignIn
+          url={sync?.url ?? null}
+          onCancel={() => setJoining(false)}
+          onSignIn={async (url, account, password) => {
+            await client.invoke('sync.signIn', { url, account, password });
+            setJoining(false);
+            setNotice(`Signed in to ${url} as ${account}. Changes made here go out whenever the server can be reached.`);
+          }}
+        />
+      ) : null}
       {info?.mode === 'browser' ? (
         <p className="mode-note">Browser mode · {info.dbPath}</p>
       ) : null}
@@ -270,6 +293,8 @@ export function App({ client }: { client: Client }) {
             registerFlush={registerFlush}
             onSendForReview={() => void sendForReview()}
             exportRequest={exportRequest}
+            remote={sync ? { generation: sync.generation, changed: sync.changed } : null}
+            editingBy={editing.filter((e) => e.articleId === article.id).map((e) => e.name)}
             onClose={() => void go({ view: 'list' })}
             onTrashed={(t) => {
               setJustTrashed(t);
@@ -281,6 +306,8 @@ export function App({ client }: { client: Client }) {
       ) : (
         <ArticleList
           key={listVersion}
+          refresh={sync?.generation ?? 0}
+          editing={editing}
           client={client}
           houseStyle={info?.houseStyle ?? DEFAULT_HOUSE_STYLE}
           onImport={() => importInput.current?.click()}
@@ -305,6 +332,14 @@ export function App({ client }: { client: Client }) {
               Profile…
             </button>
           </span>
+          {sync ? (
+            <SyncStatusLine
+              status={sync}
+              onJoin={() => setJoining(true)}
+              onSyncNow={() => void client.invoke('sync.now', {}).catch((e: Error) => setError(e.message))}
+              onSignOut={() => void client.invoke('sync.signOut', {}).catch((e: Error) => setError(e.message))}
+            />
+          ) : null}
           <span>Byline {info.version}</span>
         </footer>
       ) : null}

@@ -56,6 +56,10 @@ interface Props {
   registerFlush(flush: (() => Promise<void>) | null): void;
   /** What was typed while the article opened, once (TypeAhead.tsx). */
   takeTypeAhead?(): string;
+  /** Rounds of sync with the newsroom server that changed articles here, and which. */
+  remote?: { generation: number; changed: string[] } | null;
+  /** Who else has this article open now (a soft lock: it warns, never blocks). */
+  editingBy?: string[];
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -67,7 +71,7 @@ function metadataOf(a: Article): Metadata {
   return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [] }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -308,6 +312,27 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setSavedRevision(next.revision);
   };
 
+  // Records from the newsroom server changed this article: comments and versions to choose are read
+  // again, and newer text is taken in while nothing typed here waits to be saved. With unsaved text
+  // the save meets the newer revision as a conflict, and both texts stay to choose from.
+  const [remoteRound, setRemoteRound] = useState(0);
+  const seenGeneration = useRef(remote?.generation ?? 0);
+  useEffect(() => {
+    if (!remote || remote.generation === seenGeneration.current) return;
+    seenGeneration.current = remote.generation;
+    if (!remote.changed.includes(article.id)) return;
+    setRemoteRound((n) => n + 1);
+    if (saver.hasUnsavedChanges) return;
+    client.invoke('articles.get', { id: article.id }).then(
+      (latest) => {
+        if (latest.revision <= base.current.revision || saver.hasUnsavedChanges) return;
+        reload(latest);
+        setNotice(`Updated from the newsroom server: revision ${latest.revision}.`);
+      },
+      () => undefined,
+    );
+  }, [remote, client, article.id, saver]);
+
   // A page read by guesswork: its lines beside the article, each correctable.
   const page = usePageReview(client, article);
   const fixLine = async (line: number, role: LineRole) => {
@@ -343,7 +368,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       async ([first]) => setIncoming(first ? { version: first, mine: await client.invoke('articles.get', { id: article.id }) } : null),
       () => undefined,
     );
-  }, [client, article.id, savedRevision]);
+  }, [client, article.id, savedRevision, remoteRound]);
   const chooseVersion = async (keep: 'mine' | 'theirs') => {
     if (!incoming) return;
     setProblem(null);
@@ -361,7 +386,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   // Comments: anchors refer to saved text, so they are fetched again after every save.
   useEffect(() => {
     client.invoke('comments.list', { articleId: article.id }).then(setThreads, () => undefined);
-  }, [client, article.id, savedRevision]);
+  }, [client, article.id, savedRevision, remoteRound]);
   const highlights = useMemo<Range[]>(
     () =>
       threads.flatMap((t) => (t.anchor?.kind === 'text' && !t.detached && !t.resolvedAt ? anchorToRanges(editorRef.current?.children ?? initialDoc, t.anchor) : [])),
@@ -511,6 +536,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
+      {editingBy.length ? (
+        <p className="editing-notice" role="status">
+          {[...new Set(editingBy)].join(', ')} {editingBy.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
+        </p>
+      ) : null}
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className={page.review && page.shown ? 'editor-columns with-source' : 'editor-columns'}>

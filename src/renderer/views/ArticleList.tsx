@@ -7,6 +7,7 @@ import { snippetParts } from '../../shared/model/snippet';
 import { statusLabel } from '../../shared/workflow';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { Client } from '../api/client';
+import type { Editing } from '../../shared/model/syncStatus';
 
 interface Props {
   client: Client;
@@ -22,6 +23,10 @@ interface Props {
   onShowPhotos(): void;
   onShowTrash(show: boolean): void;
   onError(message: string): void;
+  /** Moves when records from the newsroom server changed articles here: the queue is read again. */
+  refresh?: number;
+  /** Who else has which article open (newsroom server). */
+  editing?: Editing[];
 }
 
 const PAGE = 200;
@@ -96,7 +101,7 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError }: Props) {
+export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError, refresh = 0, editing = [] }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [facets, setFacets] = useState<QueueFacets>({ counts: {}, rubrics: [], authors: [], agencies: [], languages: [] });
   const counts = facets.counts;
@@ -150,13 +155,14 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, query, trashed, limit, version, status, filters, onError]);
+  }, [client, query, trashed, limit, version, status, filters, onError, refresh]);
 
   useEffect(() => {
     if (trashed) return;
     client.invoke('articles.facets', {}).then(setFacets, (e: Error) => onError(e.message));
-  }, [client, trashed, version, onError]);
+  }, [client, trashed, version, onError, refresh]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  const editorsOf = (id: string) => [...new Set(editing.filter((e) => e.articleId === id).map((e) => e.name))];
   // Two rows with the same headline are told apart by the start of their ids.
   const sameHeadline = new Set(items.map((i) => i.headline).filter((h, i, all) => all.indexOf(h) !== i));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -371,6 +377,11 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
                 {a.openComments ? <span className="badge comments">{a.openComments} open comment{a.openComments === 1 ? '' : 's'}</span> : null}
                 {a.imageProblems ? <span className="badge problem">{a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} to fix (credit or alt text)</span> : null}
                 {a.waiting ? <span className="badge waiting">diverged version to choose</span> : null}
+                {editorsOf(a.id).map((name) => (
+                  <span key={name} className="badge editing">
+                    {name} is editing
+                  </span>
+                ))}
               </span>
             )}
             {a.statusNote ? (

@@ -45,6 +45,11 @@ export const CHANNELS = [
   'photos.setCredit',
   'store.check',
   'store.backup',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.editing',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -57,6 +62,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
 /** How far a long job has got (shared/jobs.ts), sent by the main process to the page. */
 export const PROGRESS_EVENT = `${IPC_PREFIX}progress`;
+/** Where this machine stands with the newsroom server (shared/model/syncStatus.ts), sent whenever it changes. */
+export const SYNC_EVENT = `${IPC_PREFIX}sync`;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

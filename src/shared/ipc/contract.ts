@@ -13,6 +13,8 @@ import { ProfileSchema, type Profile } from '../model/profile';
 import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../model/storeReports';
 import { EXPORT_FORMATS, type Channel } from './channels';
 import { LineFixSchema, type SourceLine } from '../model/pageMapping';
+import type { SyncStatus } from '../model/syncStatus';
+import { AccountNameSchema } from '../server/api';
 
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
@@ -185,6 +187,18 @@ export const contract = {
   'photos.setCredit': channel<CreditSet>()(z.object({ assetIds: z.array(AssetId).min(1).max(1000), parts: CreditPartsSchema }).strict()),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
+  /** The newsroom server: where this machine stands (the status line). */
+  'sync.status': channel<SyncStatus>()(Empty),
+  /** Signs this machine in once; it keeps a device token and syncs after restarts, offline in between. */
+  'sync.signIn': channel<SyncStatus>()(
+    z.object({ url: z.string().trim().min(1).max(2000), account: AccountNameSchema, password: z.string().min(1).max(1000) }).strict(),
+  ),
+  /** Forgets the sign-in; what waits to go out stays for the next one. */
+  'sync.signOut': channel<SyncStatus>()(Empty),
+  /** A round of sync now, answered when it is done. */
+  'sync.now': channel<SyncStatus>()(Empty),
+  /** The article open here (null: none), so others see "… is editing". */
+  'sync.editing': channel<null>()(z.object({ articleId: Id.nullable() }).strict()),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -71,3 +71,14 @@ export interface PullResult {
   /** More records wait past this batch. */
   more: boolean;
 }
+
+/** What a desktop says on the live socket: the article it has open now (null: none). */
+export const LiveClientMessageSchema = z.object({ type: z.literal('editing'), articleId: z.uuid().nullable() }).strict();
+export type LiveClientMessage = z.infer<typeof LiveClientMessageSchema>;
+
+/** What the server says on the live socket. */
+export type LiveServerMessage =
+  /** Records it may see wait up to `upTo`: pull since your cursor. */
+  | { type: 'records'; upTo: number }
+  /** Who else has which of the articles it may see open now. */
+  | { type: 'editing'; editing: { articleId: string; name: string }[] };

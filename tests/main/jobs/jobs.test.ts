@@ -50,14 +50,14 @@ describe('long jobs: progress and cancel', () => {
     store.close();
     const seen: JobProgress[] = [];
     let cancelled = false;
-    const worker = await startStoreWorker({ dbPath, houseStyle: DEFAULT_HOUSE_STYLE }, { ...browserHost, chooseBackupDestination: async () => path.join(dir, 'backup') }, (p) => {
+    const worker = await startStoreWorker({ dbPath, houseStyle: DEFAULT_HOUSE_STYLE }, { ...browserHost, chooseBackupDestination: async () => path.join(dir, 'backup') }, { onProgress: (p) => {
       seen.push(p);
       // Pressed while the pictures are copied: the flag reaches the busy thread.
       if (!cancelled && p.phase === 'pictures') {
         cancelled = true;
         void worker.invoke('jobs.cancel', { job: p.job });
       }
-    });
+    } });
     try {
       const result = await worker.invoke('store.backup', {});
       expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringMatching(/backup was cancelled/) } });
