@@ -316,6 +316,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   // again, and newer text is taken in while nothing typed here waits to be saved. With unsaved text
   // the save meets the newer revision as a conflict, and both texts stay to choose from.
   const [remoteRound, setRemoteRound] = useState(0);
+  const editors = [...new Set(editingBy)];
   const seenGeneration = useRef(remote?.generation ?? 0);
   useEffect(() => {
     if (!remote || remote.generation === seenGeneration.current) return;
@@ -536,9 +537,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
-      {editingBy.length ? (
+      {editors.length ? (
         <p className="editing-notice" role="status">
-          {[...new Set(editingBy)].join(', ')} {editingBy.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
+          {editors.join(', ')} {editors.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
         </p>
       ) : null}
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
