@@ -3,7 +3,9 @@ import os from 'node:os';
 import { BylineError } from '../../shared/errors';
 import { signInToServer, syncOnce, type SyncReport } from '../sync/syncOnce';
 import { forgetToken, refusedRevisions, syncServer } from '../sync/syncState';
-import { withStore, type Command } from './command';
+import { SyncAgent } from '../sync/syncAgent';
+import type { Store } from '../store/store';
+import { withStore, type Command, type CommandContext } from './command';
 import { printJson } from './output';
 
 /** The password from a prompt on a terminal (not echoed), or from standard input in a script. */
@@ -23,6 +25,23 @@ function describe(report: SyncReport): string[] {
   ];
 }
 
+/** `byline sync` without --once: the app's sync agent on this store, a line per change of state, until Ctrl+C. */
+async function keepInStep(ctx: CommandContext, store: Store): Promise<number> {
+  if (!syncServer(store)?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  let said = '';
+  const agent = new SyncAgent(store, (status) => {
+    const line = ctx.json ? JSON.stringify(status) : `${status.state}, ${status.waiting} waiting${status.lastSyncedAt ? `, last synced ${status.lastSyncedAt}` : ''}${status.problem ? ` (${status.problem})` : ''}`;
+    if (line !== said) ctx.io.out((said = line));
+  });
+  agent.start();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await agent.settle();
+  return agent.status().state === 'refused' ? 1 : 0;
+}
+
 /** Signing in to the newsroom server and syncing with it. */
 export const SYNC_COMMANDS: Record<string, Command> = {
   login: {
@@ -39,12 +58,12 @@ export const SYNC_COMMANDS: Record<string, Command> = {
       }),
   },
   sync: {
-    usage: 'sync --once',
-    summary: 'send what waits here to the newsroom server and take in what arrived there; exits 0 when everything went out and came in',
+    usage: 'sync [--once]',
+    summary: 'keep this store in step with the newsroom server until Ctrl+C (--once: one round; exits 0 when everything went out and came in)',
     args: 0,
     run: (ctx) =>
       withStore(ctx, async (store) => {
-        if (!ctx.options.once) throw new BylineError('invalid-input', 'sync runs one round for now: byline sync --once.');
+        if (!ctx.options.once) return keepInStep(ctx, store);
         const report = await syncOnce(store);
         if (ctx.json) printJson(ctx.io, { ...report, refusedEarlier: refusedRevisions(store) });
         else for (const line of describe(report)) ctx.io.out(line);

@@ -24,6 +24,10 @@ export interface SyncAgentOptions {
 
 const DEFAULTS: Required<SyncAgentOptions> = { retryMaxMs: 1000, safetyRoundMs: 30_000, afterChangeMs: 300 };
 const RETRY_MIN_MS = 100;
+const LIVE_RETRY_MIN_MS = 500;
+const LIVE_RETRY_MAX_MS = 30_000;
+/** How often the store is checked for saves made by another process. */
+const OTHER_WRITERS_MS = 1000;
 /** What the server says of who edits what is checked like any other payload. */
 const EditingListSchema = z.array(EditingSchema).max(10_000);
 
@@ -43,6 +47,9 @@ export class SyncAgent {
   private roundTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private safetyTimer: NodeJS.Timeout | null = null;
+  private othersTimer: NodeJS.Timeout | null = null;
+  private liveTimer: NodeJS.Timeout | null = null;
+  private liveRetryMs = LIVE_RETRY_MIN_MS;
   private retryMs = RETRY_MIN_MS;
   private stopped = false;
 
@@ -64,6 +71,14 @@ export class SyncAgent {
     this.soon(0);
     this.safetyTimer ??= setInterval(() => this.soon(0), this.options.safetyRoundMs);
     this.safetyTimer.unref();
+    // Another process saved in this store (the CLI beside the app): SQLite's data_version moves.
+    let seen = this.dataVersion();
+    this.othersTimer ??= setInterval(() => {
+      const now = this.dataVersion();
+      if (now !== seen) this.localChange();
+      seen = now;
+    }, OTHER_WRITERS_MS);
+    this.othersTimer.unref();
   }
 
   status(): SyncStatus {
@@ -130,14 +145,13 @@ export class SyncAgent {
     if (this.state === 'refused') this.start();
     this.retryMs = RETRY_MIN_MS;
     await this.runRound();
-    if (!this.liveOpen) this.connectLive();
     return this.status();
   }
 
   stop(): void {
     this.stopped = true;
-    for (const t of [this.roundTimer, this.reconnectTimer, this.safetyTimer]) if (t) clearTimeout(t);
-    this.roundTimer = this.reconnectTimer = this.safetyTimer = null;
+    for (const t of [this.roundTimer, this.reconnectTimer, this.safetyTimer, this.othersTimer, this.liveTimer]) if (t) clearTimeout(t);
+    this.roundTimer = this.reconnectTimer = this.safetyTimer = this.othersTimer = this.liveTimer = null;
     this.live?.removeAllListeners();
     this.live?.on('error', () => undefined);
     this.live?.terminate();
@@ -149,6 +163,10 @@ export class SyncAgent {
   async settle(): Promise<void> {
     this.stop();
     await this.round;
+  }
+
+  private dataVersion(): number {
+    return this.store.db.pragma('data_version', { simple: true }) as number;
   }
 
   private setState(state: SyncStatus['state']): void {
@@ -189,8 +207,14 @@ export class SyncAgent {
         this.generation++;
         this.changed = report.changed;
       }
-      this.setState(this.liveOpen ? 'online' : 'connecting');
-      if (!this.liveOpen) this.connectLive();
+      // Reachable is online; the live socket only makes news faster. A server that answers gets its
+      // live socket tried at once (it may have just come back), whatever the back-off said.
+      this.setState('online');
+      if (!this.live) {
+        if (this.liveTimer) clearTimeout(this.liveTimer);
+        this.liveTimer = null;
+        this.connectLive();
+      }
     } catch (error) {
       const e = error as BylineError;
       this.problem = e.message;
@@ -211,7 +235,6 @@ export class SyncAgent {
     this.retryMs = Math.min(this.retryMs * 2, this.options.retryMaxMs);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (!this.liveOpen) this.connectLive();
       this.soon(0);
     }, wait);
   }
@@ -224,7 +247,7 @@ export class SyncAgent {
     this.live = ws;
     ws.on('open', () => {
       this.liveOpen = true;
-      this.setState('online');
+      this.liveRetryMs = LIVE_RETRY_MIN_MS;
       this.sayOpenArticle();
       // Whatever arrived while the socket was down comes in now.
       this.soon(0);
@@ -241,10 +264,23 @@ export class SyncAgent {
       this.live = null;
       const wasOpen = this.liveOpen;
       this.liveOpen = false;
-      this.editing = [];
+      if (this.editing.length) {
+        this.editing = [];
+        this.emit(this.status());
+      }
       if (this.stopped) return;
-      if (wasOpen) this.setState('offline');
-      this.retryLater();
+      // Gone while open: a round finds out at once whether the server went (offline, retried soon).
+      if (wasOpen) this.soon(0);
+      // The socket is tried again, less and less often, each time with a round that finds out
+      // whether the server is still there (a proxy without WebSockets leaves rounds every 30 s).
+      if (!this.liveTimer) {
+        this.liveTimer = setTimeout(() => {
+          this.liveTimer = null;
+          this.connectLive();
+          this.soon(0);
+        }, this.liveRetryMs);
+        this.liveRetryMs = Math.min(this.liveRetryMs * 2, LIVE_RETRY_MAX_MS);
+      }
     });
   }
 

@@ -154,6 +154,17 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     const synced = await run(['sync', '--once']);
     expect(synced.code).toBe(0);
     expect(synced.stdout).toMatch(/^sent 1, received \d+\n/);
+    // Without --once it keeps the store in step until Ctrl+C, a line per change of state.
+    const loop = spawn(process.execPath, [BIN, '--db', db, 'sync'], { env: { ...process.env, BYLINE_DB: '' } });
+    let lines = '';
+    loop.stdout.on('data', (d: Buffer) => (lines += d.toString()));
+    await expect.poll(() => lines, { timeout: 10_000 }).toMatch(/^online, 0 waiting/m);
+    // A save by another process goes out by itself (the loop sees the store change).
+    expect((await run(['new', '--headline', 'Während sync läuft'])).code).toBe(0);
+    await expect.poll(() => lines, { timeout: 10_000 }).toMatch(/^online, 1 waiting[^\n]*\nonline, 0 waiting/m);
+    const exited = new Promise<number | null>((resolve) => loop.on('close', resolve));
+    loop.kill('SIGINT');
+    expect(await exited).toBe(0);
     expect(await run(['logout'])).toMatchObject({ code: 0, stdout: `signed out of ${url}\n` });
     expect(await run(['sync', '--once'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Not signed in to a newsroom server') });
   });
