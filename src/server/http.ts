@@ -7,7 +7,8 @@ import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { SignInRequestSchema, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
-import { PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
+import { BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
+import { addBlobChunk, readBlob, startBlob } from './blobs';
 import { authenticate, ServerError, signIn, signOut } from './accounts';
 import { pull, push } from './sync';
 
@@ -15,22 +16,28 @@ import { pull, push } from './sync';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
-const STATUS: Record<ServerErrorCode, number> = { 'bad-request': 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, 'rate-limited': 429, 'too-large': 413, internal: 500 };
+const STATUS: Record<ServerErrorCode, number> = { 'bad-request': 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'rate-limited': 429, 'too-large': 413, internal: 500 };
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'The body must be JSON (Content-Type: application/json).');
+/** The body as bytes, refused past `limit` (Content-Type checked by the caller). */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     // Past the limit the rest is read and dropped (so the client hears the answer rather than a
     // reset connection), up to a point where the connection is cut instead.
-    if (size > MAX_DRAIN_BYTES) req.destroy();
-    else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size > limit + MAX_DRAIN_BYTES) req.destroy();
+    else if (size <= limit) chunks.push(chunk);
   }
-  if (size > MAX_BODY_BYTES) throw new ServerError('too-large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (size > limit) throw new ServerError('too-large', `The body is larger than ${limit / 1024} KB.`);
+  return Buffer.concat(chunks);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'The body must be JSON (Content-Type: application/json).');
+  const body = await readBody(req, MAX_BODY_BYTES);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new ServerError('bad-request', 'The body is not valid JSON.');
   }
@@ -48,7 +55,9 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-type Handler = (req: http.IncomingMessage, db: pg.Pool) => Promise<{ status?: number; body: unknown }>;
+/** A JSON answer, or a picture's bytes. */
+type Answer = { status?: number; body: unknown } | { bytes: Buffer };
+type Handler = (req: http.IncomingMessage, db: pg.Pool, params: string[]) => Promise<Answer>;
 
 async function requireDevice(req: http.IncomingMessage, db: pg.Pool) {
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
@@ -78,7 +87,30 @@ const ROUTES: Record<string, Handler> = {
     await signOut(db, device, account.id);
     return { body: { signedOut: true } };
   },
+  // Pictures, named by SHA-256: start (or ask how far an upload got), add a chunk, read.
+  'POST /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
+    const { account } = await requireDevice(req, db);
+    const { size } = parse(BlobStartSchema, await readJson(req));
+    return { body: await startBlob(db, account, sha256!, size) };
+  },
+  'PUT /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
+    await requireDevice(req, db);
+    const { offset } = parse(BlobChunkQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
+    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'A chunk is sent as bytes (Content-Type: application/octet-stream).');
+    return { body: await addBlobChunk(db, sha256!, offset, await readBody(req, BLOB_CHUNK_BYTES)) };
+  },
+  'GET /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
+    const { account } = await requireDevice(req, db);
+    return { bytes: await readBlob(db, account, sha256!) };
+  },
 };
+
+/** The route for a request path: a fixed one, or one with a picture's SHA-256 in it. */
+function routeOf(method: string | undefined, path: string): { handler?: Handler; params: string[]; known: boolean } {
+  const blob = /^\/api\/v1\/blobs\/([0-9a-f]{64})$/.exec(path);
+  const key = blob ? '/api/v1/blobs/:sha256' : path;
+  return { handler: ROUTES[`${method} ${key}`], params: blob ? [blob[1]!] : [], known: Object.keys(ROUTES).some((r) => r.endsWith(` ${key}`)) };
+}
 
 export interface ServerOptions {
   /** PEM certificate and key: the server speaks HTTPS. */
@@ -87,13 +119,16 @@ export interface ServerOptions {
 
 export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Server | https.Server {
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = ROUTES[`${req.method} ${path}`];
-    const answer = route
-      ? route(req, db)
-      : Promise.reject(new ServerError(Object.keys(ROUTES).some((r) => r.endsWith(` ${path}`)) ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = routeOf(req.method, path);
+    const answer = route.handler ? route.handler(req, db, route.params) : Promise.reject(new ServerError(route.known ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
     answer.then(
-      ({ status = 200, body }) => send(res, status, body),
+      (a) => {
+        if ('bytes' in a) {
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': a.bytes.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+          res.end(a.bytes);
+        } else send(res, a.status ?? 200, a.body);
+      },
       (error: unknown) => {
         const known = error instanceof ServerError;
         const code: ServerErrorCode = known ? error.code : 'internal';

@@ -18,7 +18,7 @@ async function readPassword(err: (text: string) => void): Promise<string> {
 
 function describe(report: SyncReport): string[] {
   return [
-    `sent ${report.pushed}, received ${report.pulled}`,
+    `sent ${report.pushed}, received ${report.pulled}${report.picturesSent || report.picturesReceived ? `; pictures sent ${report.picturesSent}, received ${report.picturesReceived}` : ''}`,
     ...report.refused.map((r) => `refused by the server: ${r.articleId} ${r.revision ? `revision ${r.revision}` : `comment ${r.commentId}`}: ${r.reason}`),
     ...report.diverged.map((d) => `${d.articleId}: edited here and there from the same revision; both are kept, choose with \`byline choose ${d.articleId} mine|theirs\``),
     ...report.skipped.map((s) => `not placed here (its earlier history is not on this machine): record ${s}`),

@@ -7,6 +7,8 @@ import type { RevisionRecord } from '../../shared/model/handoff';
 import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
 import crypto from 'node:crypto';
+import { call } from './serverApi';
+import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
 import { assignRecordIds, knownIncoming, localRevisionOf, markCommentSynced, markPushed, markRefused, outgoing, outgoingComments, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
 
 const PUSH_BATCH = 200;
@@ -15,6 +17,9 @@ const PULL_BATCH = 500;
 export interface SyncReport {
   pushed: number;
   pulled: number;
+  /** Pictures whose bytes went to the server, and came from it, in this round. */
+  picturesSent: number;
+  picturesReceived: number;
   /** Revisions from the server kept as versions to choose (both sides changed the same revision). */
   diverged: { articleId: string; incomingId: number }[];
   /** Records the server refused, with its reason: a revision (by number) or a comment (by id). */
@@ -23,26 +28,6 @@ export interface SyncReport {
   changed: string[];
   /** Records that could not be placed here (their earlier history is not on this machine). */
   skipped: string[];
-}
-
-async function call<T>(url: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new BylineError('io', `The newsroom server at ${url} cannot be reached (${(error as Error).message}); what waits here stays and goes out next time.`, { problem: 'offline' });
-  }
-  const json = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
-  if (!res.ok) {
-    const code = res.status === 401 ? 'forbidden' : 'io';
-    throw new BylineError(code, `The newsroom server refused: ${json.error?.message ?? `HTTP ${res.status}`}`, { problem: json.error?.code ?? 'http' });
-  }
-  return json;
 }
 
 async function pushRevisions(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
@@ -57,6 +42,8 @@ async function pushRevisions(store: Store, url: string, token: string, report: S
       const r = history.find((h) => h.revision === w.revision)!;
       return { kind: 'revision', id: w.recordId, articleId: w.articleId, parents: w.parents, savedAt: r.savedAt, note: r.note, doc: r.doc };
     });
+    // Pictures first: no machine may pull a revision whose picture the server does not have.
+    report.picturesSent += await uploadPictures(store, url, token, payload.flatMap((r) => (r.kind === 'revision' ? [r.doc] : [])));
     const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: payload });
     store.transaction(() => {
       for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);
@@ -154,9 +141,12 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
   for (;;) {
     const cursor = syncServer(store)!.cursor;
     const page = await call<PullResult>(url, token, 'GET', `/api/v1/pull?since=${cursor}&limit=${PULL_BATCH}`);
+    // Pictures first: the store takes a revision only with the pictures it names.
+    const pictures = await fetchPictures(store, url, token, page.records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])));
+    report.picturesReceived += pictures.received;
     store.transaction(() => {
       for (const { record, by } of page.records) {
-        if (record.kind === 'revision') applyRevision(store, record, by.name, report);
+        if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by.name, report);
         else applyComment(store, record, report);
       }
       store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
@@ -170,7 +160,7 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
 export async function syncOnce(store: Store): Promise<SyncReport> {
   const server = syncServer(store);
   if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
-  const report: SyncReport = { pushed: 0, pulled: 0, diverged: [], refused: [], changed: [], skipped: [] };
+  const report: SyncReport = { pushed: 0, pulled: 0, picturesSent: 0, picturesReceived: 0, diverged: [], refused: [], changed: [], skipped: [] };
   await pushRevisions(store, server.url, server.token, report);
   await pushComments(store, server.url, server.token, report);
   await pullAll(store, server.url, server.token, report);

@@ -92,6 +92,28 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
       CREATE INDEX records_by_comment ON records ((body->'comment'->>'id')) WHERE kind = 'comment';
     `,
   },
+  {
+    version: 4,
+    name: 'pictures',
+    sql: `
+      -- Pictures' bytes, content-addressed by SHA-256: uploaded once, in chunks, resumable. A
+      -- picture is complete when all its bytes came and their SHA-256 is its name.
+      CREATE TABLE blobs (
+        sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        size bigint NOT NULL CHECK (size > 0),
+        received bigint NOT NULL DEFAULT 0,
+        complete boolean NOT NULL DEFAULT false,
+        uploaded_by uuid NOT NULL REFERENCES accounts (id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE blob_chunks (
+        sha256 text NOT NULL REFERENCES blobs (sha256) ON DELETE CASCADE,
+        start_at bigint NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (sha256, start_at)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = SERVER_MIGRATIONS.length;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ArticleSchema } from '../model/article';
 import { CommentSchema } from '../model/comment';
+import { MAX_PICTURE_BYTES } from '../model/photo';
 
 const RecordId = z.uuid();
 
@@ -82,3 +83,18 @@ export type LiveServerMessage =
   | { type: 'records'; upTo: number }
   /** Who else has which of the articles it may see open now. */
   | { type: 'editing'; editing: { articleId: string; name: string }[] };
+
+/** Pictures travel in chunks of at most this many bytes; an interrupted upload goes on from the last whole chunk. */
+export const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Announcing a picture's upload (or asking how far it got): its size in bytes. */
+export const BlobStartSchema = z.object({ size: z.number().int().min(1).max(MAX_PICTURE_BYTES) }).strict();
+
+export const BlobChunkQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(MAX_PICTURE_BYTES) }).strict();
+
+/** How far a picture's upload got. */
+export interface BlobState {
+  size: number;
+  received: number;
+  complete: boolean;
+}

@@ -88,7 +88,7 @@ describe('the record of pictures in use', () => {
     store.articles.save({ ...a, body: a.body.slice(1) }, 'anna');
     store.close();
     const raw = new Database(file);
-    raw.exec('DROP TABLE sync_comments; DROP TABLE sync_incoming; DROP TABLE sync_revisions; DROP TABLE sync_server; DROP TABLE import_sources; DROP TABLE revision_assets; PRAGMA user_version = 9;');
+    raw.exec('DROP TABLE sync_assets; DROP TABLE sync_comments; DROP TABLE sync_incoming; DROP TABLE sync_revisions; DROP TABLE sync_server; DROP TABLE import_sources; DROP TABLE revision_assets; PRAGMA user_version = 9;');
     raw.close();
     const upgraded = open(file);
     try {

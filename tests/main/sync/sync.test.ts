@@ -8,9 +8,13 @@ import { migrate } from '../../../src/server/db/migrations';
 import { createServer, listen } from '../../../src/server/http';
 import { Store } from '../../../src/main/store/store';
 import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
-import { outgoing } from '../../../src/main/sync/syncState';
+import { outgoing, syncServer } from '../../../src/main/sync/syncState';
+import { revisionRecord } from '../../helpers/syncRecords';
+import crypto from 'node:crypto';
 import { resolveIncoming } from '../../../src/main/handoff/unpack';
 import { seedArticle } from '../../helpers/articles';
+import { jpegOf } from '../../helpers/images';
+import { storePhoto } from '../../../src/main/media/storePhoto';
 import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
 import { tempDir } from '../../helpers/tmp';
 import { BIN } from '../cli/run';
@@ -135,6 +139,42 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
+  it('pictures travel with the revisions that use them: sent once before the revision, fetched by the other machine, the same bytes', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-p.db'));
+    const b = Store.open(path.join(tempDir(), 'dora-p.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      const { asset } = await storePhoto(a, await jpegOf(640, 480), 'albu-kamal.jpg', 'file');
+      const created = a.articles.create(seedArticle(asset.id), 'Anna');
+      a.articles.save({ ...created, headline: 'Mit Bild' }, 'Anna');
+      expect(await syncOnce(a)).toMatchObject({ pushed: 2, picturesSent: 1 });
+      // Sent once: the next revision with the same picture sends only the revision.
+      a.articles.save({ ...a.articles.get(created.id), teaser: 'Neu' }, 'Anna');
+      expect(await syncOnce(a)).toMatchObject({ pushed: 1, picturesSent: 0 });
+
+      expect(await syncOnce(b)).toMatchObject({ picturesReceived: 1, skipped: [] });
+      expect(b.articles.history(created.id)).toHaveLength(3);
+      expect(b.assets.read(asset.id).equals(a.assets.read(asset.id))).toBe(true);
+      expect(b.assets.find(asset.id)).toMatchObject({ mime: 'image/jpeg' });
+      // What came from the server does not go back.
+      b.articles.save({ ...b.articles.get(created.id), teaser: 'Vom Desk' }, 'Dora');
+      expect(await syncOnce(b)).toMatchObject({ pushed: 1, picturesSent: 0 });
+
+      // A revision whose picture never reached the server (its sender's store lost the file)
+      // still comes in, with that picture waiting for its file rather than refused or dropped.
+      const lost = crypto.createHash('sha256').update('a picture that never arrived').digest('hex');
+      const orphan = revisionRecord(crypto.randomUUID(), [], { body: seedArticle(lost).body!.filter((x) => x.type === 'image') });
+      const pushed = await fetch(`${url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(a)!.token}` }, body: JSON.stringify({ records: [orphan] }) });
+      expect(pushed.status).toBe(200);
+      expect(await syncOnce(b)).toMatchObject({ skipped: [], refused: [] });
+      expect(b.articles.get(orphan.articleId).body).toEqual([expect.objectContaining({ type: 'image', assetId: null, caption: expect.any(String) })]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('byline login, sync --once and logout: the password from standard input, a report, and a refusal once signed out', async () => {
     const db = path.join(tempDir(), 'cli.db');
     // Async: the server answering these runs in this very process.
@@ -153,7 +193,7 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     expect((await run(['new', '--headline', 'Vom Terminal'])).code).toBe(0);
     const synced = await run(['sync', '--once']);
     expect(synced.code).toBe(0);
-    expect(synced.stdout).toMatch(/^sent 1, received \d+\n/);
+    expect(synced.stdout).toMatch(/^sent 1, received \d+(; pictures sent 0, received \d+)?\n/);
     // Without --once it keeps the store in step until Ctrl+C, a line per change of state.
     const loop = spawn(process.execPath, [BIN, '--db', db, 'sync'], { env: { ...process.env, BYLINE_DB: '' } });
     let lines = '';

@@ -11,7 +11,7 @@ import { migration0009 } from './0009-version-names';
 import { migration0010 } from './0010-revision-assets';
 import { migration0011 } from './0011-import-sources';
 import { migration0012 } from './0012-sync';
-import { migration0013 } from './0013-sync-comments';
+import { migration0013 } from './0013-sync-comments-and-pictures';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
