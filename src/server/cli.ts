@@ -57,7 +57,15 @@ export async function serve(db: pg.Pool, connectionString: string, io: Io, host:
   if (beyondLoopback(host) && !tls) io.err(`byline-server: warning: listening on ${host} without TLS; device tokens and passwords cross the network readable. Give --cert and --key.`);
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   // Stopping: live connections are closed first, so the server's close does not wait for them.
-  const stop = () => live.stop().then(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const stop = () =>
+    live.stop().then(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Kept-alive connections with no request under way would hold the close for seconds.
+          server.closeIdleConnections();
+        }),
+    );
   return { stop, url };
 }
 

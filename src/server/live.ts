@@ -49,6 +49,7 @@ export class Live {
   /** Every desktop's open article, from this instance and the others, by device. */
   private readonly presence = new Map<string, Presence>();
   private readonly instance = crypto.randomUUID();
+  private stopping = false;
 
   constructor(
     private readonly db: pg.Pool,
@@ -80,11 +81,13 @@ export class Live {
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    if (this.stopping) return refuse('503 Service Unavailable');
     if ((req.url ?? '').split('?')[0] !== LIVE_PATH) return refuse('404 Not Found');
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const who = token ? await authenticate(this.db, token).catch(() => null) : null;
     if (!who) return refuse('401 Unauthorized');
     const { rows } = await this.db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records');
+    if (this.stopping) return refuse('503 Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null };
       this.listeners.add(listener);
@@ -171,8 +174,11 @@ export class Live {
   }
 
   async stop(): Promise<void> {
+    // Desktops reconnect at once when their socket closes; a stopping server takes none of them.
+    this.stopping = true;
     if (this.ping) clearInterval(this.ping);
-    for (const l of this.listeners) l.ws.close(1001, 'server stopping');
+    // Cut rather than closed with a handshake: desktops reconnect to another instance either way.
+    for (const l of this.listeners) l.ws.terminate();
     this.listeners.clear();
     await this.notifications?.end().catch(() => undefined);
   }

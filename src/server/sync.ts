@@ -67,54 +67,123 @@ async function storeComment(client: pg.PoolClient, account: Account, c: Extract<
   }
 }
 
-/**
- * Stores a batch of records in order, each in its own savepoint, all in one transaction: a
- * refused record is reported and skipped, a record already stored counts as a duplicate.
- */
-export async function push(db: pg.Pool, account: Account, records: readonly SyncRecord[], style: HouseStyle = DEFAULT_HOUSE_STYLE): Promise<PushResult> {
+/** One desktop's push, waiting to be stored with the others that arrived meanwhile. */
+interface QueuedPush {
+  account: Account;
+  records: readonly SyncRecord[];
+  style: HouseStyle;
+  resolve(result: PushResult): void;
+  reject(error: unknown): void;
+}
+
+/** Stores one push's records in order, each in its own savepoint, inside the caller's transaction. */
+async function storePush(client: pg.PoolClient, { account, records, style }: QueuedPush): Promise<PushResult> {
   const result: PushResult = { accepted: [], duplicates: [], refused: [] };
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    // One push at a time takes numbers: a record numbered lower is always committed before one
-    // numbered higher, so a pull "since N" can never skip a record that commits late.
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
-    for (const record of records) {
-      const known = await client.query<{ article_id: string }>('SELECT article_id FROM records WHERE id = $1', [record.id]);
-      if (known.rowCount) {
-        result.duplicates.push(record.id);
-        continue;
-      }
-      await client.query('SAVEPOINT record');
-      try {
-        if (record.kind === 'revision') await storeRevision(client, account, record, style);
-        else await storeComment(client, account, record);
-        const { rows } = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
-          record.id,
-          record.articleId,
-          record.kind,
-          record.kind === 'revision' ? record.parents : [],
-          account.id,
-          JSON.stringify(record),
-        ]);
-        await client.query('RELEASE SAVEPOINT record');
-        result.accepted.push({ id: record.id, seq: Number(rows[0]!.seq) });
-      } catch (error) {
-        await client.query('ROLLBACK TO SAVEPOINT record');
-        if (!(error instanceof Refusal)) throw error;
-        result.refused.push({ id: record.id, code: error.code, message: error.message });
-      }
+  for (const record of records) {
+    const known = await client.query<{ article_id: string }>('SELECT article_id FROM records WHERE id = $1', [record.id]);
+    if (known.rowCount) {
+      result.duplicates.push(record.id);
+      continue;
     }
-    // Other server instances and their desktops hear of it (LISTEN byline_records).
-    if (result.accepted.length) await client.query('SELECT pg_notify($1, $2)', [RECORDS_CHANNEL, String(result.accepted.at(-1)!.seq)]);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    await client.query('SAVEPOINT record');
+    try {
+      if (record.kind === 'revision') await storeRevision(client, account, record, style);
+      else await storeComment(client, account, record);
+      const { rows } = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
+        record.id,
+        record.articleId,
+        record.kind,
+        record.kind === 'revision' ? record.parents : [],
+        account.id,
+        JSON.stringify(record),
+      ]);
+      await client.query('RELEASE SAVEPOINT record');
+      result.accepted.push({ id: record.id, seq: Number(rows[0]!.seq) });
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT record');
+      if (!(error instanceof Refusal)) throw error;
+      result.refused.push({ id: record.id, code: error.code, message: error.message });
+    }
   }
+  return result;
+}
+
+/**
+ * Pushes that arrive while one is being stored wait, and are then stored together in one
+ * transaction: one lock, one durable commit for all of them (group commit), so 500 desktops saving
+ * at once wait for a few commits rather than 500. Each push has a savepoint of its own, so a push
+ * that fails unexpectedly fails alone; an answer is given only once the commit is durable.
+ */
+class PushBatcher {
+  private readonly waiting: QueuedPush[] = [];
+  private running = false;
+
+  constructor(private readonly db: pg.Pool) {}
+
+  push(push: Omit<QueuedPush, 'resolve' | 'reject'>): Promise<PushResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...push, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length) await this.storeBatch(this.waiting.splice(0, MAX_PUSHES_PER_COMMIT));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async storeBatch(batch: QueuedPush[]): Promise<void> {
+    const done: { push: QueuedPush; result: PushResult }[] = [];
+    const failed: { push: QueuedPush; error: unknown }[] = [];
+    let client: pg.PoolClient | null = null;
+    try {
+      client = await this.db.connect();
+      await client.query('BEGIN');
+      // One transaction at a time takes numbers: a record numbered lower is always committed before
+      // one numbered higher, so a pull "since N" can never skip a record that commits late.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
+      for (const push of batch) {
+        await client.query('SAVEPOINT push');
+        try {
+          done.push({ push, result: await storePush(client, push) });
+          await client.query('RELEASE SAVEPOINT push');
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT push');
+          failed.push({ push, error });
+        }
+      }
+      const last = Math.max(0, ...done.flatMap(({ result }) => result.accepted.map((a) => a.seq)));
+      // Other server instances and their desktops hear of it (LISTEN byline_records).
+      if (last) await client.query('SELECT pg_notify($1, $2)', [RECORDS_CHANNEL, String(last)]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client?.query('ROLLBACK').catch(() => undefined);
+      for (const push of batch) push.reject(error);
+      return;
+    } finally {
+      client?.release();
+    }
+    for (const { push, result } of done) push.resolve(result);
+    for (const { push, error } of failed) push.reject(error);
+  }
+}
+
+/** At most this many pushes share one commit (each carries at most 500 records). */
+const MAX_PUSHES_PER_COMMIT = 64;
+const batchers = new WeakMap<pg.Pool, PushBatcher>();
+
+/**
+ * Stores a push's records in order: a refused record is reported and skipped, a record already
+ * stored counts as a duplicate. Answers once the records are durable.
+ */
+export function push(db: pg.Pool, account: Account, records: readonly SyncRecord[], style: HouseStyle = DEFAULT_HOUSE_STYLE): Promise<PushResult> {
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = new PushBatcher(db)));
+  return batcher.push({ account, records, style });
 }
 
 /** What the account may see, after `since`, in the server's order. */
