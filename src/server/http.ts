@@ -1,16 +1,17 @@
 // The newsroom server's HTTP API. Every request but sign-in carries a device token in the
 // Authorization header; every body is checked by the shared zod schemas; every answer is JSON,
 // an error with a stable code.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { SignInRequestSchema, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
-import { BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
+import { AssignRequestSchema, BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
 import { addBlobChunk, readBlob, startBlob } from './blobs';
 import { authenticate, ServerError, signIn, signOut } from './accounts';
-import { pull, push } from './sync';
+import { articleHistory, pull, push } from './sync';
 
 /** A request body larger than this is refused before it is read whole. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -87,6 +88,20 @@ const ROUTES: Record<string, Handler> = {
     await signOut(db, device, account.id);
     return { body: { signedOut: true } };
   },
+  // The desk assigns an article (and may move it to another desk); those it now reaches get its history.
+  'POST /api/v1/articles/:id/assignment': async (req, db, [id]) => {
+    const { account } = await requireDevice(req, db);
+    const { assignedTo, desk } = parse(AssignRequestSchema, await readJson(req));
+    const record = { kind: 'assignment' as const, id: crypto.randomUUID(), articleId: id!, assignedTo, ...(desk ? { desk } : {}), at: new Date().toISOString() };
+    const result = await push(db, account, [record]);
+    const refused = result.refused[0];
+    if (refused) throw new ServerError(refused.code, refused.message);
+    return { body: { assigned: assignedTo, desk: desk ?? null } };
+  },
+  'GET /api/v1/articles/:id/records': async (req, db, [id]) => {
+    const { account } = await requireDevice(req, db);
+    return { body: { records: await articleHistory(db, account, id!) } };
+  },
   // Pictures, named by SHA-256: start (or ask how far an upload got), add a chunk, read.
   'POST /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
     const { account } = await requireDevice(req, db);
@@ -105,11 +120,25 @@ const ROUTES: Record<string, Handler> = {
   },
 };
 
-/** The route for a request path: a fixed one, or one with a picture's SHA-256 in it. */
+/** Paths with a parameter: a picture's SHA-256, an article's id. */
+const PATTERNS: [RegExp, string][] = [
+  [/^\/api\/v1\/blobs\/([0-9a-f]{64})$/, '/api/v1/blobs/:sha256'],
+  [/^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/assignment$/, '/api/v1/articles/:id/assignment'],
+  [/^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/records$/, '/api/v1/articles/:id/records'],
+];
+
+/** The route for a request path: a fixed one, or one with a parameter in it. */
 function routeOf(method: string | undefined, path: string): { handler?: Handler; params: string[]; known: boolean } {
-  const blob = /^\/api\/v1\/blobs\/([0-9a-f]{64})$/.exec(path);
-  const key = blob ? '/api/v1/blobs/:sha256' : path;
-  return { handler: ROUTES[`${method} ${key}`], params: blob ? [blob[1]!] : [], known: Object.keys(ROUTES).some((r) => r.endsWith(` ${key}`)) };
+  let key = path;
+  let params: string[] = [];
+  for (const [pattern, name] of PATTERNS) {
+    const m = pattern.exec(path);
+    if (m) {
+      key = name;
+      params = m.slice(1);
+    }
+  }
+  return { handler: ROUTES[`${method} ${key}`], params, known: Object.keys(ROUTES).some((r) => r.endsWith(` ${key}`)) };
 }
 
 export interface ServerOptions {

@@ -4,10 +4,10 @@
 // see, in the order the server accepted it.
 import type pg from 'pg';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
-import type { Article } from '../shared/model/article';
 import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
 import { transitionProblem } from '../shared/workflow';
+import { ServerError } from './accounts';
 
 /** The PostgreSQL channel a push notifies with the highest number it stored (live.ts listens). */
 export const RECORDS_CHANNEL = 'byline_records';
@@ -34,25 +34,31 @@ async function articleRow(client: pg.PoolClient, account: Account, articleId: st
   return rows[0] ? { exists: true, visible: rows[0].visible, createdBy: rows[0].created_by } : { exists: false, visible: false, createdBy: null };
 }
 
+/**
+ * Checks a revision and writes what goes with it (a new article's row, a status step's audit).
+ * Every refusal comes before any write, so a refused record leaves nothing to undo.
+ */
 async function storeRevision(client: pg.PoolClient, account: Account, r: Extract<SyncRecord, { kind: 'revision' }>, style: HouseStyle): Promise<void> {
   const article = await articleRow(client, account, r.articleId);
-  if (!article.exists) {
-    if (r.parents.length) throw new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
-    await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [r.articleId, account.id, r.desk ?? account.desks[0] ?? null]);
-  } else if (!article.visible) {
-    throw new Refusal('forbidden', `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`);
-  }
-  const { rows: parents } = await client.query<{ id: string; body: { doc: Article } }>("SELECT id, body FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])", [r.articleId, r.parents]);
-  if (parents.length !== r.parents.length) throw new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
+  const unknownParent = () => new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
+  if (!article.exists && r.parents.length) throw unknownParent();
+  if (article.exists && !article.visible) throw new Refusal('forbidden', `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`);
   if (article.exists && !r.parents.length) throw new Refusal('bad-request', `Article ${r.articleId} exists already; a new revision names the one it was made on.`);
+  let from: string[] = [];
+  if (r.parents.length) {
+    const { rows } = await client.query<{ status: string }>("SELECT body->'doc'->>'status' AS status FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])", [r.articleId, r.parents]);
+    if (rows.length !== r.parents.length) throw unknownParent();
+    from = rows.map((p) => p.status);
+  }
   // A status that differs from every parent's is a step: checked again here, whatever the desktop allowed.
-  const from = parents.map((p) => p.body.doc.status);
-  if (from.length && !from.includes(r.doc.status)) {
+  const step = from.length > 0 && !from.includes(r.doc.status);
+  if (step) {
     const role = account.role === 'admin' ? 'desk' : account.role;
     const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, { role, isAuthor: article.createdBy === account.id });
     if (problem) throw new Refusal('forbidden', problem.message);
-    await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'status-step', JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id })]);
   }
+  if (!article.exists) await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [r.articleId, account.id, r.desk ?? account.desks[0] ?? null]);
+  if (step) await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'status-step', JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id })]);
 }
 
 async function storeComment(client: pg.PoolClient, account: Account, c: Extract<SyncRecord, { kind: 'comment' }>): Promise<void> {
@@ -67,6 +73,18 @@ async function storeComment(client: pg.PoolClient, account: Account, c: Extract<
   }
 }
 
+async function storeAssignment(client: pg.PoolClient, account: Account, a: Extract<SyncRecord, { kind: 'assignment' }>): Promise<void> {
+  const article = await articleRow(client, account, a.articleId);
+  if (!article.exists) throw new Refusal('bad-request', `There is no article ${a.articleId} on the server to assign.`);
+  if (!article.visible) throw new Refusal('forbidden', `${account.name} may not assign article ${a.articleId}.`);
+  if (account.role !== 'desk' && account.role !== 'admin') throw new Refusal('forbidden', `Only the desk assigns articles; ${account.name} is ${account.role}.`);
+  const { rows } = await client.query<{ id: string; name: string }>('SELECT id, name FROM accounts WHERE name = ANY($1::text[]) AND revoked_at IS NULL', [a.assignedTo]);
+  const unknown = a.assignedTo.filter((n) => !rows.some((r) => r.name === n));
+  if (unknown.length) throw new Refusal('bad-request', `No account ${unknown.map((n) => `"${n}"`).join(', ')} on the server.`);
+  await client.query('UPDATE articles SET assigned_to = $2, desk = coalesce($3, desk) WHERE id = $1', [a.articleId, rows.map((r) => r.id), a.desk ?? null]);
+  await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'assignment', JSON.stringify({ article: a.articleId, assignedTo: a.assignedTo, desk: a.desk ?? null })]);
+}
+
 /** One desktop's push, waiting to be stored with the others that arrived meanwhile. */
 interface QueuedPush {
   account: Account;
@@ -76,34 +94,38 @@ interface QueuedPush {
   reject(error: unknown): void;
 }
 
-/** Stores one push's records in order, each in its own savepoint, inside the caller's transaction. */
+/**
+ * Stores one push's records in order, inside the caller's transaction. Each record is checked
+ * before anything of it is written, so a refused one is skipped with nothing to undo.
+ */
 async function storePush(client: pg.PoolClient, { account, records, style }: QueuedPush): Promise<PushResult> {
   const result: PushResult = { accepted: [], duplicates: [], refused: [] };
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [records.map((r) => r.id)]);
+  const known = new Set(rows.map((r) => r.id));
   for (const record of records) {
-    const known = await client.query<{ article_id: string }>('SELECT article_id FROM records WHERE id = $1', [record.id]);
-    if (known.rowCount) {
+    if (known.has(record.id)) {
       result.duplicates.push(record.id);
       continue;
     }
-    await client.query('SAVEPOINT record');
     try {
       if (record.kind === 'revision') await storeRevision(client, account, record, style);
-      else await storeComment(client, account, record);
-      const { rows } = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
-        record.id,
-        record.articleId,
-        record.kind,
-        record.kind === 'revision' ? record.parents : [],
-        account.id,
-        JSON.stringify(record),
-      ]);
-      await client.query('RELEASE SAVEPOINT record');
-      result.accepted.push({ id: record.id, seq: Number(rows[0]!.seq) });
+      else if (record.kind === 'comment') await storeComment(client, account, record);
+      else await storeAssignment(client, account, record);
     } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT record');
       if (!(error instanceof Refusal)) throw error;
       result.refused.push({ id: record.id, code: error.code, message: error.message });
+      continue;
     }
+    const inserted = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
+      record.id,
+      record.articleId,
+      record.kind,
+      record.kind === 'revision' ? record.parents : [],
+      account.id,
+      JSON.stringify(record),
+    ]);
+    known.add(record.id);
+    result.accepted.push({ id: record.id, seq: Number(inserted.rows[0]!.seq) });
   }
   return result;
 }
@@ -184,6 +206,19 @@ export function push(db: pg.Pool, account: Account, records: readonly SyncRecord
   let batcher = batchers.get(db);
   if (!batcher) batchers.set(db, (batcher = new PushBatcher(db)));
   return batcher.push({ account, records, style });
+}
+
+/** Every record of one article, in order, for an account that may see it now (a catch-up). */
+export async function articleHistory(db: pg.Pool, account: Account, articleId: string): Promise<PullResult['records']> {
+  const { rows } = await db.query<{ seq: string; body: SyncRecord; name: string; initials: string }>(
+    `SELECT r.seq, r.body, u.name, u.initials FROM records r
+       JOIN articles a ON a.id = r.article_id JOIN accounts u ON u.id = r.account_id
+      WHERE a.id = $4 AND ${VISIBLE}
+      ORDER BY r.seq`,
+    [...visibilityParams(account), articleId],
+  );
+  if (!rows.length) throw new ServerError('not-found', `No article ${articleId} that ${account.name} may see.`);
+  return rows.map((r) => ({ seq: Number(r.seq), by: { name: r.name, initials: r.initials }, record: r.body }));
 }
 
 /** What the account may see, after `since`, in the server's order. */

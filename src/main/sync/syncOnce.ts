@@ -4,7 +4,7 @@
 // new cursor are stored in one transaction, so a crash never applies half a batch or skips one.
 import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
-import type { PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
+import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
 import crypto from 'node:crypto';
 import { call } from './serverApi';
@@ -137,17 +137,32 @@ function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment
   if (added || updated) changed(report, record.articleId);
 }
 
+/**
+ * Articles this machine lacks whose records arrive in the middle of their history (assigned to
+ * this account, or moved to its desk, since they began): their whole history comes first.
+ */
+async function catchUp(store: Store, url: string, token: string, records: readonly PulledRecord[]): Promise<PulledRecord[]> {
+  const starts = (r: SyncRecord) => r.kind === 'revision' && r.parents.length === 0;
+  const missing = [...new Set(records.filter(({ record }) => !starts(record) && store.articles.presence(record.articleId) === 'absent').map(({ record }) => record.articleId))];
+  const earlier: PulledRecord[] = [];
+  for (const id of missing) earlier.push(...(await call<{ records: PulledRecord[] }>(url, token, 'GET', `/api/v1/articles/${id}/records`)).records);
+  return earlier;
+}
+
 async function pullAll(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
   for (;;) {
     const cursor = syncServer(store)!.cursor;
     const page = await call<PullResult>(url, token, 'GET', `/api/v1/pull?since=${cursor}&limit=${PULL_BATCH}`);
+    // Records already here (an earlier catch-up) are passed over as they come again.
+    const records = [...(await catchUp(store, url, token, page.records)), ...page.records];
     // Pictures first: the store takes a revision only with the pictures it names.
-    const pictures = await fetchPictures(store, url, token, page.records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])));
+    const pictures = await fetchPictures(store, url, token, records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])));
     report.picturesReceived += pictures.received;
     store.transaction(() => {
-      for (const { record, by } of page.records) {
+      for (const { record, by } of records) {
         if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by.name, report);
-        else applyComment(store, record, report);
+        else if (record.kind === 'comment') applyComment(store, record, report);
+        else if (store.articles.presence(record.articleId) === 'listed') changed(report, record.articleId);
       }
       store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
     });

@@ -114,6 +114,16 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'assignments',
+    sql: `
+      -- Who an article is assigned to and its desk, as records in the histories' order: an account
+      -- that can see an article only from then on is given its whole history.
+      ALTER TABLE records DROP CONSTRAINT records_kind_check;
+      ALTER TABLE records ADD CONSTRAINT records_kind_check CHECK (kind IN ('revision', 'comment', 'assignment'));
+    `,
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = SERVER_MIGRATIONS.length;

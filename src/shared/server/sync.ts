@@ -37,8 +37,29 @@ export const CommentRecordSchema = z
   })
   .strict();
 
-export const SyncRecordSchema = z.union([RevisionRecordSchema, CommentRecordSchema]);
+/**
+ * Who an article is assigned to, and its desk: set by the desk (or an admin) on the server. An
+ * article that becomes visible to someone this way comes to their machine with its whole history.
+ */
+export const AssignmentRecordSchema = z
+  .object({
+    kind: z.literal('assignment'),
+    id: RecordId,
+    articleId: z.uuid(),
+    /** Account names; the server keeps their ids. */
+    assignedTo: z.array(z.string().trim().min(1).max(100)).max(50),
+    desk: z.string().trim().min(1).max(60).optional(),
+    at: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
+export const SyncRecordSchema = z.union([RevisionRecordSchema, CommentRecordSchema, AssignmentRecordSchema]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+/** Assigning an article (POST /api/v1/articles/:id/assignment): account names, and a desk to move it to. */
+export const AssignRequestSchema = z
+  .object({ assignedTo: z.array(z.string().trim().min(1).max(100)).max(50), desk: z.string().trim().min(1).max(60).optional() })
+  .strict();
 
 export const PushRequestSchema = z.object({ records: z.array(SyncRecordSchema).min(1).max(500) }).strict();
 

@@ -32,6 +32,7 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     passwords = {
       anna: (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] })).password,
       dora: (await addAccount(pgs.db(), { name: 'Dora', initials: 'dd', role: 'desk', desks: ['Politik'] })).password,
+      ben: (await addAccount(pgs.db(), { name: 'Ben', initials: 'bb', role: 'journalist', desks: ['Sport'] })).password,
     };
     server = createServer(pgs.db()) as http.Server;
     url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
@@ -175,6 +176,45 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
+  it('an article assigned later reaches its new reader with its whole history and comments; only the desk assigns', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-x.db'));
+    const b = Store.open(path.join(tempDir(), 'ben-x.db'));
+    const d = Store.open(path.join(tempDir(), 'dora-x.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Ben', passwords.ben!, 'Laptop Ben');
+      await signInToServer(d, url, 'Dora', passwords.dora!, 'Desk PC');
+      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Für den Sport' }, 'Anna');
+      a.articles.save({ ...created, teaser: 'Zweite Fassung' }, 'Anna');
+      a.comments.add(created.id, { anchor: { kind: 'field', field: 'teaser' }, body: 'Bitte kürzen' }, 'Anna');
+      await syncOnce(a);
+      // Ben (Sport) sees nothing of the Politik desk's article, then pulls past it.
+      await syncOnce(b);
+      expect(b.articles.presence(created.id)).toBe('absent');
+
+      const assign = (store: Store, body: unknown) =>
+        fetch(`${url}/api/v1/articles/${created.id}/assignment`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(store)!.token}` }, body: JSON.stringify(body) });
+      expect((await assign(a, { assignedTo: ['Ben'] })).status).toBe(403);
+      expect((await assign(d, { assignedTo: ['Niemand'] })).status).toBe(400);
+      expect((await assign(d, { assignedTo: ['Ben'] })).status).toBe(200);
+
+      const caught = await syncOnce(b);
+      expect(caught.skipped).toEqual([]);
+      expect(b.articles.get(created.id)).toMatchObject({ headline: 'Für den Sport', teaser: 'Zweite Fassung', revision: 2 });
+      expect(b.articles.history(created.id).map((h) => h.savedBy)).toEqual(['Anna', 'Anna']);
+      expect(b.comments.threads(created.id).map((t) => t.body)).toEqual(['Bitte kürzen']);
+      // And Ben's edits now go out like anyone's.
+      b.articles.save({ ...b.articles.get(created.id), teaser: 'Von Ben gekürzt' }, 'Ben');
+      expect((await syncOnce(b)).refused).toEqual([]);
+      await syncOnce(a);
+      expect(a.articles.get(created.id).teaser).toBe('Von Ben gekürzt');
+    } finally {
+      a.close();
+      b.close();
+      d.close();
+    }
+  });
+
   it('byline login, sync --once and logout: the password from standard input, a report, and a refusal once signed out', async () => {
     const db = path.join(tempDir(), 'cli.db');
     // Async: the server answering these runs in this very process.
@@ -198,16 +238,16 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     const loop = spawn(process.execPath, [BIN, '--db', db, 'sync'], { env: { ...process.env, BYLINE_DB: '' } });
     let lines = '';
     loop.stdout.on('data', (d: Buffer) => (lines += d.toString()));
-    await expect.poll(() => lines, { timeout: 10_000 }).toMatch(/^online, 0 waiting/m);
+    await expect.poll(() => lines, { timeout: 30_000 }).toMatch(/^online, 0 waiting/m);
     // A save by another process goes out by itself (the loop sees the store change).
     expect((await run(['new', '--headline', 'Während sync läuft'])).code).toBe(0);
-    await expect.poll(() => lines, { timeout: 10_000 }).toMatch(/^online, 1 waiting[^\n]*\nonline, 0 waiting/m);
+    await expect.poll(() => lines, { timeout: 30_000 }).toMatch(/^online, 1 waiting[^\n]*\nonline, 0 waiting/m);
     const exited = new Promise<number | null>((resolve) => loop.on('close', resolve));
     loop.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(await run(['logout'])).toMatchObject({ code: 0, stdout: `signed out of ${url}\n` });
     expect(await run(['sync', '--once'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Not signed in to a newsroom server') });
-  });
+  }, 120_000);
 
   it('works offline: what is saved waits in the store, survives closing it, and goes out when the server answers', async () => {
     const file = path.join(tempDir(), 'offline.db');
