@@ -11,6 +11,8 @@ import { RevisionRecordSchema } from '../../shared/model/handoff';
  *   comments.json    every comment and reply
  *   assets.json      the images: id (SHA-256), type, original name, metadata
  *   assets/<sha256>  each image's bytes, unchanged
+ *   sync.json        (optional) each revision's record id on a newsroom server, so an article that
+ *                    travels by package and by sync ends with one history, not two copies of it
  *
  * Nothing is ever unpacked to disk by name: entries are read into memory and checked, so a
  * package cannot write outside the store whatever its entry names say.
@@ -30,7 +32,7 @@ export const PACKAGE_LIMITS = {
   ratio: 200,
 } as const;
 
-export const ENTRY = { manifest: 'manifest.json', revisions: 'revisions.json', comments: 'comments.json', assets: 'assets.json' } as const;
+export const ENTRY = { manifest: 'manifest.json', revisions: 'revisions.json', comments: 'comments.json', assets: 'assets.json', sync: 'sync.json' } as const;
 export const ASSET_ENTRY = /^assets\/([0-9a-f]{64})$/;
 
 export const ManifestSchema = z
@@ -61,6 +63,7 @@ export type AssetEntry = z.infer<typeof AssetEntrySchema>;
 export const RevisionsSchema = z.array(RevisionRecordSchema).min(1).max(100_000);
 export const CommentsSchema = z.array(CommentSchema).max(100_000);
 export const AssetsSchema = z.array(AssetEntrySchema).max(1000);
+export const SyncIdsSchema = z.array(z.object({ revision: z.number().int().min(1), recordId: z.uuid() }).strict()).max(100_000);
 
 /** A package after every check: its parts, and each image's bytes. */
 export interface BylinePackage {
@@ -68,6 +71,8 @@ export interface BylinePackage {
   revisions: z.infer<typeof RevisionsSchema>;
   comments: z.infer<typeof CommentsSchema>;
   assets: { entry: AssetEntry; bytes: Uint8Array }[];
+  /** Record ids on a newsroom server, by revision (none when the sender never synced). */
+  syncIds: z.infer<typeof SyncIdsSchema>;
 }
 
 /** A package announces itself: a ZIP whose first entry is manifest.json. */

@@ -13,6 +13,7 @@ import {
   ManifestSchema,
   PACKAGE_LIMITS as LIMIT,
   RevisionsSchema,
+  SyncIdsSchema,
   type BylinePackage,
 } from './packageFormat';
 
@@ -65,6 +66,7 @@ export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage 
   const revisions = part(ENTRY.revisions, RevisionsSchema);
   const comments = part(ENTRY.comments, CommentsSchema);
   const assetIndex = part(ENTRY.assets, AssetsSchema);
+  const syncIds = files[ENTRY.sync] ? part(ENTRY.sync, SyncIdsSchema) : [];
 
   revisions.forEach((r, i) => {
     if (r.revision !== i + 1) throw refuse(`the history is not whole (revision ${i + 1} is missing)`);
@@ -85,7 +87,7 @@ export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage 
     const id = ASSET_ENTRY.exec(name)?.[1];
     if (id && !listed.has(id)) throw refuse(`it contains an image (${id.slice(0, 12)}…) that assets.json does not list`);
   }
-  return { manifest, revisions, comments, assets };
+  return { manifest, revisions, comments, assets, syncIds };
 }
 
 function checkComments(comments: BylinePackage['comments'], refuse: (why: string) => BylineError): void {

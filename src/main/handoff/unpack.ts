@@ -5,7 +5,7 @@ import type { Comment } from '../../shared/model/comment';
 import type { HandoffOutcome, RevisionRecord } from '../../shared/model/handoff';
 import type { Store } from '../store/store';
 import type { BylinePackage } from './packageFormat';
-import { recordChoice } from '../sync/syncState';
+import { recordChoice, rememberPackaged } from '../sync/syncState';
 
 /** Two copies of a revision are the same when their saved text is (it includes when it was saved). */
 const sameRevision = (a: RevisionRecord, b: RevisionRecord) => JSON.stringify(a.doc) === JSON.stringify(b.doc);
@@ -47,6 +47,7 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
     let comments: readonly Comment[] = pkg.comments;
     if (presence === 'absent') {
       const head = store.articles.adopt(revisions);
+      rememberPackaged(store, id, revisions.map((r) => r.revision), pkg.syncIds);
       outcome = { ...base, headline: head.headline, result: 'new', revisionsAdded: revisions.length };
     } else {
       const mine = store.articles.revisionRecords(id);
@@ -56,6 +57,7 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
         comments = reanchor(comments, theirsHead, mine.at(-1)!.doc);
       } else if (shared === mine.length) {
         const head = store.articles.adopt(revisions.slice(shared));
+        rememberPackaged(store, id, revisions.slice(shared).map((r) => r.revision), pkg.syncIds);
         outcome = { ...base, headline: head.headline, result: 'updated', revisionsAdded: revisions.length - shared };
       } else {
         const theirs = revisions.slice(shared);

@@ -2,6 +2,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { attachedImages } from '../../shared/model/blocks';
 import type { Store } from '../store/store';
 import { BYLINE_VERSION } from '../version';
+import { recordIdsOf } from '../sync/syncState';
 import { ENTRY, PACKAGE_FORMAT, PACKAGE_VERSION, type AssetEntry, type Manifest } from './packageFormat';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -36,6 +37,8 @@ export function writePackage(store: Store, articleId: string, actor: string, now
     [ENTRY.comments]: json(store.comments.list(articleId)),
     [ENTRY.assets]: json(assets),
   };
+  const syncIds = recordIdsOf(store, articleId);
+  if (syncIds.length) files[ENTRY.sync] = json(syncIds);
   for (const id of assetIds) files[`assets/${id}`] = [store.assets.read(id), { level: 0 }];
   return { bytes: zipSync(files, { level: 6, mtime: now }), manifest };
 }

@@ -173,3 +173,29 @@ export function waitingCount(store: Store): number {
     .get() as number;
   return revisions + comments;
 }
+
+/** Each revision's record id, for a package: the receiver's store then names them the same. */
+export function recordIdsOf(store: Store, articleId: string): { revision: number; recordId: string }[] {
+  return store.db.prepare('SELECT revision, record_id AS recordId FROM sync_revisions WHERE article_pk = ? ORDER BY revision').all(articlePk(store, articleId)) as { revision: number; recordId: string }[];
+}
+
+/**
+ * Revisions that arrived in a package with their record ids: recorded under the same ids (each
+ * made on the revision before it), so sending them to the server again adds nothing and the
+ * article keeps one history wherever it travelled. Runs in the unpacking transaction.
+ */
+export function rememberPackaged(store: Store, articleId: string, revisions: readonly number[], ids: readonly { revision: number; recordId: string }[]): void {
+  if (!ids.length) return;
+  const pk = articlePk(store, articleId);
+  const byRevision = new Map(ids.map((i) => [i.revision, i.recordId]));
+  const idOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck();
+  const used = store.db.prepare('SELECT 1 FROM sync_revisions WHERE record_id = ?');
+  const insert = store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)');
+  for (const revision of revisions) {
+    const recordId = byRevision.get(revision);
+    // A revision without an id (never synced where it was made) gets one at the next sync, as any.
+    if (!recordId || used.get(recordId) || idOf.get(pk, revision)) continue;
+    const parent = revision > 1 ? (idOf.get(pk, revision - 1) as string | undefined) : undefined;
+    insert.run(pk, revision, recordId, JSON.stringify(parent ? [parent] : []));
+  }
+}

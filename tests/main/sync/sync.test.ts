@@ -11,7 +11,9 @@ import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
 import { outgoing, syncServer } from '../../../src/main/sync/syncState';
 import { revisionRecord } from '../../helpers/syncRecords';
 import crypto from 'node:crypto';
-import { resolveIncoming } from '../../../src/main/handoff/unpack';
+import { resolveIncoming, unpackIntoStore } from '../../../src/main/handoff/unpack';
+import { readPackage } from '../../../src/main/handoff/readPackage';
+import { writePackage } from '../../../src/main/handoff/writePackage';
 import { seedArticle } from '../../helpers/articles';
 import { jpegOf } from '../../helpers/images';
 import { storePhoto } from '../../../src/main/media/storePhoto';
@@ -211,6 +213,35 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     } finally {
       a.close();
       b.close();
+      d.close();
+    }
+  });
+
+  it('an article that travels by package and by sync ends with one history on the server', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-pk.db'));
+    const d = Store.open(path.join(tempDir(), 'dora-pk.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Per Paket und per Server' }, 'Anna');
+      a.articles.save({ ...created, teaser: 'Zweite Fassung' }, 'Anna');
+      await syncOnce(a);
+      // Dora's laptop is not signed in yet: the article reaches it as a package, and she edits it there.
+      const { bytes } = writePackage(a, created.id, 'Anna');
+      expect(unpackIntoStore(d, readPackage(bytes, 'artikel.byline'), 'artikel.byline').result).toBe('new');
+      d.articles.save({ ...d.articles.get(created.id), teaser: 'Vom Desk im Zug' }, 'Dora');
+      // Then it signs in: what Anna sent already is not sent twice, and Dora's edit continues it.
+      await signInToServer(d, url, 'Dora', passwords.dora!, 'Desk Laptop');
+      expect(await syncOnce(d)).toMatchObject({ refused: [], diverged: [] });
+      const records = await pgs.db().query<{ n: number; heads: number }>(
+        "SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents)))::int AS heads FROM records r WHERE article_id = $1 AND kind = 'revision'",
+        [created.id],
+      );
+      expect(records.rows[0]).toEqual({ n: 3, heads: 1 });
+      await syncOnce(a);
+      expect(a.articles.get(created.id)).toMatchObject({ teaser: 'Vom Desk im Zug', revision: 3 });
+      expect(a.incoming.pending(created.id)).toEqual([]);
+    } finally {
+      a.close();
       d.close();
     }
   });
