@@ -60,6 +60,8 @@ interface Props {
   remote?: { generation: number; changed: string[] } | null;
   /** Who else has this article open now (a soft lock: it warns, never blocks). */
   editingBy?: string[];
+  /** Why the newsroom server refused changes to this article (a step the role may not make). */
+  refusedBy?: string[];
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -71,7 +73,7 @@ function metadataOf(a: Article): Metadata {
   return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [] }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [], refusedBy = [] }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -537,6 +539,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
+      {refusedBy.length ? (
+        <div className="error-banner sync-refused" role="alert" aria-label="Refused by the newsroom server">
+          <p>The newsroom server refused {refusedBy.length === 1 ? 'a change' : `${refusedBy.length} changes`} to this article; they stay here, but others do not see them:</p>
+          <ul>
+            {[...new Set(refusedBy)].map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {editors.length ? (
         <p className="editing-notice" role="status">
           {editors.join(', ')} {editors.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
