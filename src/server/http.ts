@@ -7,10 +7,10 @@ import https from 'node:https';
 import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
-import { SignInRequestSchema, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
+import { SignInRequestSchema, type Colleague, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
 import { AssignRequestSchema, BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
 import { addBlobChunk, readBlob, startBlob } from './blobs';
-import { authenticate, ServerError, signIn, signOut } from './accounts';
+import { authenticate, listAccounts, ServerError, signIn, signOut } from './accounts';
 import { articleHistory, pull, push } from './sync';
 
 /** A request body larger than this is refused before it is read whole. */
@@ -82,6 +82,11 @@ const ROUTES: Record<string, Handler> = {
     const { account } = await requireDevice(req, db);
     const { since, limit } = parse(PullQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
     return { body: await pull(db, account, since, limit) };
+  },
+  'GET /api/v1/accounts': async (req, db) => {
+    await requireDevice(req, db);
+    const colleagues: Colleague[] = (await listAccounts(db)).filter((a) => !a.revokedAt).map(({ name, initials, role, desks }) => ({ name, initials, role, desks }));
+    return { body: { accounts: colleagues } };
   },
   'POST /api/v1/sign-out': async (req, db) => {
     const { account, device } = await requireDevice(req, db);

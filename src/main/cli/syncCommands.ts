@@ -4,7 +4,7 @@ import { BylineError } from '../../shared/errors';
 import { signInToServer, syncOnce, type SyncReport } from '../sync/syncOnce';
 import { forgetToken, refusedRevisions, syncServer } from '../sync/syncState';
 import { SyncAgent } from '../sync/syncAgent';
-import { call } from '../sync/serverApi';
+import { assignOnServer, signedIn } from '../sync/assign';
 import type { Store } from '../store/store';
 import { withStore, type Command, type CommandContext } from './command';
 import { printJson } from './output';
@@ -77,14 +77,12 @@ export const SYNC_COMMANDS: Record<string, Command> = {
     args: 1,
     run: (ctx) =>
       withStore(ctx, async (store) => {
-        const server = syncServer(store);
-        if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
         if (!ctx.options.to?.length && !ctx.options.desk) throw new BylineError('invalid-input', 'assign needs --to NAME (one or more) or --desk DESK.');
         const id = store.articles.get(ctx.positionals[0]!).id;
-        // Assignments are the server's to keep: the article must be there already.
+        signedIn(store);
+        // The server must have the article before it can assign it.
         await syncOnce(store);
-        const body = { assignedTo: ctx.options.to ?? [], ...(ctx.options.desk ? { desk: ctx.options.desk } : {}) };
-        const answer = await call<{ assigned: string[]; desk: string | null }>(server.url, server.token, 'POST', `/api/v1/articles/${id}/assignment`, body);
+        const answer = await assignOnServer(store, id, ctx.options.to ?? [], ctx.options.desk);
         if (ctx.json) printJson(ctx.io, { id, ...answer });
         else ctx.io.out(`${id} assigned to ${answer.assigned.join(', ') || 'nobody'}${answer.desk ? ` on the ${answer.desk} desk` : ''}`);
         return 0;

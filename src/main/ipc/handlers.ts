@@ -25,6 +25,7 @@ import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { SyncAgent } from '../sync/syncAgent';
+import { backToServerVersion } from '../sync/syncState';
 import { BYLINE_VERSION } from '../version';
 
 /** What differs between the desktop app and the browser mode. */
@@ -206,6 +207,9 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
     'sync.signIn': ({ url, account, password }) => sync.signIn(url, account, password),
     'sync.signOut': () => sync.signOut(),
     'sync.now': () => sync.syncNow(),
+    'sync.colleagues': () => sync.colleagues(),
+    'sync.backToServer': ({ id, base }) => backToServerVersion(store, id, base, who()),
+    'sync.assign': ({ articleId, assignedTo, desk }) => sync.assign(articleId, assignedTo, desk),
     'sync.editing': ({ articleId }) => {
       sync.setOpenArticle(articleId);
       return null;
@@ -218,7 +222,7 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
 const READS = new Set<Channel>([
   'app.info', 'app.spellcheck', 'articles.list', 'articles.get', 'articles.facets', 'articles.journal', 'articles.recovery', 'articles.history', 'articles.sessions',
   'articles.revision', 'articles.incoming', 'imports.stage', 'imports.discard', 'imports.review', 'jobs.cancel', 'comments.list',
-  'assets.preview', 'photos.list', 'store.backup', 'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.editing',
+  'assets.preview', 'photos.list', 'store.backup', 'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.editing', 'sync.colleagues', 'sync.assign',
 ]);
 
 /** Every request that may change what the server should have calls `changed` once it succeeded. */

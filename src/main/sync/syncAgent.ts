@@ -11,6 +11,9 @@ import { EditingSchema, type SyncStatus } from '../../shared/model/syncStatus';
 import type { LiveServerMessage } from '../../shared/server/sync';
 import type { Store } from '../store/store';
 import { signInToServer, syncOnce } from './syncOnce';
+import { call } from './serverApi';
+import { assignOnServer, signedIn, type Assigned } from './assign';
+import type { Colleague } from '../../shared/server/api';
 import { forgetToken, refusedRevisions, syncServer, waitingCount } from './syncState';
 
 export interface SyncAgentOptions {
@@ -139,9 +142,23 @@ export class SyncAgent {
     this.sayOpenArticle();
   }
 
+  /** The newsroom's accounts, from the server (assigning needs it to answer). */
+  async colleagues(): Promise<Colleague[]> {
+    const { url, token } = signedIn(this.store);
+    return (await call<{ accounts: Colleague[] }>(url, token, 'GET', '/api/v1/accounts')).accounts;
+  }
+
+  /** Assigns an article on the server, after a round so that the server has the article. */
+  async assign(articleId: string, assignedTo: string[], desk?: string): Promise<Assigned> {
+    signedIn(this.store);
+    await this.runRound();
+    if (this.state !== 'online') throw new BylineError('io', `The newsroom server cannot be reached (${this.problem ?? 'offline'}); assign the article once it answers.`, { problem: 'offline' });
+    return assignOnServer(this.store, articleId, assignedTo, desk);
+  }
+
   /** A round now, answered when it is done (the status line's "Sync now"). */
   async syncNow(): Promise<SyncStatus> {
-    if (!syncServer(this.store)?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server.', { problem: 'signed-out' });
+    signedIn(this.store);
     if (this.state === 'refused') this.start();
     this.retryMs = RETRY_MIN_MS;
     await this.runRound();

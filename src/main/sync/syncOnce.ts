@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import crypto from 'node:crypto';
 import { call } from './serverApi';
 import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
-import { assignRecordIds, knownIncoming, localRevisionOf, markCommentSynced, markPushed, markRefused, outgoing, outgoingComments, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
+import { reparent, assignRecordIds, knownIncoming, localRevisionOf, markCommentSynced, markPushed, markRefused, outgoing, outgoingComments, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
 
 const PUSH_BATCH = 200;
 const PULL_BATCH = 500;
@@ -32,28 +32,44 @@ export interface SyncReport {
 
 async function pushRevisions(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
   store.transaction(() => assignRecordIds(store));
-  const waiting = outgoing(store);
   const records = new Map<string, RevisionRecord[]>();
-  for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
-    const batch = waiting.slice(i, i + PUSH_BATCH);
-    const payload: SyncRecord[] = batch.map((w) => {
-      const history = records.get(w.articleId) ?? store.articles.revisionRecords(w.articleId);
-      records.set(w.articleId, history);
-      const r = history.find((h) => h.revision === w.revision)!;
-      return { kind: 'revision', id: w.recordId, articleId: w.articleId, parents: w.parents, savedAt: r.savedAt, note: r.note, doc: r.doc };
-    });
-    // Pictures first: no machine may pull a revision whose picture the server does not have.
-    report.picturesSent += await uploadPictures(store, url, token, payload.flatMap((r) => (r.kind === 'revision' ? [r.doc] : [])));
-    const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: payload });
-    store.transaction(() => {
-      for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);
-      for (const r of result.refused) {
-        markRefused(store, r.id, r.message);
-        const w = batch.find((b) => b.recordId === r.id)!;
-        report.refused.push({ articleId: w.articleId, revision: w.revision, reason: r.message });
-      }
-    });
-    report.pushed += result.accepted.length + result.duplicates.length;
+  // A second pass sends again what was refused only because the revision it was made on was
+  // refused: made on that one's parent instead, it is judged on its own (and refused by name if
+  // it carries the same step).
+  for (let pass = 0; pass < 2; pass++) {
+    const waiting = outgoing(store);
+    let reparented = 0;
+    for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
+      const batch = waiting.slice(i, i + PUSH_BATCH);
+      const payload = batch.map((w): Extract<SyncRecord, { kind: 'revision' }> => {
+        const history = records.get(w.articleId) ?? store.articles.revisionRecords(w.articleId);
+        records.set(w.articleId, history);
+        const r = history.find((h) => h.revision === w.revision)!;
+        return { kind: 'revision', id: w.recordId, articleId: w.articleId, parents: w.parents, savedAt: r.savedAt, note: r.note, doc: r.doc };
+      });
+      // Pictures first: no machine may pull a revision whose picture the server does not have.
+      report.picturesSent += await uploadPictures(store, url, token, payload.map((r) => r.doc));
+      const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: payload });
+      store.transaction(() => {
+        for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);
+        const refusedHere = new Map(result.refused.map((r) => [r.id, r]));
+        for (const r of result.refused) {
+          const w = batch.find((b) => b.recordId === r.id)!;
+          // The nearest ancestor the server did not refuse in this push.
+          let parents = w.parents;
+          while (parents.length === 1 && refusedHere.has(parents[0]!)) parents = payload.find((p) => p.id === parents[0])?.parents ?? [];
+          if (pass === 0 && parents !== w.parents && parents.length && r.code === 'bad-request') {
+            reparent(store, w.recordId, parents);
+            reparented++;
+            continue;
+          }
+          markRefused(store, r.id, r.message);
+          report.refused.push({ articleId: w.articleId, revision: w.revision, reason: r.message });
+        }
+      });
+      report.pushed += result.accepted.length + result.duplicates.length;
+    }
+    if (!reparented) return;
   }
 }
 
@@ -179,6 +195,8 @@ export async function syncOnce(store: Store): Promise<SyncReport> {
   await pushRevisions(store, server.url, server.token, report);
   await pushComments(store, server.url, server.token, report);
   await pullAll(store, server.url, server.token, report);
+  // A fork joined later in the same pull (a new machine taking in a settled history) waits for nothing.
+  report.diverged = report.diverged.filter((d) => store.incoming.pending(d.articleId).some((v) => v.id === d.incomingId));
   store.db.prepare('UPDATE sync_server SET last_synced_at = ? WHERE id = 1').run(new Date().toISOString());
   return report;
 }

@@ -2,6 +2,8 @@
 // cursor, and the record id of each local revision with whether it went out.
 import crypto from 'node:crypto';
 import type { Comment } from '../../shared/model/comment';
+import type { Article } from '../../shared/model/article';
+import { BylineError } from '../../shared/errors';
 import type { Store } from '../store/store';
 
 export interface SyncServer {
@@ -62,10 +64,11 @@ export function assignRecordIds(store: Store): void {
         ORDER BY r.article_pk, r.revision`,
     )
     .all() as { pk: number; revision: number }[];
-  const parentOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck();
+  // Made on the newest earlier revision the server did not refuse: a refused one never reaches it.
+  const parentOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL ORDER BY revision DESC LIMIT 1').pluck();
   const insert = store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)');
   for (const { pk, revision } of missing) {
-    const parent = revision > 1 ? (parentOf.get(pk, revision - 1) as string | undefined) : undefined;
+    const parent = revision > 1 ? (parentOf.get(pk, revision) as string | undefined) : undefined;
     insert.run(pk, revision, crypto.randomUUID(), JSON.stringify(parent ? [parent] : []));
   }
 }
@@ -81,6 +84,9 @@ export function outgoing(store: Store): OutgoingRevision[] {
   ).map((r) => ({ ...r, parents: JSON.parse(r.parents) as string[] }));
 }
 
+/** A waiting revision made on one the server refused: now made on that one's own parents. */
+export const reparent = (store: Store, recordId: string, parents: readonly string[]) => store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE record_id = ? AND pushed = 0').run(JSON.stringify(parents), recordId);
+
 export const markPushed = (store: Store, recordId: string) => store.db.prepare('UPDATE sync_revisions SET pushed = 1 WHERE record_id = ?').run(recordId);
 export const markRefused = (store: Store, recordId: string, reason: string) => store.db.prepare('UPDATE sync_revisions SET refused = ? WHERE record_id = ?').run(reason, recordId);
 
@@ -95,7 +101,7 @@ export const knownIncoming = (store: Store, recordId: string) => store.db.prepar
 /** Revisions refused by the server, with its reasons: shown, never silently dropped. */
 export function refusedRevisions(store: Store): { articleId: string; revision: number; reason: string }[] {
   return store.db
-    .prepare('SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL ORDER BY a.id, s.revision')
+    .prepare('SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL AND s.settled = 0 ORDER BY a.id, s.revision')
     .all() as { articleId: string; revision: number; reason: string }[];
 }
 
@@ -198,4 +204,36 @@ export function rememberPackaged(store: Store, articleId: string, revisions: rea
     const parent = revision > 1 ? (idOf.get(pk, revision - 1) as string | undefined) : undefined;
     insert.run(pk, revision, recordId, JSON.stringify(parent ? [parent] : []));
   }
+}
+
+/**
+ * The person's answer to a refusal: the article goes back to the last revision before it that the
+ * server took (text and status), as a new revision made on that one, so it goes out and the
+ * article is one with the newsroom again. The refused revisions stay in the history here. `base`
+ * is the revision the person saw.
+ */
+export function backToServerVersion(store: Store, articleId: string, base: number, actor: string): Article {
+  return store.transaction(() => {
+    const pk = articlePk(store, articleId);
+    const first = store.db.prepare('SELECT min(revision) FROM sync_revisions WHERE article_pk = ? AND refused IS NOT NULL AND settled = 0').pluck().get(pk) as number | null;
+    if (first === null) throw new BylineError('invalid-input', 'The newsroom server refused nothing of this article; nothing was changed.');
+    const kept = store.db.prepare('SELECT max(revision) FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL').pluck().get(pk, first) as number | null;
+    if (kept === null) throw new BylineError('invalid-input', 'The server has no earlier revision of this article to go back to; nothing was changed.');
+    const old = store.articles.getRevision(articleId, kept);
+    const current = store.articles.get(articleId);
+    const { article } = store.articles.save({ ...old, id: articleId, revision: base, createdAt: current.createdAt }, actor, {
+      note: `back to revision ${kept}, the newsroom server's version (it refused revision ${first})`,
+      allowStatusChange: true,
+    });
+    store.db.prepare('UPDATE sync_revisions SET settled = 1 WHERE article_pk = ? AND refused IS NOT NULL').run(pk);
+    // What waited to go out since the refusal is left behind with it (it stays in the history
+    // here), and the new revision is made on the one the server has.
+    assignRecordIds(store);
+    store.db
+      .prepare("UPDATE sync_revisions SET refused = 'left behind: the article went back to the server''s version', settled = 1 WHERE article_pk = ? AND revision > ? AND revision < ? AND pushed = 0 AND refused IS NULL")
+      .run(pk, kept, article.revision);
+    const keptId = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck().get(pk, kept) as string;
+    store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?').run(JSON.stringify([keptId]), pk, article.revision);
+    return article;
+  });
 }

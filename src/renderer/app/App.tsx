@@ -296,6 +296,7 @@ export function App({ client }: { client: Client }) {
             remote={sync ? { generation: sync.generation, changed: sync.changed } : null}
             editingBy={editing.filter((e) => e.articleId === article.id).map((e) => e.name)}
             refusedBy={(sync?.refused ?? []).filter((r) => r.articleId === article.id).map((r) => r.reason)}
+            assignable={!!sync && sync.state !== 'signed-out'}
             onClose={() => void go({ view: 'list' })}
             onTrashed={(t) => {
               setJustTrashed(t);

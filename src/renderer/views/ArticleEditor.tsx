@@ -20,6 +20,7 @@ import { anchorToRanges } from '../editor/comments/anchorRanges';
 import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schema';
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
+import { AssignForm } from './AssignForm';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
@@ -62,6 +63,8 @@ interface Props {
   editingBy?: string[];
   /** Why the newsroom server refused changes to this article (a step the role may not make). */
   refusedBy?: string[];
+  /** Signed in to a newsroom server: the article can be assigned there. */
+  assignable?: boolean;
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -73,7 +76,7 @@ function metadataOf(a: Article): Metadata {
   return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [], refusedBy = [] }: Props) {
+export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [], refusedBy = [], assignable = false }: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
@@ -90,6 +93,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   const [status, setStatus] = useState(article.status);
   const [savedRevision, setSavedRevision] = useState(article.revision);
   const [showHistory, setShowHistory] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [incoming, setIncoming] = useState<{ version: Incoming; mine: Article } | null>(null);
   const [commentTargetsNow, setCommentTargets] = useState<CommentTarget[] | null>(null);
@@ -336,6 +340,19 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     );
   }, [remote, client, article.id, saver]);
 
+  /** A refusal answered: the text and status the server has come back as a new revision; the refused ones stay in the history. */
+  const backToServer = async () => {
+    setProblem(null);
+    try {
+      await saver.flush();
+      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so it did not go back to the server’s version.');
+      reload(await client.invoke('sync.backToServer', { id: article.id, base: base.current.revision }));
+      setNotice('Back to the newsroom server’s version; what it refused stays in the history.');
+    } catch (e) {
+      setProblem(problemOf(e));
+    }
+  };
+
   // A page read by guesswork: its lines beside the article, each correctable.
   const page = usePageReview(client, article);
   const fixLine = async (line: number, role: LineRole) => {
@@ -498,6 +515,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
         </button>
+        {assignable ? (
+          <button type="button" aria-expanded={assigning} onClick={() => setAssigning((a) => !a)} title="Assign the article to colleagues on the newsroom server">
+            Assign…
+          </button>
+        ) : null}
         {page.review ? (
           <button type="button" aria-expanded={page.shown} onClick={() => page.setShown(!page.shown)} title="The page this article was read from, line by line">
             Page source
@@ -547,6 +569,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
               <li key={r}>{r}</li>
             ))}
           </ul>
+          <button type="button" onClick={() => void backToServer()}>
+            Go back to the server’s version
+          </button>
         </div>
       ) : null}
       {editors.length ? (
@@ -555,6 +580,17 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         </p>
       ) : null}
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
+      {assigning ? (
+        <AssignForm
+          client={client}
+          articleId={article.id}
+          onClose={() => setAssigning(false)}
+          onDone={(message) => {
+            setAssigning(false);
+            setNotice(message);
+          }}
+        />
+      ) : null}
       {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
       <div className={page.review && page.shown ? 'editor-columns with-source' : 'editor-columns'}>
         {page.review && page.shown ? <SourcePanel review={page.review} onFix={fixLine} onClose={() => page.setShown(false)} /> : null}

@@ -50,6 +50,9 @@ export const CHANNELS = [
   'sync.signOut',
   'sync.now',
   'sync.editing',
+  'sync.colleagues',
+  'sync.assign',
+  'sync.backToServer',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

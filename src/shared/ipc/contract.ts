@@ -14,7 +14,7 @@ import type { IntegrityReport, ListResult, RevisionInfo, SaveResult } from '../m
 import { EXPORT_FORMATS, type Channel } from './channels';
 import { LineFixSchema, type SourceLine } from '../model/pageMapping';
 import type { SyncStatus } from '../model/syncStatus';
-import { AccountNameSchema } from '../server/api';
+import { AccountNameSchema, DeskNameSchema, type Colleague } from '../server/api';
 
 export type { IntegrityReport, ListResult, RevisionInfo, SaveResult };
 
@@ -199,6 +199,14 @@ export const contract = {
   'sync.now': channel<SyncStatus>()(Empty),
   /** The article open here (null: none), so others see "… is editing". */
   'sync.editing': channel<null>()(z.object({ articleId: Id.nullable() }).strict()),
+  /** The newsroom's accounts (name, initials, role, desks), to assign an article to. */
+  'sync.colleagues': channel<Colleague[]>()(Empty),
+  /** The answer to a refusal: the article goes back to the server's version (`base` is the revision the person saw). */
+  'sync.backToServer': channel<Article>()(z.object({ id: Id, base: z.number().int().min(1) }).strict()),
+  /** The desk assigns an article (and may move it to a desk); whoever it reaches gets its history. */
+  'sync.assign': channel<{ assigned: string[]; desk: string | null }>()(
+    z.object({ articleId: Id, assignedTo: z.array(AccountNameSchema).max(50), desk: DeskNameSchema.optional() }).strict(),
+  ),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

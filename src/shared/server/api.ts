@@ -51,3 +51,11 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 export interface ServerErrorBody {
   error: { code: ServerErrorCode; message: string };
 }
+
+/** A colleague as every signed-in desktop may see them: for assigning articles. */
+export interface Colleague {
+  name: string;
+  initials: string;
+  role: ServerRole;
+  desks: string[];
+}

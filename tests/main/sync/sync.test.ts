@@ -8,7 +8,7 @@ import { migrate } from '../../../src/server/db/migrations';
 import { createServer, listen } from '../../../src/server/http';
 import { Store } from '../../../src/main/store/store';
 import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
-import { outgoing, syncServer } from '../../../src/main/sync/syncState';
+import { backToServerVersion, outgoing, refusedRevisions, syncServer } from '../../../src/main/sync/syncState';
 import { revisionRecord } from '../../helpers/syncRecords';
 import crypto from 'node:crypto';
 import { resolveIncoming, unpackIntoStore } from '../../../src/main/handoff/unpack';
@@ -240,6 +240,38 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       await syncOnce(a);
       expect(a.articles.get(created.id)).toMatchObject({ teaser: 'Vom Desk im Zug', revision: 3 });
       expect(a.incoming.pending(created.id)).toEqual([]);
+    } finally {
+      a.close();
+      d.close();
+    }
+  });
+
+  it('a step the role may not make is refused and shown; going back to the server\'s version brings the article in line again', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-r.db'));
+    const d = Store.open(path.join(tempDir(), 'dora-r.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(d, url, 'Dora', passwords.dora!, 'Desk PC');
+      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Schritt zu weit' }, 'Anna');
+      a.articles.setStatus(created.id, 'submitted', 'Anna');
+      await syncOnce(a);
+      // Anna's machine has no profile, so it lets her start the review; the server knows she is a journalist.
+      a.articles.setStatus(created.id, 'in-review', 'Anna');
+      a.articles.save({ ...a.articles.get(created.id), teaser: 'Nach dem Schritt bearbeitet' }, 'Anna');
+      const refused = await syncOnce(a);
+      expect(refused.refused.map((r) => r.reason)).toEqual([expect.stringMatching(/In review is a step for desk/), expect.stringMatching(/In review is a step for desk/)]);
+      expect(refusedRevisions(a)).toHaveLength(2);
+
+      const back = backToServerVersion(a, created.id, a.articles.get(created.id).revision, 'Anna');
+      expect(back).toMatchObject({ status: 'submitted', teaser: seedArticle().teaser });
+      expect(refusedRevisions(a)).toEqual([]);
+      expect(await syncOnce(a)).toMatchObject({ refused: [] });
+      await syncOnce(d);
+      expect(d.articles.get(created.id)).toMatchObject({ status: 'submitted', teaser: seedArticle().teaser });
+      const heads = await pgs.db().query("SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))", [created.id]);
+      expect(heads.rowCount).toBe(1);
+      // The refused revisions stay in Anna's history.
+      expect(a.articles.history(created.id).map((h) => h.status)).toContain('in-review');
     } finally {
       a.close();
       d.close();
