@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
 import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
-import { transitionProblem } from '../shared/workflow';
+import { statusOf, transitionProblem } from '../shared/workflow';
 import { ServerError } from './accounts';
 
 /** The PostgreSQL channel a push notifies with the highest number it stored (live.ts listens). */
@@ -55,6 +55,10 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
   if (step) {
     const role = account.role === 'admin' ? 'desk' : account.role;
     const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, { role, isAuthor: article.createdBy === account.id });
+    if (problem?.code === 'role') {
+      const target = statusOf(style, r.doc.status)!;
+      throw new Refusal('forbidden', `${target.label} is a step for ${target.roles.join(' or ')}; ${account.name} is ${account.role} on this newsroom server.`);
+    }
     if (problem) throw new Refusal('forbidden', problem.message);
   }
   if (!article.exists) await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [r.articleId, account.id, r.desk ?? account.desks[0] ?? null]);

@@ -187,4 +187,79 @@ test.describe('the newsroom server', () => {
       await browser.close();
     }
   });
+
+  test('the desk assigns an article to a journalist of another desk, who gets it with its history; a step the server refuses is shown and undone by going back', async () => {
+    test.setTimeout(180_000);
+    await migrate(pool);
+    const dora = await addAccount(pool, { name: 'Dora Zwei', initials: 'dz', role: 'desk', desks: ['Ausland'] });
+    const ben = await addAccount(pool, { name: 'Ben Sport', initials: 'bs', role: 'journalist', desks: ['Sport'] });
+    if (server) await killed(server);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    server = await startServer(cluster.url, port);
+    const [deskApp, benApp] = await Promise.all([startBrowserMode(), startBrowserMode()]);
+    apps.push(deskApp, benApp);
+    const browser = await launchChromium();
+    try {
+      const d = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      const b = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      for (const [page, app] of [[d, deskApp], [b, benApp]] as const) {
+        await page.goto(app.url);
+        await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+      }
+      await join(d, url, 'Dora Zwei', dora.password);
+      await join(b, url, 'Ben Sport', ben.password);
+
+      // The desk writes an article (two revisions) and assigns it to Ben from the Sport desk.
+      const deskEditor = new EditorPage(d);
+      await d.getByRole('button', { name: 'New article' }).click();
+      await d.keyboard.type('Olympia-Bewerbung');
+      await deskEditor.opened();
+      await deskEditor.waitSaved();
+      await d.keyboard.type(' abgelehnt');
+      await deskEditor.waitSaved();
+      await d.getByRole('button', { name: 'Assign…' }).click();
+      const form = d.getByRole('form', { name: 'Assign the article' });
+      // The keyboard is in the list of colleagues at once.
+      await expect(form.getByRole('checkbox').first()).toBeFocused();
+      await form.getByRole('checkbox', { name: /^Ben Sport/ }).check();
+      await d.keyboard.press('Enter');
+      await expect(d.getByRole('status').filter({ hasText: 'Assigned to Ben Sport.' })).toBeVisible();
+
+      // Ben's queue has it, with its history.
+      const row = b.locator('.article-row', { hasText: 'Olympia-Bewerbung abgelehnt' });
+      await expect(row).toBeVisible({ timeout: 5000 });
+      await row.getByRole('button', { name: 'Olympia-Bewerbung abgelehnt', exact: true }).click();
+      const benEditor = new EditorPage(b);
+      await benEditor.opened();
+      await b.getByRole('button', { name: 'History' }).click();
+      await expect(b.getByRole('region', { name: 'History' })).toContainText('Dora Zwei');
+
+      // Ben's machine has no profile, so it lets him start the review himself; the server does not.
+      const status = b.getByRole('region', { name: 'Status' });
+      await status.getByRole('group', { name: 'Move to' }).getByRole('button', { name: 'Submit for review' }).click();
+      await expect(status).toContainText('Status: Submitted');
+      await status.getByRole('group', { name: 'Move to' }).getByRole('button', { name: 'Start review' }).click();
+      await expect(status).toContainText('Status: In review');
+      const refusal = b.getByRole('alert', { name: 'Refused by the newsroom server' });
+      await expect(refusal).toContainText('In review is a step for desk', { timeout: 5000 });
+      await b.screenshot({ path: test.info().outputPath('newsroom-refused.png') });
+      await refusal.getByRole('button', { name: 'Go back to the server’s version' }).click();
+      await expect(status).toContainText('Status: Submitted');
+      await expect(refusal).toHaveCount(0);
+      await expect(b.getByRole('status', { name: 'Newsroom server' })).toContainText('nothing waiting');
+
+      // The desk's store has the article as the server does: submitted, one history.
+      await expect.poll(() => {
+        const db = new Database(deskApp.dbPath, { readonly: true });
+        try {
+          return JSON.parse(db.prepare("SELECT doc FROM articles WHERE json_extract(doc, '$.headline') = 'Olympia-Bewerbung abgelehnt'").pluck().get() as string).status;
+        } finally {
+          db.close();
+        }
+      }, { timeout: 5000 }).toBe('submitted');
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -58,7 +58,7 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
     const inReview = revision(id, [submitted.id], { status: 'in-review', revision: 3 });
     // Anna (journalist) may not start the review: refused with the house style's reason, not stored.
     const selfReview = await push(pgs.db(), anna, [inReview]);
-    expect(selfReview.refused).toEqual([{ id: inReview.id, code: 'forbidden', message: 'In review is a step for desk; your profile\'s role is journalist.' }]);
+    expect(selfReview.refused).toEqual([{ id: inReview.id, code: 'forbidden', message: 'In review is a step for desk; Anna is journalist on this newsroom server.' }]);
     expect((await pull(pgs.db(), desk, 0, 1000)).records.map((r) => r.record.id)).not.toContain(inReview.id);
     // The desk may.
     expect((await push(pgs.db(), desk, [inReview])).accepted).toHaveLength(1);

@@ -563,7 +563,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
       {refusedBy.length ? (
         <div className="error-banner sync-refused" role="alert" aria-label="Refused by the newsroom server">
-          <p>The newsroom server refused {refusedBy.length === 1 ? 'a change' : `${refusedBy.length} changes`} to this article; they stay here, but others do not see them:</p>
+          <p>
+            The newsroom server refused {refusedBy.length === 1 ? 'a change to this article; it stays here, but others do not see it' : `${refusedBy.length} changes to this article; they stay here, but others do not see them`}:
+          </p>
           <ul>
             {[...new Set(refusedBy)].map((r) => (
               <li key={r}>{r}</li>
