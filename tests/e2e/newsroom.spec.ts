@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { findPostgresBin } from '../../src/server/pg/binaries';
@@ -58,6 +58,16 @@ async function join(page: Page, url: string, account: string, password: string):
   await expect(page.getByRole('status', { name: 'Newsroom server' })).toContainText('Online');
 }
 
+/** A browser-mode desktop, open in its own browser context, joined to the newsroom server as `account`. */
+async function joinedDesktop(browser: Browser, url: string, account: { name: string; password: string }): Promise<{ app: RunningApp; page: Page }> {
+  const app = await startBrowserMode();
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await page.goto(app.url);
+  await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+  await join(page, url, account.name, account.password);
+  return { app, page };
+}
+
 /** The article's text as each store file holds it, read from SQLite itself. */
 function stored(dbPath: string, id: string): { headline: string; revisions: number } {
   const db = new Database(dbPath, { readonly: true });
@@ -97,18 +107,11 @@ test.describe('the newsroom server', () => {
     const url = `http://127.0.0.1:${port}`;
     server = await startServer(cluster.url, port);
 
-    const [reporter, desk] = await Promise.all([startBrowserMode(), startBrowserMode()]);
-    apps.push(reporter, desk);
     const browser = await launchChromium();
     try {
-      const a = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      const d = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      for (const [page, app] of [[a, reporter], [d, desk]] as const) {
-        await page.goto(app.url);
-        await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
-      }
-      await join(a, url, 'Anna Muster', anna.password);
-      await join(d, url, 'Dora Desk', dora.password);
+      const { app: reporter, page: a } = await joinedDesktop(browser, url, { name: 'Anna Muster', password: anna.password });
+      const { app: desk, page: d } = await joinedDesktop(browser, url, { name: 'Dora Desk', password: dora.password });
+      apps.push(reporter, desk);
 
       // The server goes down; Anna writes on the train.
       await killed(server);
@@ -144,7 +147,7 @@ test.describe('the newsroom server', () => {
       await d.keyboard.press('Control+Enter');
       await expect(d.getByRole('region', { name: 'Comments' }).getByRole('article')).toContainText('Quelle für die Rückeroberung?');
       // Anna sees it, on its words, without doing anything.
-      await expect(a.getByRole('button', { name: 'Comments (1)' })).toBeVisible({ timeout: 3000 });
+      await expect(a.getByRole('button', { name: 'Comments (1)' })).toBeVisible();
       await a.getByRole('button', { name: 'Comments (1)' }).click();
       await expect(a.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' })).toContainText('Quelle für die Rückeroberung?');
       await a.screenshot({ path: test.info().outputPath('newsroom-comment.png') });
@@ -162,11 +165,11 @@ test.describe('the newsroom server', () => {
 
       // The desk sees both versions and takes Anna's; both machines end with it, nothing lost.
       const diverged = d.getByRole('alert', { name: 'Diverged version' });
-      await expect(diverged).toContainText('Anna Muster changed this article on another machine', { timeout: 5000 });
+      await expect(diverged).toContainText('Anna Muster changed this article on another machine');
       await d.screenshot({ path: test.info().outputPath('newsroom-choose.png') });
       await diverged.getByRole('button', { name: 'Take Anna Muster’s' }).click();
       await expect(deskEditor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück (AFP)');
-      await expect(annaEditor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück (AFP)', { timeout: 5000 });
+      await expect(annaEditor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück (AFP)');
       await expect(a.getByRole('alert', { name: 'Diverged version' })).toHaveCount(0);
       await expect(annaStatus).toContainText('nothing waiting');
       await expect(d.getByRole('status', { name: 'Newsroom server' })).toContainText('nothing waiting');
@@ -197,18 +200,11 @@ test.describe('the newsroom server', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     server = await startServer(cluster.url, port);
-    const [deskApp, benApp] = await Promise.all([startBrowserMode(), startBrowserMode()]);
-    apps.push(deskApp, benApp);
     const browser = await launchChromium();
     try {
-      const d = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      const b = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      for (const [page, app] of [[d, deskApp], [b, benApp]] as const) {
-        await page.goto(app.url);
-        await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
-      }
-      await join(d, url, 'Dora Zwei', dora.password);
-      await join(b, url, 'Ben Sport', ben.password);
+      const { app: deskApp, page: d } = await joinedDesktop(browser, url, { name: 'Dora Zwei', password: dora.password });
+      const { app: benApp, page: b } = await joinedDesktop(browser, url, { name: 'Ben Sport', password: ben.password });
+      apps.push(deskApp, benApp);
 
       // The desk writes an article (two revisions) and assigns it to Ben from the Sport desk.
       const deskEditor = new EditorPage(d);
@@ -228,7 +224,7 @@ test.describe('the newsroom server', () => {
 
       // Ben's queue has it, with its history.
       const row = b.locator('.article-row', { hasText: 'Olympia-Bewerbung abgelehnt' });
-      await expect(row).toBeVisible({ timeout: 5000 });
+      await expect(row).toBeVisible();
       await row.getByRole('button', { name: 'Olympia-Bewerbung abgelehnt', exact: true }).click();
       const benEditor = new EditorPage(b);
       await benEditor.opened();
@@ -242,7 +238,7 @@ test.describe('the newsroom server', () => {
       await status.getByRole('group', { name: 'Move to' }).getByRole('button', { name: 'Start review' }).click();
       await expect(status).toContainText('Status: In review');
       const refusal = b.getByRole('alert', { name: 'Refused by the newsroom server' });
-      await expect(refusal).toContainText('In review is a step for desk', { timeout: 5000 });
+      await expect(refusal).toContainText('In review is a step for desk');
       await b.screenshot({ path: test.info().outputPath('newsroom-refused.png') });
       await refusal.getByRole('button', { name: 'Go back to the server’s version' }).click();
       await expect(status).toContainText('Status: Submitted');
@@ -257,7 +253,7 @@ test.describe('the newsroom server', () => {
         } finally {
           db.close();
         }
-      }, { timeout: 5000 }).toBe('submitted');
+      }).toBe('submitted');
     } finally {
       await browser.close();
     }
