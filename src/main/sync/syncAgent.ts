@@ -25,7 +25,7 @@ export interface SyncAgentOptions {
   afterChangeMs?: number;
 }
 
-const DEFAULTS: Required<SyncAgentOptions> = { retryMaxMs: 1000, safetyRoundMs: 30_000, afterChangeMs: 300 };
+const DEFAULTS: Required<SyncAgentOptions> = { retryMaxMs: 500, safetyRoundMs: 30_000, afterChangeMs: 300 };
 const RETRY_MIN_MS = 100;
 const LIVE_RETRY_MIN_MS = 500;
 const LIVE_RETRY_MAX_MS = 30_000;
@@ -248,7 +248,8 @@ export class SyncAgent {
 
   private retryLater(): void {
     if (this.stopped || this.reconnectTimer) return;
-    const wait = this.retryMs;
+    // Jittered, so that a newsroom's desktops do not all come back in the same millisecond.
+    const wait = this.retryMs * (0.5 + Math.random() / 2);
     this.retryMs = Math.min(this.retryMs * 2, this.options.retryMaxMs);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
