@@ -1,10 +1,12 @@
 // `byline-server`: run the newsroom server and manage its accounts. Its only state is PostgreSQL.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SERVER_ROLES, ServerRoleSchema } from '../shared/server/api';
 import { addAccount, listAccounts, revokeAccount, ServerError, setPassword } from './accounts';
 import { migrate } from './db/migrations';
+import { backupDatabase, restoreDatabase } from './pg/dump';
 import { beyondLoopback, createServer, listen } from './http';
 import { Live } from './live';
 import { startThrowawayCluster } from './pg/throwawayCluster';
@@ -18,8 +20,10 @@ const USAGE = `Usage: byline-server COMMAND [--pg postgres://…] [--json]
   list-users
   revoke NAME                                      stops the account and every device it signed in from
   set-password NAME                                the password from a prompt, or from standard input
+  backup --out FILE                                the whole database (pictures too) with pg_dump
+  restore FILE --replace                           replace the database's contents with a backup (stop the servers first)
 
---pg defaults to BYLINE_PG. Back up with pg_dump (docs/server.md).`;
+--pg defaults to BYLINE_PG. More for operators: docs/server.md.`;
 
 export const DEFAULT_PORT = 8470;
 
@@ -83,6 +87,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       initials: { type: 'string' },
       role: { type: 'string' },
       desk: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      replace: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,6 +152,19 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       case 'revoke': {
         const account = await revokeAccount(db, rest[0] ?? '');
         io.out(values.json ? JSON.stringify(account) : `revoked ${account.name} and every device it signed in from`);
+        return 0;
+      }
+      case 'backup': {
+        if (!values.out) throw new ServerError('bad-request', 'backup needs --out FILE.');
+        const done = await backupDatabase(url, path.resolve(values.out));
+        io.out(values.json ? JSON.stringify(done) : `backed up to ${done.file} (${(done.bytes / 1024).toFixed(0)} KB)`);
+        return 0;
+      }
+      case 'restore': {
+        if (!rest[0]) throw new ServerError('bad-request', 'restore needs the backup FILE.');
+        if (!values.replace) throw new ServerError('bad-request', 'restore replaces everything in the database with the backup: say so with --replace.');
+        await restoreDatabase(url, path.resolve(rest[0]));
+        io.out(values.json ? JSON.stringify({ restored: path.resolve(rest[0]) }) : `restored ${path.resolve(rest[0])}`);
         return 0;
       }
       case 'set-password': {

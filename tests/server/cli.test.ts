@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
@@ -91,6 +92,25 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
       child.kill('SIGTERM');
     }
     expect(await exited(child)).toBe(0);
+  });
+
+  it('backs the database up with pg_dump and restores it only when told to replace it', () => {
+    const pg = ['--pg', pgs.cluster().url];
+    expect(server(['add-user', 'Vor der Sicherung', '--initials', 'vs', '--role', 'desk', ...pg]).code).toBe(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pgdump-')), 'newsroom.dump');
+    const backup = server(['backup', '--out', file, '--json', ...pg]);
+    expect(backup).toMatchObject({ code: 0 });
+    expect(JSON.parse(backup.stdout)).toMatchObject({ file, bytes: fs.statSync(file).size });
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+
+    expect(server(['add-user', 'Nach der Sicherung', '--initials', 'ns', '--role', 'desk', ...pg]).code).toBe(0);
+    expect(server(['restore', file, ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('--replace') });
+    expect(server(['restore', path.join(path.dirname(file), 'missing.dump'), '--replace', ...pg])).toMatchObject({ code: 2, stderr: expect.stringContaining('no backup at') });
+    expect(server(['restore', file, '--replace', ...pg])).toMatchObject({ code: 0 });
+    const names = (JSON.parse(server(['list-users', '--json', ...pg]).stdout) as { name: string }[]).map((a) => a.name);
+    expect(names).toContain('Vor der Sicherung');
+    expect(names).not.toContain('Nach der Sicherung');
   });
 
   it('warns when it listens beyond loopback without TLS', async () => {
