@@ -4,12 +4,16 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { hashPassword } from '../src/server/accounts';
 import { migrate } from '../src/server/db/migrations';
 import { startThrowawayCluster } from '../src/server/pg/throwawayCluster';
+import { Store } from '../src/main/store/store';
+import { syncOnce } from '../src/main/sync/syncOnce';
+import { setSyncServer } from '../src/main/sync/syncState';
 import type { PullResult } from '../src/shared/server/sync';
 import { revisionRecord } from '../tests/helpers/syncRecords';
 import { ms, summarize } from './stats';
@@ -106,6 +110,21 @@ export async function benchServer(): Promise<string[]> {
     await db.query('SELECT seq, body FROM records ORDER BY seq');
     const raw = performance.now() - started;
     out.push(`| catch-up: ${pulled.toLocaleString('en')} records pulled from the start, 1,000 a request | ${(catchUp / 1000).toFixed(2)} s | one SELECT of the same rows: ${(raw / 1000).toFixed(2)} s | **${(catchUp / raw).toFixed(2)}×** |`);
+
+    // The same catch-up into a real desktop store: every record stored in SQLite, each batch and
+    // its cursor in one durable transaction.
+    const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-sync-'));
+    const store = Store.open(path.join(storeDir, 'byline.db'));
+    try {
+      setSyncServer(store, { url, account: 'Bench 4', device: 'bench', token: tokens[4]! });
+      started = performance.now();
+      const report = await syncOnce(store);
+      const applied = performance.now() - started;
+      out.push(`| the same catch-up into a desktop's SQLite store (${report.pulled.toLocaleString('en')} records, 500 a batch) | ${(applied / 1000).toFixed(2)} s | the pull alone, as above: ${(catchUp / 1000).toFixed(2)} s | **${(applied / catchUp).toFixed(2)}×** |`);
+    } finally {
+      store.close();
+      fs.rmSync(storeDir, { recursive: true, force: true });
+    }
 
     // 3. 500 desktops at work: each saves three times at random moments over 15 s (100 saves a
     // second in all, a busy newsroom's autosaves); then all of them at once, for the ceiling.
