@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import type { Account } from '../shared/server/api';
 import { LiveClientMessageSchema, type LiveServerMessage } from '../shared/server/sync';
 import { authenticate } from './accounts';
-import { RECORDS_CHANNEL, VISIBLE, visibilityParams } from './sync';
+import { maySee, RECORDS_CHANNEL, VISIBLE, visibilityParams } from './sync';
 
 export const LIVE_PATH = '/api/v1/live';
 /** Dead connections are found by a ping this often; presence is said again as often. */
@@ -161,15 +161,19 @@ export class Live {
 
   /** Tells each listener that may see a record up to `seq` that there is something to pull. */
   private async fanOut(seq: number): Promise<void> {
-    for (const l of this.listeners) {
-      if (seq <= l.told) continue;
-      const { rows } = await this.db.query<{ seq: string | null }>(
-        `SELECT max(r.seq) AS seq FROM records r JOIN articles a ON a.id = r.article_id WHERE r.seq > $4 AND r.seq <= $5 AND ${VISIBLE}`,
-        [...visibilityParams(l.account), l.told, seq],
-      );
+    const behind = [...this.listeners].filter((l) => seq > l.told);
+    if (!behind.length) return;
+    // One query for every listener: the new records with who may see each (as VISIBLE says).
+    const since = Math.min(...behind.map((l) => l.told));
+    const { rows } = await this.db.query<{ seq: string; created_by: string; desk: string | null; assigned_to: string[] }>(
+      'SELECT r.seq, a.created_by, a.desk, a.assigned_to FROM records r JOIN articles a ON a.id = r.article_id WHERE r.seq > $1 AND r.seq <= $2 ORDER BY r.seq',
+      [since, seq],
+    );
+    for (const l of behind) {
+      let upTo = 0;
+      for (const r of rows) if (Number(r.seq) > l.told && maySee(l.account, r)) upTo = Number(r.seq);
       l.told = seq;
-      const upTo = rows[0]?.seq;
-      if (upTo) this.send(l, { type: 'records', upTo: Number(upTo) });
+      if (upTo) this.send(l, { type: 'records', upTo });
     }
   }
 

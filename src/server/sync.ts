@@ -29,6 +29,11 @@ class Refusal extends Error {
 export const VISIBLE = `($1::text = 'admin' OR a.created_by = $2 OR a.desk = ANY($3::text[]) OR $2 = ANY(a.assigned_to))`;
 export const visibilityParams = (account: Account) => [account.role, account.id, account.desks];
 
+/** The same rule as VISIBLE, for an articles row already read (the live fan-out reads them once for every listener). */
+export function maySee(account: Account, article: { created_by: string; desk: string | null; assigned_to: readonly string[] }): boolean {
+  return account.role === 'admin' || article.created_by === account.id || (article.desk !== null && account.desks.includes(article.desk)) || article.assigned_to.includes(account.id);
+}
+
 async function articleRow(client: pg.PoolClient, account: Account, articleId: string): Promise<{ exists: boolean; visible: boolean; createdBy: string | null }> {
   const { rows } = await client.query<{ visible: boolean; created_by: string }>(`SELECT ${VISIBLE} AS visible, a.created_by FROM articles a WHERE a.id = $4`, [...visibilityParams(account), articleId]);
   return rows[0] ? { exists: true, visible: rows[0].visible, createdBy: rows[0].created_by } : { exists: false, visible: false, createdBy: null };

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
-import { pull, push } from '../../src/server/sync';
+import { maySee, pull, push, VISIBLE, visibilityParams } from '../../src/server/sync';
 import type { Account } from '../../src/shared/server/api';
 import { commentRecord, revisionRecord } from '../helpers/syncRecords';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
@@ -95,5 +95,20 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
     const other = crypto.randomUUID();
     await push(pgs.db(), anna, [revision(other, [])]);
     expect((await push(pgs.db(), anna, [{ ...thread, id: crypto.randomUUID(), articleId: other }])).refused[0]?.message).toContain('belongs to another article');
+  });
+
+  it('the live fan-out decides who may see an article by the same rule as pulls (maySee and VISIBLE agree)', async () => {
+    const assigned = crypto.randomUUID();
+    await push(pgs.db(), anna, [revisionRecord(assigned, [], {}, { desk: 'Politik' })]);
+    await pgs.db().query('UPDATE articles SET assigned_to = $2 WHERE id = $1', [assigned, [ben.id]]);
+    const admin = (await addAccount(pgs.db(), { name: 'Ada Admin', initials: 'aa', role: 'admin' })).account;
+    for (const account of [anna, ben, desk, other, admin]) {
+      const { rows } = await pgs.db().query<{ visible: boolean; created_by: string; desk: string | null; assigned_to: string[] }>(
+        `SELECT ${VISIBLE} AS visible, a.created_by, a.desk, a.assigned_to FROM articles a`,
+        visibilityParams(account),
+      );
+      expect(rows.length).toBeGreaterThan(2);
+      for (const row of rows) expect(maySee(account, row)).toBe(row.visible);
+    }
   });
 });
