@@ -133,16 +133,39 @@ const unknownAccountHash = () => (unknownHash ??= hashPassword(crypto.randomByte
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest();
 
+/** A device's last request is noted at most this often (a note on every request would be a durable write each). */
+const LAST_SEEN_EVERY = '1 minute';
+
 /** The account and device a token belongs to, or null (unknown, revoked, or its account revoked). */
 export async function authenticate(db: pg.Pool, token: string): Promise<{ account: Account; device: string } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const { rows } = await db.query<AccountRow & { device_id: string }>(
-    `UPDATE devices d SET last_seen_at = now() FROM accounts a
-      WHERE d.token_sha256 = $1 AND d.revoked_at IS NULL AND a.id = d.account_id AND a.revoked_at IS NULL
-      RETURNING a.id, a.name, a.initials, a.role, a.desks, a.created_at, a.revoked_at, d.id AS device_id`,
+  const { rows } = await db.query<AccountRow & { device_id: string; stale: boolean }>(
+    `SELECT a.id, a.name, a.initials, a.role, a.desks, a.created_at, a.revoked_at, d.id AS device_id,
+            (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '${LAST_SEEN_EVERY}') AS stale
+       FROM devices d JOIN accounts a ON a.id = d.account_id
+      WHERE d.token_sha256 = $1 AND d.revoked_at IS NULL AND a.revoked_at IS NULL`,
     [sha256(token)],
   );
-  return rows[0] ? { account: toAccount(rows[0]), device: rows[0].device_id } : null;
+  const row = rows[0];
+  if (!row) return null;
+  // "Last seen" is a hint for operators: written without waiting for the disk, losing one to a crash costs nothing.
+  if (row.stale) await noteLastSeen(db, row.device_id);
+  return { account: toAccount(row), device: row.device_id };
+}
+
+async function noteLastSeen(db: pg.Pool, device: string): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL synchronous_commit TO OFF');
+    await client.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [device]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Signs a device out: its token stops working. */
