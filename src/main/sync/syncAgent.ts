@@ -8,12 +8,12 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import { BylineError } from '../../shared/errors';
 import { EditingSchema, type SyncStatus } from '../../shared/model/syncStatus';
+import type { Colleague } from '../../shared/server/api';
 import type { LiveServerMessage } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { signInToServer, syncOnce } from './syncOnce';
-import { call } from './serverApi';
 import { assignOnServer, signedIn, type Assigned } from './assign';
-import type { Colleague } from '../../shared/server/api';
+import { call } from './serverApi';
+import { signInToServer, syncOnce } from './syncOnce';
 import { forgetToken, refusedRevisions, syncServer, waitingCount } from './syncState';
 
 export interface SyncAgentOptions {

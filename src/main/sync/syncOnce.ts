@@ -2,14 +2,29 @@
 // in. Revisions that continue this machine's newest are added as they are; one made on an older
 // revision is kept as a version to choose (as a diverged package is). Each pulled batch and the
 // new cursor are stored in one transaction, so a crash never applies half a batch or skips one.
+import crypto from 'node:crypto';
 import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import crypto from 'node:crypto';
-import { call } from './serverApi';
 import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
-import { reparent, assignRecordIds, knownIncoming, localRevisionOf, markCommentSynced, markPushed, markRefused, outgoing, outgoingComments, rememberIncoming, rememberPulled, setSyncServer, settledBy, syncServer } from './syncState';
+import { call } from './serverApi';
+import {
+  assignRecordIds,
+  knownIncoming,
+  localRevisionOf,
+  markCommentSynced,
+  markPushed,
+  markRefused,
+  outgoing,
+  outgoingComments,
+  rememberIncoming,
+  rememberPulled,
+  reparent,
+  setSyncServer,
+  settledBy,
+  syncServer,
+} from './syncState';
 
 const PUSH_BATCH = 200;
 const PULL_BATCH = 500;
