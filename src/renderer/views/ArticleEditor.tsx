@@ -21,6 +21,8 @@ import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schem
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
 import { AssignForm } from './AssignForm';
+import { SyncNotices } from './SyncNotices';
+import { useRemoteChanges } from './useRemoteChanges';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
 import { MetadataPanel, type Metadata } from './MetadataPanel';
@@ -318,27 +320,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     setSavedRevision(next.revision);
   };
 
-  // Records from the newsroom server changed this article: comments and versions to choose are read
-  // again, and newer text is taken in while nothing typed here waits to be saved. With unsaved text
-  // the save meets the newer revision as a conflict, and both texts stay to choose from.
-  const [remoteRound, setRemoteRound] = useState(0);
-  const editors = [...new Set(editingBy)];
-  const seenGeneration = useRef(remote?.generation ?? 0);
-  useEffect(() => {
-    if (!remote || remote.generation === seenGeneration.current) return;
-    seenGeneration.current = remote.generation;
-    if (!remote.changed.includes(article.id)) return;
-    setRemoteRound((n) => n + 1);
-    if (saver.hasUnsavedChanges) return;
-    client.invoke('articles.get', { id: article.id }).then(
-      (latest) => {
-        if (latest.revision <= base.current.revision || saver.hasUnsavedChanges) return;
-        reload(latest);
-        setNotice(`Updated from the newsroom server: revision ${latest.revision}.`);
-      },
-      () => undefined,
-    );
-  }, [remote, client, article.id, saver]);
+  // Records from the newsroom server changed this article: comments and versions to choose are read again.
+  const remoteRound = useRemoteChanges({ client, articleId: article.id, remote, saver, base, reload, onUpdated: (revision) => setNotice(`Updated from the newsroom server: revision ${revision}.`) });
 
   /** A refusal answered: the text and status the server has come back as a new revision; the refused ones stay in the history. */
   const backToServer = async () => {
@@ -561,26 +544,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
-      {refusedBy.length ? (
-        <div className="error-banner sync-refused" role="alert" aria-label="Refused by the newsroom server">
-          <p>
-            The newsroom server refused {refusedBy.length === 1 ? 'a change to this article; it stays here, but others do not see it' : `${refusedBy.length} changes to this article; they stay here, but others do not see them`}:
-          </p>
-          <ul>
-            {[...new Set(refusedBy)].map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void backToServer()}>
-            Go back to the server’s version
-          </button>
-        </div>
-      ) : null}
-      {editors.length ? (
-        <p className="editing-notice" role="status">
-          {editors.join(', ')} {editors.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
-        </p>
-      ) : null}
+      <SyncNotices refusedBy={refusedBy} editingBy={editingBy} onBackToServer={() => void backToServer()} />
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {assigning ? (
         <AssignForm
