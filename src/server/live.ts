@@ -173,7 +173,10 @@ export class Live {
       let upTo = 0;
       for (const r of rows) if (Number(r.seq) > l.told && maySee(l.account, r)) upTo = Number(r.seq);
       l.told = seq;
-      if (upTo) this.send(l, { type: 'records', upTo });
+      if (!upTo) continue;
+      this.send(l, { type: 'records', upTo });
+      // The news may be an article this listener sees only now (an assignment): who edits it, too.
+      if (this.presence.size) await this.tellPresence(l);
     }
   }
 

@@ -225,6 +225,8 @@ test.describe('the newsroom server', () => {
       // Ben's queue has it, with its history.
       const row = b.locator('.article-row', { hasText: 'Olympia-Bewerbung abgelehnt' });
       await expect(row).toBeVisible();
+      // Dora still has it open: Ben's queue says so.
+      await expect(row).toContainText('Dora Zwei is editing');
       await row.getByRole('button', { name: 'Olympia-Bewerbung abgelehnt', exact: true }).click();
       const benEditor = new EditorPage(b);
       await benEditor.opened();

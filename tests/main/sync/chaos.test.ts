@@ -1,6 +1,6 @@
-// Fault injection with real desktop stores: SQLite stores edit, comment and sync (syncOnce, as the
-// app's agent does) through a loopback proxy that cuts connections mid-request, while the server
-// is SIGKILLed and started again. Afterwards every desktop and the server hold the same revision
+// Fault injection with real desktop stores: SQLite stores edit, comment, make status steps and
+// sync (syncOnce, as the app's agent does) through a loopback proxy that cuts connections
+// mid-request, while the server is SIGKILLed and started again. Afterwards every desktop and the server hold the same revision
 // graph, each revision once, nothing saved on any desktop is missing, and every pair of edits made
 // on one revision is there as two versions.
 import crypto from 'node:crypto';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../../src/server/accounts';
 import { migrate } from '../../../src/server/db/migrations';
 import { Store } from '../../../src/main/store/store';
+import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
 import { seedArticle } from '../../helpers/articles';
 import { cuttingProxy, rng, ServerProcess } from '../../helpers/faults';
@@ -19,6 +20,9 @@ import { tempDir } from '../../helpers/tmp';
 const DESKTOPS = Number(process.env.BYLINE_CHAOS_STORES ?? 6);
 const STEPS = Number(process.env.BYLINE_CHAOS_STORE_STEPS ?? 12);
 const SEED = Number(process.env.BYLINE_CHAOS_SEED ?? Date.now() % 1_000_000);
+/** The steps each role takes in these runs (all of them allowed to it, so none is refused). */
+const STEPS_FOR: Record<'journalist' | 'desk', readonly string[]> = { journalist: ['submitted'], desk: ['submitted', 'in-review', 'back-to-author'] };
+
 /** Runs one after another on the same server, each with its own seed, accounts and desk (`npm run chaos` runs many). */
 const RUNS = Number(process.env.BYLINE_CHAOS_RUNS ?? 1);
 
@@ -90,9 +94,15 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
           else if (r < 0.85) {
             const target = store.articles.get(mine[Math.floor(random() * mine.length)]!.id);
             store.articles.save({ ...target, teaser: `Fassung ${i}.${step} ${crypto.randomUUID().slice(0, 4)}` }, who);
-          } else {
+          } else if (r < 0.93) {
             const target = mine[Math.floor(random() * mine.length)]!;
             store.comments.add(target.id, { anchor: { kind: 'field', field: 'headline' }, body: `Anmerkung ${i}.${step}` }, who);
+          } else {
+            // A status step the person's role allows from where this machine sees the article.
+            const role = i === 0 ? 'desk' : 'journalist';
+            const target = store.articles.get(mine[Math.floor(random() * mine.length)]!.id);
+            const next = (DEFAULT_HOUSE_STYLE.transitions[target.status] ?? []).filter((to) => STEPS_FOR[role].includes(to));
+            if (next.length) store.articles.setStatus(target.id, next[Math.floor(random() * next.length)]!, who, { role, revision: target.revision, reason: `Schritt ${i}.${step}` });
           }
           if (random() < 0.7) await tryRound(store);
         }),
@@ -104,6 +114,7 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
     for (const store of stores) store.db.prepare('UPDATE sync_server SET url = ? WHERE id = 1').run(`http://127.0.0.1:${server.port}`);
     for (let round = 0; round < 3; round++) for (const store of stores) await syncOnce(store);
 
+    const steps = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE kind = 'status-step' AND detail->>'article' IN (SELECT id::text FROM articles WHERE desk = $1)", [desk]);
     const { rows } = await db.query<{ article_id: string; id: string; n: number }>(
       "SELECT r.article_id, r.id::text, count(*) OVER (PARTITION BY r.id)::int AS n FROM records r JOIN articles a ON a.id = r.article_id WHERE r.kind = 'revision' AND a.desk = $1",
       [desk],
@@ -125,7 +136,7 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
       "SELECT count(*)::int AS n FROM records r JOIN articles a ON a.id = r.article_id WHERE r.kind = 'revision' AND a.desk = $1 AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
       [desk],
     );
-    console.log(`desktop chaos: ${rows.length} revisions in ${onServer.size} articles on ${DESKTOPS} stores, ${heads.rows[0]!.n - onServer.size} versions waiting for a choice`);
+    console.log(`desktop chaos: ${rows.length} revisions in ${onServer.size} articles on ${DESKTOPS} stores, ${steps.rows[0]!.n} status steps, ${heads.rows[0]!.n - onServer.size} versions waiting for a choice`);
   } finally {
     proxy.close();
     for (const s of stores) s.close();
