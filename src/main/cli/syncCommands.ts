@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { BylineError } from '../../shared/errors';
-import { signInToServer, syncOnce, type SyncReport } from '../sync/syncOnce';
-import { forgetToken, refusedRevisions, syncServer } from '../sync/syncState';
+import { signInToServer, signOutOfServer, syncOnce, type SyncReport } from '../sync/syncOnce';
+import { refusedRevisions, signedIn, syncServer } from '../sync/syncState';
 import { SyncAgent } from '../sync/syncAgent';
-import { assignOnServer, signedIn } from '../sync/assign';
+import { assignOnServer } from '../sync/assign';
 import type { Store } from '../store/store';
 import { withStore, type Command, type CommandContext } from './command';
 import { printJson } from './output';
@@ -28,7 +28,7 @@ function describe(report: SyncReport): string[] {
 
 /** `byline sync` without --once: the app's sync agent on this store, a line per change of state, until Ctrl+C. */
 async function keepInStep(ctx: CommandContext, store: Store): Promise<number> {
-  if (!syncServer(store)?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  signedIn(store);
   let said = '';
   const agent = new SyncAgent(store, (status) => {
     const line = ctx.json ? JSON.stringify(status) : `${status.state}, ${status.waiting} waiting${status.lastSyncedAt ? `, last synced ${status.lastSyncedAt}` : ''}${status.problem ? ` (${status.problem})` : ''}`;
@@ -94,14 +94,9 @@ export const SYNC_COMMANDS: Record<string, Command> = {
     args: 0,
     run: (ctx) =>
       withStore(ctx, async (store) => {
-        const server = syncServer(store);
-        if (server?.token) {
-          // Best effort: the token stops working on the server too, when it can be reached.
-          await fetch(`${server.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
-        }
-        forgetToken(store);
+        const url = await signOutOfServer(store, 10_000);
         if (ctx.json) printJson(ctx.io, { signedOut: true });
-        else ctx.io.out(server ? `signed out of ${server.url}` : 'not signed in');
+        else ctx.io.out(url ? `signed out of ${url}` : 'not signed in');
         return 0;
       }),
   },

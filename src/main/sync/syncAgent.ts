@@ -11,10 +11,10 @@ import { EditingSchema, type SyncStatus } from '../../shared/model/syncStatus';
 import type { Colleague } from '../../shared/server/api';
 import type { LiveServerMessage } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { assignOnServer, signedIn, type Assigned } from './assign';
+import { assignOnServer, type Assigned } from './assign';
 import { call } from './serverApi';
-import { signInToServer, syncOnce } from './syncOnce';
-import { forgetToken, refusedRevisions, syncServer, waitingCount } from './syncState';
+import { signInToServer, signOutOfServer, syncOnce } from './syncOnce';
+import { refusedRevisions, signedIn, syncServer, waitingCount } from './syncState';
 
 export interface SyncAgentOptions {
   /** The longest wait between attempts to reach a server that does not answer. */
@@ -116,13 +116,8 @@ export class SyncAgent {
   }
 
   async signOut(): Promise<SyncStatus> {
-    const server = syncServer(this.store);
     this.stop();
-    if (server?.token) {
-      // Best effort: the token stops working on the server too, when it can be reached.
-      await fetch(`${server.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
-    }
-    forgetToken(this.store);
+    await signOutOfServer(this.store, 5_000);
     this.editing = [];
     this.problem = null;
     this.setState('signed-out');

@@ -11,6 +11,7 @@ import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
 import { call } from './serverApi';
 import {
   assignRecordIds,
+  forgetToken,
   knownIncoming,
   localRevisionOf,
   markCommentSynced,
@@ -23,6 +24,7 @@ import {
   reparent,
   setSyncServer,
   settledBy,
+  signedIn,
   syncServer,
 } from './syncState';
 
@@ -204,8 +206,7 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
 
 /** Pushes what waits, then pulls what arrived; refusals and versions to choose are reported, never dropped. */
 export async function syncOnce(store: Store): Promise<SyncReport> {
-  const server = syncServer(store);
-  if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  const server = signedIn(store);
   const report: SyncReport = { pushed: 0, pulled: 0, picturesSent: 0, picturesReceived: 0, diverged: [], refused: [], changed: [], skipped: [] };
   await pushRevisions(store, server.url, server.token, report);
   await pushComments(store, server.url, server.token, report);
@@ -214,6 +215,19 @@ export async function syncOnce(store: Store): Promise<SyncReport> {
   report.diverged = report.diverged.filter((d) => store.incoming.pending(d.articleId).some((v) => v.id === d.incomingId));
   store.db.prepare('UPDATE sync_server SET last_synced_at = ? WHERE id = 1').run(new Date().toISOString());
   return report;
+}
+
+/**
+ * Forgets this machine's sign-in (what waits to go out stays); the token stops working on the
+ * server too when it can be reached within `timeoutMs`. Answers the server it was signed in to.
+ */
+export async function signOutOfServer(store: Store, timeoutMs: number): Promise<string | null> {
+  const server = syncServer(store);
+  if (server?.token) {
+    await fetch(`${server.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+  }
+  forgetToken(store);
+  return server?.url ?? null;
 }
 
 /** Signs this machine in: the token the server hands out is kept in the store. */

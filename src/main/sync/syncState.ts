@@ -26,6 +26,13 @@ export function setSyncServer(store: Store, server: Pick<SyncServer, 'url' | 'ac
     .run(server.url, server.account, server.device, server.token);
 }
 
+/** Where to sync and with which token; refused by name when this machine is not signed in. */
+export function signedIn(store: Store): { url: string; token: string } {
+  const server = syncServer(store);
+  if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  return { url: server.url, token: server.token };
+}
+
 /** Signing out forgets the token; what waits to go out stays, for the next sign-in. */
 export function forgetToken(store: Store): void {
   store.db.prepare('UPDATE sync_server SET token = NULL WHERE id = 1').run();
