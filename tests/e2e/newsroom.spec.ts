@@ -139,13 +139,20 @@ test.describe('the newsroom server', () => {
       const deskEditor = new EditorPage(d);
       await deskEditor.opened();
       await expect(a.getByRole('status').filter({ hasText: 'Dora Desk is editing this article too' })).toBeVisible();
+      await expect(d.getByRole('status').filter({ hasText: 'Anna Muster is editing this article too' })).toBeVisible();
+      // In a narrow window the side panels are a drawer; its button says someone else is editing.
+      await d.setViewportSize({ width: 800, height: 900 });
+      await expect(d.getByRole('button', { name: 'Status & details 1 editing' })).toBeVisible();
+      await d.screenshot({ path: test.info().outputPath('newsroom-presence-800.png') });
+      await d.setViewportSize({ width: 1400, height: 900 });
       await deskEditor.focusField('Headline');
       await d.keyboard.press('Control+Shift+ArrowLeft');
       await d.keyboard.press('Control+Shift+ArrowLeft');
       await d.keyboard.press('Control+Alt+m');
       await d.keyboard.type('Quelle für die Rückeroberung?');
       await d.keyboard.press('Control+Enter');
-      await expect(d.getByRole('region', { name: 'Comments' }).getByRole('article')).toContainText('Quelle für die Rückeroberung?');
+      await expect(d.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' })).toContainText('Quelle für die Rückeroberung?');
+      await d.screenshot({ path: test.info().outputPath('newsroom-desk-comment.png') });
       // Anna sees it, on its words, without doing anything.
       await expect(a.getByRole('button', { name: 'Comments (1)' })).toBeVisible();
       await a.getByRole('button', { name: 'Comments (1)' }).click();

@@ -21,7 +21,7 @@ import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schem
 import { CommentsPanel, type CommentTarget } from './CommentsPanel';
 import { CountsBar } from './CountsBar';
 import { AssignForm } from './AssignForm';
-import { SyncNotices } from './SyncNotices';
+import { EditingNotice, SyncRefusal } from './SyncNotices';
 import { useRemoteChanges } from './useRemoteChanges';
 import { HistoryPanel } from './HistoryPanel';
 import { IncomingVersion } from './IncomingVersion';
@@ -510,6 +510,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         ) : null}
         <button type="button" className="drawer-toggle" aria-controls="side-panels" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
           Status & details
+          {editingBy.length ? ' ' : null}
+          {editingBy.length ? <span className="badge editing" title={`${[...new Set(editingBy)].join(', ')} editing this article too`}>{new Set(editingBy).size} editing</span> : null}
         </button>
         <button
           type="button"
@@ -544,7 +546,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
       ) : null}
       <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
-      <SyncNotices refusedBy={refusedBy} editingBy={editingBy} onBackToServer={() => void backToServer()} />
+      <SyncRefusal refusedBy={refusedBy} onBackToServer={() => void backToServer()} />
       {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
       {assigning ? (
         <AssignForm
@@ -588,6 +590,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
             Close panel
           </button>
+          <EditingNotice editingBy={editingBy} />
           <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} onDone={backToText} />
           <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
           {commentTargetsNow ? (
