@@ -59,12 +59,24 @@ async function join(page: Page, url: string, account: string, password: string):
 }
 
 /** A browser-mode desktop, open in its own browser context, joined to the newsroom server as `account`. */
-async function joinedDesktop(browser: Browser, url: string, account: { name: string; password: string }): Promise<{ app: RunningApp; page: Page }> {
+async function joinedDesktop(browser: Browser, url: string, account: { name: string; password: string }, ownProfile?: { initials: string; role: string }): Promise<{ app: RunningApp; page: Page }> {
   const app = await startBrowserMode();
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto(app.url);
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+  const profileForm = page.getByRole('form', { name: 'Your profile' });
+  if (ownProfile) {
+    await profileForm.getByLabel('Name').click();
+    await page.keyboard.type(account.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ownProfile.initials);
+    await profileForm.getByLabel('Role').selectOption({ label: ownProfile.role });
+    await profileForm.getByRole('button', { name: 'Save profile' }).click();
+  }
   await join(page, url, account.name, account.password);
+  // Without a profile of its own, the machine records saves as the account signed in.
+  await expect(profileForm).toBeHidden();
+  if (!ownProfile) await expect(page.locator('.app-footer')).toContainText(`Changes recorded as ${account.name} (`);
   return { app, page };
 }
 
@@ -210,7 +222,8 @@ test.describe('the newsroom server', () => {
     const browser = await launchChromium();
     try {
       const { app: deskApp, page: d } = await joinedDesktop(browser, url, { name: 'Dora Zwei', password: dora.password });
-      const { app: benApp, page: b } = await joinedDesktop(browser, url, { name: 'Ben Sport', password: ben.password });
+      // Ben set up his machine himself, as a desk editor; the server knows him as a journalist.
+      const { app: benApp, page: b } = await joinedDesktop(browser, url, { name: 'Ben Sport', password: ben.password }, { initials: 'bs', role: 'Desk editor' });
       apps.push(deskApp, benApp);
 
       // The desk writes an article (two revisions) and assigns it to Ben from the Sport desk.
@@ -240,7 +253,7 @@ test.describe('the newsroom server', () => {
       await b.getByRole('button', { name: 'History' }).click();
       await expect(b.getByRole('region', { name: 'History' })).toContainText('Dora Zwei');
 
-      // Ben's machine has no profile, so it lets him start the review himself; the server does not.
+      // His machine lets him start the review, as its profile says desk; the server does not.
       const status = b.getByRole('region', { name: 'Status' });
       await status.getByRole('group', { name: 'Move to' }).getByRole('button', { name: 'Submit for review' }).click();
       await expect(status).toContainText('Status: Submitted');

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { BylineError } from '../../shared/errors';
 import type { RevisionRecord } from '../../shared/model/handoff';
+import { actorName, ProfileSchema } from '../../shared/model/profile';
 import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
 import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
@@ -113,15 +114,16 @@ async function pushComments(store: Store, url: string, token: string, report: Sy
 }
 
 /** A server record as this machine's revision number `revision`, by the person who made it. */
-function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision: number, by: string): RevisionRecord {
-  return { revision, savedAt: record.savedAt, savedBy: by, status: record.doc.status, note: record.note, doc: { ...record.doc, revision } };
+function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision: number, by: PulledRecord['by']): RevisionRecord {
+  // Named as a save on the author's own machine names them (a profile taken from the account).
+  return { revision, savedAt: record.savedAt, savedBy: actorName(by), status: record.doc.status, note: record.note, doc: { ...record.doc, revision } };
 }
 
 const changed = (report: SyncReport, articleId: string) => {
   if (!report.changed.includes(articleId)) report.changed.push(articleId);
 };
 
-function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: string, report: SyncReport): void {
+function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: PulledRecord['by'], report: SyncReport): void {
   if (localRevisionOf(store, record.id) || knownIncoming(store, record.id)) return;
   const presence = store.articles.presence(record.articleId);
   const remember = (revision: number) => rememberPulled(store, record.articleId, revision, record.id, record.parents);
@@ -148,13 +150,13 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
     changed(report, record.articleId);
     // A choice made elsewhere between this machine's version and another: nothing left to choose here.
     for (const incomingId of settledBy(store, record.articleId, record.parents)) {
-      if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId)) store.incoming.markResolved(record.articleId, incomingId, by, 'chosen on another machine');
+      if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId)) store.incoming.markResolved(record.articleId, incomingId, by.name, 'chosen on another machine');
     }
     return;
   }
   // Made on an older revision (or on a version still waiting for a choice): kept to choose, nothing dropped.
   const base = parent?.revision ?? head;
-  const incoming = store.incoming.add(record.articleId, { sender: by, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
+  const incoming = store.incoming.add(record.articleId, { sender: by.name, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
   rememberIncoming(store, record.articleId, record.id, incoming.id);
   report.diverged.push({ articleId: record.articleId, incomingId: incoming.id });
   changed(report, record.articleId);
@@ -193,7 +195,7 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
     report.picturesReceived += pictures.received;
     store.transaction(() => {
       for (const { record, by } of records) {
-        if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by.name, report);
+        if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by, report);
         else if (record.kind === 'comment') applyComment(store, record, report);
         else if (store.articles.presence(record.articleId) === 'listed') changed(report, record.articleId);
       }
@@ -239,8 +241,19 @@ export async function signInToServer(store: Store, url: string, account: string,
   } catch (error) {
     throw new BylineError('io', `The newsroom server at ${base} cannot be reached (${(error as Error).message}).`, { problem: 'offline' });
   }
-  const json = (await res.json().catch(() => ({}))) as { token?: string; account?: { name: string; role: string }; error?: { message: string } };
+  const json = (await res.json().catch(() => ({}))) as { token?: string; account?: { name: string; initials?: string; role: string }; error?: { message: string } };
   if (!res.ok || !json.token || !json.account) throw new BylineError('forbidden', `Signing in to ${base} failed: ${json.error?.message ?? `HTTP ${res.status}`}`);
   setSyncServer(store, { url: base, account: json.account.name, device, token: json.token });
+  profileFromAccount(store, json.account);
   return { account: json.account.name, role: json.account.role };
+}
+
+/**
+ * A machine without a profile records saves under the system's user name; once signed in, they are
+ * recorded as the account, as the other machines see them. A profile someone set stays as it is.
+ */
+function profileFromAccount(store: Store, account: { name: string; initials?: string; role: string }): void {
+  if (store.profile.get()) return;
+  const profile = ProfileSchema.safeParse({ name: account.name, initials: account.initials, role: account.role === 'admin' ? 'desk' : account.role });
+  if (profile.success) store.profile.set(profile.data);
 }

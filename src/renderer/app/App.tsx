@@ -270,6 +270,8 @@ export function App({ client }: { client: Client }) {
           onCancel={() => setJoining(false)}
           onSignIn={async (url, account, password) => {
             await client.invoke('sync.signIn', { url, account, password });
+            // A machine without a profile takes the account's name for its saves.
+            setInfo(await client.invoke('app.info', {}));
             setJoining(false);
             setNotice(`Signed in to ${url} as ${account}. Changes made here go out whenever the server can be reached.`);
           }}

@@ -15,6 +15,6 @@ export const ProfileSchema = z
 export type Profile = z.infer<typeof ProfileSchema>;
 
 /** How a revision names its author: `Anna Muster (am)`. */
-export function actorName(profile: Profile): string {
+export function actorName(profile: Pick<Profile, 'name' | 'initials'>): string {
   return `${profile.name} (${profile.initials.toLowerCase()})`;
 }

@@ -45,8 +45,12 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     const a = Store.open(path.join(tempDir(), 'anna.db'));
     const b = Store.open(path.join(tempDir(), 'dora.db'));
     try {
+      // A machine without a profile takes the account's; a profile someone set stays.
+      b.profile.set({ name: 'Dora vom Desk', initials: 'dd', role: 'desk' });
       await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
       await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      expect(a.profile.get()).toEqual({ name: 'Anna', initials: 'am', role: 'journalist' });
+      expect(b.profile.get()).toEqual({ name: 'Dora vom Desk', initials: 'dd', role: 'desk' });
       // Anna writes offline: two saves wait in her outbox.
       const created = a.articles.create({ ...seedArticle(), body: [] }, 'Anna');
       a.articles.save({ ...created, headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)' }, 'Anna');
@@ -60,8 +64,8 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const atDora = b.articles.get(created.id);
       expect(atDora.headline).toBe('IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)');
       expect(b.articles.history(created.id).map((h) => [h.revision, h.savedBy])).toEqual([
-        [2, 'Anna'],
-        [1, 'Anna'],
+        [2, 'Anna (am)'],
+        [1, 'Anna (am)'],
       ]);
       // Dora edits; Anna gets it.
       b.articles.save({ ...atDora, teaser: 'Neu gefasst vom Desk.' }, 'Dora');
@@ -203,7 +207,7 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const caught = await syncOnce(b);
       expect(caught.skipped).toEqual([]);
       expect(b.articles.get(created.id)).toMatchObject({ headline: 'Für den Sport', teaser: 'Zweite Fassung', revision: 2 });
-      expect(b.articles.history(created.id).map((h) => h.savedBy)).toEqual(['Anna', 'Anna']);
+      expect(b.articles.history(created.id).map((h) => h.savedBy)).toEqual(['Anna (am)', 'Anna (am)']);
       expect(b.comments.threads(created.id).map((t) => t.body)).toEqual(['Bitte kürzen']);
       // And Ben's edits now go out like anyone's.
       b.articles.save({ ...b.articles.get(created.id), teaser: 'Von Ben gekürzt' }, 'Ben');
