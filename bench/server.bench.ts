@@ -16,6 +16,7 @@ import { syncOnce } from '../src/main/sync/syncOnce';
 import { setSyncServer } from '../src/main/sync/syncState';
 import type { PullResult } from '../src/shared/server/sync';
 import { revisionRecord } from '../tests/helpers/syncRecords';
+import { runServerChaos, type ServerChaosReport } from '../tests/helpers/serverChaos';
 import { ms, summarize } from './stats';
 
 const DESKTOPS = 500;
@@ -152,6 +153,7 @@ export async function benchServer(): Promise<string[]> {
       `| ${DESKTOPS} desktops at work: 3 saves each at random moments over 15 s (100 saves/s) | a push ${ms(work.median)}, p95 ${ms(work.p95)} | one desktop alone: ${ms(alone.median)}, p95 ${ms(alone.p95)} | **${(work.median / alone.median).toFixed(1)}×**, ${(work.p95 / alone.p95).toFixed(1)}× |`,
       `| the same ${DESKTOPS} saving at the same instant | ${ceiling.toFixed(0)} saves/s; a push ${ms(all.median)}, p95 ${ms(all.p95)}; server peak memory ${peak ? `${Math.round(Number(peak) / 1024)} MB` : 'n/a'} | one desktop alone, as above | ${(all.median / alone.median).toFixed(0)}×, ${(all.p95 / alone.p95).toFixed(0)}× |`,
     );
+    out.push('', ...(await chaosRuns()));
     return out;
   } finally {
     server.kill('SIGTERM');
@@ -159,4 +161,36 @@ export async function benchServer(): Promise<string[]> {
     await db.end();
     await cluster.stop();
   }
+}
+
+/** One fault-injection run on a cluster of its own, so nothing measured above is in its count. */
+async function chaosRun(desktops: number, seed: number): Promise<ServerChaosReport> {
+  const cluster = await startThrowawayCluster();
+  const db = new pg.Pool({ connectionString: cluster.url, max: 4 });
+  try {
+    return await runServerChaos({ pgUrl: cluster.url, db, desktops, steps: 4, kills: 2, seed });
+  } finally {
+    await db.end();
+    await cluster.stop();
+  }
+}
+
+/**
+ * 4. Fault injection at the benchmark's size (tests/helpers/serverChaos.ts): 500 desktops, a fifth
+ * of connections cut, batches sent twice, the server SIGKILLed twice; the suite's 50 are the baseline.
+ */
+async function chaosRuns(): Promise<string[]> {
+  const seed = Date.now() % 1_000_000;
+  const [base, big] = [await chaosRun(50, seed), await chaosRun(DESKTOPS, seed + 1)];
+  const line = (n: number, r: ServerChaosReport, s: number) =>
+    `| ${n} desktops (seed ${s}) | ${r.problems.length ? `**${r.problems.length} problems**: ${r.problems.slice(0, 3).join('; ')}` : 'whole'}: ${r.records.toLocaleString('en')} records, every acknowledged one once, ${r.forks} revisions edited on two sides | ${r.seconds.toFixed(0)} s |`;
+  return [
+    'Fault injection (a fifth of connections cut mid-request, three batches in ten sent twice, the server SIGKILLed twice, 4 steps; afterwards every acknowledged record is on the server once and ten desktops pull the same records in the same order):',
+    '',
+    '| run | outcome | time |',
+    '|---|---|---|',
+    line(50, base, seed),
+    line(DESKTOPS, big, seed + 1),
+    `| ratio, ${DESKTOPS} to 50 | | **${(big.seconds / base.seconds).toFixed(1)}×** |`,
+  ];
 }
