@@ -1,24 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Range as SlateRange, type Descendant, type Range } from 'slate';
+import type { Descendant } from 'slate';
 import { directionOf } from '../../shared/format/direction';
 import { isBlankArticle, type Article } from '../../shared/model/article';
 import { statusLabel } from '../../shared/workflow';
 import type { HouseStyle } from '../../shared/houseStyle';
-import type { CommentThread, NewAnchor } from '../../shared/model/comment';
 import type { IncomingVersion as Incoming } from '../../shared/model/handoff';
 import type { LineRole } from '../../shared/model/pageMapping';
 import type { ExportFormat } from '../../shared/ipc/channels';
 import type { Client } from '../api/client';
 import { Banner } from '../app/Banner';
-import { ArticleDocumentEditor, syncSelectionFromDom } from '../editor/ArticleDocumentEditor';
+import { ArticleDocumentEditor } from '../editor/ArticleDocumentEditor';
 import { focusText } from '../editor/caret';
 import { AssetPreviewContext, type PreviewLoader } from '../editor/elements/assetPreview';
 import { Autosaver, type SaveState } from '../editor/autosave';
 import { countBlocks, type Counts } from '../editor/counting';
 import { documentFromArticle, fieldsFromDocument } from '../editor/document';
-import { anchorToRanges } from '../editor/comments/anchorRanges';
 import { BODY_INDEX, type BodyElement, type BylineEditor } from '../editor/schema';
-import { CommentsPanel, type CommentTarget } from './CommentsPanel';
+import { CommentsPanel } from './CommentsPanel';
+import { useComments } from './useComments';
 import { CountsBar } from './CountsBar';
 import { AssignForm } from './AssignForm';
 import { EditingNotice, SyncRefusal } from './SyncNotices';
@@ -30,7 +29,6 @@ import { SourcePanel, usePageReview } from './SourcePanel';
 import { RecoveryOffer } from './RecoveryOffer';
 import { ConflictChoice } from './ConflictChoice';
 import { ExportForm } from './ExportForm';
-import { commentTargets } from './commentTargets';
 import { describeSaveState } from './saveStateLabel';
 import { problemOf, Refusal, type Problem } from './Refusal';
 import { StatusControl } from './StatusControl';
@@ -96,9 +94,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   const [savedRevision, setSavedRevision] = useState(article.revision);
   const [showHistory, setShowHistory] = useState(false);
   const [assigning, setAssigning] = useState(false);
-  const [threads, setThreads] = useState<CommentThread[]>([]);
   const [incoming, setIncoming] = useState<{ version: Incoming; mine: Article } | null>(null);
-  const [commentTargetsNow, setCommentTargets] = useState<CommentTarget[] | null>(null);
   const editorRef = useRef<BylineEditor | null>(null);
   const [exporting, setExporting] = useState(false);
   useEffect(() => {
@@ -386,68 +382,24 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     }
   };
 
-  // Comments: anchors refer to saved text, so they are fetched again after every save.
-  useEffect(() => {
-    client.invoke('comments.list', { articleId: article.id }).then(setThreads, () => undefined);
-  }, [client, article.id, savedRevision, remoteRound]);
-  const highlights = useMemo<Range[]>(
-    () =>
-      threads.flatMap((t) => (t.anchor?.kind === 'text' && !t.detached && !t.resolvedAt ? anchorToRanges(editorRef.current?.children ?? initialDoc, t.anchor) : [])),
-    [threads, initialDoc],
-  );
-  const replaceThread = (t: CommentThread) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
-  // Where the text's selection was when the comment box took the keyboard, to give it back there.
-  const commentFrom = useRef<Range | null>(null);
-  const [commentFocus, setCommentFocus] = useState(0);
   // In a narrow window the side panels are a drawer; comments open it.
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const openComments = useCallback(() => {
-    setDrawerOpen(true);
-    // The words just selected by keyboard may not have reached Slate yet (selectionchange is throttled).
-    if (editorRef.current) syncSelectionFromDom(editorRef.current);
-    commentFrom.current = editorRef.current?.selection ?? null;
-    setCommentTargets(commentTargets(editorRef.current, live.current.doc));
-    setCommentFocus((n) => n + 1);
-  }, []);
+  const comments = useComments({
+    client,
+    articleId: article.id,
+    savedRevision,
+    remoteRound,
+    editorRef,
+    initialDoc,
+    currentDoc: () => live.current.doc,
+    flush: () => saver.flush(),
+    onProblem: (e) => setProblem(e === null ? null : problemOf(e)),
+    onOpen: () => setDrawerOpen(true),
+  });
   /** After a form beside the text (export, a step's reason): the keyboard goes back to the text where it was. */
   const backToText = useCallback(() => {
     if (editorRef.current) focusText(editorRef.current);
   }, []);
-  // Back after the selected words, not on them: a key typed next must not replace them.
-  const returnToText = useCallback(() => {
-    const from = commentFrom.current;
-    if (editorRef.current) focusText(editorRef.current, from ? SlateRange.end(from) : null);
-  }, []);
-  const commentCall = async (call: () => Promise<CommentThread>) => {
-    setProblem(null);
-    try {
-      replaceThread(await call());
-    } catch (e) {
-      setProblem(problemOf(e));
-    }
-  };
-  const addComment = async (anchor: NewAnchor, body: string) => {
-    // The offsets are in the text as typed; the store checks them against the saved text.
-    await saver.flush();
-    await commentCall(() => client.invoke('comments.add', { articleId: article.id, anchor, body }));
-  };
-  const showComment = (t: CommentThread) => {
-    const editor = editorRef.current;
-    if (!editor || t.anchor?.kind !== 'text') return;
-    const ranges = anchorToRanges(editor.children, t.anchor);
-    if (!ranges.length) return;
-    focusText(editor, { anchor: ranges[0]!.anchor, focus: ranges.at(-1)!.focus });
-  };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
-        event.preventDefault();
-        openComments();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openComments]);
 
   /** Export: checked in the main process; a refusal lists what is missing here, where the person can fix it. */
   const exportAs = async (format: ExportFormat) => {
@@ -515,12 +467,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         </button>
         <button
           type="button"
-          aria-expanded={!!commentTargetsNow}
+          aria-expanded={comments.isOpen}
           title="Comment on the selected words or a field (Ctrl+Alt+M)"
           onMouseDown={(e) => e.preventDefault() /* keep the selection in the text */}
-          onClick={() => (commentTargetsNow ? setCommentTargets(null) : openComments())}
+          onClick={() => (comments.isOpen ? comments.close() : comments.open())}
         >
-          Comments{threads.some((t) => !t.resolvedAt) ? ` (${threads.filter((t) => !t.resolvedAt).length})` : ''}
+          Comments{comments.openCount ? ` (${comments.openCount})` : ''}
         </button>
         <button type="button" className="apart" onClick={() => void trash()} title="Moves the article to the trash; the list offers Undo">
           Move to trash
@@ -579,7 +531,7 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
               storePicture={storePicture}
               onNotice={setNotice}
               editorRef={editorRef}
-              highlights={highlights}
+              highlights={comments.highlights}
               toolbarEnd={saveState}
             />
           </AttachPictureContext.Provider>
@@ -591,20 +543,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
             Close panel
           </button>
           <EditingNotice editingBy={editingBy} />
-          <StatusControl status={status} houseStyle={houseStyle} openComments={threads.filter((t) => !t.resolvedAt).length} onMove={moveStatus} onDone={backToText} />
+          <StatusControl status={status} houseStyle={houseStyle} openComments={comments.openCount} onMove={moveStatus} onDone={backToText} />
           <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
-          {commentTargetsNow ? (
-            <CommentsPanel
-              threads={threads}
-              targets={commentTargetsNow}
-              onAdd={addComment}
-              onReply={(commentId, body) => commentCall(() => client.invoke('comments.reply', { commentId, body }))}
-              onResolve={(commentId, resolved) => commentCall(() => client.invoke('comments.setResolved', { commentId, resolved }))}
-              onShow={showComment}
-              focusRequest={commentFocus}
-              onReturnToText={returnToText}
-            />
-          ) : null}
+          {comments.isOpen ? <CommentsPanel {...comments.panel} /> : null}
         </div>
       </div>
     </main>
