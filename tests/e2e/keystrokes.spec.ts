@@ -209,3 +209,30 @@ test('undo in a picture\'s boxes goes a word at a time, in the article\'s one hi
   await expect(figure.getByLabel('Alt text')).toHaveValue('Bauern setzen');
   await expect(editor.field('Headline')).toHaveText('Aufforstung');
 });
+
+test('a caret moved by key stays where the key put it when the text redraws at once (a shortcut, a sync event)', async ({ app, appPage: page }) => {
+  const editor = new EditorPage(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.keyboard.type('Albu Kamal');
+  await editor.body.locator('p').click();
+  await page.keyboard.type('Die letzte Bastion');
+  // Into the first word, then End and Bold straight away, as a quick hand does: Bold redraws the
+  // text before the editor has heard of End, which must not put the caret back in the first word.
+  await editor.body.locator('p').click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('fett');
+  await expect(editor.body.locator('p')).toHaveText('Die letzte Bastionfett');
+  await expect(editor.body.locator('strong')).toHaveText('fett');
+  // Selecting by keyboard and commenting at once: the comment is on the words selected.
+  await editor.body.locator('p').click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+Alt+m');
+  await page.keyboard.type('Welche Bastion?');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Comments' }).getByRole('article')).toHaveAccessibleName('Comment on Body: “Bastionfett”');
+  await editor.waitSaved();
+  const stored = EditorPage.storedArticle(app.dbPath) as unknown as { body: { children: { text: string; bold?: boolean }[] }[] };
+  expect(stored.body[0]!.children).toEqual([{ text: 'Die letzte Bastion' }, { text: 'fett', bold: true }]);
+});

@@ -109,14 +109,29 @@ function Toolbar({ onLink, onHelp, onPicture, end }: { onLink(): void; onHelp():
 }
 
 /**
- * Slate learns of selection changes a moment late (selectionchange is throttled): a selection
- * made just before Ctrl+K may not have reached it. Take the selection from the page itself.
+ * slate-react hears of a caret or selection the browser moved (a click, End, Ctrl+Shift+←) up to
+ * 100 ms late (its selectionchange handler is throttled), and a redraw in that gap (a shortcut, a
+ * sync event) puts the page's caret back where Slate last knew it, so the next keys land there.
+ * This tells Slate at once: on every selectionchange, before every key, and before anything
+ * (a link, a comment) that acts on the selection.
  */
 export function syncSelectionFromDom(editor: BylineEditor): void {
+  if (ReactEditor.isComposing(editor)) return;
   const dom = window.getSelection();
   if (!dom || dom.rangeCount === 0 || !ReactEditor.hasDOMNode(editor, dom.anchorNode!)) return;
   const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
-  if (range) Transforms.select(editor, range);
+  if (range && !(editor.selection && Range.equals(range, editor.selection))) Transforms.select(editor, range);
+}
+
+/** The same, while the keyboard is in the text itself (not in a picture's caption box, not elsewhere on the page). */
+function syncSelectionWhileTyping(editor: BylineEditor): void {
+  let root: HTMLElement;
+  try {
+    root = ReactEditor.toDOMNode(editor, editor);
+  } catch {
+    return; // not mounted
+  }
+  if (document.activeElement === root) syncSelectionFromDom(editor);
 }
 
 function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }) {
@@ -302,8 +317,16 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
     setLinkOpen(true);
   }, [editor]);
 
+  useEffect(() => {
+    const onSelectionChange = () => syncSelectionWhileTyping(editor);
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [editor]);
+
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
+      // A key may come before the selectionchange of the key just before it (input goes first).
+      syncSelectionWhileTyping(editor);
       if (runShortcut(editor, event, { askForLink: openLink })) event.preventDefault();
     },
     [editor, openLink],

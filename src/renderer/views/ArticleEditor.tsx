@@ -426,10 +426,14 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
 
   const dir = directionOf(meta.language);
   // In the formatting toolbar, which stays on screen while the article scrolls.
-  const saveState = (
-    <span role="status" aria-live="polite" className={`save-state ${state.kind}`} data-testid="save-state">
-      {describeSaveState(state)}
-    </span>
+  // Made again only when the state changes: the text (a memo) is then not redrawn for every sync event.
+  const saveState = useMemo(
+    () => (
+      <span role="status" aria-live="polite" className={`save-state ${state.kind}`} data-testid="save-state">
+        {describeSaveState(state)}
+      </span>
+    ),
+    [state],
   );
   const conflict = state.kind === 'error' && state.code === 'conflict';
   return (
