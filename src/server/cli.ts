@@ -1,5 +1,6 @@
 // `byline-server`: run the newsroom server and manage its accounts. Its only state is PostgreSQL.
 import fs from 'node:fs';
+import tls from 'node:tls';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -40,6 +41,26 @@ async function readPassword(io: Io): Promise<string> {
     return new Promise((resolve) => rl.once('line', (line) => (rl.close(), resolve(line))));
   }
   return fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+}
+
+/** The certificate and key for HTTPS, both or neither, checked before anything listens, so a wrong file is named at once. */
+function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: string; key: string } | undefined {
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) throw new ServerError('bad-request', 'HTTPS needs both --cert (the certificate, PEM) and --key (its private key, PEM).');
+  const read = (file: string, what: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ServerError('bad-request', `The ${what} cannot be read: ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  };
+  const pair = { cert: read(certFile, 'certificate'), key: read(keyFile, 'key') };
+  try {
+    tls.createSecureContext(pair);
+  } catch (error) {
+    throw new ServerError('bad-request', `${certFile} and ${keyFile} are not a certificate and its key in PEM (${(error as Error).message}).`);
+  }
+  return pair;
 }
 
 /** Waits for SIGINT/SIGTERM, then runs the clean-up. */
@@ -124,8 +145,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
   try {
     switch (command) {
       case 'start': {
-        const tls = values.cert || values.key ? { cert: fs.readFileSync(values.cert ?? ''), key: fs.readFileSync(values.key ?? '') } : undefined;
-        const { stop, url: at } = await serve(db, url, io, values.host, port, tls ? { cert: tls.cert.toString(), key: tls.key.toString() } : undefined);
+        const { stop, url: at } = await serve(db, url, io, values.host, port, readTls(values.cert, values.key));
         io.out(`Byline newsroom server listening on ${at}`);
         await onStop(stop);
         return 0;
