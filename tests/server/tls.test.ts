@@ -12,9 +12,9 @@ import WebSocket from 'ws';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+import { bylineAsync } from '../main/cli/run';
 
 const BIN = path.resolve('bin/byline-server.cjs');
-const DESKTOP_BIN = path.resolve('bin/byline.cjs');
 const NO_OPENSSL = spawnSync('openssl', ['version']).status === 0 ? null : 'openssl was not found (apt-get install openssl); the TLS test makes its certificate with it';
 const SKIP = NO_POSTGRES ?? NO_OPENSSL;
 if (SKIP) console.log(`skipped the newsroom server's TLS test: ${SKIP}`);
@@ -81,16 +81,7 @@ describe.skipIf(!!SKIP)('byline-server over TLS', () => {
       // A desktop whose machine trusts the certificate (here through NODE_EXTRA_CA_CERTS, as a
       // newsroom's own CA would be installed) signs in and syncs over HTTPS.
       const db = path.join(dir, 'desktop.db');
-      const byline = (args: string[], input = '') =>
-        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-          const c = spawn(process.execPath, [DESKTOP_BIN, '--db', db, ...args], { env: { ...process.env, BYLINE_DB: '', NODE_EXTRA_CA_CERTS: pair.cert } });
-          let stdout = '';
-          let stderr = '';
-          c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-          c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-          c.on('close', (code) => resolve({ code, stdout, stderr }));
-          c.stdin.end(input);
-        });
+      const byline = (args: string[], input = '') => bylineAsync(['--db', db, ...args], { input, env: { NODE_EXTRA_CA_CERTS: pair.cert } });
       expect(await byline(['login', url, '--user', 'Tina TLS'], `${password}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining(`signed in to ${url}`) });
       expect(await byline(['sync', '--once'])).toMatchObject({ code: 0 });
     } finally {

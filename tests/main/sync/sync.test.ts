@@ -19,7 +19,7 @@ import { jpegOf } from '../../helpers/images';
 import { storePhoto } from '../../../src/main/media/storePhoto';
 import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
 import { tempDir } from '../../helpers/tmp';
-import { BIN } from '../cli/run';
+import { BIN, bylineAsync } from '../cli/run';
 
 if (NO_POSTGRES) console.log(`skipped the desktop sync tests: ${NO_POSTGRES}`);
 
@@ -285,16 +285,7 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
   it('byline login, sync --once and logout: the password from standard input, a report, and a refusal once signed out', async () => {
     const db = path.join(tempDir(), 'cli.db');
     // Async: the server answering these runs in this very process.
-    const run = (args: string[], input = '') =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, BYLINE_DB: '' } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.end(input);
-      });
+    const run = (args: string[], input = '') => bylineAsync(['--db', db, ...args], { input });
     expect(await run(['login', url, '--user', 'Anna'], 'falsch\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('Signing in to') });
     expect(await run(['login', url, '--user', 'Anna'], `${passwords.anna}\n`)).toMatchObject({ code: 0, stdout: `signed in to ${url} as Anna (journalist)\n` });
     expect((await run(['new', '--headline', 'Vom Terminal'])).code).toBe(0);
