@@ -436,6 +436,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     [state],
   );
   const conflict = state.kind === 'error' && state.code === 'conflict';
+  // In a narrow window the presence line is in the closed drawer: its button says so.
+  const othersEditing = [...new Set(editingBy)];
   return (
     <main className="editor" lang={meta.language}>
       <div className="toolbar">
@@ -466,8 +468,14 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         ) : null}
         <button type="button" className="drawer-toggle" aria-controls="side-panels" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
           Status & details
-          {editingBy.length ? ' ' : null}
-          {editingBy.length ? <span className="badge editing" title={`${[...new Set(editingBy)].join(', ')} editing this article too`}>{new Set(editingBy).size} editing</span> : null}
+          {othersEditing.length ? (
+            <>
+              {' '}
+              <span className="badge editing" title={`${othersEditing.join(', ')} editing this article too`}>
+                {othersEditing.length} editing
+              </span>
+            </>
+          ) : null}
         </button>
         <button
           type="button"

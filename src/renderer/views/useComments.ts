@@ -91,6 +91,7 @@ export function useComments(options: Options) {
     focusRequest,
     onReturnToText: returnToText,
     onAdd: async (anchor: NewAnchor, body: string) => {
+      // The offsets are in the text as typed; the store checks them against the saved text.
       await latest.current.flush();
       await call(() => client.invoke('comments.add', { articleId, anchor, body }));
     },
