@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import { NewAccountSchema, type Account, type NewAccount, type ServerErrorCode, type ServerRole, type SignInRequest, type SignInResponse } from '../shared/server/api';
+import { inTransaction } from './db/transaction';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 // N = 2^15 takes about 50 ms here: slow for a guesser, quick enough for one sign-in.
@@ -154,18 +155,10 @@ export async function authenticate(db: pg.Pool, token: string): Promise<{ accoun
 }
 
 async function noteLastSeen(db: pg.Pool, device: string): Promise<void> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(db, async (client) => {
     await client.query('SET LOCAL synchronous_commit TO OFF');
     await client.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [device]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Signs a device out: its token stops working. */

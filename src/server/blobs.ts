@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Account } from '../shared/server/api';
 import type { BlobState } from '../shared/server/sync';
 import { ServerError } from './accounts';
+import { inTransaction } from './db/transaction';
 import { VISIBLE, visibilityParams } from './sync';
 
 async function state(db: pg.Pool | pg.PoolClient, sha256: string, lock = false): Promise<BlobState | null> {
@@ -28,15 +29,10 @@ export async function startBlob(db: pg.Pool, account: Account, sha256: string, s
  * be sent again.
  */
 export async function addBlobChunk(db: pg.Pool, sha256: string, offset: number, bytes: Buffer): Promise<BlobState> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  const outcome = await inTransaction(db, async (client): Promise<BlobState | 'mismatch'> => {
     const now = await state(client, sha256, true);
     if (!now) throw new ServerError('not-found', `No upload of picture ${sha256.slice(0, 12)}… was started.`);
-    if (now.complete) {
-      await client.query('COMMIT');
-      return now;
-    }
+    if (now.complete) return now;
     if (offset !== now.received) throw new ServerError('conflict', `The upload of picture ${sha256.slice(0, 12)}… stands at byte ${now.received}, not ${offset}.`);
     if (!bytes.length || now.received + bytes.length > now.size) throw new ServerError('bad-request', `The chunk does not fit picture ${sha256.slice(0, 12)}… (${now.size} bytes).`);
     await client.query('INSERT INTO blob_chunks (sha256, start_at, bytes) VALUES ($1, $2, $3)', [sha256, offset, bytes]);
@@ -47,22 +43,18 @@ export async function addBlobChunk(db: pg.Pool, sha256: string, offset: number, 
       const { rows } = await client.query<{ bytes: Buffer }>('SELECT bytes FROM blob_chunks WHERE sha256 = $1 ORDER BY start_at', [sha256]);
       for (const r of rows) hash.update(r.bytes);
       if (hash.digest('hex') !== sha256) {
+        // Dropped for good (committed), so the picture can be sent again from the start.
         await client.query('DELETE FROM blob_chunks WHERE sha256 = $1', [sha256]);
         await client.query('UPDATE blobs SET received = 0 WHERE sha256 = $1', [sha256]);
-        await client.query('COMMIT');
-        throw new ServerError('bad-request', `The bytes sent for picture ${sha256.slice(0, 12)}… do not match its SHA-256; nothing was kept, send it again.`);
+        return 'mismatch';
       }
       complete = true;
     }
     await client.query('UPDATE blobs SET received = $2, complete = $3 WHERE sha256 = $1', [sha256, received, complete]);
-    await client.query('COMMIT');
     return { size: now.size, received, complete };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
+  if (outcome === 'mismatch') throw new ServerError('bad-request', `The bytes sent for picture ${sha256.slice(0, 12)}… do not match its SHA-256; nothing was kept, send it again.`);
+  return outcome;
 }
 
 /** The picture's bytes, for an account that may have them. */
