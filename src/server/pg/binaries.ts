@@ -2,15 +2,22 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The first folder on the PATH that holds all of `programs`, or null. */
+export function dirOnPath(...programs: string[]): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && programs.every((p) => fs.existsSync(path.join(dir, p)))) return dir;
+  }
+  return null;
+}
+
 /**
  * The folder with PostgreSQL's server programs (initdb, pg_ctl): on the PATH, or where Debian's
  * `postgresql` package puts them (/usr/lib/postgresql/<version>/bin, newest first). Null when
  * PostgreSQL is not installed.
  */
 export function findPostgresBin(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))) return dir;
-  }
+  const onPath = dirOnPath('initdb', 'pg_ctl');
+  if (onPath) return onPath;
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
   const versions = fs

@@ -5,13 +5,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findPostgresBin } from './binaries';
+import { dirOnPath, findPostgresBin } from './binaries';
 
 const run = promisify(execFile);
 
 /** A PostgreSQL client program: on the PATH, or beside the server's programs. */
 export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  const onPath = dirOnPath(name);
+  if (onPath) return path.join(onPath, name);
   const bin = findPostgresBin();
   if (bin && fs.existsSync(path.join(bin, name))) return path.join(bin, name);
   throw new Error(`${name} was not found; install PostgreSQL's client programs (apt-get install postgresql-client).`);
