@@ -14,9 +14,10 @@ import { findPostgresBin } from '../../src/server/pg/binaries';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../src/server/pg/throwawayCluster';
 import { EditorPage } from './editorPage';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
+import { missingPrerequisite } from '../helpers/prerequisites';
 
 const SERVER_BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'byline-server.cjs');
-const NO_POSTGRES = findPostgresBin() ? null : "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); the newsroom journey needs a real database";
+const NO_POSTGRES = findPostgresBin() ? null : missingPrerequisite('the newsroom journeys', "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database");
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -47,12 +47,56 @@ export class ServerProcess {
   }
 }
 
-/** Forwards to the server's current port; cuts a share of connections after a random delay. */
-export function cuttingProxy(target: () => number, random: () => number, cutShare: number): Promise<net.Server & { port: number }> {
+export interface FaultProxy extends net.Server {
+  port: number;
+  /** The request lines ("POST /api/v1/push") sent upstream and not yet answered, this moment. */
+  inFlight(): string[];
+  /**
+   * Resolves at a random moment while requests are in flight (after passing over a random number
+   * of request starts), with the requests in flight then: the moment to kill the server.
+   */
+  midRequest(random: () => number, timeoutMs?: number): Promise<string[]>;
+}
+
+interface Exchange {
+  line: string | null;
+  waiting: boolean;
+}
+
+/**
+ * Forwards to the server's current port; cuts a share of connections after a random delay, and
+ * holds back a share of connections' requests for a while (so requests arrive late and out of
+ * the order they were made in). Knows which requests are in flight, to kill the server during one.
+ */
+export function cuttingProxy(target: () => number, random: () => number, cutShare: number, lateShare = 0): Promise<FaultProxy> {
+  const exchanges = new Set<Exchange>();
+  const startListeners = new Set<() => void>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target(), '127.0.0.1');
-    client.pipe(upstream).pipe(client);
+    const exchange: Exchange = { line: null, waiting: false };
+    exchanges.add(exchange);
+    const late = random() < lateShare ? Math.floor(random() * 60) : 0;
+    client.on('data', (chunk: Buffer) => {
+      const send = () => {
+        if (upstream.destroyed) return;
+        const line = /^(GET|POST|PUT|DELETE) (\S+)/.exec(chunk.toString('latin1', 0, 200));
+        if (line) {
+          exchange.line = `${line[1]} ${line[2]!.split('?')[0]}`;
+          exchange.waiting = true;
+        }
+        upstream.write(chunk);
+        if (line) for (const listener of [...startListeners]) listener();
+      };
+      // The same delay for every chunk of a connection keeps its bytes in order.
+      if (late) setTimeout(send, late).unref();
+      else send();
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      exchange.waiting = false;
+      if (!client.destroyed) client.write(chunk);
+    });
     const cut = () => {
+      exchanges.delete(exchange);
       client.destroy();
       upstream.destroy();
     };
@@ -62,6 +106,31 @@ export function cuttingProxy(target: () => number, random: () => number, cutShar
     upstream.on('close', cut);
     if (random() < cutShare) setTimeout(cut, Math.floor(random() * 40)).unref();
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port }))));
+  const inFlight = () => [...exchanges].filter((e) => e.waiting && e.line).map((e) => e.line!);
+  const midRequest = (random: () => number, timeoutMs = 20_000) =>
+    new Promise<string[]>((resolve, reject) => {
+      let skip = Math.floor(random() * 4);
+      const timer = setTimeout(() => {
+        startListeners.delete(listener);
+        reject(new Error(`no request was in flight within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = () => {
+        if (skip-- > 0) return;
+        startListeners.delete(listener);
+        clearTimeout(timer);
+        resolve(inFlight());
+      };
+      startListeners.add(listener);
+    });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port, inFlight, midRequest }))),
+  );
 }
 
+/** Kills the server (SIGKILL) while requests are in flight and starts it again; answers the requests that were in flight. */
+export async function killMidRequest(server: ServerProcess, proxy: FaultProxy, random: () => number): Promise<string[]> {
+  const inFlight = await proxy.midRequest(random);
+  await server.kill('SIGKILL');
+  await server.start();
+  return inFlight;
+}

@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingPrerequisite } from './prerequisites';
 
 /** ../shared/fixtures beside the checkout, as DEVELOPERS.md lays it out. */
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
 
+/** A fixture's path; null when it is missing (a failure under BYLINE_REQUIRE_PREREQUISITES). */
 export function fixture(rel: string): string | null {
   const file = path.join(FIXTURES, rel);
-  return fs.existsSync(file) ? file : null;
+  if (fs.existsSync(file)) return file;
+  if (process.env.BYLINE_REQUIRE_PREREQUISITES === '1') missingPrerequisite(`tests that need ${rel}`, SKIP_NO_FIXTURES);
+  return null;
 }
 
 export const SKIP_NO_FIXTURES = `shared fixtures not found at ${FIXTURES} (see ../shared/SOURCES.md)`;
@@ -25,6 +29,6 @@ export function tinyPng(seed = 0): Buffer {
 /** A fixture's path, or null after saying why the tests that need it are skipped. */
 export function fixtureOrSkip(rel: string): string | null {
   const file = fixture(rel);
-  if (!file) console.log(`skipped tests that need ${rel}: ${SKIP_NO_FIXTURES}`);
+  if (!file) missingPrerequisite(`tests that need ${rel}`, SKIP_NO_FIXTURES);
   return file;
 }

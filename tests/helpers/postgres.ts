@@ -2,9 +2,15 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { findPostgresBin } from '../../src/server/pg/binaries';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../src/server/pg/throwawayCluster';
+import { missingPrerequisite } from './prerequisites';
 
-/** Why server tests skip on a machine without PostgreSQL (`.ci/run` installs it, so CI never does). */
-export const NO_POSTGRES = findPostgresBin() ? null : "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); the newsroom server's tests need a real database";
+/**
+ * Why the newsroom server's tests skip on a machine without PostgreSQL; under
+ * BYLINE_REQUIRE_PREREQUISITES (CI) they fail instead.
+ */
+export const NO_POSTGRES = findPostgresBin()
+  ? null
+  : missingPrerequisite("the newsroom server's tests", "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database");
 
 /**
  * A real PostgreSQL for the file's tests: a throw-away cluster on 127.0.0.1 started before them

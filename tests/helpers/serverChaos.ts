@@ -1,14 +1,17 @@
 // Fault injection for the newsroom server's half of sync, shared by the test suite (50 desktops)
 // and the benchmark (500): simulated desktops push edits and comments through a loopback proxy
-// that cuts connections mid-request, send batches twice, while the server is killed (SIGKILL) and
-// restarted. Afterwards every acknowledged record must be on the server exactly once, every
-// desktop must pull the same records in the same order, and edits made on one revision all stand.
+// that cuts connections mid-request and holds some requests back, send batches twice, hold some
+// edits back for steps (so they arrive late, out of order, made on a revision others moved past),
+// while the server is killed (SIGKILL) during requests and restarted. Afterwards every desktop
+// pulls every acknowledged record once, in the same order, with the content it was sent with, and
+// every edit made on one revision stands beside the others as a version to choose.
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import type { PullResult, PushResult, SyncRecord } from '../../src/shared/server/sync';
-import { cuttingProxy, rng, ServerProcess } from './faults';
+import { cuttingProxy, killMidRequest, rng, ServerProcess } from './faults';
+import { hash, revisionHash } from './syncContent';
 import { commentRecord, revisionRecord } from './syncRecords';
 
 export interface ServerChaosOptions {
@@ -27,6 +30,10 @@ export interface ServerChaosReport {
   acknowledged: number;
   /** Revisions edited on two sides or more (each shows as two heads or more). */
   forks: number;
+  /** Each kill, with the requests that were in flight when it came. */
+  kills: string[][];
+  /** Edits held back and delivered steps later. */
+  late: number;
   seconds: number;
 }
 
@@ -34,7 +41,12 @@ interface Desktop {
   token: string;
   /** Records the server acknowledged (accepted or already had). */
   acknowledged: Set<string>;
+  /** Edits made at one step and pushed at a later one. */
+  held: { due: number; batch: SyncRecord[]; then(): void }[];
 }
+
+/** What a record says, to compare what was sent with what every desktop pulls. */
+const contentOf = (r: SyncRecord) => (r.kind === 'revision' ? `revision ${r.parents.join('+')} ${revisionHash(r.doc, r.note)}` : hash(r));
 
 async function request<T>(url: string, token: string, method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}${route}`, {
@@ -79,14 +91,14 @@ async function pullAll(url: string, token: string): Promise<PullResult['records'
   throw new Error('could not pull everything');
 }
 
-export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills, seed }: ServerChaosOptions): Promise<ServerChaosReport> {
+export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills: kills_, seed }: ServerChaosOptions): Promise<ServerChaosReport> {
   const started = performance.now();
   const problems: string[] = [];
   const random = rng(seed);
   await migrate(db);
   const server = new ServerProcess(pgUrl);
   await server.start();
-  const proxy = await cuttingProxy(() => server.port, random, 0.2);
+  const proxy = await cuttingProxy(() => server.port, random, 0.2, 0.1);
   const url = `http://127.0.0.1:${proxy.port}`;
   try {
     // Accounts and sign-in straight to the server (passwords are not what is tested here).
@@ -94,20 +106,34 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills,
     for (let i = 0; i < count; i++) {
       const { password } = await addAccount(db, { name: `Desktop ${i}`, initials: `d${i}`, role: i % 5 === 0 ? 'desk' : 'journalist', desks: ['Politik'] });
       const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Desktop ${i}`, password, device: `sim ${i}` }) });
-      desktops.push({ token: ((await res.json()) as { token: string }).token, acknowledged: new Set() });
+      desktops.push({ token: ((await res.json()) as { token: string }).token, acknowledged: new Set(), held: [] });
     }
 
     const shared: { articleId: string; head: string }[] = [];
-    const killAt = new Set(Array.from({ length: kills }, (_, k) => Math.floor(((k + 1) * steps) / (kills + 1))));
-    for (let step = 0; step < steps; step++) {
-      if (killAt.has(step)) {
-        // Killed mid-traffic: the pushes already under way meet a dead server and retry.
-        const restart = server.kill('SIGKILL').then(() => server.start());
-        await Promise.all([restart, ...desktops.slice(0, 5).map((d) => pushUntilAnswered(url, d, [revisionRecord(crypto.randomUUID(), [], {}, { desk: 'Politik' })]))]);
+    /** Every record sent, by id: what it says. */
+    const sent = new Map<string, string>();
+    const kills: string[][] = [];
+    let late = 0;
+    const killAt = new Set(Array.from({ length: kills_ }, (_, k) => Math.floor(((k + 1) * steps) / (kills_ + 1))));
+    const deliver = async (d: Desktop, i: number, step: number, batch: SyncRecord[], then: () => void) => {
+      for (const r of batch) sent.set(r.id, contentOf(r));
+      const first = await pushUntilAnswered(url, d, batch);
+      if (first.refused.length) problems.push(`desktop ${i}, step ${step}: refused ${JSON.stringify(first.refused)}`);
+      then();
+      // Delivered twice (a retry after an answer that was lost): nothing changes.
+      if (random() < 0.3) {
+        const again = await pushUntilAnswered(url, d, batch);
+        const ids = batch.map((b) => b.id);
+        if (again.accepted.length || again.refused.length || JSON.stringify(again.duplicates) !== JSON.stringify(ids)) problems.push(`desktop ${i}, step ${step}: a batch sent twice was taken as new: ${JSON.stringify(again)}`);
       }
-      // Every desktop does something this step, all at once.
-      await Promise.all(
-        desktops.map(async (d, i) => {
+    };
+    for (let step = 0; step < steps; step++) {
+      // Killed during requests: those under way meet a dead server and retry, as desktops do.
+      const kill = killAt.has(step) ? killMidRequest(server, proxy, random).then((inFlight) => void kills.push(inFlight)) : Promise.resolve();
+      // Every desktop does something this step, all at once; some deliver what they held back.
+      await Promise.all([
+        kill,
+        ...desktops.map(async (d, i) => {
           const r = random();
           let batch: SyncRecord[];
           // What happens once the server has it: others learn of the article or the new head.
@@ -119,43 +145,54 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills,
           } else if (r < 0.8) {
             // An edit on what this desktop believes is the head: others may have edited it too.
             const target = shared[Math.floor(random() * shared.length)]!;
-            const rec = revisionRecord(target.articleId, [target.head], { headline: `Bearbeitet ${step}`, revision: 2 });
+            const rec = revisionRecord(target.articleId, [target.head], { headline: `Bearbeitet ${i}.${step}`, teaser: `Fassung ${crypto.randomUUID().slice(0, 6)}`, revision: 2 });
             batch = [rec];
             then = () => (target.head = rec.id);
           } else {
             const target = shared[Math.floor(random() * shared.length)]!;
             batch = [commentRecord(target.articleId, `Kommentar ${step}`)];
           }
-          const first = await pushUntilAnswered(url, d, batch);
-          if (first.refused.length) problems.push(`desktop ${i}, step ${step}: refused ${JSON.stringify(first.refused)}`);
-          then();
-          // Delivered twice (a retry after an answer that was lost): nothing changes.
-          if (random() < 0.3) {
-            const again = await pushUntilAnswered(url, d, batch);
-            const ids = batch.map((b) => b.id);
-            if (again.accepted.length || again.refused.length || JSON.stringify(again.duplicates) !== JSON.stringify(ids)) problems.push(`desktop ${i}, step ${step}: a batch sent twice was taken as new: ${JSON.stringify(again)}`);
-          }
+          const due = d.held.filter((h) => h.due <= step);
+          d.held = d.held.filter((h) => h.due > step);
+          // Held back (a laptop that saved offline): delivered one to three steps later.
+          if (random() < 0.15 && step < steps - 1) {
+            d.held.push({ due: Math.min(steps - 1, step + 1 + Math.floor(random() * 3)), batch, then });
+            late++;
+          } else await deliver(d, i, step, batch, then);
+          for (const h of due) await deliver(d, i, step, h.batch, h.then);
         }),
-      );
+      ]);
     }
+    for (const [i, d] of desktops.entries()) for (const h of d.held) await deliver(d, i, steps, h.batch, h.then);
 
     const { rows } = await db.query<{ id: string; n: number }>('SELECT id, count(*)::int AS n FROM records GROUP BY id');
     const onServer = new Set(rows.map((r) => r.id));
     for (const r of rows.filter((x) => x.n !== 1)) problems.push(`record ${r.id} is on the server ${r.n} times`);
     const acknowledged = new Set(desktops.flatMap((d) => [...d.acknowledged]));
     for (const id of acknowledged) if (!onServer.has(id)) problems.push(`record ${id} was acknowledged but is not on the server`);
-    // Every desktop pulls the same records in the same order, each once.
-    const pulled = await Promise.all(desktops.slice(0, 10).map((d) => pullAll(url, d.token)));
+    for (const [k, inFlight] of kills.entries()) if (!inFlight.length) problems.push(`kill ${k + 1} came when no request was in flight`);
+    // Every desktop pulls every record once, in the same order, saying what it was sent with.
+    const pulled = await Promise.all(desktops.map((d) => pullAll(url, d.token)));
     const first = pulled[0]!.map((p) => `${p.seq}:${p.record.id}`);
     if (new Set(first).size !== first.length) problems.push('a pull gave a record twice');
     if (first.length !== onServer.size) problems.push(`a pull gave ${first.length} records of the server's ${onServer.size}`);
     pulled.forEach((p, i) => {
       if (p.map((x) => `${x.seq}:${x.record.id}`).join() !== first.join()) problems.push(`desktop ${i} pulled other records or another order than desktop 0`);
+      for (const { record } of p) if (sent.get(record.id) !== contentOf(record)) problems.push(`desktop ${i} pulled record ${record.id} with other content than was sent`);
     });
-    // Edits made on the same revision all stand: each parent with several children is two (or more) heads.
-    const children = new Map<string, number>();
-    for (const p of pulled[0]!) if (p.record.kind === 'revision') for (const parent of p.record.parents) children.set(parent, (children.get(parent) ?? 0) + 1);
-    return { problems, records: onServer.size, acknowledged: acknowledged.size, forks: [...children.values()].filter((n) => n > 1).length, seconds: (performance.now() - started) / 1000 };
+    // Edits made on the same revision all stand: the pulled graph has exactly the children each revision was given.
+    const childrenOf = (records: Iterable<SyncRecord>) => {
+      const children = new Map<string, number>();
+      for (const r of records) if (r.kind === 'revision') for (const parent of r.parents) children.set(parent, (children.get(parent) ?? 0) + 1);
+      return children;
+    };
+    const sentRecords = new Map<string, SyncRecord>();
+    for (const p of pulled[0]!) sentRecords.set(p.record.id, p.record);
+    const expected = childrenOf([...acknowledged].map((id) => sentRecords.get(id)).filter((r): r is SyncRecord => !!r));
+    const found = childrenOf(pulled[0]!.map((p) => p.record));
+    for (const [parent, n] of expected) if (found.get(parent) !== n) problems.push(`revision ${parent} was edited ${n} times but the server has ${found.get(parent) ?? 0} edits of it`);
+    const forks = [...found.values()].filter((n) => n > 1).length;
+    return { problems, records: onServer.size, acknowledged: acknowledged.size, forks, kills, late, seconds: (performance.now() - started) / 1000 };
   } finally {
     proxy.close();
     await server.kill('SIGTERM');

@@ -4,7 +4,6 @@ import { addAccount, authenticate, listAccounts, revokeAccount, setPassword, SIG
 import { LATEST_SERVER_SCHEMA, migrate } from '../../src/server/db/migrations';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
-if (NO_POSTGRES) console.log(`skipped the newsroom server's account tests: ${NO_POSTGRES}`);
 
 describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
   const pgs = usePostgres();

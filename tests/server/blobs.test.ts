@@ -11,7 +11,6 @@ import { seedArticle } from '../helpers/articles';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 import { revisionRecord } from '../helpers/syncRecords';
 
-if (NO_POSTGRES) console.log(`skipped the newsroom server's picture tests: ${NO_POSTGRES}`);
 
 describe.skipIf(!!NO_POSTGRES)('pictures on the newsroom server', () => {
   const pgs = usePostgres();

@@ -9,7 +9,6 @@ import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 import { commentRecord } from '../helpers/syncRecords';
 
 const BIN = path.resolve('bin/byline-server.cjs');
-if (NO_POSTGRES) console.log(`skipped the newsroom server's CLI tests: ${NO_POSTGRES}`);
 
 function server(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });

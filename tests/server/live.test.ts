@@ -11,7 +11,6 @@ import { seedArticle } from '../helpers/articles';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
 const BIN = path.resolve('bin/byline-server.cjs');
-if (NO_POSTGRES) console.log(`skipped the newsroom server's live tests: ${NO_POSTGRES}`);
 
 async function instance(pgUrl: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
   const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--pg', pgUrl]);

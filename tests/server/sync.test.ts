@@ -7,7 +7,6 @@ import type { Account } from '../../src/shared/server/api';
 import { commentRecord, revisionRecord } from '../helpers/syncRecords';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
-if (NO_POSTGRES) console.log(`skipped the newsroom server's sync tests: ${NO_POSTGRES}`);
 
 const revision = revisionRecord;
 

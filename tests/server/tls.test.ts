@@ -12,12 +12,12 @@ import WebSocket from 'ws';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
+import { missingPrerequisite } from '../helpers/prerequisites';
 import { bylineAsync } from '../main/cli/run';
 
 const BIN = path.resolve('bin/byline-server.cjs');
-const NO_OPENSSL = spawnSync('openssl', ['version']).status === 0 ? null : 'openssl was not found (apt-get install openssl); the TLS test makes its certificate with it';
+const NO_OPENSSL = spawnSync('openssl', ['version']).status === 0 ? null : missingPrerequisite("the newsroom server's TLS test", 'openssl was not found (apt-get install openssl); the test makes its certificate with it');
 const SKIP = NO_POSTGRES ?? NO_OPENSSL;
-if (SKIP) console.log(`skipped the newsroom server's TLS test: ${SKIP}`);
 
 /** A self-signed certificate for 127.0.0.1 and its key, in a temp folder. */
 function selfSigned(dir: string, name: string): { cert: string; key: string } {

@@ -9,6 +9,7 @@ import {
   CommentSchema,
   NewAnchorSchema,
   type Anchor,
+  isLaterState,
   type Comment,
   type CommentThread,
 } from '../../shared/model/comment';
@@ -143,7 +144,7 @@ export class CommentRepository {
         if (owner !== undefined) throw new BylineError('invalid-input', `Comment ${c.id} belongs to another article here; the package is not consistent.`);
         this.insert(articlePk, c, c.createdAt, c.changedAt, c.resolvedAt, c.resolvedBy);
         added++;
-      } else if (c.changedAt > mine.changedAt) {
+      } else if (isLaterState(c, mine)) {
         this.db.prepare('UPDATE comments SET resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?').run(c.resolvedAt, c.resolvedBy, c.changedAt, c.id);
         updated++;
       }

@@ -97,3 +97,14 @@ export function describeAnchor(anchor: Anchor | null): string {
       return `Image ${anchor.part === 'alt' ? 'alt text' : anchor.part}`;
   }
 }
+
+type CommentState = Pick<Comment, 'changedAt' | 'resolvedAt' | 'resolvedBy'>;
+
+/**
+ * Where two copies of a comment meet, the later state wins. Two states of the same instant are
+ * ordered by what they say, so every machine keeps the same one whatever order they arrive in.
+ */
+export function isLaterState(a: CommentState, b: CommentState): boolean {
+  if (a.changedAt !== b.changedAt) return a.changedAt > b.changedAt;
+  return `${a.resolvedAt ?? ''}\u0000${a.resolvedBy ?? ''}` > `${b.resolvedAt ?? ''}\u0000${b.resolvedBy ?? ''}`;
+}

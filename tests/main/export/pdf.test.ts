@@ -5,6 +5,7 @@ import { exportPdfProof, unbreakableCredits } from '../../../src/main/export/pdf
 import type { Store } from '../../../src/main/store/store';
 import type { Article } from '../../../src/shared/model/article';
 import { openSeedStore } from '../../helpers/seedStore';
+import { missingPrerequisite } from '../../helpers/prerequisites';
 
 let store: Store;
 let seed: Article;
@@ -24,7 +25,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 const chromium = findChromiumBinary();
-if (!chromium) console.log('skipped PDF proof tests: no Chromium (apt-get install chromium, or set BYLINE_CHROMIUM)');
+if (!chromium) missingPrerequisite('the PDF proof tests', 'no Chromium (apt-get install chromium, or set BYLINE_CHROMIUM)');
 
 describe('PDF proof', () => {
   it.skipIf(!chromium)('prints the article on A4 through headless Chromium, with its proof slug, credit and sign-off', async () => {

@@ -1,8 +1,9 @@
 // Fault injection with real desktop stores: SQLite stores edit, comment, make status steps and
 // sync (syncOnce, as the app's agent does) through a loopback proxy that cuts connections
-// mid-request, while the server is SIGKILLed and started again. Afterwards every desktop and the server hold the same revision
-// graph, each revision once, nothing saved on any desktop is missing, and every pair of edits made
-// on one revision is there as two versions.
+// mid-request and holds some back, while the server is SIGKILLed during requests and started
+// again. Afterwards, judged by content (tests/helpers/syncContent.ts): every save made on any store
+// is on the server and on every store with the text it was saved with, every fork on the server
+// waits for a choice on every store, and every comment is in its latest state everywhere.
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
@@ -13,8 +14,9 @@ import { Store } from '../../../src/main/store/store';
 import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 import { signInToServer, syncOnce } from '../../../src/main/sync/syncOnce';
 import { seedArticle } from '../../helpers/articles';
-import { cuttingProxy, rng, ServerProcess } from '../../helpers/faults';
+import { cuttingProxy, killMidRequest, rng, ServerProcess } from '../../helpers/faults';
 import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
+import { SaveLog, serverContent, storeContent, syncProblems } from '../../helpers/syncContent';
 import { tempDir } from '../../helpers/tmp';
 
 const DESKTOPS = Number(process.env.BYLINE_CHAOS_STORES ?? 6);
@@ -26,25 +28,11 @@ const STEPS_FOR: Record<'journalist' | 'desk', readonly string[]> = { journalist
 /** Runs one after another on the same server, each with its own seed, accounts and desk (`npm run chaos` runs many). */
 const RUNS = Number(process.env.BYLINE_CHAOS_RUNS ?? 1);
 
-if (NO_POSTGRES) console.log(`skipped the desktop chaos test: ${NO_POSTGRES}`);
-
-/** Every revision record id this store knows for each article: its own revisions and versions kept to choose. */
-function graph(store: Store): Map<string, Set<string>> {
-  const rows = store.db
-    .prepare(
-      `SELECT a.id AS article, s.record_id AS record FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk
-       UNION SELECT a.id, i.record_id FROM sync_incoming i JOIN articles a ON a.pk = i.article_pk`,
-    )
-    .all() as { article: string; record: string }[];
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) out.set(r.article, (out.get(r.article) ?? new Set()).add(r.record));
-  return out;
-}
 
 describe.skipIf(!!NO_POSTGRES)('desktop stores syncing under faults', () => {
   const pgs = usePostgres();
 
-  it(`${DESKTOPS} stores, cut connections, the server killed twice: every store ends with the server's revision graph, nothing lost or doubled (${RUNS} run${RUNS === 1 ? '' : 's'})`, { timeout: 300_000 * RUNS }, async () => {
+  it(`${DESKTOPS} stores, cut and late connections, the server killed twice during requests: every save on every store with its own text, every fork waiting everywhere (${RUNS} run${RUNS === 1 ? '' : 's'})`, { timeout: 300_000 * RUNS }, async () => {
     await migrate(pgs.db());
     const server = new ServerProcess(pgs.cluster().url);
     await server.start();
@@ -61,9 +49,15 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
   console.log(`desktop chaos seed ${seed} (BYLINE_CHAOS_SEED=${seed} repeats this run)`);
   const random = rng(seed);
   const desk = `Politik ${run}`;
-  const proxy = await cuttingProxy(() => server.port, random, 0.25);
+  const proxy = await cuttingProxy(() => server.port, random, 0.25, 0.1);
   const url = `http://127.0.0.1:${proxy.port}`;
   const stores: Store[] = [];
+  // Every save as its store recorded it, to find it later on the server and on every store.
+  const log = new SaveLog();
+  const logSave = (i: number, articleId: string) => {
+    const saved = stores[i]!.articles.revisionRecords(articleId).at(-1)!;
+    log.note(`store ${i}`, saved.doc, saved.note);
+  };
   try {
     for (let i = 0; i < DESKTOPS; i++) {
       const name = `Platz ${run}.${i}`;
@@ -82,32 +76,51 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
       }
     };
     const kills = new Set([Math.floor(STEPS / 3), Math.floor((2 * STEPS) / 3)]);
+    const inFlightAtKills: string[][] = [];
     for (let step = 0; step < STEPS; step++) {
-      const restart = kills.has(step) ? server.kill('SIGKILL').then(() => server.start()) : Promise.resolve();
+      // Killed while requests are in flight (every store syncs in that step, so some are).
+      const restart = kills.has(step) ? killMidRequest(server, proxy, random).then((inFlight) => void inFlightAtKills.push(inFlight)) : Promise.resolve();
       await Promise.all([
         restart,
         ...stores.map(async (store, i) => {
           const who = `Platz ${run}.${i}`;
           const mine = store.articles.list({ limit: 50 }).items;
           const r = random();
-          if (r < 0.3 || !mine.length) store.articles.create({ ...seedArticle(), body: [], headline: `Neu ${i}.${step}` }, who);
+          if (r < 0.3 || !mine.length) logSave(i, store.articles.create({ ...seedArticle(), body: [], headline: `Neu ${i}.${step}` }, who).id);
           else if (r < 0.85) {
             const target = store.articles.get(mine[Math.floor(random() * mine.length)]!.id);
             store.articles.save({ ...target, teaser: `Fassung ${i}.${step} ${crypto.randomUUID().slice(0, 4)}` }, who);
-          } else if (r < 0.93) {
+            logSave(i, target.id);
+            // Saved again before the next round: several revisions go out together, each with its own text.
+            if (random() < 0.4) {
+              store.articles.save({ ...store.articles.get(target.id), headline: `Titel ${i}.${step}` }, who);
+              logSave(i, target.id);
+            }
+          } else if (r < 0.9) {
             const target = mine[Math.floor(random() * mine.length)]!;
             store.comments.add(target.id, { anchor: { kind: 'field', field: 'headline' }, body: `Anmerkung ${i}.${step}` }, who);
+          } else if (r < 0.95) {
+            // A thread resolved or reopened here while others may do the same: the later state must win everywhere.
+            const threads = mine.flatMap((a) => store.comments.threads(a.id));
+            const thread = threads[Math.floor(random() * threads.length)];
+            if (thread) store.comments.setResolved(thread.id, !thread.resolvedAt, who);
           } else {
             // A status step the person's role allows from where this machine sees the article.
             const role = i === 0 ? 'desk' : 'journalist';
             const target = store.articles.get(mine[Math.floor(random() * mine.length)]!.id);
             const next = (DEFAULT_HOUSE_STYLE.transitions[target.status] ?? []).filter((to) => STEPS_FOR[role].includes(to));
-            if (next.length) store.articles.setStatus(target.id, next[Math.floor(random() * next.length)]!, who, { role, revision: target.revision, reason: `Schritt ${i}.${step}` });
+            if (next.length) {
+              store.articles.setStatus(target.id, next[Math.floor(random() * next.length)]!, who, { role, revision: target.revision, reason: `Schritt ${i}.${step}` });
+              logSave(i, target.id);
+            }
           }
-          if (random() < 0.7) await tryRound(store);
+          if (kills.has(step) || random() < 0.7) await tryRound(store);
         }),
       ]);
     }
+
+    for (const [k, inFlight] of inFlightAtKills.entries()) console.log(`desktop chaos: kill ${k + 1} with ${inFlight.length} request(s) in flight: ${inFlight.join(', ')}`);
+    expect(inFlightAtKills.map((r) => r.length > 0)).toEqual([true, true]);
 
     // The network heals: every store syncs until nothing is left to send or take.
     proxy.close();
@@ -115,28 +128,16 @@ async function oneRun(db: pg.Pool, server: ServerProcess, seed: number, run: num
     for (let round = 0; round < 3; round++) for (const store of stores) await syncOnce(store);
 
     const steps = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE kind = 'status-step' AND detail->>'article' IN (SELECT id::text FROM articles WHERE desk = $1)", [desk]);
-    const { rows } = await db.query<{ article_id: string; id: string; n: number }>(
-      "SELECT r.article_id, r.id::text, count(*) OVER (PARTITION BY r.id)::int AS n FROM records r JOIN articles a ON a.id = r.article_id WHERE r.kind = 'revision' AND a.desk = $1",
-      [desk],
-    );
-    expect(rows.filter((r) => r.n !== 1)).toEqual([]);
-    const onServer = new Map<string, Set<string>>();
-    for (const r of rows) onServer.set(r.article_id, (onServer.get(r.article_id) ?? new Set()).add(r.id));
-    for (const store of stores) {
-      // Nothing waits, nothing was refused, and this store's graph is the server's.
-      expect(store.db.prepare('SELECT count(*) FROM sync_revisions WHERE pushed = 0 OR refused IS NOT NULL').pluck().get()).toBe(0);
-      const mine = graph(store);
-      expect([...mine.keys()].sort()).toEqual([...onServer.keys()].sort());
-      for (const [article, ids] of onServer) expect([...mine.get(article)!].sort()).toEqual([...ids].sort());
-    }
-    // Comments: every store has every comment.
-    const comments = stores.map((s) => (s.db.prepare('SELECT id FROM comments ORDER BY id').pluck().all() as string[]).join());
-    for (const c of comments) expect(c).toBe(comments[0]);
-    const heads = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM records r JOIN articles a ON a.id = r.article_id WHERE r.kind = 'revision' AND a.desk = $1 AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
-      [desk],
-    );
-    console.log(`desktop chaos: ${rows.length} revisions in ${onServer.size} articles on ${DESKTOPS} stores, ${steps.rows[0]!.n} status steps, ${heads.rows[0]!.n - onServer.size} versions waiting for a choice`);
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE desk = $1', [desk]);
+    const onServer = await serverContent(db, rows.map((r) => r.id));
+    const contents = new Map(stores.map((s, i) => [`store ${i}`, storeContent(s)]));
+    // Judged by content: every save on the server and on every store with its own text, every fork waiting on every store.
+    expect(syncProblems(contents, onServer, log)).toEqual([]);
+    for (const store of stores) expect(store.db.prepare('SELECT count(*) FROM sync_revisions WHERE pushed = 0 OR refused IS NOT NULL').pluck().get()).toBe(0);
+    const revisions = [...onServer.values()].reduce((n, a) => n + a.revisions.size, 0);
+    const forks = [...onServer.values()].reduce((n, a) => n + a.heads.length - 1, 0);
+    const waiting = [...contents.values()].map((c) => [...c.values()].reduce((n, a) => n + [...a.versions.values()].filter((v) => v.waiting).length, 0));
+    console.log(`desktop chaos: ${log.saves.length} saves, ${revisions} revisions in ${onServer.size} articles on ${DESKTOPS} stores, ${steps.rows[0]!.n} status steps, ${forks} versions waiting for a choice on the server; waiting in the stores: ${waiting.join(', ')}; every store holds every save with its text`);
   } finally {
     proxy.close();
     for (const s of stores) s.close();

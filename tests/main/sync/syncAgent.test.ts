@@ -12,7 +12,6 @@ import { seedArticle } from '../../helpers/articles';
 import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
 import { tempDir } from '../../helpers/tmp';
 
-if (NO_POSTGRES) console.log(`skipped the sync agent tests: ${NO_POSTGRES}`);
 
 const quiet = { out: () => undefined, err: () => undefined };
 
