@@ -104,24 +104,34 @@ export async function setPassword(db: pg.Pool, name: string, password: string): 
 /** Failed attempts allowed within the window, per account name and per address. */
 export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 
+/** Sign-ins take this advisory lock while they count and reserve an attempt (any number, the same in every instance). */
+const SIGN_IN_LOCK = 0x6279_7369;
+
 /**
  * Signs a desktop in: the password checked (at the same cost whether or not the account exists),
  * at most SIGN_IN_LIMIT failures per name and per address in the window, every attempt recorded.
+ * Each attempt is recorded as failed before its password is checked, under a lock, so guesses
+ * sent all at once are counted like guesses sent one by one: no more than the limit is checked.
  */
 export async function signIn(db: pg.Pool, request: SignInRequest, address: string): Promise<SignInResponse> {
-  const { rows: recent } = await db.query<{ by_name: string; by_address: string }>(
-    `SELECT count(*) FILTER (WHERE lower(name) = lower($1)) AS by_name, count(*) FILTER (WHERE address = $2) AS by_address
-       FROM sign_in_attempts WHERE NOT ok AND at > now() - make_interval(mins => $3)`,
-    [request.name, address, SIGN_IN_LIMIT.windowMinutes],
-  );
-  if (Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures || Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures) {
-    throw new ServerError('rate-limited', `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`);
-  }
+  const attempt = await inTransaction(db, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SIGN_IN_LOCK]);
+    const { rows: recent } = await client.query<{ by_name: string; by_address: string }>(
+      `SELECT count(*) FILTER (WHERE lower(name) = lower($1)) AS by_name, count(*) FILTER (WHERE address = $2) AS by_address
+         FROM sign_in_attempts WHERE NOT ok AND at > now() - make_interval(mins => $3)`,
+      [request.name, address, SIGN_IN_LIMIT.windowMinutes],
+    );
+    if (Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures || Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures) {
+      throw new ServerError('rate-limited', `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`);
+    }
+    const { rows } = await client.query<{ id: string }>('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, false) RETURNING id', [request.name, address]);
+    return rows[0]!.id;
+  });
   const { rows } = await db.query<AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`, [request.name]);
   const row = rows[0];
   // An unknown name costs a check as well, so timing does not tell which names exist.
   const ok = (await verifyPassword(request.password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
-  await db.query('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, $3)', [request.name, address, ok]);
+  if (ok) await db.query('UPDATE sign_in_attempts SET ok = true WHERE id = $1', [attempt]);
   if (!ok || !row) throw new ServerError('unauthenticated', 'The name or the password is not right, or the account was revoked.');
   const token = crypto.randomBytes(32).toString('base64url');
   const { rows: devices } = await db.query<{ id: string }>('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3) RETURNING id', [row.id, request.device, sha256(token)]);

@@ -41,7 +41,23 @@ test('text typed while the server was down survives the tab being closed, and is
   await app.kill();
   await page.keyboard.type(' kämpft seit Stunden gegen die Flammen.');
   await expect(editor.saveState).toHaveText(/^Not saved/);
-  await page.waitForTimeout(600); // past the journal's interval: the page has kept the text
+  // The page has kept the text in its own journal (IndexedDB) before the tab goes.
+  const journal = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('byline-journal');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('entries')) return resolve('');
+            const all = db.transaction('entries').objectStore('entries').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  await expect.poll(journal).toContain('kämpft seit Stunden gegen die Flammen.');
   await page.close();
 
   await app.restart();

@@ -113,4 +113,12 @@ export default [
     replace: 'WHERE r.seq > $4 + 1 AND ${VISIBLE}',
     tests: [SERVER_CHAOS, SYNC],
   },
+  {
+    name: 'M13 sign-in guesses counted without the lock',
+    why: 'Guesses sent all at once each count the failures before any is recorded, so all of them are checked against the password.',
+    file: 'src/server/accounts.ts',
+    find: "await client.query('SELECT pg_advisory_xact_lock($1)', [SIGN_IN_LOCK]);",
+    replace: ';',
+    tests: ['tests/server/accounts.test.ts'],
+  },
 ];

@@ -52,6 +52,19 @@ describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
     expect(attempts).toBe(SIGN_IN_LIMIT.failures);
   });
 
+  it('guesses sent all at once are limited like guesses one by one: no more than five are checked against the password', async () => {
+    await migrate(pgs.db());
+    const { password } = await addAccount(pgs.db(), { name: 'Paula Parallel', initials: 'pp', role: 'journalist' });
+    const guesses = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => signIn(pgs.db(), { name: 'Paula Parallel', password: `rate${i}`, device: 'x' }, '10.0.0.40')));
+    const codes = guesses.map((g) => (g.status === 'rejected' ? (g.reason as { code: string }).code : 'signed-in'));
+    expect(codes.filter((c) => c === 'unauthenticated')).toHaveLength(SIGN_IN_LIMIT.failures);
+    expect(codes.filter((c) => c === 'rate-limited')).toHaveLength(40 - SIGN_IN_LIMIT.failures);
+    const attempts = (await pgs.db().query("SELECT count(*)::int AS n FROM sign_in_attempts WHERE address = '10.0.0.40'")).rows[0].n;
+    expect(attempts).toBe(SIGN_IN_LIMIT.failures);
+    // The right password from elsewhere, while the name is locked out, waits too.
+    await expect(signIn(pgs.db(), { name: 'Paula Parallel', password, device: 'x' }, '10.0.0.41')).rejects.toMatchObject({ code: 'rate-limited' });
+  });
+
   it('revoking an account stops every device it signed in from; a new password replaces the old', async () => {
     await migrate(pgs.db());
     const { password } = await addAccount(pgs.db(), { name: 'Carla Foto', initials: 'cf', role: 'photo' });

@@ -1,5 +1,6 @@
 // byline-server speaking HTTPS with a certificate and key, as an operator starts it without a
-// TLS proxy: sign-in, the API and the live socket over TLS, a desktop's login and sync, plain HTTP refused, and a missing or
+// TLS proxy: sign-in, the API and the live socket over TLS, two desktops' login and sync of an
+// article with a picture (compared by content), plain HTTP refused, and a missing or
 // wrong file named before anything listens. The certificate is made for the test by openssl.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,11 @@ import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 import { missingPrerequisite } from '../helpers/prerequisites';
+import { Store } from '../../src/main/store/store';
+import { storePhoto } from '../../src/main/media/storePhoto';
+import { seedArticle } from '../helpers/articles';
+import { jpegOf } from '../helpers/images';
+import { serverContent, storeContent, syncProblems } from '../helpers/syncContent';
 import { bylineAsync } from '../main/cli/run';
 
 const BIN = path.resolve('bin/byline-server.cjs');
@@ -80,10 +86,31 @@ describe.skipIf(!!SKIP)('byline-server over TLS', () => {
 
       // A desktop whose machine trusts the certificate (here through NODE_EXTRA_CA_CERTS, as a
       // newsroom's own CA would be installed) signs in and syncs over HTTPS.
+      // What goes out is an article with a picture, and a second machine takes both in.
       const db = path.join(dir, 'desktop.db');
-      const byline = (args: string[], input = '') => bylineAsync(['--db', db, ...args], { input, env: { NODE_EXTRA_CA_CERTS: pair.cert } });
-      expect(await byline(['login', url, '--user', 'Tina TLS'], `${password}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining(`signed in to ${url}`) });
-      expect(await byline(['sync', '--once'])).toMatchObject({ code: 0 });
+      const other = path.join(dir, 'other.db');
+      const written = Store.open(db);
+      const { asset } = await storePhoto(written, await jpegOf(320, 200), 'tls.jpg', 'file');
+      const article = written.articles.create({ ...seedArticle(asset.id), headline: 'Über TLS geschickt' }, 'Tina TLS');
+      written.close();
+      const byline = (store: string, args: string[], input = '') => bylineAsync(['--db', store, ...args], { input, env: { NODE_EXTRA_CA_CERTS: pair.cert } });
+      for (const store of [db, other]) {
+        expect(await byline(store, ['login', url, '--user', 'Tina TLS'], `${password}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining(`signed in to ${url}`) });
+        expect(await byline(store, ['sync', '--once'])).toMatchObject({ code: 0 });
+      }
+      const [a, b] = [Store.open(db), Store.open(other)];
+      try {
+        expect(b.articles.get(article.id).headline).toBe('Über TLS geschickt');
+        expect(b.assets.read(asset.id).equals(a.assets.read(asset.id))).toBe(true);
+        const contents = new Map([
+          ['writer', storeContent(a)],
+          ['reader', storeContent(b)],
+        ]);
+        expect(syncProblems(contents, await serverContent(pgs.db()))).toEqual([]);
+      } finally {
+        a.close();
+        b.close();
+      }
     } finally {
       child.kill('SIGTERM');
     }
