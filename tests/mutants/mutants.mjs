@@ -87,7 +87,7 @@ export default [
     file: 'src/main/sync/syncOnce.ts',
     find: 'for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);',
     replace: 'for (const id of result.accepted.map((a) => a.id)) markPushed(store, id);',
-    tests: [CHAOS],
+    tests: [SYNC, CHAOS],
   },
   {
     name: 'M10 a pull says there is no more',
