@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import tls from 'node:tls';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import type pg from 'pg';
+import { openPool } from './db/pool';
 import { SERVER_ROLES, ServerRoleSchema } from '../shared/server/api';
 import { addAccount, listAccounts, revokeAccount, ServerError, setPassword } from './accounts';
 import { migrate } from './db/migrations';
@@ -123,7 +124,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
 
   if (command === 'try') {
     const cluster = await startThrowawayCluster();
-    const db = new pg.Pool({ connectionString: cluster.url });
+    const db = openPool(cluster.url);
     try {
       await migrate(db);
       const { account, password } = await addAccount(db, { name: 'admin', initials: 'adm', role: 'admin' });
@@ -141,7 +142,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
 
   const url = values.pg ?? process.env.BYLINE_PG;
   if (!url) throw new ServerError('bad-request', 'Give the database: --pg postgres://USER:PASSWORD@HOST/DB (or BYLINE_PG).');
-  const db = new pg.Pool({ connectionString: url, max: 10 });
+  const db = openPool(url);
   try {
     switch (command) {
       case 'start': {

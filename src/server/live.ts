@@ -58,23 +58,78 @@ export class Live {
 
   /** Listens for pushes (of this and every other instance) and takes WebSocket upgrades on LIVE_PATH. */
   async start(server: http.Server | https.Server): Promise<void> {
-    this.notifications = new pg.Client({ connectionString: this.connectionString });
-    await this.notifications.connect();
-    this.notifications.on('notification', (n) => {
-      const done = n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : this.fanOut(Number(n.payload));
-      void done.catch((e: unknown) => console.error('byline-server: live:', e));
+    await this.listen();
+    server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      // A connection reset before the answer must cost only that connection.
+      socket.on('error', () => socket.destroy());
+      this.upgrade(req, socket, head).catch((e: unknown) => {
+        console.error('byline-server: live:', e);
+        if (!socket.destroyed) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      });
     });
-    await this.notifications.query(`LISTEN ${RECORDS_CHANNEL}`);
-    await this.notifications.query(`LISTEN ${PRESENCE_CHANNEL}`);
-    server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => void this.upgrade(req, socket, head));
     this.ping = setInterval(() => {
       for (const l of this.listeners) {
         l.ws.ping();
-        if (l.editing) void this.sayPresence(l);
+        if (l.editing) void this.sayPresence(l).catch(() => undefined);
       }
       this.forgetStalePresence();
     }, PING_MS);
     this.ping.unref();
+  }
+
+  /**
+   * A connection of its own that LISTENs for news. When PostgreSQL drops it (a restart, a crash, a
+   * failover, a terminated backend) it is opened again with back-off, and listeners hear of
+   * whatever arrived meanwhile; the server itself goes on answering.
+   */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.notifications === client) this.notifications = null;
+      client.end().catch(() => undefined);
+      if (this.stopping) return;
+      console.error(`byline-server: live: the database connection for news was lost (${error?.message ?? 'closed'}); opening it again`);
+      void this.relisten();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', (n) => {
+      const done = n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : this.fanOut(Number(n.payload));
+      void done.catch((e: unknown) => console.error('byline-server: live:', e));
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${RECORDS_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    } catch (error) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.notifications = client;
+  }
+
+  private async relisten(): Promise<void> {
+    for (let delay = 200; !this.stopping; delay = Math.min(delay * 2, 10_000)) {
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())).unref());
+      if (this.stopping) return;
+      try {
+        await this.listen();
+      } catch (error) {
+        console.error(`byline-server: live: the database cannot be reached yet (${(error as Error).message}); trying again`);
+        continue;
+      }
+      console.error('byline-server: live: listening for news again');
+      // Whatever arrived while nobody listened: every listener behind the newest record hears of it.
+      await this.db
+        .query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records')
+        .then(({ rows }) => this.fanOut(Number(rows[0]?.seq ?? 0)))
+        .catch((e: unknown) => console.error('byline-server: live:', e));
+      return;
+    }
   }
 
   private async upgrade(req: http.IncomingMessage, socket: net.Socket, head: Buffer): Promise<void> {
@@ -84,13 +139,16 @@ export class Live {
     if (this.stopping) return refuse('503 Service Unavailable');
     if ((req.url ?? '').split('?')[0] !== LIVE_PATH) return refuse('404 Not Found');
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const who = token ? await authenticate(this.db, token).catch(() => null) : null;
+    // A database that cannot answer is a 503 (from the caller), never a 401 that would tell the desktop its token is gone.
+    const who = token ? await authenticate(this.db, token) : null;
     if (!who) return refuse('401 Unauthorized');
     const { rows } = await this.db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records');
     if (this.stopping) return refuse('503 Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null };
       this.listeners.add(listener);
+      // A bad frame (too long, not UTF-8, unmasked) closes this socket alone.
+      ws.on('error', () => ws.terminate());
       ws.on('close', () => {
         this.listeners.delete(listener);
         if (listener.editing) {
@@ -187,6 +245,8 @@ export class Live {
     // Cut rather than closed with a handshake: desktops reconnect to another instance either way.
     for (const l of this.listeners) l.ws.terminate();
     this.listeners.clear();
-    await this.notifications?.end().catch(() => undefined);
+    const notifications = this.notifications;
+    this.notifications = null;
+    await notifications?.end().catch(() => undefined);
   }
 }

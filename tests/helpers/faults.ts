@@ -22,19 +22,21 @@ export function rng(seed: number): () => number {
 export class ServerProcess {
   child: ChildProcessWithoutNullStreams | null = null;
   port = 0;
+  /** What the running process printed (for a failure's message). */
+  output = '';
   constructor(private readonly pgUrl: string) {}
   async start(): Promise<void> {
     const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--pg', this.pgUrl]);
     this.child = child;
-    let out = '';
+    this.output = '';
     this.port = await new Promise<number>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        this.output += d.toString();
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(this.output);
         if (m) resolve(Number(m[1]));
       });
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('exit', () => reject(new Error(`server exited: ${out}`)));
+      child.stderr.on('data', (d: Buffer) => (this.output += d.toString()));
+      child.once('exit', () => reject(new Error(`server exited: ${this.output}`)));
     });
   }
   async kill(signal: NodeJS.Signals): Promise<void> {

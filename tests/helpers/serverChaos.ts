@@ -2,7 +2,7 @@
 // and the benchmark (500): simulated desktops push edits and comments through a loopback proxy
 // that cuts connections mid-request and holds some requests back, send batches twice, hold some
 // edits back for steps (so they arrive late, out of order, made on a revision others moved past),
-// while the server is killed (SIGKILL) during requests and restarted. Afterwards every desktop
+// while the server is killed (SIGKILL) during requests and restarted, and PostgreSQL crashes. Afterwards every desktop
 // pulls every acknowledged record once, in the same order, with the content it was sent with, and
 // every edit made on one revision stands beside the others as a version to choose.
 import crypto from 'node:crypto';
@@ -21,6 +21,8 @@ export interface ServerChaosOptions {
   steps: number;
   kills: number;
   seed: number;
+  /** Crashes and restarts PostgreSQL (in the last step, while requests are in flight), when given. */
+  restartDatabase?: () => Promise<void>;
 }
 
 export interface ServerChaosReport {
@@ -32,6 +34,8 @@ export interface ServerChaosReport {
   forks: number;
   /** Each kill, with the requests that were in flight when it came. */
   kills: string[][];
+  /** Each crash of PostgreSQL, with the requests that were in flight when it came. */
+  databaseRestarts: string[][];
   /** Edits held back and delivered steps later. */
   late: number;
   seconds: number;
@@ -68,8 +72,8 @@ async function pushUntilAnswered(url: string, desktop: Desktop, records: SyncRec
       const result = await request<PushResult>(url, desktop.token, 'POST', '/api/v1/push', { records });
       for (const r of [...result.accepted.map((a) => a.id), ...result.duplicates]) desktop.acknowledged.add(r);
       return result;
-    } catch {
-      if (attempt > 200) throw new Error('the server never answered');
+    } catch (error) {
+      if (attempt > 200) throw new Error(`the server never answered (last: ${(error as Error).message})`, { cause: error });
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -91,7 +95,7 @@ async function pullAll(url: string, token: string): Promise<PullResult['records'
   throw new Error('could not pull everything');
 }
 
-export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills: kills_, seed }: ServerChaosOptions): Promise<ServerChaosReport> {
+export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills: kills_, seed, restartDatabase }: ServerChaosOptions): Promise<ServerChaosReport> {
   const started = performance.now();
   const problems: string[] = [];
   const random = rng(seed);
@@ -113,6 +117,7 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
     /** Every record sent, by id: what it says. */
     const sent = new Map<string, string>();
     const kills: string[][] = [];
+    const databaseRestarts: string[][] = [];
     let late = 0;
     const killAt = new Set(Array.from({ length: kills_ }, (_, k) => Math.floor(((k + 1) * steps) / (kills_ + 1))));
     const deliver = async (d: Desktop, i: number, step: number, batch: SyncRecord[], then: () => void) => {
@@ -127,12 +132,24 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
         if (again.accepted.length || again.refused.length || JSON.stringify(again.duplicates) !== JSON.stringify(ids)) problems.push(`desktop ${i}, step ${step}: a batch sent twice was taken as new: ${JSON.stringify(again)}`);
       }
     };
-    for (let step = 0; step < steps; step++) {
+    for (let step = 0; step < steps; step++) await oneStep(step).catch((error: Error) => {
+      throw new Error(`${error.message}; the server process ${server.child?.exitCode === null ? 'runs' : `ended with ${server.child?.exitCode}`}; it printed: ${server.output.slice(-1500)}`);
+    });
+    async function oneStep(step: number): Promise<void> {
       // Killed during requests: those under way meet a dead server and retry, as desktops do.
       const kill = killAt.has(step) ? killMidRequest(server, proxy, random).then((inFlight) => void kills.push(inFlight)) : Promise.resolve();
+      // PostgreSQL crashes under load: the server must outlive it and lose nothing it acknowledged.
+      const crash =
+        restartDatabase && step === steps - 1
+          ? proxy.midRequest(random).then(async (inFlight) => {
+              databaseRestarts.push(inFlight);
+              await restartDatabase();
+            })
+          : Promise.resolve();
       // Every desktop does something this step, all at once; some deliver what they held back.
       await Promise.all([
         kill,
+        crash,
         ...desktops.map(async (d, i) => {
           const r = random();
           let batch: SyncRecord[];
@@ -170,7 +187,8 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
     const onServer = new Set(rows.map((r) => r.id));
     const acknowledged = new Set(desktops.flatMap((d) => [...d.acknowledged]));
     for (const id of acknowledged) if (!onServer.has(id)) problems.push(`record ${id} was acknowledged but is not on the server`);
-    for (const [k, inFlight] of kills.entries()) if (!inFlight.length) problems.push(`kill ${k + 1} came when no request was in flight`);
+    for (const [k, inFlight] of [...kills, ...databaseRestarts].entries()) if (!inFlight.length) problems.push(`fault ${k + 1} came when no request was in flight`);
+    if (server.child?.exitCode !== null) problems.push(`the server process ended (exit code ${server.child?.exitCode})`);
     // Every desktop pulls every record once, in the same order, saying what it was sent with.
     const pulled = await Promise.all(desktops.map((d) => pullAll(url, d.token)));
     const first = pulled[0]!.map((p) => `${p.seq}:${p.record.id}`);
@@ -192,7 +210,7 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
     const found = childrenOf(pulled[0]!.map((p) => p.record));
     for (const [parent, n] of expected) if (found.get(parent) !== n) problems.push(`revision ${parent} was edited ${n} times but the server has ${found.get(parent) ?? 0} edits of it`);
     const forks = [...found.values()].filter((n) => n > 1).length;
-    return { problems, records: onServer.size, acknowledged: acknowledged.size, forks, kills, late, seconds: (performance.now() - started) / 1000 };
+    return { problems, records: onServer.size, acknowledged: acknowledged.size, forks, kills, databaseRestarts, late, seconds: (performance.now() - started) / 1000 };
   } finally {
     proxy.close();
     await server.kill('SIGTERM');

@@ -121,4 +121,28 @@ export default [
     replace: ';',
     tests: ['tests/server/accounts.test.ts'],
   },
+  {
+    name: 'M14 a lost database connection ends the server',
+    why: 'Without its error listener the pool lets an idle connection cut by PostgreSQL (a restart, a failover) end the whole server.',
+    file: 'src/server/db/pool.ts',
+    find: "  pool.on('error', (error) =>",
+    replace: "  void ((error: Error) =>",
+    tests: ['tests/server/databaseFaults.test.ts'],
+  },
+  {
+    name: 'M15 live news not resumed after the database comes back',
+    why: 'The connection that listens for news is not opened again once PostgreSQL drops it: desktops hear of nothing until the server restarts.',
+    file: 'src/server/live.ts',
+    find: 'void this.relisten();',
+    replace: ';',
+    tests: ['tests/server/databaseFaults.test.ts'],
+  },
+  {
+    name: 'M16 a connection lost while a request holds it ends the server',
+    why: 'Without a listener on each connection, PostgreSQL crashing between two queries of one request ends the whole server.',
+    file: 'src/server/db/pool.ts',
+    find: "pool.on('connect', (client) => client.on('error', lost));",
+    replace: ';',
+    tests: [SERVER_CHAOS],
+  },
 ];

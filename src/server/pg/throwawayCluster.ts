@@ -18,6 +18,8 @@ export interface ThrowawayCluster {
   url: string;
   port: number;
   dir: string;
+  /** Stops it as a crash would (`immediate`) or as an operator does (`fast`), and starts it again on the same port. */
+  restart(mode?: 'fast' | 'immediate'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,9 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     url: `postgres://byline:${encodeURIComponent(password)}@127.0.0.1:${port}/byline`,
     port,
     dir,
+    async restart(mode = 'immediate') {
+      await run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-m', mode, '-w', '-t', '60', 'restart'], as);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
