@@ -12,6 +12,8 @@ import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { findPostgresBin } from '../../src/server/pg/binaries';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../src/server/pg/throwawayCluster';
+import { decodeRevision } from '../../src/main/store/revisionCodec';
+import { revisionHash } from '../helpers/syncContent';
 import { EditorPage } from './editorPage';
 import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 import { missingPrerequisite } from '../helpers/prerequisites';
@@ -79,6 +81,20 @@ async function joinedDesktop(browser: Browser, url: string, account: { name: str
   await expect(profileForm).toBeHidden();
   if (!ownProfile) await expect(page.locator('.app-footer')).toContainText(`Changes recorded as ${account.name} (`);
   return { app, page };
+}
+
+/** Each revision of an article in a store file, in order: number, status, headline and a hash of its whole text. */
+function revisionsIn(dbPath: string, id: string): string[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT r.revision, r.doc FROM revisions r JOIN articles a ON a.pk = r.article_pk WHERE a.id = ? ORDER BY r.revision').all(id) as { revision: number; doc: Buffer }[];
+    return rows.map(({ revision, doc }) => {
+      const article = decodeRevision(doc);
+      return `${revision} ${article.status} ${article.headline} ${revisionHash(article, '')}`;
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** The article's text as each store file holds it, read from SQLite itself. */
@@ -253,6 +269,11 @@ test.describe('the newsroom server', () => {
       await benEditor.opened();
       await b.getByRole('button', { name: 'History' }).click();
       await expect(b.getByRole('region', { name: 'History' })).toContainText('Dora Zwei');
+      // His store holds every revision the desk made, each with its own text, as the desk's store does.
+      const assigned = new URL(b.url()).hash.replace('#/article/', '');
+      const atDesk = revisionsIn(deskApp.dbPath, assigned);
+      expect(atDesk.length).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => revisionsIn(benApp.dbPath, assigned)).toEqual(atDesk);
 
       // His machine lets him start the review, as its profile says desk; the server does not.
       const status = b.getByRole('region', { name: 'Status' });

@@ -79,12 +79,15 @@ async function pushUntilAnswered(url: string, desktop: Desktop, records: SyncRec
   }
 }
 
+/** Small pages, so every desktop's catch-up takes several and a page boundary is crossed many times. */
+const PULL_PAGE = 37;
+
 async function pullAll(url: string, token: string): Promise<PullResult['records']> {
   const all: PullResult['records'] = [];
   let since = 0;
   for (let attempt = 0; attempt < 500; attempt++) {
     try {
-      const page = await request<PullResult>(url, token, 'GET', `/api/v1/pull?since=${since}&limit=200`);
+      const page = await request<PullResult>(url, token, 'GET', `/api/v1/pull?since=${since}&limit=${PULL_PAGE}`);
       all.push(...page.records);
       since = page.cursor;
       if (!page.more) return all;
