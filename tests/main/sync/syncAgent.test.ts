@@ -10,6 +10,7 @@ import { SyncAgent } from '../../../src/main/sync/syncAgent';
 import type { SyncStatus } from '../../../src/shared/model/syncStatus';
 import { seedArticle } from '../../helpers/articles';
 import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
+import { serverContent, storeContent, syncProblems } from '../../helpers/syncContent';
 import { tempDir } from '../../helpers/tmp';
 
 
@@ -81,6 +82,10 @@ describe.skipIf(!!NO_POSTGRES)('the sync agent (what the app runs)', () => {
       running = await serve(pgs.db(), pgs.cluster().url, quiet, '127.0.0.1', port);
       await expect.poll(() => dora.store.articles.get(created.id).headline, { timeout: 3000, interval: 50 }).toBe('Im Zug geschrieben');
       expect(anna.agent.status()).toMatchObject({ state: 'online', waiting: 0, problem: null });
+      // Judged by content: both machines hold both revisions with the server's text.
+      const whole = async () => syncProblems(new Map([['anna', storeContent(anna.store)], ['dora', storeContent(dora.store)]]), await serverContent(pgs.db(), [created.id]));
+      await expect.poll(whole, { timeout: 3000 }).toEqual([]);
+      expect(dora.store.articles.revisionRecords(created.id).map((r) => r.doc.headline)).toEqual([created.headline, 'Im Zug geschrieben']);
     } finally {
       await running.stop();
     }
