@@ -145,4 +145,20 @@ export default [
     replace: ';',
     tests: [SERVER_CHAOS],
   },
+  {
+    name: 'M17 a reset upgrade ends the server',
+    why: 'An upgrade request whose connection is reset before the answer, with no listener for the error, ends the whole server.',
+    file: 'src/server/live.ts',
+    find: "socket.on('error', () => socket.destroy());",
+    replace: ';',
+    tests: ['tests/server/hostileSockets.test.ts'],
+  },
+  {
+    name: 'M18 a bad frame ends the server',
+    why: 'A live-socket frame the server cannot read (too long, not UTF-8, unmasked), with no listener for the error, ends the whole server.',
+    file: 'src/server/live.ts',
+    find: "ws.on('error', () => ws.terminate());",
+    replace: ';',
+    tests: ['tests/server/hostileSockets.test.ts'],
+  },
 ];
