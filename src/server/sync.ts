@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
 import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
+import { hasUnstorableText } from '../shared/model/storableText';
 import { statusOf, transitionProblem } from '../shared/workflow';
 import { ServerError } from './accounts';
 
@@ -117,6 +118,7 @@ async function storePush(client: pg.PoolClient, { account, records, style }: Que
       continue;
     }
     try {
+      if (hasUnstorableText(record)) throw new Refusal('bad-request', `Record ${record.id} holds a character that is not text (U+0000 or half of a surrogate pair), which the server cannot store.`);
       if (record.kind === 'revision') await storeRevision(client, account, record, style);
       else if (record.kind === 'comment') await storeComment(client, account, record);
       else await storeAssignment(client, account, record);

@@ -161,4 +161,20 @@ export default [
     replace: ';',
     tests: ['tests/server/hostileSockets.test.ts'],
   },
+  {
+    name: 'M19 the server tries to store what PostgreSQL refuses',
+    why: 'A record with U+0000 reaches jsonb, the whole push fails with a 500, and the desktop sends the same batch first for ever.',
+    file: 'src/server/sync.ts',
+    find: 'if (hasUnstorableText(record)) throw new Refusal(',
+    replace: 'if (false) throw new Refusal(',
+    tests: ['tests/server/sync.test.ts'],
+  },
+  {
+    name: 'M20 a desktop keeps characters nobody can see',
+    why: 'An imported U+0000 is saved as it came, and the server refuses the revision: the article never reaches the desk.',
+    file: 'src/main/store/articles.ts',
+    find: 'const fields = withoutUnstorableText(parsed.data);',
+    replace: 'const fields = parsed.data;',
+    tests: [SYNC],
+  },
 ];

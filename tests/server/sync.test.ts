@@ -110,4 +110,20 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
       for (const row of rows) expect(maySee(account, row)).toBe(row.visible);
     }
   });
+
+  it('refuses a record holding U+0000 or half a surrogate pair by name, and takes the rest of the push', async () => {
+    await migrate(pgs.db());
+    const [good, nul, half, after] = [
+      revision(crypto.randomUUID(), [], {}, { desk: 'Politik' }),
+      revision(crypto.randomUUID(), [], { headline: 'Agentur\u0000meldung' }, { desk: 'Politik' }),
+      revision(crypto.randomUUID(), [], { teaser: 'Halb \ud83d ein Zeichen' }, { desk: 'Politik' }),
+      revision(crypto.randomUUID(), [], { headline: 'Mit Emoji 🙂 und ganz' }, { desk: 'Politik' }),
+    ];
+    const result = await push(pgs.db(), anna, [good, nul, half, after]);
+    expect(result.accepted.map((a) => a.id)).toEqual([good.id, after.id]);
+    expect(result.refused).toEqual([
+      { id: nul.id, code: 'bad-request', message: expect.stringContaining('not text (U+0000 or half of a surrogate pair)') },
+      { id: half.id, code: 'bad-request', message: expect.stringContaining('not text') },
+    ]);
+  });
 });

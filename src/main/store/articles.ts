@@ -11,6 +11,7 @@ import {
   type ArticleSummary,
 } from '../../shared/model/article';
 import { attachedImages } from '../../shared/model/blocks';
+import { withoutUnstorableText } from '../../shared/model/storableText';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { ProfileRole } from '../../shared/model/profile';
 import { imageProblems, listMissing, missingFor, statusOf, transitionProblem, type PhotoLookup, type StepContext } from '../../shared/workflow';
@@ -78,7 +79,9 @@ export class ArticleRepository {
     if (!parsed.success) {
       throw new BylineError('invalid-input', `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
     }
-    const fields = parsed.data;
+    // Characters nobody can see or type (U+0000, half a surrogate pair, from an imported file) are
+    // not kept: the newsroom server could not store them, and they would hold up the article's sync.
+    const fields = withoutUnstorableText(parsed.data);
     if (!this.style.statuses.some((s) => s.id === fields.status)) {
       throw new BylineError('invalid-input', `Unknown status "${fields.status}"; the house style allows ${this.style.statuses.map((s) => s.id).join(', ')}.`);
     }

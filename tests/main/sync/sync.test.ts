@@ -232,6 +232,24 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
+  it('an agency text with U+0000 and half a surrogate pair in it is saved without them and syncs like any other', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-nul.db'));
+    const b = Store.open(path.join(tempDir(), 'dora-nul.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Agentur\u0000meldung', teaser: 'Halb \ud83d gelesen 🙂' }, 'Anna');
+      expect(a.articles.get(created.id)).toMatchObject({ headline: 'Agenturmeldung', teaser: 'Halb  gelesen 🙂' });
+      expect(await syncOnce(a)).toMatchObject({ pushed: 1, refused: [] });
+      await syncOnce(b);
+      expect(b.articles.get(created.id).headline).toBe('Agenturmeldung');
+      await expectWhole({ anna: a, dora: b }, [created.id]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('an article assigned later reaches its new reader with its whole history and comments; only the desk assigns', async () => {
     const a = Store.open(path.join(tempDir(), 'anna-x.db'));
     const b = Store.open(path.join(tempDir(), 'ben-x.db'));
