@@ -4,6 +4,7 @@
 // see, in the order the server accepted it.
 import type pg from 'pg';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
+import type { Comment } from '../shared/model/comment';
 import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
 import { hasUnstorableText } from '../shared/model/storableText';
@@ -71,16 +72,31 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
   if (step) await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'status-step', JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id })]);
 }
 
-async function storeComment(client: pg.PoolClient, account: Account, c: Extract<SyncRecord, { kind: 'comment' }>): Promise<void> {
+/**
+ * Checks a comment's state and answers it as the server keeps it: who wrote it, who resolved it
+ * and when are the server's, never the desktop's word. A new comment is written by the account
+ * that sent it, at the server's time; a later state keeps what was written and changes only
+ * whether it is resolved, by whom (the sender) and when (now). Order is the server's too: the
+ * state stored last is the comment's state, whatever the desktops' clocks say.
+ */
+async function storeComment(client: pg.PoolClient, account: Account, c: Extract<SyncRecord, { kind: 'comment' }>): Promise<Extract<SyncRecord, { kind: 'comment' }>> {
   const article = await articleRow(client, account, c.articleId);
   if (!article.exists) throw new Refusal('bad-request', `There is no article ${c.articleId} on the server to comment on.`);
   if (!article.visible) throw new Refusal('forbidden', `${account.name} may not comment on article ${c.articleId}.`);
-  const elsewhere = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND body->'comment'->>'id' = $1 AND article_id <> $2 LIMIT 1", [c.comment.id, c.articleId]);
-  if (elsewhere.rowCount) throw new Refusal('bad-request', `Comment ${c.comment.id} belongs to another article.`);
-  if (c.comment.parentId) {
+  const { rows } = await client.query<{ article_id: string; comment: Comment; now: string }>(
+    "SELECT article_id, body->'comment' AS comment, to_json(clock_timestamp())#>>'{}' AS now FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT article_id, body FROM records WHERE kind = 'comment' AND body->'comment'->>'id' = $1 ORDER BY seq LIMIT 1) first ON true",
+    [c.comment.id],
+  );
+  const first = rows[0]!;
+  if (first.article_id && first.article_id !== c.articleId) throw new Refusal('bad-request', `Comment ${c.comment.id} belongs to another article.`);
+  if (!first.comment && c.comment.parentId) {
     const { rowCount } = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND article_id = $1 AND body->'comment'->>'id' = $2 LIMIT 1", [c.articleId, c.comment.parentId]);
     if (!rowCount) throw new Refusal('bad-request', `The reply answers a comment the server does not have (${c.comment.parentId}).`);
   }
+  const now = new Date(first.now).toISOString();
+  const written = first.comment ?? { ...c.comment, author: account.name, createdAt: now };
+  const resolved = c.comment.resolvedAt !== null;
+  return { ...c, comment: { ...written, resolvedAt: resolved ? now : null, resolvedBy: resolved ? account.name : null, changedAt: now } };
 }
 
 async function storeAssignment(client: pg.PoolClient, account: Account, a: Extract<SyncRecord, { kind: 'assignment' }>): Promise<void> {
@@ -117,10 +133,11 @@ async function storePush(client: pg.PoolClient, { account, records, style }: Que
       result.duplicates.push(record.id);
       continue;
     }
+    let stored: SyncRecord = record;
     try {
       if (hasUnstorableText(record)) throw new Refusal('bad-request', `Record ${record.id} holds a character that is not text (U+0000 or half of a surrogate pair), which the server cannot store.`);
       if (record.kind === 'revision') await storeRevision(client, account, record, style);
-      else if (record.kind === 'comment') await storeComment(client, account, record);
+      else if (record.kind === 'comment') stored = await storeComment(client, account, record);
       else await storeAssignment(client, account, record);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -133,7 +150,7 @@ async function storePush(client: pg.PoolClient, { account, records, style }: Que
       record.kind,
       record.kind === 'revision' ? record.parents : [],
       account.id,
-      JSON.stringify(record),
+      JSON.stringify(stored),
     ]);
     known.add(record.id);
     result.accepted.push({ id: record.id, seq: Number(inserted.rows[0]!.seq) });

@@ -49,8 +49,15 @@ interface Desktop {
   held: { due: number; batch: SyncRecord[]; then(): void }[];
 }
 
-/** What a record says, to compare what was sent with what every desktop pulls. */
-const contentOf = (r: SyncRecord) => (r.kind === 'revision' ? `revision ${r.parents.join('+')} ${revisionHash(r.doc, r.note)}` : hash(r));
+/**
+ * What a record says that its desktop decides, to compare what was sent with what every desktop
+ * pulls (a comment's author and times are the server's, so only what was written is compared).
+ */
+function contentOf(r: SyncRecord): string {
+  if (r.kind === 'revision') return `revision ${r.parents.join('+')} ${revisionHash(r.doc, r.note)}`;
+  if (r.kind === 'comment') return `comment ${r.articleId} ${hash({ id: r.comment.id, parentId: r.comment.parentId, anchor: r.comment.anchor, body: r.comment.body })}`;
+  return hash(r);
+}
 
 async function request<T>(url: string, token: string, method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}${route}`, {

@@ -22,15 +22,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * The test's own statement of which state of a comment wins (not the product's function, which is
- * what is tested): the later one, and at the same instant the one whose resolution sorts last.
- */
-function laterState(a: Comment, b: Comment): boolean {
-  if (a.changedAt !== b.changedAt) return a.changedAt > b.changedAt;
-  return `${a.resolvedAt ?? ''}\u0000${a.resolvedBy ?? ''}` > `${b.resolvedAt ?? ''}\u0000${b.resolvedBy ?? ''}`;
-}
-
 /** A short hash of any JSON value, the same whatever order its keys come in (PostgreSQL's jsonb reorders them). */
 export const hash = (value: unknown) => crypto.createHash('sha256').update(canonical(value)).digest('hex').slice(0, 16);
 
@@ -79,7 +70,7 @@ export interface ServerArticle {
   revisions: Map<string, { hash: string; parents: string[] }>;
   /** Revisions nothing was made on: more than one means versions wait for a choice. */
   heads: string[];
-  /** Each comment's latest state (the later one wins, as on every machine). */
+  /** Each comment's state: the one the server stored last. */
   comments: Map<string, string>;
 }
 
@@ -90,16 +81,12 @@ export async function serverContent(db: pg.Pool, articleIds?: readonly string[])
     [articleIds ?? null],
   );
   const out = new Map<string, ServerArticle>();
-  const latest = new Map<string, Comment>();
   for (const { article_id: id, body } of rows) {
     const article = out.get(id) ?? { revisions: new Map(), heads: [], comments: new Map() };
     out.set(id, article);
     if (body.kind === 'revision') article.revisions.set(body.id, { hash: revisionHash(body.doc, body.note), parents: body.parents });
-    else if (body.kind === 'comment') {
-      const before = latest.get(body.comment.id);
-      if (!before || laterState(body.comment, before)) latest.set(body.comment.id, body.comment);
-      article.comments.set(body.comment.id, commentHash(latest.get(body.comment.id)!));
-    }
+    // The state the server stored last is the comment's state (its order, not the desktops' clocks).
+    else if (body.kind === 'comment') article.comments.set(body.comment.id, commentHash(body.comment));
   }
   for (const article of out.values()) {
     const parents = new Set([...article.revisions.values()].flatMap((r) => r.parents));

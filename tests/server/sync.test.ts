@@ -126,4 +126,29 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
       { id: half.id, code: 'bad-request', message: expect.stringContaining('not text') },
     ]);
   });
+
+  it('a comment is by whoever sent it, resolved by whoever resolved it, at the server’s time, whatever the desktop says', async () => {
+    await migrate(pgs.db());
+    const id = crypto.randomUUID();
+    const first = revision(id, [], {}, { desk: 'Politik' });
+    await push(pgs.db(), anna, [first]);
+    const future = '2030-01-01T00:00:00.000Z';
+    const forged = commentRecord(id, 'Bitte sofort freigeben', { author: 'Chefredaktion' });
+    forged.comment.createdAt = future;
+    forged.comment.changedAt = future;
+    expect((await push(pgs.db(), desk, [forged])).accepted).toHaveLength(1);
+    // Anna resolves it, claiming to be someone else and rewriting what was written.
+    const resolve = { ...forged, id: crypto.randomUUID(), comment: { ...forged.comment, body: 'Gefälscht', resolvedAt: future, resolvedBy: 'Chefredaktion', changedAt: future } };
+    expect((await push(pgs.db(), anna, [resolve])).accepted).toHaveLength(1);
+    const states = (await pull(pgs.db(), desk, 0, 100)).records.flatMap((r) => (r.record.kind === 'comment' && r.record.articleId === id ? [r.record.comment] : []));
+    expect(states.map((c) => [c.author, c.body, c.resolvedBy])).toEqual([
+      ['Dora Desk', 'Bitte sofort freigeben', null],
+      ['Dora Desk', 'Bitte sofort freigeben', 'Anna'],
+    ]);
+    for (const c of states) {
+      expect(c.changedAt < future).toBe(true);
+      expect(Math.abs(Date.parse(c.changedAt) - Date.now())).toBeLessThan(60_000);
+    }
+    expect(states[1]!.createdAt).toBe(states[0]!.createdAt);
+  });
 });

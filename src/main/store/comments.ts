@@ -152,6 +152,27 @@ export class CommentRepository {
     return { added, updated };
   }
 
+  /**
+   * Takes a comment as the newsroom server keeps it (its author, times and state are the server's):
+   * added when it is new here, its state and names replaced otherwise. Answers whether anything
+   * changed. The caller keeps a state made here that has not gone out yet.
+   */
+  takeServerState(articleId: string, c: Comment): boolean {
+    const articlePk = this.article(articleId).pk;
+    const mine = this.all(articlePk).find((x) => x.id === c.id);
+    if (!mine) {
+      const owner = this.db.prepare('SELECT article_pk FROM comments WHERE id = ?').pluck().get(c.id) as number | undefined;
+      if (owner !== undefined) throw new BylineError('invalid-input', `Comment ${c.id} belongs to another article here.`);
+      this.insert(articlePk, c, c.createdAt, c.changedAt, c.resolvedAt, c.resolvedBy);
+      return true;
+    }
+    if (mine.author === c.author && mine.createdAt === c.createdAt && mine.resolvedAt === c.resolvedAt && mine.resolvedBy === c.resolvedBy && mine.changedAt === c.changedAt) return false;
+    this.db
+      .prepare('UPDATE comments SET author = ?, created_at = ?, resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?')
+      .run(c.author, c.createdAt, c.resolvedAt, c.resolvedBy, c.changedAt, c.id);
+    return true;
+  }
+
   private thread(rootId: string): CommentThread {
     const { articlePk } = this.get(rootId);
     const thread = threadsOf(this.all(articlePk)).find((t) => t.id === rootId);

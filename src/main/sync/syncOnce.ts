@@ -12,6 +12,7 @@ import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
 import { call } from './serverApi';
 import {
   assignRecordIds,
+  commentChangedHere,
   forgetToken,
   knownIncoming,
   localRevisionOf,
@@ -167,9 +168,11 @@ function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment
     report.skipped.push(record.id);
     return;
   }
-  const { added, updated } = store.comments.merge(record.articleId, [record.comment]);
+  // A state made here that has not gone out yet stays; it goes out next, and is then the later one.
+  const here = store.comments.list(record.articleId).find((c) => c.id === record.comment.id);
+  if (here && commentChangedHere(store, here)) return;
+  if (store.comments.takeServerState(record.articleId, record.comment)) changed(report, record.articleId);
   markCommentSynced(store, record.comment.id, record.comment.changedAt);
-  if (added || updated) changed(report, record.articleId);
 }
 
 /**

@@ -137,34 +137,38 @@ export function settledBy(store: Store, articleId: string, parents: readonly str
     .all(pk, ...parents) as number[];
 }
 
-/** Comments changed here since their state last went to (or came from) the server, article by article. */
+/**
+ * Comments changed here since their state last went to (or came from) the server, article by
+ * article. A change is any state other than the one last synced, whatever this machine's clock
+ * says: a slow clock must not keep a resolve from going out.
+ */
 export function outgoingComments(store: Store): { articleId: string; comment: Comment }[] {
   const rows = store.db
     .prepare(
       `SELECT DISTINCT a.id FROM comments c JOIN articles a ON a.pk = c.article_pk LEFT JOIN sync_comments s ON s.comment_id = c.id
-        WHERE a.deleted_at IS NULL AND (s.changed_at IS NULL OR s.changed_at < c.changed_at)`,
+        WHERE a.deleted_at IS NULL AND (s.changed_at IS NULL OR s.changed_at <> c.changed_at)`,
     )
     .pluck()
     .all() as string[];
-  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck();
   return rows.flatMap((articleId) =>
     store.comments
       .list(articleId)
-      .filter((c) => {
-        const at = synced.get(c.id) as string | undefined;
-        return at === undefined || at < c.changedAt;
-      })
+      .filter((c) => commentChangedHere(store, c))
       // Threads before their replies: the server takes a reply only to a comment it has.
       .sort((x, y) => Number(x.parentId !== null) - Number(y.parentId !== null))
       .map((comment) => ({ articleId, comment })),
   );
 }
 
-/** The comment's state `changedAt` is the server's as well: it does not go out again. */
+/** Whether the comment's state here is not the one last sent to or taken from the server. */
+export function commentChangedHere(store: Store, c: Pick<Comment, 'id' | 'changedAt'>): boolean {
+  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck().get(c.id) as string | undefined;
+  return synced !== c.changedAt;
+}
+
+/** The comment's state stamped `changedAt` here is the server's as well: it does not go out again. */
 export function markCommentSynced(store: Store, commentId: string, changedAt: string): void {
-  store.db
-    .prepare('INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = max(changed_at, excluded.changed_at)')
-    .run(commentId, changedAt);
+  store.db.prepare('INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = excluded.changed_at').run(commentId, changedAt);
 }
 
 /** How many changes made here the server does not have yet: revisions and comment states. */

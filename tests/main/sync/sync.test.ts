@@ -151,15 +151,50 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const [mine, theirs] = [a.comments.threads(created.id), b.comments.threads(created.id)];
       expect(mine).toEqual(theirs);
       expect(mine[0]).toMatchObject({ resolvedBy: 'Dora', replies: [{ body: 'AFP und dpa, beide vom Freitag.', author: 'Anna' }] });
-      // Reopened on one machine and resolved again on the other, offline: the later state wins on both.
+      // Reopened on one machine and resolved again on the other, offline: the state that reaches the
+      // server last is the comment's state on both (the server's order, not the machines' clocks).
       a.comments.setResolved(thread.id, false, 'Anna');
-      await new Promise((r) => setTimeout(r, 5));
       b.comments.setResolved(thread.id, true, 'Dora');
       await syncOnce(b);
       await syncOnce(a);
       await syncOnce(b);
-      expect(a.comments.threads(created.id)[0]).toMatchObject({ resolvedBy: 'Dora' });
-      expect(b.comments.threads(created.id)[0]).toMatchObject({ resolvedBy: 'Dora' });
+      expect(a.comments.threads(created.id)[0]).toMatchObject({ resolvedAt: null, resolvedBy: null });
+      expect(b.comments.threads(created.id)[0]).toMatchObject({ resolvedAt: null, resolvedBy: null });
+      await expectWhole({ anna: a, dora: b }, [created.id]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a desktop whose clock is minutes slow or a year ahead loses no comment action and beats nobody’s later one', async () => {
+    let skew = -5 * 60_000;
+    const a = Store.open(path.join(tempDir(), 'anna-clock.db'), { clock: () => new Date(Date.now() + skew).toISOString() });
+    const b = Store.open(path.join(tempDir(), 'dora-clock.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop mit falscher Uhr');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Uhrzeit egal' }, 'Anna');
+      await syncOnce(a);
+      await syncOnce(b);
+      const thread = b.comments.add(created.id, { anchor: { kind: 'field', field: 'headline' }, body: 'Quelle?' }, 'Dora');
+      await syncOnce(b);
+      await syncOnce(a);
+      // Anna's clock is five minutes slow: her resolve is stamped before the comment was written. It still goes out.
+      a.comments.setResolved(thread.id, true, 'Anna');
+      expect(await syncOnce(a)).toMatchObject({ pushed: 1, refused: [] });
+      await syncOnce(b);
+      expect(b.comments.threads(created.id)[0]).toMatchObject({ resolvedBy: 'Anna', author: 'Dora' });
+      // Now a year ahead: she reopens it; the desk resolves it after her. The desk's action is the later one everywhere.
+      skew = 365 * 24 * 3600_000;
+      a.comments.setResolved(thread.id, false, 'Anna');
+      await syncOnce(a);
+      await syncOnce(b);
+      expect(b.comments.threads(created.id)[0]!.resolvedAt).toBeNull();
+      b.comments.setResolved(thread.id, true, 'Dora');
+      await syncOnce(b);
+      await syncOnce(a);
+      for (const store of [a, b]) expect(store.comments.threads(created.id)[0]).toMatchObject({ resolvedBy: 'Dora' });
       await expectWhole({ anna: a, dora: b }, [created.id]);
     } finally {
       a.close();
