@@ -4,11 +4,13 @@
 // see, in the order the server accepted it.
 import type pg from 'pg';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../shared/houseStyle';
+import type { Article } from '../shared/model/article';
+import { sameText } from '../shared/model/articleContent';
 import type { Comment } from '../shared/model/comment';
 import type { Account } from '../shared/server/api';
 import type { PullResult, PushResult, SyncRecord } from '../shared/server/sync';
 import { hasUnstorableText } from '../shared/model/storableText';
-import { statusOf, transitionProblem } from '../shared/workflow';
+import { listMissing, missingFor, statusOf, transitionProblem } from '../shared/workflow';
 import { ServerError } from './accounts';
 
 /** The PostgreSQL channel a push notifies with the highest number it stored (live.ts listens). */
@@ -51,6 +53,16 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
   if (!article.exists && r.parents.length) throw unknownParent();
   if (article.exists && !article.visible) throw new Refusal('forbidden', `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`);
   if (article.exists && !r.parents.length) throw new Refusal('bad-request', `Article ${r.articleId} exists already; a new revision names the one it was made on.`);
+  const target = statusOf(style, r.doc.status);
+  if (!target) throw new Refusal('bad-request', `"${r.doc.status}" is not a status in this newsroom's house style (${style.statuses.map((s) => s.id).join(', ')}).`);
+  const role = account.role === 'admin' ? 'desk' : account.role;
+  if (!r.parents.length && r.doc.status !== style.initialStatus) {
+    // A new article starts as a draft; only the desk starts one further on, with what that status needs.
+    const initial = statusOf(style, style.initialStatus)?.label ?? style.initialStatus;
+    if (role !== 'desk') throw new Refusal('forbidden', `A new article starts as ${initial}; ${account.name} is ${account.role} and may not start one as ${target.label}.`);
+    const missing = missingFor(r.doc, target);
+    if (missing.length) throw new Refusal('bad-request', `The article cannot start as ${target.label}: it needs ${listMissing(missing)}.`);
+  }
   let from: string[] = [];
   if (r.parents.length) {
     const { rows } = await client.query<{ status: string }>("SELECT body->'doc'->>'status' AS status FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])", [r.articleId, r.parents]);
@@ -59,11 +71,18 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
   }
   // A status that differs from every parent's is a step: checked again here, whatever the desktop allowed.
   const step = from.length > 0 && !from.includes(r.doc.status);
-  if (step) {
-    const role = account.role === 'admin' ? 'desk' : account.role;
+  if (!step && target.editMovesTo) {
+    // Approval covers the approved text: a changed text in the same status is refused (desktops move it back first).
+    const { rows } = await client.query<{ doc: Article }>("SELECT body->'doc' AS doc FROM records WHERE kind = 'revision' AND id = ANY($1::uuid[])", [r.parents]);
+    if (rows.some((p) => !sameText(p.doc, r.doc))) {
+      throw new Refusal('forbidden', `${target.label} covers the text as it was approved: an edit moves the article to ${statusOf(style, target.editMovesTo)?.label ?? target.editMovesTo} first.`);
+    }
+  }
+  // Editing an approved article moves it back (approved → in review) whoever edits it, as on the desktop.
+  const movedByEdit = step && from.some((f) => statusOf(style, f)?.editMovesTo === r.doc.status);
+  if (step && !movedByEdit) {
     const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, { role, isAuthor: article.createdBy === account.id });
     if (problem?.code === 'role') {
-      const target = statusOf(style, r.doc.status)!;
       throw new Refusal('forbidden', `${target.label} is a step for ${target.roles.join(' or ')}; ${account.name} is ${account.role} on this newsroom server.`);
     }
     if (problem) throw new Refusal('forbidden', problem.message);

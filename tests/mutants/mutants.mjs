@@ -193,4 +193,20 @@ export default [
     replace: 'return synced === undefined || synced < c.changedAt;',
     tests: [SYNC],
   },
+  {
+    name: 'M23 a new article starts in any status',
+    why: 'A journalist creates an article directly as Approved (or Exported), past every check of the workflow.',
+    file: 'src/server/sync.ts',
+    find: 'if (!r.parents.length && r.doc.status !== style.initialStatus) {',
+    replace: 'if (false) {',
+    tests: ['tests/server/sync.test.ts'],
+  },
+  {
+    name: 'M24 an approved text changes and stays approved',
+    why: 'A desktop changes an approved article without moving it back to review, and the server keeps it as approved.',
+    file: 'src/server/sync.ts',
+    find: 'if (!step && target.editMovesTo) {',
+    replace: 'if (false) {',
+    tests: ['tests/server/sync.test.ts'],
+  },
 ];

@@ -151,4 +151,33 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
     }
     expect(states[1]!.createdAt).toBe(states[0]!.createdAt);
   });
+
+  it('a new article starts as a draft unless the desk starts it further on; an unknown status is refused; an approved text changes only by moving back', async () => {
+    await migrate(pgs.db());
+    const unknown = revision(crypto.randomUUID(), [], { status: 'published-online' }, { desk: 'Politik' });
+    const approvedAtOnce = revision(crypto.randomUUID(), [], { status: 'approved' }, { desk: 'Politik' });
+    const journalist = await push(pgs.db(), anna, [unknown, approvedAtOnce]);
+    expect(journalist.accepted).toEqual([]);
+    expect(journalist.refused).toEqual([
+      { id: unknown.id, code: 'bad-request', message: expect.stringContaining('"published-online" is not a status') },
+      { id: approvedAtOnce.id, code: 'forbidden', message: 'A new article starts as Draft; Anna is journalist and may not start one as Approved.' },
+    ]);
+    const deskStart = revision(crypto.randomUUID(), [], { status: 'in-review' }, { desk: 'Politik' });
+    expect((await push(pgs.db(), desk, [deskStart])).accepted).toHaveLength(1);
+
+    // Anna writes and submits; the desk reviews and approves.
+    const id = crypto.randomUUID();
+    const r1 = revision(id, [], {}, { desk: 'Politik' });
+    const r2 = revision(id, [r1.id], { status: 'submitted' });
+    const r3 = revision(id, [r2.id], { status: 'in-review' });
+    const r4 = revision(id, [r3.id], { status: 'approved' });
+    await push(pgs.db(), anna, [r1, r2]);
+    expect((await push(pgs.db(), desk, [r3, r4])).refused).toEqual([]);
+    // Anna changes the approved text and keeps it approved: refused. Moving it back with her edit, as her desktop does: taken.
+    const sneaky = revision(id, [r4.id], { status: 'approved', headline: 'Nachträglich geändert' });
+    const movedBack = revision(id, [r4.id], { status: 'in-review', headline: 'Nachträglich geändert' }, { note: 'edited while Approved' });
+    const edits = await push(pgs.db(), anna, [sneaky, movedBack]);
+    expect(edits.refused).toEqual([{ id: sneaky.id, code: 'forbidden', message: 'Approved covers the text as it was approved: an edit moves the article to In review first.' }]);
+    expect(edits.accepted.map((a) => a.id)).toEqual([movedBack.id]);
+  });
 });
