@@ -209,4 +209,20 @@ export default [
     replace: 'if (false) {',
     tests: ['tests/server/sync.test.ts'],
   },
+  {
+    name: 'M25 a picture this machine cannot open stops its sync',
+    why: 'One "picture" of random bytes on the server makes every desktop that may see it fail the pull for ever.',
+    file: 'src/main/sync/pictures.ts',
+    find: 'unreadable.push({ picture: id, reason: error.message });',
+    replace: 'throw error;',
+    tests: [SYNC],
+  },
+  {
+    name: 'M26 a record this machine cannot store stops its sync',
+    why: 'One record the store refuses fails the whole pulled batch, so the cursor never moves and nothing after it ever arrives.',
+    file: 'src/main/sync/syncOnce.ts',
+    find: 'if (!report.unreadable.some((u) => u.record === record.id)) report.unreadable.push({ articleId: record.articleId, record: record.id, reason: error.message });',
+    replace: 'throw error;',
+    tests: [SYNC],
+  },
 ];

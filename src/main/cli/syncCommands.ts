@@ -23,6 +23,7 @@ function describe(report: SyncReport): string[] {
     ...report.refused.map((r) => `refused by the server: ${r.articleId} ${r.revision ? `revision ${r.revision}` : `comment ${r.commentId}`}: ${r.reason}`),
     ...report.diverged.map((d) => `${d.articleId}: edited here and there from the same revision; both are kept, choose with \`byline choose ${d.articleId} mine|theirs\``),
     ...report.skipped.map((s) => `not placed here (its earlier history is not on this machine): record ${s}`),
+    ...report.unreadable.map((u) => `not taken in here (${u.record ? `record ${u.record}` : `picture ${u.picture}`} of ${u.articleId}): ${u.reason}`),
   ];
 }
 
@@ -68,7 +69,7 @@ export const SYNC_COMMANDS: Record<string, Command> = {
         const report = await syncOnce(store);
         if (ctx.json) printJson(ctx.io, { ...report, refusedEarlier: refusedRevisions(store) });
         else for (const line of describe(report)) ctx.io.out(line);
-        return report.refused.length || report.skipped.length ? 1 : 0;
+        return report.refused.length || report.skipped.length || report.unreadable.length ? 1 : 0;
       }),
   },
   assign: {

@@ -51,10 +51,17 @@ export async function uploadPictures(store: Store, url: string, token: string, d
  * Fetches the pictures these pulled revisions use and this store lacks, before the revisions are
  * stored (a revision may only name pictures the store has). Each is checked against its name and
  * stored with what its file says. Answers the pictures the server cannot give (its uploader's
- * store lost the file): their revisions come in with the picture waiting for its file.
+ * store lost the file) or this machine cannot take: their revisions come in with the picture
+ * waiting for its file.
  */
-export async function fetchPictures(store: Store, url: string, token: string, docs: readonly Pick<Article, 'body'>[]): Promise<{ received: number; unavailable: Set<string> }> {
+export async function fetchPictures(
+  store: Store,
+  url: string,
+  token: string,
+  docs: readonly Pick<Article, 'body'>[],
+): Promise<{ received: number; unavailable: Set<string>; unreadable: { picture: string; reason: string }[] }> {
   const unavailable = new Set<string>();
+  const unreadable: { picture: string; reason: string }[] = [];
   let received = 0;
   for (const id of new Set(docs.flatMap(picturesOf))) {
     if (store.assets.find(id)) continue;
@@ -67,12 +74,21 @@ export async function fetchPictures(store: Store, url: string, token: string, do
       continue;
     }
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== id) throw new BylineError('io', `The newsroom server sent other bytes for picture ${id.slice(0, 12)}…; nothing was stored.`);
-    await storePhoto(store, bytes, `${id.slice(0, 12)}`, 'newsroom server');
+    try {
+      await storePhoto(store, bytes, `${id.slice(0, 12)}`, 'newsroom server');
+    } catch (error) {
+      // Not a picture this machine can take (not an image, too large to open): its revisions come in
+      // with it waiting for a file, and the person is told, rather than the whole pull stopping here.
+      if (!(error instanceof BylineError)) throw error;
+      unavailable.add(id);
+      unreadable.push({ picture: id, reason: error.message });
+      continue;
+    }
     // It came from the server, so it need not go back.
     markUploaded(store, id);
     received++;
   }
-  return { received, unavailable };
+  return { received, unavailable, unreadable };
 }
 
 /** The text with each picture the server could not give waiting for its file instead. */

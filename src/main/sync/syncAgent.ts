@@ -213,7 +213,8 @@ export class SyncAgent {
   private async oneRound(): Promise<void> {
     try {
       const report = await syncOnce(this.store);
-      this.problem = report.refused.length ? report.refused.map((r) => r.reason).join('\n') : null;
+      const problems = [...report.refused.map((r) => r.reason), ...report.unreadable.map((u) => `Not taken in here: ${u.reason}`)];
+      this.problem = problems.length ? problems.join('\n').slice(0, 2000) : null;
       this.retryMs = RETRY_MIN_MS;
       if (report.changed.length) {
         this.generation++;

@@ -8,7 +8,7 @@ import type { RevisionRecord } from '../../shared/model/handoff';
 import { actorName, ProfileSchema } from '../../shared/model/profile';
 import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
-import { fetchPictures, uploadPictures, withoutPictures } from './pictures';
+import { fetchPictures, picturesOf, uploadPictures, withoutPictures } from './pictures';
 import { call } from './serverApi';
 import {
   assignRecordIds,
@@ -47,6 +47,11 @@ export interface SyncReport {
   changed: string[];
   /** Records that could not be placed here (their earlier history is not on this machine). */
   skipped: string[];
+  /**
+   * What this machine could not take in, with why: a record it cannot store, or a picture it
+   * cannot open. Everything else of the pull is stored; one bad record never stops the sync.
+   */
+  unreadable: { articleId: string; record?: string; picture?: string; reason: string }[];
 }
 
 async function pushRevisions(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
@@ -181,7 +186,10 @@ function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment
  */
 async function catchUp(store: Store, url: string, token: string, records: readonly PulledRecord[]): Promise<PulledRecord[]> {
   const starts = (r: SyncRecord) => r.kind === 'revision' && r.parents.length === 0;
-  const missing = [...new Set(records.filter(({ record }) => !starts(record) && store.articles.presence(record.articleId) === 'absent').map(({ record }) => record.articleId))];
+  const begunHere = new Set(records.filter(({ record }) => starts(record)).map(({ record }) => record.articleId));
+  const missing = [
+    ...new Set(records.filter(({ record }) => !starts(record) && !begunHere.has(record.articleId) && store.articles.presence(record.articleId) === 'absent').map(({ record }) => record.articleId)),
+  ];
   const earlier: PulledRecord[] = [];
   for (const id of missing) earlier.push(...(await call<{ records: PulledRecord[] }>(url, token, 'GET', `/api/v1/articles/${id}/records`)).records);
   return earlier;
@@ -196,11 +204,23 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
     // Pictures first: the store takes a revision only with the pictures it names.
     const pictures = await fetchPictures(store, url, token, records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])));
     report.picturesReceived += pictures.received;
+    for (const p of pictures.unreadable) {
+      const usedBy = records.find(({ record }) => record.kind === 'revision' && picturesOf(record.doc).includes(p.picture));
+      report.unreadable.push({ articleId: usedBy?.record.articleId ?? '', picture: p.picture, reason: p.reason });
+    }
     store.transaction(() => {
       for (const { record, by } of records) {
-        if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by, report);
-        else if (record.kind === 'comment') applyComment(store, record, report);
-        else if (store.articles.presence(record.articleId) === 'listed') changed(report, record.articleId);
+        try {
+          // Each record in a savepoint of its own: one this machine cannot store leaves nothing half done.
+          store.db.transaction(() => {
+            if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by, report);
+            else if (record.kind === 'comment') applyComment(store, record, report);
+            else if (store.articles.presence(record.articleId) === 'listed') changed(report, record.articleId);
+          })();
+        } catch (error) {
+          if (!(error instanceof BylineError)) throw error;
+          if (!report.unreadable.some((u) => u.record === record.id)) report.unreadable.push({ articleId: record.articleId, record: record.id, reason: error.message });
+        }
       }
       store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
     });
@@ -212,7 +232,7 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
 /** Pushes what waits, then pulls what arrived; refusals and versions to choose are reported, never dropped. */
 export async function syncOnce(store: Store): Promise<SyncReport> {
   const server = signedIn(store);
-  const report: SyncReport = { pushed: 0, pulled: 0, picturesSent: 0, picturesReceived: 0, diverged: [], refused: [], changed: [], skipped: [] };
+  const report: SyncReport = { pushed: 0, pulled: 0, picturesSent: 0, picturesReceived: 0, diverged: [], refused: [], changed: [], skipped: [], unreadable: [] };
   await pushRevisions(store, server.url, server.token, report);
   await pushComments(store, server.url, server.token, report);
   await pullAll(store, server.url, server.token, report);

@@ -21,6 +21,8 @@ import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
 import { serverContent, storeContent, syncProblems } from '../../helpers/syncContent';
 import { tempDir } from '../../helpers/tmp';
 import { BIN, bylineAsync } from '../cli/run';
+import { call, sendBytes } from '../../../src/main/sync/serverApi';
+import { DEFAULT_HOUSE_STYLE, HouseStyleSchema } from '../../../src/shared/houseStyle';
 
 
 describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', () => {
@@ -35,6 +37,8 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       anna: (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] })).password,
       dora: (await addAccount(pgs.db(), { name: 'Dora', initials: 'dd', role: 'desk', desks: ['Politik'] })).password,
       ben: (await addAccount(pgs.db(), { name: 'Ben', initials: 'bb', role: 'journalist', desks: ['Sport'] })).password,
+      gina: (await addAccount(pgs.db(), { name: 'Gina', initials: 'gi', role: 'journalist', desks: ['Giftschrank'] })).password,
+      gerd: (await addAccount(pgs.db(), { name: 'Gerd', initials: 'ge', role: 'desk', desks: ['Giftschrank'] })).password,
     };
     server = createServer(pgs.db()) as http.Server;
     url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
@@ -279,6 +283,68 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       await syncOnce(b);
       expect(b.articles.get(created.id).headline).toBe('Agenturmeldung');
       await expectWhole({ anna: a, dora: b }, [created.id]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a picture this machine cannot open is named, its revision comes in with the picture missing, and the rest of the pull comes in too', async () => {
+    const a = Store.open(path.join(tempDir(), 'gina-poison.db'));
+    const b = Store.open(path.join(tempDir(), 'gerd-poison.db'));
+    try {
+      // A desk of their own, so that the other tests' machines never see what is sent here.
+      await signInToServer(a, url, 'Gina', passwords.gina!, 'Laptop Gina');
+      await signInToServer(b, url, 'Gerd', passwords.gerd!, 'Desk PC');
+      await syncOnce(b);
+      // Someone's desktop sends "a picture" that is random bytes, and a revision that uses it.
+      const token = syncServer(a)!.token!;
+      const junk = crypto.randomBytes(2048);
+      const sha = crypto.createHash('sha256').update(junk).digest('hex');
+      await call(url, token, 'POST', `/api/v1/blobs/${sha}`, { size: junk.length });
+      await sendBytes(url, token, `/api/v1/blobs/${sha}?offset=0`, junk);
+      const poisoned = revisionRecord(crypto.randomUUID(), [], { headline: 'Mit kaputtem Bild', body: seedArticle(sha).body!.filter((x) => x.type === 'image') }, { desk: 'Giftschrank' });
+      expect((await call<{ accepted: unknown[] }>(url, token, 'POST', '/api/v1/push', { records: [poisoned] })).accepted).toHaveLength(1);
+      // And then an ordinary article.
+      const after = a.articles.create({ ...seedArticle(), body: [], headline: 'Danach geschrieben' }, 'Gina');
+      await syncOnce(a);
+
+      const report = await syncOnce(b);
+      expect(report.unreadable).toEqual([{ articleId: poisoned.articleId, picture: sha, reason: expect.any(String) }]);
+      expect(b.articles.get(poisoned.articleId).body).toEqual([expect.objectContaining({ type: 'image', assetId: null })]);
+      expect(b.articles.get(after.id).headline).toBe('Danach geschrieben');
+      // Nothing is stuck: the next round has nothing left to take.
+      expect(await syncOnce(b)).toMatchObject({ pulled: 0, unreadable: [] });
+      await expectWhole({ gina: a, gerd: b }, [after.id]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a record this machine cannot store (a status its house style does not know) is named, and the rest of the pull comes in', async () => {
+    // A newsroom whose older house style has no "Spiked"; the server's has.
+    const style = HouseStyleSchema.parse({
+      ...DEFAULT_HOUSE_STYLE,
+      statuses: DEFAULT_HOUSE_STYLE.statuses.filter((st) => st.id !== 'spiked'),
+      transitions: Object.fromEntries(Object.entries(DEFAULT_HOUSE_STYLE.transitions).filter(([from]) => from !== 'spiked').map(([from, to]) => [from, to.filter((t) => t !== 'spiked')])),
+    });
+    const a = Store.open(path.join(tempDir(), 'gina-style.db'));
+    const b = Store.open(path.join(tempDir(), 'gerd-style.db'), { houseStyle: style });
+    try {
+      await signInToServer(a, url, 'Gina', passwords.gina!, 'Laptop Gina');
+      await signInToServer(b, url, 'Gerd', passwords.gerd!, 'Desk PC');
+      await syncOnce(b);
+      const doubled = a.articles.create({ ...seedArticle(), body: [], headline: 'Doppelt angelegt' }, 'Gina');
+      a.articles.setStatus(doubled.id, 'spiked', 'Gina', { reason: 'Doppelt' });
+      const after = a.articles.create({ ...seedArticle(), body: [], headline: 'Danach geschrieben' }, 'Gina');
+      expect(await syncOnce(a)).toMatchObject({ refused: [] });
+
+      const report = await syncOnce(b);
+      expect(report.unreadable).toEqual([{ articleId: doubled.id, record: expect.any(String), reason: expect.stringContaining('spiked') }]);
+      expect(b.articles.get(doubled.id).status).toBe('draft');
+      expect(b.articles.get(after.id).headline).toBe('Danach geschrieben');
+      expect(await syncOnce(b)).toMatchObject({ pulled: 0, unreadable: [] });
     } finally {
       a.close();
       b.close();
