@@ -86,18 +86,30 @@ async function accountNamed(db: pg.Pool, name: string): Promise<Account> {
 }
 
 /** Revokes an account and every device it signed in from: their syncs stop at once. */
+/** The PostgreSQL channel on which every instance hears of devices whose sign-in ended (live.ts closes their sockets). */
+export const DEVICES_CHANNEL = 'byline_devices';
+
+/** Ends the sign-in of every device of an account, or of one device, and tells every instance at once. */
+async function endDevices(db: pg.Pool, ended: { account: string } | { device: string; account: string }): Promise<void> {
+  if ('device' in ended) await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [ended.device, ended.account]);
+  else await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [ended.account]);
+  await db.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, JSON.stringify(ended)]);
+}
+
 export async function revokeAccount(db: pg.Pool, name: string): Promise<Account> {
   const account = await accountNamed(db, name);
   await db.query('UPDATE accounts SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [account.id]);
-  await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [account.id]);
+  await endDevices(db, { account: account.id });
   await audit(db, account.id, 'account-revoked');
   return accountNamed(db, name);
 }
 
+/** A new password ends every device's sign-in: whoever had the old one is out at once. */
 export async function setPassword(db: pg.Pool, name: string, password: string): Promise<void> {
   if (password.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
   const account = await accountNamed(db, name);
   await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(password)]);
+  await endDevices(db, { account: account.id });
   await audit(db, account.id, 'password-set');
 }
 
@@ -173,6 +185,6 @@ async function noteLastSeen(db: pg.Pool, device: string): Promise<void> {
 
 /** Signs a device out: its token stops working. */
 export async function signOut(db: pg.Pool, device: string, accountId: string): Promise<void> {
-  await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [device, accountId]);
+  await endDevices(db, { device, account: accountId });
   await audit(db, accountId, 'signed-out', { device });
 }

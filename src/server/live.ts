@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import crypto from 'node:crypto';
 import type { Account } from '../shared/server/api';
 import { LiveClientMessageSchema, type LiveServerMessage } from '../shared/server/sync';
-import { authenticate } from './accounts';
+import { authenticate, DEVICES_CHANNEL } from './accounts';
 import { maySee, RECORDS_CHANNEL, VISIBLE, visibilityParams } from './sync';
 
 export const LIVE_PATH = '/api/v1/live';
@@ -19,6 +19,11 @@ export const LIVE_PATH = '/api/v1/live';
 const PING_MS = 30_000;
 /** The PostgreSQL channel presence travels on between instances. */
 const PRESENCE_CHANNEL = 'byline_presence';
+/**
+ * A desktop's presence is passed on at most this often; what it says meanwhile is coalesced into
+ * its latest word (one socket saying thousands of things a second costs the newsroom four a second).
+ */
+const PRESENCE_EVERY_MS = 250;
 /** A presence not said again for this long is gone (its instance died without saying so). */
 const PRESENCE_TTL_MS = 2 * PING_MS + 5_000;
 
@@ -30,6 +35,10 @@ interface Listener {
   told: number;
   /** The article this desktop has open. */
   editing: string | null;
+  /** The article it last said it has open, not yet passed on (see PRESENCE_EVERY_MS). */
+  wanted: string | null;
+  saidAt: number;
+  presenceTimer: NodeJS.Timeout | null;
 }
 
 /** One desktop's open article, as every instance knows it. */
@@ -97,13 +106,15 @@ export class Live {
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (n) => {
-      const done = n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : this.fanOut(Number(n.payload));
+      const done =
+        n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : n.channel === DEVICES_CHANNEL ? Promise.resolve(this.endedDevices(n.payload ?? '')) : this.fanOut(Number(n.payload));
       void done.catch((e: unknown) => console.error('byline-server: live:', e));
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${RECORDS_CHANNEL}`);
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+      await client.query(`LISTEN ${DEVICES_CHANNEL}`);
     } catch (error) {
       lost = true;
       await client.end().catch(() => undefined);
@@ -145,12 +156,13 @@ export class Live {
     const { rows } = await this.db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records');
     if (this.stopping) return refuse('503 Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null };
+      const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null, wanted: null, saidAt: 0, presenceTimer: null };
       this.listeners.add(listener);
       // A bad frame (too long, not UTF-8, unmasked) closes this socket alone.
       ws.on('error', () => ws.terminate());
       ws.on('close', () => {
         this.listeners.delete(listener);
+        if (listener.presenceTimer) clearTimeout(listener.presenceTimer);
         if (listener.editing) {
           listener.editing = null;
           void this.sayPresence(listener).catch(() => undefined);
@@ -166,12 +178,33 @@ export class Live {
           return;
         }
         const message = LiveClientMessageSchema.safeParse(parsed);
-        if (!message.success || message.data.articleId === listener.editing) return;
-        listener.editing = message.data.articleId;
-        void this.sayPresence(listener).catch((e: unknown) => console.error('byline-server: live:', e));
+        if (!message.success) return;
+        listener.wanted = message.data.articleId;
+        this.passOnPresence(listener);
       });
       void this.tellPresence(listener, true).catch(() => undefined);
     });
+  }
+
+  /** Passes on what the desktop has open, at most every PRESENCE_EVERY_MS: its latest word then. */
+  private passOnPresence(l: Listener): void {
+    if (l.presenceTimer) return;
+    l.presenceTimer = setTimeout(
+      () => {
+        l.presenceTimer = null;
+        if (l.wanted === l.editing || !this.listeners.has(l)) return;
+        l.editing = l.wanted;
+        l.saidAt = Date.now();
+        void this.sayPresence(l).catch((e: unknown) => console.error('byline-server: live:', e));
+      },
+      Math.max(0, l.saidAt + PRESENCE_EVERY_MS - Date.now()),
+    );
+  }
+
+  /** A device signed out, or its account revoked or given a new password: its live socket ends now. */
+  private endedDevices(payload: string): void {
+    const ended = JSON.parse(payload) as { account: string; device?: string };
+    for (const l of this.listeners) if (l.account.id === ended.account && (!ended.device || l.device === ended.device)) l.ws.terminate();
   }
 
   /** Tells every instance (this one too) what this desktop has open now. */

@@ -225,4 +225,12 @@ export default [
     replace: 'throw error;',
     tests: [SYNC],
   },
+  {
+    name: 'M27 a revoked device keeps its live socket',
+    why: 'A device signed out, revoked or whose password was reset goes on hearing the newsroom’s news and who edits what.',
+    file: 'src/server/live.ts',
+    find: '(!ended.device || l.device === ended.device)) l.ws.terminate();',
+    replace: '(!ended.device || l.device === ended.device)) void l;',
+    tests: ['tests/server/live.test.ts'],
+  },
 ];

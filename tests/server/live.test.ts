@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { addAccount } from '../../src/server/accounts';
+import { addAccount, revokeAccount, setPassword } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { ArticleInputSchema, ArticleSchema } from '../../src/shared/model/article';
 import { seedArticle } from '../helpers/articles';
@@ -90,6 +90,73 @@ describe.skipIf(!!NO_POSTGRES)('the live newsroom', () => {
       for (const ws of sockets) ws.close();
       for (const { child } of [one, two]) child.kill('SIGTERM');
       await Promise.all([one, two].map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))));
+    }
+  });
+
+  it('a sign-out, a revoked account or a new password ends that device’s open live socket at once; others stay', { timeout: 60_000 }, async () => {
+    await migrate(pgs.db());
+    const xena = await addAccount(pgs.db(), { name: 'Xena', initials: 'xe', role: 'journalist', desks: ['Politik'] });
+    const yuri = await addAccount(pgs.db(), { name: 'Yuri', initials: 'yu', role: 'journalist', desks: ['Politik'] });
+    const one = await instance(pgs.cluster().url);
+    const closed = (ws: WebSocket) => new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve())));
+    try {
+      const [laptop, desktop, other] = [await signIn(one.url, 'Xena', xena.password), await signIn(one.url, 'Xena', xena.password), await signIn(one.url, 'Yuri', yuri.password)];
+      const [a, b, c] = [await listen(one.url, laptop), await listen(one.url, desktop), await listen(one.url, other)];
+      // Xena signs out on her laptop: that socket ends, her desktop's stays.
+      expect((await fetch(`${one.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${laptop}` } })).status).toBe(200);
+      await closed(a.ws);
+      expect(b.ws.readyState).toBe(WebSocket.OPEN);
+      // Yuri's account is revoked (by the command, in another process): his socket ends.
+      await revokeAccount(pgs.db(), 'Yuri');
+      await closed(c.ws);
+      // Xena's password is set anew: every device of hers is out, its socket too, and the old token no longer works.
+      await setPassword(pgs.db(), 'Xena', 'ein-ganz-neues-Passwort');
+      await closed(b.ws);
+      expect((await fetch(`${one.url}/api/v1/me`, { headers: { authorization: `Bearer ${desktop}` } })).status).toBe(401);
+      await expect(listen(one.url, desktop)).rejects.toThrow('HTTP 401');
+    } finally {
+      one.child.kill('SIGTERM');
+      await new Promise((r) => (one.child.exitCode !== null ? r(null) : one.child.once('exit', r)));
+    }
+  });
+
+  it('one socket saying thousands of times a second which article it has open reaches the others as a few words', { timeout: 60_000 }, async () => {
+    await migrate(pgs.db());
+    const flood = await addAccount(pgs.db(), { name: 'Flora Flut', initials: 'ff', role: 'journalist', desks: ['Politik'] });
+    const watcher = await addAccount(pgs.db(), { name: 'Wanda Wache', initials: 'ww', role: 'desk', desks: ['Politik'] });
+    const one = await instance(pgs.cluster().url);
+    try {
+      const floodToken = await signIn(one.url, 'Flora Flut', flood.password);
+      const articles = [crypto.randomUUID(), crypto.randomUUID()];
+      const { body, ...seed } = seedArticle();
+      const records = articles.map((articleId) => ({
+        kind: 'revision',
+        id: crypto.randomUUID(),
+        articleId,
+        parents: [],
+        savedAt: new Date().toISOString(),
+        desk: 'Politik',
+        doc: ArticleSchema.parse({ ...ArticleInputSchema.parse({ ...seed, body: (body ?? []).filter((b) => b.type !== 'image') }), id: articleId, revision: 1, status: 'draft', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }),
+      }));
+      expect((await fetch(`${one.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${floodToken}` }, body: JSON.stringify({ records }) })).status).toBe(200);
+      const watching = await listen(one.url, await signIn(one.url, 'Wanda Wache', watcher.password));
+      const flooding = await listen(one.url, floodToken);
+      const started = Date.now();
+      for (let i = 0; i < 20_000; i++) flooding.ws.send(JSON.stringify({ type: 'editing', articleId: articles[i % 2] }));
+      flooding.ws.send(JSON.stringify({ type: 'editing', articleId: articles[0] }));
+      // The watcher hears where Flora ends up…
+      await expect
+        .poll(() => watching.messages.filter((m) => (m as { type: string }).type === 'editing').at(-1), { timeout: 10_000 })
+        .toEqual({ type: 'editing', editing: [{ articleId: articles[0], name: 'Flora Flut' }] });
+      await new Promise<void>((resolve) => flooding.ws.send(JSON.stringify({ type: 'editing', articleId: null }), () => resolve()));
+      await expect.poll(() => watching.messages.filter((m) => (m as { type: string }).type === 'editing').at(-1), { timeout: 10_000 }).toEqual({ type: 'editing', editing: [] });
+      // …in a few words, at most one for every quarter second the flood lasted (and a few to begin and end).
+      const words = watching.messages.filter((m) => (m as { type: string }).type === 'editing').length;
+      expect(words).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 250) + 4);
+      for (const l of [watching, flooding]) l.ws.close();
+    } finally {
+      one.child.kill('SIGTERM');
+      await new Promise((r) => (one.child.exitCode !== null ? r(null) : one.child.once('exit', r)));
     }
   });
 });
