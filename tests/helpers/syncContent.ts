@@ -6,24 +6,12 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { Store } from '../../src/main/store/store';
 import type { Article } from '../../src/shared/model/article';
+import { canonicalJson } from '../../src/shared/model/articleContent';
 import type { Comment } from '../../src/shared/model/comment';
 import type { SyncRecord } from '../../src/shared/server/sync';
 
-/** JSON with keys in order, so the same content gives the same text wherever it was read. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** A short hash of any JSON value, the same whatever order its keys come in (PostgreSQL's jsonb reorders them). */
-export const hash = (value: unknown) => crypto.createHash('sha256').update(canonical(value)).digest('hex').slice(0, 16);
+export const hash = (value: unknown) => crypto.createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
 
 /** A revision's content: its document without the revision number (each machine numbers its own line) and its note. */
 export function revisionHash(doc: Article, note: string): string {

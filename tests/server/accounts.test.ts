@@ -65,7 +65,7 @@ describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
     await expect(signIn(pgs.db(), { name: 'Paula Parallel', password, device: 'x' }, '10.0.0.41')).rejects.toMatchObject({ code: 'rate-limited' });
   });
 
-  it('revoking an account stops every device it signed in from; a new password replaces the old', async () => {
+  it('a new password replaces the old and ends every device’s sign-in; revoking an account stops every device it signed in from', async () => {
     await migrate(pgs.db());
     const { password } = await addAccount(pgs.db(), { name: 'Carla Foto', initials: 'cf', role: 'photo' });
     const a = await signIn(pgs.db(), { name: 'Carla Foto', password, device: 'Laptop' }, '127.0.0.2');
@@ -73,14 +73,17 @@ describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
     await setPassword(pgs.db(), 'Carla Foto', 'ein neues langes Passwort');
     await expect(signIn(pgs.db(), { name: 'Carla Foto', password, device: 'x' }, '127.0.0.2')).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(setPassword(pgs.db(), 'Carla Foto', 'kurz')).rejects.toThrow('at least 12 characters');
-    expect(await authenticate(pgs.db(), a.token)).not.toBeNull();
-    const revoked = await revokeAccount(pgs.db(), 'Carla Foto');
-    expect(revoked.revokedAt).not.toBeNull();
+    // Whoever held the old password is out: every device signs in again, with the new one.
     expect(await authenticate(pgs.db(), a.token)).toBeNull();
     expect(await authenticate(pgs.db(), b.token)).toBeNull();
+    const c = await signIn(pgs.db(), { name: 'Carla Foto', password: 'ein neues langes Passwort', device: 'Laptop' }, '127.0.0.2');
+    expect(await authenticate(pgs.db(), c.token)).not.toBeNull();
+    const revoked = await revokeAccount(pgs.db(), 'Carla Foto');
+    expect(revoked.revokedAt).not.toBeNull();
+    expect(await authenticate(pgs.db(), c.token)).toBeNull();
     await expect(signIn(pgs.db(), { name: 'Carla Foto', password: 'ein neues langes Passwort', device: 'x' }, '127.0.0.3')).rejects.toMatchObject({ code: 'unauthenticated' });
     expect((await listAccounts(pgs.db())).find((x) => x.name === 'Carla Foto')?.revokedAt).not.toBeNull();
     const kinds = (await pgs.db().query("SELECT kind FROM audit WHERE account_id = $1 ORDER BY id", [revoked.id])).rows.map((r) => r.kind);
-    expect(kinds).toEqual(['account-added', 'signed-in', 'signed-in', 'password-set', 'account-revoked']);
+    expect(kinds).toEqual(['account-added', 'signed-in', 'signed-in', 'password-set', 'signed-in', 'account-revoked']);
   });
 });
