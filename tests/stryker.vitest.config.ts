@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // server runs in the test's own process, where Stryker can switch its mutants on.
 export default defineConfig({
   test: {
-    include: ['tests/main/sync/sync.test.ts', 'tests/main/sync/syncAgent.test.ts', 'tests/server/sync.test.ts'],
+    include: ['tests/main/sync/sync.test.ts', 'tests/server/sync.test.ts'],
     testTimeout: 60_000,
     globalSetup: ['tests/globalSetup.ts'],
   },
