@@ -143,7 +143,7 @@ export default [
     file: 'src/server/db/pool.ts',
     find: "pool.on('connect', (client) => client.on('error', lost));",
     replace: ';',
-    tests: [SERVER_CHAOS],
+    tests: ['tests/server/databaseFaults.test.ts'],
   },
   {
     name: 'M17 a reset upgrade ends the server',

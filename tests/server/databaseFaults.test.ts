@@ -45,6 +45,20 @@ describe.skipIf(!!NO_POSTGRES)('the server when its database goes away', () => {
         // The live socket was kept open across it, and hears of the new record once news flows again.
         await expect.poll(() => messages.some((m) => (m as { upTo?: number }).upTo === Number(rows[0]!.seq)), { timeout: 20_000 }).toBe(true);
       }
+      // A request holding a connection between two queries when PostgreSQL cuts it: a push waits for
+      // the lock pushes take (held here), and its backend is terminated while it waits.
+      const holder = await pgs.db().connect();
+      try {
+        const pid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_advisory_lock($1)', [0x6279_7379])).rows[0]!.pid;
+        const waiting = fetch(`${url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ records: [revisionRecord(crypto.randomUUID(), [], {}, { desk: 'Politik' })] }) });
+        await expect.poll(async () => (await holder.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")).rows[0].n, { timeout: 10_000 }).toBe(1);
+        await holder.query('SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a WHERE a.pid <> $1 AND a.datname = current_database()', [pid]);
+        expect((await waiting).status).toBe(500);
+        await holder.query('SELECT pg_advisory_unlock($1)', [0x6279_7379]);
+      } finally {
+        holder.release();
+      }
+      expect(server.child!.exitCode).toBeNull();
       // Every other backend terminated at once (as a failover or an operator does).
       await pgs.db().query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()');
       const record = await push();
