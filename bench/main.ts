@@ -11,6 +11,7 @@ import { benchEventLoop } from './eventLoop.bench';
 import { benchPhotos, runPhotoPart } from './photos.bench';
 import { benchPages } from './pages.bench';
 import { benchServer } from './server.bench';
+import { benchMutants } from './mutants.bench';
 import { findPostgresBin } from '../src/server/pg/binaries';
 import { endExiftool } from '../src/main/media/exiftool';
 
@@ -34,8 +35,9 @@ async function main(): Promise<void> {
     if (!only || only === 'server') out.push(...(findPostgresBin() ? await benchServer() : ['(Server figures skipped: PostgreSQL is not installed; apt-get install postgresql.)']), '');
     if (!only || only === 'event-loop') out.push(...(await benchEventLoop(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
+    if (!only || only === 'mutants') out.push(...benchMutants(), '');
     const chromiumPath = process.env.BYLINE_CHROMIUM;
-    if (only === 'formats' || only === 'store' || only === 'photos' || only === 'fuzz' || only === 'event-loop' || only === 'pages' || only === 'server') {
+    if (only && only !== 'editor') {
       // Browser figures not asked for.
     } else if (chromiumPath && only === 'editor') {
       out.push(...(await benchEditor(dir, chromiumPath)));
