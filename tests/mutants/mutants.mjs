@@ -93,7 +93,7 @@ export default [
     name: 'M10 a pull says there is no more',
     why: 'The server answers that nothing more waits after the first page, so a desktop catching up stops half way.',
     file: 'src/server/sync.ts',
-    find: 'const more = rows.length > limit;',
+    find: 'const more = rows.length > within.length;',
     replace: 'const more = false;',
     tests: [SERVER_CHAOS, SYNC],
   },
@@ -232,5 +232,13 @@ export default [
     find: '(!ended.device || l.device === ended.device)) l.ws.terminate();',
     replace: '(!ended.device || l.device === ended.device)) void l;',
     tests: ['tests/server/live.test.ts'],
+  },
+  {
+    name: 'M28 a pull page without a byte budget',
+    why: 'A page holds as many records as asked, however large: hundreds of megabyte-sized revisions in one answer.',
+    file: 'src/server/sync.ts',
+    find: 'CASE WHEN p.before < $6 OR p.n = 1 THEN r.body END AS body',
+    replace: 'CASE WHEN p.before < $6 * 1000 OR p.n = 1 THEN r.body END AS body',
+    tests: ['tests/server/sync.test.ts'],
   },
 ];

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
-import { maySee, pull, push, VISIBLE, visibilityParams } from '../../src/server/sync';
+import { maySee, pull, PULL_PAGE_BYTES, push, VISIBLE, visibilityParams } from '../../src/server/sync';
 import type { Account } from '../../src/shared/server/api';
 import { commentRecord, revisionRecord } from '../helpers/syncRecords';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
@@ -179,5 +179,27 @@ describe.skipIf(!!NO_POSTGRES)('sync on a real PostgreSQL', () => {
     const edits = await push(pgs.db(), anna, [sneaky, movedBack]);
     expect(edits.refused).toEqual([{ id: sneaky.id, code: 'forbidden', message: 'Approved covers the text as it was approved: an edit moves the article to In review first.' }]);
     expect(edits.accepted.map((a) => a.id)).toEqual([movedBack.id]);
+  });
+
+  it('a pull page holds a few megabytes, not hundreds: large records come over several pages, every one once and in order', async () => {
+    await migrate(pgs.db());
+    const big = await addAccount(pgs.db(), { name: 'Berta Gross', initials: 'bg', role: 'journalist', desks: ['Gross'] });
+    const paragraphs = () => Array.from({ length: 200 }, () => ({ type: 'paragraph' as const, children: [{ text: crypto.randomBytes(2000).toString('hex') }] }));
+    const records = Array.from({ length: 16 }, () => revision(crypto.randomUUID(), [], { body: paragraphs() }, { desk: 'Gross' }));
+    for (const r of records) expect((await push(pgs.db(), big.account, [r])).accepted).toHaveLength(1);
+    const pages: string[][] = [];
+    let cursor = 0;
+    for (let more = true; more; ) {
+      const page = await pull(pgs.db(), big.account, cursor, 500);
+      pages.push(page.records.map((r) => r.record.id));
+      ({ cursor, more } = page);
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.flat()).toEqual(records.map((r) => r.id));
+    // Each page within its budget, but for the record that opens it.
+    for (const ids of pages) {
+      const { rows } = await pgs.db().query<{ size: number }>('SELECT pg_column_size(body)::int AS size FROM records WHERE id = ANY($1::uuid[]) ORDER BY seq', [ids]);
+      expect(rows.slice(0, -1).reduce((n, r) => n + r.size, 0)).toBeLessThan(PULL_PAGE_BYTES);
+    }
   });
 });
