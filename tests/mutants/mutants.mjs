@@ -238,7 +238,7 @@ export default [
     why: 'A page holds as many records as asked, however large: hundreds of megabyte-sized revisions in one answer.',
     file: 'src/server/sync.ts',
     find: 'CASE WHEN p.before < $6 OR p.n = 1 THEN r.body END AS body',
-    replace: 'CASE WHEN p.before < $6 * 1000 OR p.n = 1 THEN r.body END AS body',
+    replace: 'CASE WHEN p.before < $6::bigint * 1000 OR p.n = 1 THEN r.body END AS body',
     tests: ['tests/server/sync.test.ts'],
   },
 ];
