@@ -15,12 +15,22 @@ async function state(db: pg.Pool | pg.PoolClient, sha256: string, lock = false):
   return rows[0] ? { size: Number(rows[0].size), received: Number(rows[0].received), complete: rows[0].complete } : null;
 }
 
-/** Starts an upload, or says how far one got (a picture already complete needs nothing more). */
+/**
+ * Starts an upload, or says how far one got (a picture already complete needs nothing more). An
+ * unfinished upload announced with another size starts again with this one: whoever announced a
+ * wrong size first (by mistake or to squat the name) cannot keep the real picture out, since only
+ * bytes that hash to the name ever complete.
+ */
 export async function startBlob(db: pg.Pool, account: Account, sha256: string, size: number): Promise<BlobState> {
-  await db.query('INSERT INTO blobs (sha256, size, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, account.id]);
-  const now = (await state(db, sha256))!;
-  if (now.size !== size) throw new ServerError('conflict', `Picture ${sha256.slice(0, 12)}… is ${now.size} bytes here, not ${size}; its bytes cannot be both.`);
-  return now;
+  return inTransaction(db, async (client) => {
+    await client.query('INSERT INTO blobs (sha256, size, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, account.id]);
+    const now = (await state(client, sha256, true))!;
+    if (now.size === size) return now;
+    if (now.complete) throw new ServerError('conflict', `Picture ${sha256.slice(0, 12)}… is ${now.size} bytes here, not ${size}; its bytes cannot be both.`);
+    await client.query('DELETE FROM blob_chunks WHERE sha256 = $1', [sha256]);
+    await client.query('UPDATE blobs SET size = $2, received = 0, uploaded_by = $3 WHERE sha256 = $1', [sha256, size, account.id]);
+    return { size, received: 0, complete: false };
+  });
 }
 
 /**

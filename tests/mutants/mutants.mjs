@@ -241,4 +241,12 @@ export default [
     replace: 'CASE WHEN p.before < $6::bigint * 1000 OR p.n = 1 THEN r.body END AS body',
     tests: ['tests/server/sync.test.ts'],
   },
+  {
+    name: 'M29 a wrong size announced first squats a picture',
+    why: 'Whoever announces a picture’s SHA-256 with a wrong size first keeps every desktop that holds the real picture from syncing.',
+    file: 'src/server/blobs.ts',
+    find: "if (now.complete) throw new ServerError('conflict',",
+    replace: "if (true) throw new ServerError('conflict',",
+    tests: [SYNC],
+  },
 ];

@@ -289,6 +289,29 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
+  it('a picture whose name someone announced first with a wrong size still goes out and arrives', async () => {
+    const a = Store.open(path.join(tempDir(), 'anna-squat.db'));
+    const b = Store.open(path.join(tempDir(), 'dora-squat.db'));
+    const squatter = Store.open(path.join(tempDir(), 'ben-squat.db'));
+    try {
+      await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
+      await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
+      await signInToServer(squatter, url, 'Ben', passwords.ben!, 'Laptop Ben');
+      const bytes = await jpegOf(400, 300);
+      const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+      // Ben announces the agency picture's SHA-256 with a wrong size before anyone has uploaded it.
+      await call(url, syncServer(squatter)!.token!, 'POST', `/api/v1/blobs/${sha}`, { size: 17 });
+      const { asset } = await storePhoto(a, bytes, 'agentur.jpg', 'file');
+      const created = a.articles.create({ ...seedArticle(asset.id), headline: 'Agenturbild' }, 'Anna');
+      expect(await syncOnce(a)).toMatchObject({ picturesSent: 1, refused: [] });
+      expect(await syncOnce(b)).toMatchObject({ unreadable: [], skipped: [] });
+      expect(b.assets.read(asset.id).equals(bytes)).toBe(true);
+      await expectWhole({ anna: a, dora: b }, [created.id]);
+    } finally {
+      for (const s of [a, b, squatter]) s.close();
+    }
+  });
+
   it('a picture this machine cannot open is named, its revision comes in with the picture missing, and the rest of the pull comes in too', async () => {
     const a = Store.open(path.join(tempDir(), 'gina-poison.db'));
     const b = Store.open(path.join(tempDir(), 'gerd-poison.db'));
