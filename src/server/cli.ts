@@ -15,7 +15,9 @@ import { startThrowawayCluster } from './pg/throwawayCluster';
 
 const USAGE = `Usage: byline-server COMMAND [--pg postgres://…] [--json]
 
-  start [--host H] [--port P] [--cert F --key F]   run the server (migrates first)
+  start [--host H] [--port P] [--cert F --key F]   run the server (migrates first); beyond loopback
+        [--behind-proxy | --insecure-http]         it needs TLS, or a TLS proxy in front (--behind-proxy),
+                                                   or an explicit --insecure-http
   try                                              a throw-away PostgreSQL and a server on 127.0.0.1, with a first admin
   migrate                                          bring the database's schema up to date
   add-user NAME --initials I --role ${SERVER_ROLES.join('|')} [--desk D]...
@@ -74,13 +76,19 @@ function onStop(cleanUp: () => Promise<void>): Promise<void> {
 }
 
 /** Migrates, then serves the API and the live socket; `stop` closes both. */
-export async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }) {
+export async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }, transport: { behindProxy?: boolean; insecureHttp?: boolean } = {}) {
+  if (beyondLoopback(host) && !tls && !transport.behindProxy && !transport.insecureHttp) {
+    throw new ServerError(
+      'bad-request',
+      `Listening on ${host} without TLS would send passwords and device tokens readable across the network. Give --cert and --key; or --behind-proxy when a TLS proxy in front of the server is the only way to it; or --insecure-http to take that risk.`,
+    );
+  }
   await migrate(db);
-  const server = createServer(db, { tls });
+  const server = createServer(db, { tls, behindProxy: transport.behindProxy });
   const live = new Live(db, connectionString);
   await live.start(server);
   const address = await listen(server, port, host);
-  if (beyondLoopback(host) && !tls) io.err(`byline-server: warning: listening on ${host} without TLS; device tokens and passwords cross the network readable. Give --cert and --key.`);
+  if (beyondLoopback(host) && !tls && transport.insecureHttp) io.err(`byline-server: warning: listening on ${host} without TLS (--insecure-http); device tokens and passwords cross the network readable.`);
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   // Stopping: live connections are closed first, so the server's close does not wait for them.
   const stop = () =>
@@ -111,6 +119,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       desk: { type: 'string', multiple: true, default: [] },
       out: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      'behind-proxy': { type: 'boolean', default: false },
+      'insecure-http': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,7 +156,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
   try {
     switch (command) {
       case 'start': {
-        const { stop, url: at } = await serve(db, url, io, values.host, port, readTls(values.cert, values.key));
+        const { stop, url: at } = await serve(db, url, io, values.host, port, readTls(values.cert, values.key), { behindProxy: values['behind-proxy'], insecureHttp: values['insecure-http'] });
         io.out(`Byline newsroom server listening on ${at}`);
         await onStop(stop);
         return 0;

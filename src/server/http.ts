@@ -12,6 +12,7 @@ import { AssignRequestSchema, BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartS
 import { addBlobChunk, readBlob, startBlob } from './blobs';
 import { authenticate, listAccounts, ServerError, signIn, signOut } from './accounts';
 import { articleHistory, pull, push } from './sync';
+import { isLoopbackHost } from '../shared/server/loopback';
 
 /** A request body larger than this is refused before it is read whole. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -68,7 +69,7 @@ async function requireDevice(req: http.IncomingMessage, db: pg.Pool) {
 }
 
 const ROUTES: Record<string, Handler> = {
-  'POST /api/v1/sign-in': async (req, db) => ({ status: 201, body: await signIn(db, parse(SignInRequestSchema, await readJson(req)), req.socket.remoteAddress ?? 'unknown') }),
+  'POST /api/v1/sign-in': async (req, db) => ({ status: 201, body: await signIn(db, parse(SignInRequestSchema, await readJson(req)), clientAddresses.get(req) ?? 'unknown') }),
   'GET /api/v1/me': async (req, db) => {
     const { account, device } = await requireDevice(req, db);
     return { body: { account, device } };
@@ -149,10 +150,25 @@ function routeOf(method: string | undefined, path: string): { handler?: Handler;
 export interface ServerOptions {
   /** PEM certificate and key: the server speaks HTTPS. */
   tls?: { cert: string; key: string };
+  /**
+   * Every request comes through one TLS proxy in front: the client's address is the one the proxy
+   * added last to X-Forwarded-For (so the sign-in limit counts people, not the proxy).
+   */
+  behindProxy?: boolean;
+}
+
+/** Each request's client address, as the sign-in limit counts it. */
+const clientAddresses = new WeakMap<http.IncomingMessage, string>();
+
+function clientAddress(req: http.IncomingMessage, behindProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim();
+  return behindProxy && last ? last.slice(0, 100) : (req.socket.remoteAddress ?? 'unknown');
 }
 
 export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Server | https.Server {
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    clientAddresses.set(req, clientAddress(req, options.behindProxy ?? false));
     const path = (req.url ?? '/').split('?')[0]!;
     const route = routeOf(req.method, path);
     const answer = route.handler ? route.handler(req, db, route.params) : Promise.reject(new ServerError(route.known ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
@@ -177,9 +193,7 @@ export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Ser
 }
 
 /** Whether an address the server listens on is reachable from other machines. */
-export function beyondLoopback(host: string): boolean {
-  return !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
-}
+export const beyondLoopback = (host: string): boolean => !isLoopbackHost(host);
 
 export function listen(server: http.Server | https.Server, port: number, host: string): Promise<net.AddressInfo> {
   return new Promise((resolve, reject) => {

@@ -112,11 +112,30 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
     expect(names).not.toContain('Nach der Sicherung');
   });
 
-  it('warns when it listens beyond loopback without TLS', async () => {
-    const { child, output } = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--pg', pgs.cluster().url], /listening on/);
-    child.kill('SIGTERM');
-    await exited(child);
-    expect(output()).toContain('warning: listening on 0.0.0.0 without TLS');
+  it('refuses plain HTTP beyond loopback unless told; behind a TLS proxy the sign-in limit counts the address the proxy forwards', async () => {
+    const pg = ['--pg', pgs.cluster().url];
+    expect(server(['start', '--host', '0.0.0.0', '--port', '0', ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('without TLS would send passwords and device tokens readable') });
+    const insecure = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--insecure-http', ...pg], /listening on/);
+    insecure.child.kill('SIGTERM');
+    await exited(insecure.child);
+    expect(insecure.output()).toContain('warning: listening on 0.0.0.0 without TLS (--insecure-http)');
+
+    const { password } = JSON.parse(server(['add-user', 'Petra Proxy', '--initials', 'pp', '--role', 'journalist', '--json', ...pg]).stdout) as { password: string };
+    const proxied = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--behind-proxy', ...pg], /listening on http:\/\/0\.0\.0\.0:(\d+)/);
+    try {
+      expect(proxied.output()).not.toContain('warning');
+      const url = `http://127.0.0.1:${proxied.match[1]}`;
+      const signIn = (name: string, pw: string, from: string) =>
+        fetch(`${url}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.9, ${from}` }, body: JSON.stringify({ name, password: pw, device: 'x' }) }).then((r) => r.status);
+      // Five wrong guesses from one person behind the proxy…
+      for (let i = 0; i < 5; i++) expect(await signIn(`Niemand ${i}`, 'falsch', '203.0.113.7')).toBe(401);
+      // …stop that person, not everyone else behind the same proxy.
+      expect(await signIn('Petra Proxy', password, '203.0.113.7')).toBe(429);
+      expect(await signIn('Petra Proxy', password, '203.0.113.8')).toBe(201);
+    } finally {
+      proxied.child.kill('SIGTERM');
+      await exited(proxied.child);
+    }
   });
 });
 

@@ -56,6 +56,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
         explain: { type: 'boolean', default: false },
         once: { type: 'boolean', default: false },
         user: { type: 'string' },
+        'insecure-http': { type: 'boolean', default: false },
         to: { type: 'string', multiple: true },
         desk: { type: 'string' },
         repair: { type: 'boolean', default: false },
@@ -91,7 +92,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       positionals: rest,
       options: { headline: values.headline, query: values.query, status: values.status, trashed: values.trashed, format: values.format, out: values.out, force: values.force, repair: values.repair, reason: values.reason, name: values.name, initials: values.initials, role: values.role, field: values.field, quote: values.quote,
         caption: values.caption, credit: values.credit, provider: values.provider, agency: values.agency, creator: values.creator,
-        missingCredit: values['missing-credit'], missingAlt: values['missing-alt'], mismatch: values.mismatch, missingFile: values['missing-file'], explain: values.explain, once: values.once, user: values.user, to: values.to, desk: values.desk },
+        missingCredit: values['missing-credit'], missingAlt: values['missing-alt'], mismatch: values.mismatch, missingFile: values['missing-file'], explain: values.explain, once: values.once, user: values.user, insecureHttp: values['insecure-http'], to: values.to, desk: values.desk },
       openStore: () => Store.open(dbPath, { houseStyle: loadHouseStyle(houseStylePath(dbPath, env)) }),
     });
   } catch (caught) {

@@ -9,7 +9,7 @@ export interface CommandContext {
   dbPath: string;
   openStore(): Store;
   positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string; field?: string; quote?: string; caption?: string; credit?: string; provider?: string; agency?: string; creator?: string; missingCredit?: boolean; missingAlt?: boolean; mismatch?: boolean; missingFile?: boolean; force?: boolean; repair?: boolean; explain?: boolean; once?: boolean; user?: string; to?: string[]; desk?: string };
+  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string; field?: string; quote?: string; caption?: string; credit?: string; provider?: string; agency?: string; creator?: string; missingCredit?: boolean; missingAlt?: boolean; mismatch?: boolean; missingFile?: boolean; force?: boolean; repair?: boolean; explain?: boolean; once?: boolean; user?: string; insecureHttp?: boolean; to?: string[]; desk?: string };
 }
 
 export interface Command {

@@ -47,13 +47,13 @@ async function keepInStep(ctx: CommandContext, store: Store): Promise<number> {
 /** Signing in to the newsroom server and syncing with it. */
 export const SYNC_COMMANDS: Record<string, Command> = {
   login: {
-    usage: 'login URL --user NAME',
+    usage: 'login URL --user NAME [--insecure-http]',
     summary: 'sign this machine in to a newsroom server (the password from a prompt, or standard input)',
     args: 1,
     run: (ctx) =>
       withStore(ctx, async (store) => {
         if (!ctx.options.user) throw new BylineError('invalid-input', 'login needs --user NAME.');
-        const who = await signInToServer(store, ctx.positionals[0]!, ctx.options.user, await readPassword(ctx.io.err), `byline on ${os.hostname()}`);
+        const who = await signInToServer(store, ctx.positionals[0]!, ctx.options.user, await readPassword(ctx.io.err), `byline on ${os.hostname()}`, { insecureHttp: ctx.options.insecureHttp });
         if (ctx.json) printJson(ctx.io, { signedIn: true, ...who, url: syncServer(store)!.url });
         else ctx.io.out(`signed in to ${syncServer(store)!.url} as ${who.account} (${who.role})`);
         return 0;

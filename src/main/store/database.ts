@@ -30,9 +30,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 
   let db: Database.Database | undefined;
   try {
+    // Made readable by its user alone before SQLite first opens it (SQLite gives -wal and -shm the same mode).
+    if (!exists) fs.closeSync(fs.openSync(file, 'wx', 0o600));
     db = new Database(file, { nativeBinding: options.nativeBinding, timeout: 5000 });
     applyPragmas(db);
     migrate(db, file, migrations);
+    keepPrivate(file);
     return db;
   } catch (error) {
     db?.close();
@@ -122,10 +125,25 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('trusted_schema = OFF');
 }
 
+/**
+ * The store holds the newsroom server's device token and unpublished copy: readable by its user
+ * only. A store made readable to others (by an older Byline, a copy, a umask) is closed up on open.
+ */
+function keepPrivate(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (fs.statSync(f).mode & 0o077) fs.chmodSync(f, 0o600);
+    } catch {
+      // Not there (yet), or not ours to change: nothing to close up.
+    }
+  }
+}
+
 function ensureWritableDirectory(file: string): void {
   const dir = path.dirname(path.resolve(file));
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // A folder Byline makes for its store is its user's alone; a folder someone chose keeps its mode.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (error) {
     throw new BylineError('store-readonly', `Byline cannot create its database in ${dir}: the folder is not writable.`, undefined, { cause: error });

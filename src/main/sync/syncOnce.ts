@@ -4,6 +4,7 @@
 // new cursor are stored in one transaction, so a crash never applies half a batch or skips one.
 import crypto from 'node:crypto';
 import { BylineError } from '../../shared/errors';
+import { isLoopbackHost } from '../../shared/server/loopback';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import { actorName, ProfileSchema } from '../../shared/model/profile';
 import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
@@ -255,9 +256,22 @@ export async function signOutOfServer(store: Store, timeoutMs: number): Promise<
   return server?.url ?? null;
 }
 
-/** Signs this machine in: the token the server hands out is kept in the store. */
-export async function signInToServer(store: Store, url: string, account: string, password: string, device: string): Promise<{ account: string; role: string }> {
+/**
+ * Signs this machine in: the token the server hands out is kept in the store. Plain HTTP to
+ * another machine is refused unless `insecureHttp` says to take the risk: the password and the
+ * token would cross the network readable.
+ */
+export async function signInToServer(store: Store, url: string, account: string, password: string, device: string, options: { insecureHttp?: boolean } = {}): Promise<{ account: string; role: string }> {
   const base = url.replace(/\/+$/, '');
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(base);
+  } catch {
+    // Named below, as the server that cannot be reached.
+  }
+  if (parsed?.protocol === 'http:' && !isLoopbackHost(parsed.hostname) && !options.insecureHttp) {
+    throw new BylineError('invalid-input', `${base} is plain HTTP to another machine: the password and the device token would cross the network readable. Use https://, or --insecure-http to take that risk.`, { problem: 'insecure' });
+  }
   let res: Response;
   try {
     res = await fetch(`${base}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: account, password, device }), signal: AbortSignal.timeout(30_000) });

@@ -32,6 +32,20 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('keeps the store (it holds the device token) readable by its user only: the file, its -wal and -shm, and a folder it makes', () => {
+    const dir = path.join(tempDir(), 'neu');
+    const file = path.join(dir, 'byline.db');
+    const store = Store.open(file);
+    store.articles.create({ ...seedArticle(), body: [] }, 'Anna');
+    const mode = (f: string) => fs.statSync(f).mode & 0o777;
+    expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`), mode(dir)]).toEqual([0o600, 0o600, 0o600, 0o700]);
+    store.close();
+    // A store left readable by others (a copy, an older Byline) is closed up when opened.
+    fs.chmodSync(file, 0o644);
+    Store.open(file).close();
+    expect(mode(file)).toBe(0o600);
+  });
+
   it('refuses a database from a newer Byline and leaves it byte-identical', () => {
     const file = path.join(tempDir(), 'newer.db');
     const db = new Database(file);

@@ -482,6 +482,9 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     // Async: the server answering these runs in this very process.
     const run = (args: string[], input = '') => bylineAsync(['--db', db, ...args], { input });
     expect(await run(['login', url, '--user', 'Anna'], 'falsch\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('Signing in to') });
+    // Plain HTTP to another machine (0.0.0.0 stands for one here, and stays on this machine if it is ever tried) is refused unless told.
+    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna'], 'egal\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('plain HTTP to another machine') });
+    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna', '--insecure-http'], 'egal\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot be reached') });
     expect(await run(['login', url, '--user', 'Anna'], `${passwords.anna}\n`)).toMatchObject({ code: 0, stdout: `signed in to ${url} as Anna (journalist)\n` });
     expect((await run(['new', '--headline', 'Vom Terminal'])).code).toBe(0);
     const synced = await run(['sync', '--once']);
