@@ -94,6 +94,11 @@ describe.skipIf(!!SKIP)('byline-server over TLS', () => {
       const article = written.articles.create({ ...seedArticle(asset.id), headline: 'Über TLS geschickt' }, 'Tina TLS');
       written.close();
       const byline = (store: string, args: string[], input = '') => bylineAsync(['--db', store, ...args], { input, env: { NODE_EXTRA_CA_CERTS: pair.cert } });
+      // A machine that does not trust the certificate is told so, not "fetch failed".
+      expect(await bylineAsync(['--db', path.join(dir, 'untrusting.db'), 'login', url, '--user', 'Tina TLS'], { input: `${password}\n` })).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('shows a certificate this machine does not trust'),
+      });
       for (const store of [db, other]) {
         expect(await byline(store, ['login', url, '--user', 'Tina TLS'], `${password}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining(`signed in to ${url}`) });
         expect(await byline(store, ['sync', '--once'])).toMatchObject({ code: 0 });

@@ -4,6 +4,27 @@ import { BylineError } from '../../shared/errors';
 
 const TIMEOUT_MS = 30_000;
 
+/** Node's names for a certificate this machine does not trust, or that is not for this server. */
+const CERTIFICATE_CODES = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID|CERT_UNTRUSTED|CERT_REVOKED)$/;
+
+/**
+ * Why a request did not reach the server, in words: fetch says only "fetch failed", with the
+ * reason in its cause. A certificate this machine does not trust is named as such (it is not a
+ * network that is down, and waiting will not mend it).
+ */
+export function unreachable(url: string, error: unknown): BylineError {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code && CERTIFICATE_CODES.test(cause.code)) {
+    return new BylineError(
+      'io',
+      `The newsroom server at ${url} shows a certificate this machine does not trust (${cause.code}: ${cause.message ?? ''}). Install the newsroom's certificate authority on this machine (for the byline command: NODE_EXTRA_CA_CERTS), or check the address.`,
+      { problem: 'certificate' },
+    );
+  }
+  const why = cause?.code ?? cause?.message ?? (error as Error).message;
+  return new BylineError('io', `The newsroom server at ${url} cannot be reached (${why}); what waits here stays and goes out next time.`, { problem: 'offline' });
+}
+
 async function request(url: string, token: string, method: string, route: string, init: { json?: unknown; bytes?: Buffer } = {}): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
@@ -12,7 +33,7 @@ async function request(url: string, token: string, method: string, route: string
   try {
     res = await fetch(`${url}${route}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.bytes ? new Uint8Array(init.bytes) : undefined, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    throw new BylineError('io', `The newsroom server at ${url} cannot be reached (${(error as Error).message}); what waits here stays and goes out next time.`, { problem: 'offline' });
+    throw unreachable(url, error);
   }
   if (!res.ok) {
     const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };

@@ -10,7 +10,7 @@ import { actorName, ProfileSchema } from '../../shared/model/profile';
 import type { PulledRecord, PullResult, PushResult, SyncRecord } from '../../shared/server/sync';
 import type { Store } from '../store/store';
 import { fetchPictures, picturesOf, uploadPictures, withoutPictures } from './pictures';
-import { call } from './serverApi';
+import { call, unreachable } from './serverApi';
 import {
   assignRecordIds,
   commentChangedHere,
@@ -276,7 +276,7 @@ export async function signInToServer(store: Store, url: string, account: string,
   try {
     res = await fetch(`${base}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: account, password, device }), signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    throw new BylineError('io', `The newsroom server at ${base} cannot be reached (${(error as Error).message}).`, { problem: 'offline' });
+    throw unreachable(base, error);
   }
   const json = (await res.json().catch(() => ({}))) as { token?: string; account?: { name: string; initials?: string; role: string }; error?: { message: string } };
   if (!res.ok || !json.token || !json.account) throw new BylineError('forbidden', `Signing in to ${base} failed: ${json.error?.message ?? `HTTP ${res.status}`}`);
