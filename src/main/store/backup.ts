@@ -43,7 +43,8 @@ export async function createBackup(db: Database.Database, assets: AssetStore, de
   const partial = `${target}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   // One level at a time: a recursive mkdir under /proc or a similar file system retries for ever.
-  fs.mkdirSync(partial);
+  // The backup holds the store, and with it the newsroom server's device token: its user's alone.
+  fs.mkdirSync(partial, { mode: 0o700 });
   fs.mkdirSync(path.join(partial, BACKUP_ASSETS));
   try {
     const dbCopy = path.join(partial, BACKUP_DB);

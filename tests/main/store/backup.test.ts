@@ -19,6 +19,8 @@ describe('backup and restore', () => {
     expect(fs.existsSync(path.join(dir, 'backup-1.partial'))).toBe(false);
     // A closed backup is one file: no journal beside it.
     expect(fs.readdirSync(path.join(dir, 'backup-1')).sort()).toEqual(['assets', 'byline-backup.json', 'byline.db']);
+    // It holds the device token too: its user's alone.
+    expect(fs.statSync(path.join(dir, 'backup-1')).mode & 0o777).toBe(0o700);
 
     // Work goes on after the backup…
     store.articles.save({ ...a, headline: 'Nach dem Backup' }, 'anna');
