@@ -120,35 +120,54 @@ export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 const SIGN_IN_LOCK = 0x6279_7369;
 
 /**
- * Signs a desktop in: the password checked (at the same cost whether or not the account exists),
- * at most SIGN_IN_LIMIT failures per name and per address in the window, every attempt recorded.
- * Each attempt is recorded as failed before its password is checked, under a lock, so guesses
- * sent all at once are counted like guesses sent one by one: no more than the limit is checked.
+ * Checks a name's password under the sign-in limit (at the same cost whether or not the account
+ * exists): at most SIGN_IN_LIMIT failures per name and per address in the window, every attempt
+ * recorded. Each attempt is recorded as failed before its password is checked, under a lock, so
+ * guesses sent all at once are counted like guesses sent one by one: no more than the limit is checked.
  */
-export async function signIn(db: pg.Pool, request: SignInRequest, address: string): Promise<SignInResponse> {
+async function checkPassword(db: pg.Pool, name: string, password: string, address: string): Promise<AccountRow> {
   const attempt = await inTransaction(db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SIGN_IN_LOCK]);
     const { rows: recent } = await client.query<{ by_name: string; by_address: string }>(
       `SELECT count(*) FILTER (WHERE lower(name) = lower($1)) AS by_name, count(*) FILTER (WHERE address = $2) AS by_address
          FROM sign_in_attempts WHERE NOT ok AND at > now() - make_interval(mins => $3)`,
-      [request.name, address, SIGN_IN_LIMIT.windowMinutes],
+      [name, address, SIGN_IN_LIMIT.windowMinutes],
     );
     if (Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures || Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures) {
       throw new ServerError('rate-limited', `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`);
     }
-    const { rows } = await client.query<{ id: string }>('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, false) RETURNING id', [request.name, address]);
+    const { rows } = await client.query<{ id: string }>('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, false) RETURNING id', [name, address]);
     return rows[0]!.id;
   });
-  const { rows } = await db.query<AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`, [request.name]);
+  const { rows } = await db.query<AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`, [name]);
   const row = rows[0];
   // An unknown name costs a check as well, so timing does not tell which names exist.
-  const ok = (await verifyPassword(request.password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
+  const ok = (await verifyPassword(password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
   if (ok) await db.query('UPDATE sign_in_attempts SET ok = true WHERE id = $1', [attempt]);
   if (!ok || !row) throw new ServerError('unauthenticated', 'The name or the password is not right, or the account was revoked.');
+  return row;
+}
+
+/** Signs a desktop in with its account's password (checkPassword): a new device token. */
+export async function signIn(db: pg.Pool, request: SignInRequest, address: string): Promise<SignInResponse> {
+  const row = await checkPassword(db, request.name, request.password, address);
   const token = crypto.randomBytes(32).toString('base64url');
   const { rows: devices } = await db.query<{ id: string }>('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3) RETURNING id', [row.id, request.device, sha256(token)]);
   await audit(db, row.id, 'signed-in', { device: devices[0]!.id, address });
   return { token, device: devices[0]!.id, account: toAccount(row) };
+}
+
+/**
+ * A person changes their own password, giving the current one (counted like a sign-in). Every
+ * other device of theirs signs in again; the one that asked stays signed in.
+ */
+export async function changeOwnPassword(db: pg.Pool, account: Account, device: string, current: string, next: string, address: string): Promise<void> {
+  if (next.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
+  await checkPassword(db, account.name, current, address);
+  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(next)]);
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM devices WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL', [account.id, device]);
+  for (const other of rows) await endDevices(db, { device: other.id, account: account.id });
+  await audit(db, account.id, 'password-changed', { device, address });
 }
 
 let unknownHash: Promise<string> | null = null;

@@ -7,10 +7,10 @@ import https from 'node:https';
 import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
-import { SignInRequestSchema, type Colleague, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
+import { PasswordChangeSchema, SignInRequestSchema, type Colleague, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
 import { AssignRequestSchema, BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
 import { addBlobChunk, readBlob, startBlob } from './blobs';
-import { authenticate, listAccounts, ServerError, signIn, signOut } from './accounts';
+import { authenticate, changeOwnPassword, listAccounts, ServerError, signIn, signOut } from './accounts';
 import { articleHistory, pull, push } from './sync';
 import { isLoopbackHost } from '../shared/server/loopback';
 
@@ -88,6 +88,12 @@ const ROUTES: Record<string, Handler> = {
     await requireDevice(req, db);
     const colleagues: Colleague[] = (await listAccounts(db)).filter((a) => !a.revokedAt).map(({ name, initials, role, desks }) => ({ name, initials, role, desks }));
     return { body: { accounts: colleagues } };
+  },
+  'POST /api/v1/password': async (req, db) => {
+    const { account, device } = await requireDevice(req, db);
+    const { current, password } = parse(PasswordChangeSchema, await readJson(req));
+    await changeOwnPassword(db, account, device, current, password, clientAddresses.get(req) ?? 'unknown');
+    return { body: { changed: true } };
   },
   'POST /api/v1/sign-out': async (req, db) => {
     const { account, device } = await requireDevice(req, db);

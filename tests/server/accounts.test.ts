@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { addAccount, authenticate, listAccounts, revokeAccount, setPassword, SIGN_IN_LIMIT, signIn, signOut, verifyPassword } from '../../src/server/accounts';
+import { addAccount, authenticate, changeOwnPassword, listAccounts, revokeAccount, setPassword, SIGN_IN_LIMIT, signIn, signOut, verifyPassword } from '../../src/server/accounts';
 import { LATEST_SERVER_SCHEMA, migrate } from '../../src/server/db/migrations';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
@@ -85,5 +85,20 @@ describe.skipIf(!!NO_POSTGRES)('newsroom accounts on a real PostgreSQL', () => {
     expect((await listAccounts(pgs.db())).find((x) => x.name === 'Carla Foto')?.revokedAt).not.toBeNull();
     const kinds = (await pgs.db().query("SELECT kind FROM audit WHERE account_id = $1 ORDER BY id", [revoked.id])).rows.map((r) => r.kind);
     expect(kinds).toEqual(['account-added', 'signed-in', 'signed-in', 'password-set', 'signed-in', 'account-revoked']);
+  });
+
+  it('a person changes their own password with the current one: their other devices sign in again, this one stays', async () => {
+    await migrate(pgs.db());
+    const { password } = await addAccount(pgs.db(), { name: 'Olga Eigen', initials: 'oe', role: 'journalist' });
+    const here = await signIn(pgs.db(), { name: 'Olga Eigen', password, device: 'Laptop' }, '127.0.0.4');
+    const there = await signIn(pgs.db(), { name: 'Olga Eigen', password, device: 'Desktop' }, '127.0.0.4');
+    const me = (await authenticate(pgs.db(), here.token))!;
+    await expect(changeOwnPassword(pgs.db(), me.account, me.device, 'falsch', 'ein ganz neues Passwort', '127.0.0.4')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(changeOwnPassword(pgs.db(), me.account, me.device, password, 'kurz', '127.0.0.4')).rejects.toMatchObject({ code: 'bad-request' });
+    await changeOwnPassword(pgs.db(), me.account, me.device, password, 'ein ganz neues Passwort', '127.0.0.4');
+    expect(await authenticate(pgs.db(), here.token)).not.toBeNull();
+    expect(await authenticate(pgs.db(), there.token)).toBeNull();
+    await expect(signIn(pgs.db(), { name: 'Olga Eigen', password, device: 'x' }, '127.0.0.4')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect((await signIn(pgs.db(), { name: 'Olga Eigen', password: 'ein ganz neues Passwort', device: 'x' }, '127.0.0.4')).token).toBeTruthy();
   });
 });

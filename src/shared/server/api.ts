@@ -39,6 +39,14 @@ export const SignInRequestSchema = z
   .strict();
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
+/** A person's own new password, given with the current one. */
+export const PasswordChangeSchema = z
+  .object({
+    current: z.string().min(1).max(1000),
+    password: z.string().min(12, 'A password needs at least 12 characters.').max(1000),
+  })
+  .strict();
+
 export interface SignInResponse {
   token: string;
   device: string;
