@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check a change must pass, in the order that fails fastest: lint, types, unit and
+// `npm test`: every check a change must pass, in the order that fails fastest: lint and format, types, unit and
 // integration tests (Vitest), the quick named mutants (each must be killed by a test), then
 // end-to-end tests (Playwright) in a real Chromium. Ends with what was skipped and why, and one
 // line "N passed, N failed, N skipped" summed over the test runners.
@@ -41,6 +41,7 @@ function fail(message) {
 
 if (!step('Build', process.execPath, ['scripts/build.mjs'])) fail('The build failed.');
 if (!step('ESLint', bin('eslint'), ['.', '--max-warnings=0'])) fail('ESLint found problems.');
+if (!step('Prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn'])) fail('Prettier would format some files differently: run `npm run format`.');
 if (!step('TypeScript', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) fail('TypeScript found type errors.');
 
 const vitestJson = path.join(reports, 'vitest.json');
