@@ -6,7 +6,10 @@ import globals from 'globals';
 // for Node or Electron. The rule keeps the layering honest (as VS Code does for its common/ code).
 const nodeOnly = {
   patterns: [
-    { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'zlib', 'worker_threads'], message: 'Node modules belong in src/main.' },
+    {
+      group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'zlib', 'worker_threads'],
+      message: 'Node modules belong in src/main.',
+    },
     { group: ['electron', 'better-sqlite3', 'ws'], message: 'Electron and native modules belong in src/main.' },
     { group: ['**/main/**', '../main/*'], message: 'Import main-process code only from src/main.' },
   ],
@@ -35,7 +38,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Main-process services stay Electron-free; only src/main/electron may import it.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Main-process services stay Electron-free; only src/main/electron may import it.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,12 @@ export default {
   vitest: { configFile: 'tests/stryker.vitest.config.ts', related: false },
   // The sync's logic; the agent (timers and sockets around syncOnce) and the thin HTTP helpers are
   // left out: their tests are timing-bound, and each mutant of them would cost seconds of waiting.
-  mutate: ['src/server/sync.ts', 'src/main/sync/syncOnce.ts', 'src/main/sync/syncState.ts', 'src/main/sync/pictures.ts'],
+  mutate: [
+    'src/server/sync.ts',
+    'src/main/sync/syncOnce.ts',
+    'src/main/sync/syncState.ts',
+    'src/main/sync/pictures.ts',
+  ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 60_000,

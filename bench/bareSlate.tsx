@@ -12,7 +12,10 @@ declare global {
 
 const editor = withReact(createEditor());
 editor.getChunkSize = (node) => (node === editor ? 100 : null);
-const value = window.__paragraphs.map((text) => ({ type: 'paragraph', children: [{ text }] })) as unknown as Descendant[];
+const value = window.__paragraphs.map((text) => ({
+  type: 'paragraph',
+  children: [{ text }],
+})) as unknown as Descendant[];
 createRoot(document.getElementById('root')!).render(
   <Slate editor={editor} initialValue={value}>
     <Editable id="ed" style={{ whiteSpace: 'pre-wrap' }} />

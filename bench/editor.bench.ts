@@ -42,7 +42,9 @@ async function typeAndMeasure(page: Page): Promise<Summary> {
 
 /** The same 1,000 paragraphs in a bare contenteditable: the floor any editor can reach. */
 function plainPage(body: Block[]): string {
-  const paragraphs = body.map((b) => `<p>${b.type === 'paragraph' ? (b.children[0] as { text: string }).text : ''}</p>`).join('');
+  const paragraphs = body
+    .map((b) => `<p>${b.type === 'paragraph' ? (b.children[0] as { text: string }).text : ''}</p>`)
+    .join('');
   return `<!doctype html><html><body><div id="ed" contenteditable="true" spellcheck="false" style="white-space:pre-wrap">${paragraphs}</div></body></html>`;
 }
 
@@ -62,7 +64,10 @@ function bareSlatePage(dir: string, body: Block[]): string {
   });
   const texts = body.map((b) => (b.type === 'paragraph' ? (b.children[0] as { text: string }).text : ''));
   const file = path.join(dir, 'bare-slate.html');
-  fs.writeFileSync(file, `<!doctype html><html><body><div id="root"></div><script>window.__paragraphs=${JSON.stringify(texts)}</script><script src="bare-slate.js"></script></body></html>`);
+  fs.writeFileSync(
+    file,
+    `<!doctype html><html><body><div id="root"></div><script>window.__paragraphs=${JSON.stringify(texts)}</script><script src="bare-slate.js"></script></body></html>`,
+  );
   return file;
 }
 
@@ -112,7 +117,8 @@ export async function benchEditor(dir: string, chromiumPath: string): Promise<st
         const t0 = performance.now();
         location.hash = `#/article/${id}`;
         await new Promise<void>((resolve) => {
-          const check = () => (document.querySelectorAll('.field-body p').length >= 1000 ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            document.querySelectorAll('.field-body p').length >= 1000 ? resolve() : requestAnimationFrame(check);
           check();
         });
         return performance.now() - t0;

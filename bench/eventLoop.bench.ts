@@ -46,12 +46,24 @@ export async function benchEventLoop(dir: string): Promise<string[]> {
   const fill = Store.open(dbPath);
   const started = performance.now();
   for (let written = 0, i = 0; written < STORE_BYTES; written += PICTURE_BYTES, i++) {
-    fill.assets.add(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(PICTURE_BYTES - 4)]), `p${i}.jpg`);
+    fill.assets.add(
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(PICTURE_BYTES - 4)]),
+      `p${i}.jpg`,
+    );
   }
   fill.db.transaction(() => {
-    for (let i = 0; i < 2000; i++) fill.articles.create({ ...seedArticle(), headline: `Meldung ${i}`, body: longBody(300, i + 1) }, 'bench');
+    for (let i = 0; i < 2000; i++)
+      fill.articles.create({ ...seedArticle(), headline: `Meldung ${i}`, body: longBody(300, i + 1) }, 'bench');
   })();
-  const nitfFiles = Array.from({ length: IMPORTS }, (_, i) => Buffer.from(buildNitf({ ...fill.articles.get(fill.articles.list({ limit: 1 }).items[0]!.id), headline: `Import ${i}` }, fill.houseStyle, () => undefined)).toString('base64'));
+  const nitfFiles = Array.from({ length: IMPORTS }, (_, i) =>
+    Buffer.from(
+      buildNitf(
+        { ...fill.articles.get(fill.articles.list({ limit: 1 }).items[0]!.id), headline: `Import ${i}` },
+        fill.houseStyle,
+        () => undefined,
+      ),
+    ).toString('base64'),
+  );
   const filledIn = (performance.now() - started) / 1000;
 
   // The old way, for comparison: the backup on the main thread itself.
@@ -59,7 +71,14 @@ export async function benchEventLoop(dir: string): Promise<string[]> {
   fs.rmSync(path.join(dir, 'backup-main'), { recursive: true, force: true });
   fill.close();
 
-  const worker = await startStoreWorker({ dbPath, houseStyle: fill.houseStyle }, { mode: 'browser', chooseBackupDestination: async () => path.join(dir, 'backup-worker'), chooseExportPath: async (p) => p });
+  const worker = await startStoreWorker(
+    { dbPath, houseStyle: fill.houseStyle },
+    {
+      mode: 'browser',
+      chooseBackupDestination: async () => path.join(dir, 'backup-worker'),
+      chooseExportPath: async (p) => p,
+    },
+  );
   try {
     const baseline = await delayDuring(() => idle(3000));
     const backup = await delayDuring(() => worker.invoke('store.backup', {}));

@@ -38,7 +38,17 @@ export async function benchFormats(dir: string): Promise<string[]> {
   const asset = store.assets.add(tinyPng(1), 'bench.png');
   const articles: Article[] = [];
   store.db.transaction(() => {
-    for (let i = 0; i < ARTICLES; i++) articles.push(store.articles.create({ ...seedArticle(asset.id), headline: `Meldung ${i}`, body: [...seedArticle(asset.id).body!, ...longBody(600, i + 1)] }, 'bench'));
+    for (let i = 0; i < ARTICLES; i++)
+      articles.push(
+        store.articles.create(
+          {
+            ...seedArticle(asset.id),
+            headline: `Meldung ${i}`,
+            body: [...seedArticle(asset.id).body!, ...longBody(600, i + 1)],
+          },
+          'bench',
+        ),
+      );
   })();
   const find = (id: string) => store.assets.find(id);
   const style = store.houseStyle;
@@ -70,7 +80,17 @@ export async function benchFormats(dir: string): Promise<string[]> {
     '| operation | time (rate) | baseline | ratio |',
     '|---|---|---|---|',
     line('NITF 3.6 export, validated against the XSD', nitf, nitfBuild, 'the same NITF built without validation'),
-    line('ninjs 3.1 export, validated against the JSON schema', ninjs, ninjsBuild, 'the same ninjs built and stringified without validation'),
-    line('NITF import (detect, safe parse, map, store)', nitfImport, jsonImport, 'importing the same articles as Byline JSON'),
+    line(
+      'ninjs 3.1 export, validated against the JSON schema',
+      ninjs,
+      ninjsBuild,
+      'the same ninjs built and stringified without validation',
+    ),
+    line(
+      'NITF import (detect, safe parse, map, store)',
+      nitfImport,
+      jsonImport,
+      'importing the same articles as Byline JSON',
+    ),
   ];
 }

@@ -16,7 +16,12 @@ export async function benchImportFuzz(dir: string): Promise<string[]> {
     const seeds = await fuzzSeeds(store);
     const plain: FuzzOutcome = { imported: 0, refused: 0, unexpected: [], slowestMs: 0 };
     let started = performance.now();
-    for (let i = 0; i < FILES; i++) await importOne(store, { ...seeds[i % seeds.length]!, name: `plain-${i}-${seeds[i % seeds.length]!.name}` }, plain);
+    for (let i = 0; i < FILES; i++)
+      await importOne(
+        store,
+        { ...seeds[i % seeds.length]!, name: `plain-${i}-${seeds[i % seeds.length]!.name}` },
+        plain,
+      );
     const plainMs = performance.now() - started;
 
     const fuzzed: FuzzOutcome = { imported: 0, refused: 0, unexpected: [], slowestMs: 0 };

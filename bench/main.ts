@@ -32,7 +32,13 @@ async function main(): Promise<void> {
     if (!only || only === 'formats') out.push(...(await benchFormats(dir)), '');
     if (!only || only === 'fuzz') out.push(...(await benchImportFuzz(dir)), '');
     if (!only || only === 'pages') out.push(...benchPages(), '');
-    if (!only || only === 'server') out.push(...(findPostgresBin() ? await benchServer() : ['(Server figures skipped: PostgreSQL is not installed; apt-get install postgresql.)']), '');
+    if (!only || only === 'server')
+      out.push(
+        ...(findPostgresBin()
+          ? await benchServer()
+          : ['(Server figures skipped: PostgreSQL is not installed; apt-get install postgresql.)']),
+        '',
+      );
     if (!only || only === 'event-loop') out.push(...(await benchEventLoop(dir)), '');
     if (!only || only === 'photos') out.push(...(await benchPhotos(dir)), '');
     if (!only || only === 'mutants') out.push(...benchMutants(), '');
@@ -54,7 +60,13 @@ async function main(): Promise<void> {
 }
 
 // The photo benchmark runs each side in a child process of this same script (for its own peak memory).
-const photoPart = process.env.BYLINE_BENCH_PHOTO_PART ? (JSON.parse(process.env.BYLINE_BENCH_PHOTO_PART) as { part: 'baseline' | 'byline'; photosDir: string; dbPath: string }) : null;
+const photoPart = process.env.BYLINE_BENCH_PHOTO_PART
+  ? (JSON.parse(process.env.BYLINE_BENCH_PHOTO_PART) as {
+      part: 'baseline' | 'byline';
+      photosDir: string;
+      dbPath: string;
+    })
+  : null;
 (photoPart ? runPhotoPart(photoPart.part, photoPart.photosDir, photoPart.dbPath) : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);

@@ -14,15 +14,29 @@ interface MutantResult {
 
 export function benchMutants(): string[] {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-mutants-')), 'mutants.json');
-  const run = spawnSync(process.execPath, ['scripts/mutants.mjs', '--json', json], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (!fs.existsSync(json)) return ['Named mutants: the run did not finish:', '', '```', (run.stdout + run.stderr).slice(-3000), '```'];
+  const run = spawnSync(process.execPath, ['scripts/mutants.mjs', '--json', json], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!fs.existsSync(json))
+    return ['Named mutants: the run did not finish:', '', '```', (run.stdout + run.stderr).slice(-3000), '```'];
   const results = JSON.parse(fs.readFileSync(json, 'utf8')) as MutantResult[];
   const killed = results.filter((r) => r.outcome === 'killed').length;
   return [
-    `Named mutants (\`npm run mutants\`): **${killed} of ${results.length} killed**${killed === results.length ? '' : `; not killed: ${results.filter((r) => r.outcome !== 'killed').map((r) => r.name).join('; ')}`}.`,
+    `Named mutants (\`npm run mutants\`): **${killed} of ${results.length} killed**${
+      killed === results.length
+        ? ''
+        : `; not killed: ${results
+            .filter((r) => r.outcome !== 'killed')
+            .map((r) => r.name)
+            .join('; ')}`
+    }.`,
     '',
     '| mutant | killed by | s |',
     '|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.outcome === 'killed' ? r.detail.replace(/\|/g, '\\|') : `**${r.outcome}**: ${r.detail}`} | ${r.seconds ?? ''} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.outcome === 'killed' ? r.detail.replace(/\|/g, '\\|') : `**${r.outcome}**: ${r.detail}`} | ${r.seconds ?? ''} |`,
+    ),
   ];
 }

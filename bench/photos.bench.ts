@@ -18,9 +18,21 @@ async function makePhotos(dir: string): Promise<string[]> {
   for (let i = 0; i < PHOTOS; i++) {
     const file = path.join(dir, `AFP_${String(i).padStart(3, '0')}.jpg`);
     // Noise over a colour per photo: compresses like a photograph (~2 MB), and no two are alike.
-    const noise = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 90 + (i % 60), sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
+    const noise = await sharp({
+      create: {
+        width: WIDTH,
+        height: HEIGHT,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 90 + (i % 60), sigma: 40 },
+      },
+    })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     fs.writeFileSync(file, noise);
-    await exiftool().write(file, { ...AGENCY_TAGS, 'IPTC:Caption-Abstract': `Bild ${i}` } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(file, { ...AGENCY_TAGS, 'IPTC:Caption-Abstract': `Bild ${i}` } as never, {
+      writeArgs: ['-overwrite_original'],
+    });
     files.push(file);
   }
   return files;
@@ -34,7 +46,10 @@ type Part = 'baseline' | 'byline';
  * start, sampled every 10 ms.
  */
 export async function runPhotoPart(part: Part, photosDir: string, dbPath: string): Promise<void> {
-  const files = fs.readdirSync(photosDir).sort().map((f) => path.join(photosDir, f));
+  const files = fs
+    .readdirSync(photosDir)
+    .sort()
+    .map((f) => path.join(photosDir, f));
   sharp.cache(false);
   const start = process.memoryUsage().rss;
   let peak = start;
@@ -43,7 +58,8 @@ export async function runPhotoPart(part: Part, photosDir: string, dbPath: string
   if (part === 'baseline') {
     for (const file of files) {
       const bytes = fs.readFileSync(file);
-      const render = (size: number, quality: number) => sharp(bytes).autoOrient().resize(size, size, { fit: 'inside' }).webp({ quality }).toBuffer();
+      const render = (size: number, quality: number) =>
+        sharp(bytes).autoOrient().resize(size, size, { fit: 'inside' }).webp({ quality }).toBuffer();
       await Promise.all([exiftool().read(file), render(320, 75), render(1600, 82)]);
     }
   } else {
@@ -61,7 +77,10 @@ export async function runPhotoPart(part: Part, photosDir: string, dbPath: string
 }
 
 function spawnPart(part: Part, photosDir: string, dbPath: string): { seconds: number; peakMb: number } {
-  const r = spawnSync(process.execPath, [process.argv[1]!], { encoding: 'utf8', env: { ...process.env, BYLINE_BENCH_PHOTO_PART: JSON.stringify({ part, photosDir, dbPath }) } });
+  const r = spawnSync(process.execPath, [process.argv[1]!], {
+    encoding: 'utf8',
+    env: { ...process.env, BYLINE_BENCH_PHOTO_PART: JSON.stringify({ part, photosDir, dbPath }) },
+  });
   if (r.status !== 0) throw new Error(`bench: the ${part} run failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }

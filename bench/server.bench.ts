@@ -27,16 +27,27 @@ async function desktops(db: pg.Pool, n: number): Promise<string[]> {
   const hash = await hashPassword(crypto.randomBytes(12).toString('hex'));
   const tokens: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { rows } = await db.query<{ id: string }>("INSERT INTO accounts (name, initials, role, desks, password_hash) VALUES ($1, $2, 'journalist', '{Politik}', $3) RETURNING id", [`Bench ${i}`, `b${i}`, hash]);
+    const { rows } = await db.query<{ id: string }>(
+      "INSERT INTO accounts (name, initials, role, desks, password_hash) VALUES ($1, $2, 'journalist', '{Politik}', $3) RETURNING id",
+      [`Bench ${i}`, `b${i}`, hash],
+    );
     const token = crypto.randomBytes(32).toString('base64url');
-    await db.query('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3)', [rows[0]!.id, 'bench', crypto.createHash('sha256').update(token).digest()]);
+    await db.query('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3)', [
+      rows[0]!.id,
+      'bench',
+      crypto.createHash('sha256').update(token).digest(),
+    ]);
     tokens.push(token);
   }
   return tokens;
 }
 
 const post = (url: string, token: string, body: unknown) =>
-  fetch(`${url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => {
+  fetch(`${url}/api/v1/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
     if (r.status !== 200) throw new Error(`push: HTTP ${r.status} ${await r.text()}`);
     return (await r.json()) as { accepted: { seq: number }[] };
   });
@@ -46,7 +57,14 @@ const newArticle = () => ({ records: [revisionRecord(crypto.randomUUID(), [], {}
 export async function benchServer(): Promise<string[]> {
   const cluster = await startThrowawayCluster();
   const db = new pg.Pool({ connectionString: cluster.url, max: 8 });
-  const server = spawn(process.execPath, [path.resolve('bin/byline-server.cjs'), 'start', '--port', '0', '--pg', cluster.url]);
+  const server = spawn(process.execPath, [
+    path.resolve('bin/byline-server.cjs'),
+    'start',
+    '--port',
+    '0',
+    '--pg',
+    cluster.url,
+  ]);
   try {
     await migrate(db);
     const url = await new Promise<string>((resolve, reject) => {
@@ -59,14 +77,19 @@ export async function benchServer(): Promise<string[]> {
       server.once('exit', () => reject(new Error(out)));
     });
     const tokens = await desktops(db, DESKTOPS);
-    const out = [`Newsroom server (PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version} in a throw-away cluster, one server process, all on this machine):`, ''];
+    const out = [
+      `Newsroom server (PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version} in a throw-away cluster, one server process, all on this machine):`,
+      '',
+    ];
 
     // 1. A save on one desktop to the article showing on another: push, live notice, pull.
     const listeners = await Promise.all(
       tokens.slice(1, 21).map(
         (token) =>
           new Promise<{ ws: WebSocket; heard: Map<number, number>; token: string }>((resolve, reject) => {
-            const ws = new WebSocket(`${url.replace('http', 'ws')}/api/v1/live`, { headers: { authorization: `Bearer ${token}` } });
+            const ws = new WebSocket(`${url.replace('http', 'ws')}/api/v1/live`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
             const heard = new Map<number, number>();
             ws.on('message', (m) => heard.set((JSON.parse(m.toString()) as { upTo: number }).upTo, performance.now()));
             ws.once('open', () => resolve({ ws, heard, token }));
@@ -84,7 +107,9 @@ export async function benchServer(): Promise<string[]> {
       // The first listener pulls once it hears: that is when the article shows on its desk.
       const first = listeners[0]!;
       while (![...first.heard.keys()].some((k) => k >= seq)) await new Promise((r) => setTimeout(r, 1));
-      await fetch(`${url}/api/v1/pull?since=${seq - 1}&limit=10`, { headers: { authorization: `Bearer ${first.token}` } }).then((r) => r.json());
+      await fetch(`${url}/api/v1/pull?since=${seq - 1}&limit=10`, {
+        headers: { authorization: `Bearer ${first.token}` },
+      }).then((r) => r.json());
       shows.push(performance.now() - started);
     }
     for (const l of listeners) l.ws.close();
@@ -96,12 +121,15 @@ export async function benchServer(): Promise<string[]> {
     );
 
     // 2. Catch-up after a week offline: 10,000 records pulled from the start.
-    for (let i = 0; i < CATCH_UP; i += 500) await post(url, tokens[2]!, { records: Array.from({ length: 500 }, () => newArticle().records[0]!) });
+    for (let i = 0; i < CATCH_UP; i += 500)
+      await post(url, tokens[2]!, { records: Array.from({ length: 500 }, () => newArticle().records[0]!) });
     let started = performance.now();
     let since = 0;
     let pulled = 0;
     for (;;) {
-      const page = (await fetch(`${url}/api/v1/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${tokens[3]}` } }).then((r) => r.json())) as PullResult;
+      const page = (await fetch(`${url}/api/v1/pull?since=${since}&limit=1000`, {
+        headers: { authorization: `Bearer ${tokens[3]}` },
+      }).then((r) => r.json())) as PullResult;
       pulled += page.records.length;
       since = page.cursor;
       if (!page.more) break;
@@ -110,7 +138,9 @@ export async function benchServer(): Promise<string[]> {
     started = performance.now();
     await db.query('SELECT seq, body FROM records ORDER BY seq');
     const raw = performance.now() - started;
-    out.push(`| catch-up: ${pulled.toLocaleString('en')} records pulled from the start, 1,000 a request | ${(catchUp / 1000).toFixed(2)} s | one SELECT of the same rows: ${(raw / 1000).toFixed(2)} s | **${(catchUp / raw).toFixed(2)}×** |`);
+    out.push(
+      `| catch-up: ${pulled.toLocaleString('en')} records pulled from the start, 1,000 a request | ${(catchUp / 1000).toFixed(2)} s | one SELECT of the same rows: ${(raw / 1000).toFixed(2)} s | **${(catchUp / raw).toFixed(2)}×** |`,
+    );
 
     // The same catch-up into a real desktop store: every record stored in SQLite, each batch and
     // its cursor in one durable transaction.
@@ -121,7 +151,9 @@ export async function benchServer(): Promise<string[]> {
       started = performance.now();
       const report = await syncOnce(store);
       const applied = performance.now() - started;
-      out.push(`| the same catch-up into a desktop's SQLite store (${report.pulled.toLocaleString('en')} records, 500 a batch) | ${(applied / 1000).toFixed(2)} s | the pull alone, as above: ${(catchUp / 1000).toFixed(2)} s | **${(applied / catchUp).toFixed(2)}×** |`);
+      out.push(
+        `| the same catch-up into a desktop's SQLite store (${report.pulled.toLocaleString('en')} records, 500 a batch) | ${(applied / 1000).toFixed(2)} s | the pull alone, as above: ${(catchUp / 1000).toFixed(2)} s | **${(applied / catchUp).toFixed(2)}×** |`,
+      );
     } finally {
       store.close();
       fs.rmSync(storeDir, { recursive: true, force: true });
@@ -142,7 +174,16 @@ export async function benchServer(): Promise<string[]> {
       into.push(performance.now() - t);
     };
     const working: number[] = [];
-    await Promise.all(tokens.flatMap((token) => [0, 1, 2].map(() => new Promise<void>((resolve) => setTimeout(() => void timed(token, working).then(resolve), Math.random() * 15_000)))));
+    await Promise.all(
+      tokens.flatMap((token) =>
+        [0, 1, 2].map(
+          () =>
+            new Promise<void>((resolve) =>
+              setTimeout(() => void timed(token, working).then(resolve), Math.random() * 15_000),
+            ),
+        ),
+      ),
+    );
     const burst: number[] = [];
     started = performance.now();
     await Promise.all(tokens.map((token) => timed(token, burst)));
@@ -170,7 +211,15 @@ async function chaosRun(desktops: number, seed: number): Promise<ServerChaosRepo
   // The bench's own idle connections are cut when PostgreSQL crashes in the run: expected here.
   db.on('error', () => undefined);
   try {
-    return await runServerChaos({ pgUrl: cluster.url, db, desktops, steps: 4, kills: 2, seed, restartDatabase: () => cluster.restart('immediate') });
+    return await runServerChaos({
+      pgUrl: cluster.url,
+      db,
+      desktops,
+      steps: 4,
+      kills: 2,
+      seed,
+      restartDatabase: () => cluster.restart('immediate'),
+    });
   } finally {
     await db.end();
     await cluster.stop();

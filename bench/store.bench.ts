@@ -36,7 +36,12 @@ export function benchSave(dir: string): string[] {
     '',
     '| operation | median | p95 | baseline (median / p95) | ratio (median / p95) |',
     '|---|---|---|---|---|',
-    row('Byline save (validate, revision, FTS, commit)', summarize(byline), summarize(baseline), 'raw better-sqlite3 insert of the same JSON'),
+    row(
+      'Byline save (validate, revision, FTS, commit)',
+      summarize(byline),
+      summarize(baseline),
+      'raw better-sqlite3 insert of the same JSON',
+    ),
   ];
 }
 
@@ -45,7 +50,14 @@ export function populate(dbPath: string, n: number): void {
   const store = Store.open(dbPath);
   store.db.transaction(() => {
     for (let i = 0; i < n; i++) {
-      const a = i % 50 === 0 ? seedArticle() : { headline: `Meldung ${i}: Nachrichten aus der Region`, teaser: 'Kurzfassung der Lage.', keywords: [`thema${i % 97}`] };
+      const a =
+        i % 50 === 0
+          ? seedArticle()
+          : {
+              headline: `Meldung ${i}: Nachrichten aus der Region`,
+              teaser: 'Kurzfassung der Lage.',
+              keywords: [`thema${i % 97}`],
+            };
       store.articles.create({ ...a, body: longBody(300, i + 1) }, 'bench');
     }
   })();
@@ -59,13 +71,18 @@ export function benchSearchAndList(dir: string): string[] {
   const fill = ((Date.now() - started) / 1000).toFixed(1);
   const store = Store.open(dbPath);
   const ftsOnly = store.db.prepare('SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT 200');
-  const rawList = store.db.prepare('SELECT id, headline, status, updated_at FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 200');
+  const rawList = store.db.prepare(
+    'SELECT id, headline, status, updated_at FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 200',
+  );
 
   const search: number[] = [];
   const searchBase: number[] = [];
   for (let round = 0; round < 20; round++) {
     for (const q of QUERIES) {
-      const fts = q.split(' ').map((w) => `"${w}"*`).join(' ');
+      const fts = q
+        .split(' ')
+        .map((w) => `"${w}"*`)
+        .join(' ');
       searchBase.push(time(() => ftsOnly.all(fts)));
       search.push(time(() => store.articles.list({ query: q })));
     }
@@ -85,7 +102,12 @@ export function benchSearchAndList(dir: string): string[] {
     '',
     '| operation | median | p95 | baseline (median / p95) | ratio (median / p95) |',
     '|---|---|---|---|---|',
-    row(`Search (${QUERIES.length} queries × 20: ranked, counted, snippets)`, summarize(search), summarize(searchBase), 'bare FTS5 MATCH, 200 rowids'),
+    row(
+      `Search (${QUERIES.length} queries × 20: ranked, counted, snippets)`,
+      summarize(search),
+      summarize(searchBase),
+      'bare FTS5 MATCH, 200 rowids',
+    ),
     row('Article list, first 200 + total', summarize(list), summarize(listBase), 'raw SELECT of the same 200 rows'),
     `| Opening the store after a clean shutdown (header check; quick_check only after a crash) | ${summarize(open).median.toFixed(1)} ms | ${summarize(open).p95.toFixed(1)} ms | – | – |`,
   ];

@@ -5,7 +5,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** The browser mode as `npm run web` starts it (the built bundle), for the browser benchmarks. */
 export async function startWeb(dbPath: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--db', dbPath], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -17,4 +19,9 @@ export async function startWeb(dbPath: string): Promise<{ url: string; stop(): v
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];

@@ -21,7 +21,9 @@ await build({
   logLevel: 'warning',
   // The bundle is ESM, but the main-process modules (built as CommonJS for the app) use require
   // and __dirname; build/bench/../../resources is the same resources/ they find from dist/main.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __dirname = __dn(__fu(import.meta.url));" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __dirname = __dn(__fu(import.meta.url));",
+  },
   define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'bench')) },
 });
 const chromium = findChromium({ install: false });

@@ -31,11 +31,31 @@ export async function buildMain() {
     build({ ...common, packages: 'external', entryPoints: ['src/main/cli/main.ts'], outfile: 'dist/main/cli.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/server/main.ts'], outfile: 'dist/server/cli.cjs' }),
     build({ ...common, packages: 'external', entryPoints: ['src/main/web/serve.ts'], outfile: 'dist/main/web.cjs' }),
-    build({ ...common, packages: 'external', entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
-    build({ ...common, packages: 'external', entryPoints: ['src/main/import/worker.ts'], outfile: 'dist/main/import-worker.cjs' }),
-    build({ ...common, packages: 'external', entryPoints: ['src/main/ipc/storeWorker.ts'], outfile: 'dist/main/store-worker.cjs' }),
+    build({
+      ...common,
+      packages: 'external',
+      entryPoints: ['src/main/electron/main.ts'],
+      outfile: 'dist/main/electron.cjs',
+    }),
+    build({
+      ...common,
+      packages: 'external',
+      entryPoints: ['src/main/import/worker.ts'],
+      outfile: 'dist/main/import-worker.cjs',
+    }),
+    build({
+      ...common,
+      packages: 'external',
+      entryPoints: ['src/main/ipc/storeWorker.ts'],
+      outfile: 'dist/main/store-worker.cjs',
+    }),
     // A sandboxed preload may require only 'electron': everything else is bundled in.
-    build({ ...common, external: ['electron'], entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.cjs' }),
+    build({
+      ...common,
+      external: ['electron'],
+      entryPoints: ['src/preload/preload.ts'],
+      outfile: 'dist/preload/preload.cjs',
+    }),
   ]);
 }
 
@@ -48,5 +68,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = Date.now();
   await buildMain();
   if (!mainOnly) await buildRenderer();
-  console.log(`Built Byline ${pkg.version} in ${((Date.now() - started) / 1000).toFixed(1)} s${mainOnly ? ' (main only)' : ''}.`);
+  console.log(
+    `Built Byline ${pkg.version} in ${((Date.now() - started) / 1000).toFixed(1)} s${mainOnly ? ' (main only)' : ''}.`,
+  );
 }

@@ -3,11 +3,20 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 function playwrightChromium() {
   try {
-    const out = execFileSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     return out && fs.existsSync(out) ? out : null;
   } catch {
     return null;
@@ -26,11 +35,12 @@ export function findChromium({ install = true } = {}) {
   const isDebian = fs.existsSync('/etc/debian_version');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (install && isDebian && isRoot) {
-    console.log('No Chromium found; installing Debian\'s chromium package (apt-get install chromium)…');
+    console.log("No Chromium found; installing Debian's chromium package (apt-get install chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
     const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-    if (r.status === 0 && fs.existsSync('/usr/bin/chromium')) return { path: '/usr/bin/chromium', source: 'installed with apt-get' };
+    if (r.status === 0 && fs.existsSync('/usr/bin/chromium'))
+      return { path: '/usr/bin/chromium', source: 'installed with apt-get' };
   }
   return {
     path: null,

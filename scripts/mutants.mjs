@@ -30,7 +30,12 @@ if (!mutants.length) {
 /** A copy of the tracked and new files, sharing node_modules, where mutants are applied and built. */
 function scratchCopy() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-mutants-'));
-  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .stdout.split('\0')
+    .filter(Boolean);
   for (const f of files) {
     if (!fs.existsSync(path.join(root, f))) continue;
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
@@ -44,12 +49,16 @@ function scratchCopy() {
 function runTests(dir, tests) {
   const report = path.join(dir, '.vitest-mutant.json');
   fs.rmSync(report, { force: true });
-  const result = spawnSync(path.join(root, 'node_modules/.bin/vitest'), ['run', '--bail=1', '--reporter=json', `--outputFile.json=${report}`, ...tests], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, BYLINE_REQUIRE_PREREQUISITES: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    path.join(root, 'node_modules/.bin/vitest'),
+    ['run', '--bail=1', '--reporter=json', `--outputFile.json=${report}`, ...tests],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, BYLINE_REQUIRE_PREREQUISITES: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   let failed = null;
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -116,6 +125,15 @@ try {
 
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 const killed = results.filter((r) => r.outcome === 'killed').length;
-console.log(`\nMutants: ${killed} of ${results.length} killed${killed === results.length ? '' : `; not killed: ${results.filter((r) => r.outcome !== 'killed').map((r) => `${r.name} (${r.outcome})`).join('; ')}`}`);
+console.log(
+  `\nMutants: ${killed} of ${results.length} killed${
+    killed === results.length
+      ? ''
+      : `; not killed: ${results
+          .filter((r) => r.outcome !== 'killed')
+          .map((r) => `${r.name} (${r.outcome})`)
+          .join('; ')}`
+  }`,
+);
 console.log(`${killed} passed, ${results.length - killed} failed`);
 process.exit(killed === results.length ? 0 : 1);

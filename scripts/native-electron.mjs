@@ -24,7 +24,10 @@ if (fs.existsSync(out) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8')
 const work = path.join(root, 'build', 'native', 'work');
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(path.join(work, 'node_modules'), { recursive: true });
-fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'byline-native', version: '0.0.0', dependencies: { 'better-sqlite3': sqliteVersion } }));
+fs.writeFileSync(
+  path.join(work, 'package.json'),
+  JSON.stringify({ name: 'byline-native', version: '0.0.0', dependencies: { 'better-sqlite3': sqliteVersion } }),
+);
 for (const dep of ['better-sqlite3', 'bindings', 'file-uri-to-path']) {
   fs.cpSync(path.join(root, 'node_modules', dep), path.join(work, 'node_modules', dep), { recursive: true });
 }

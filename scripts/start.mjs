@@ -39,7 +39,10 @@ if (webOnly) {
 } else {
   const electron = findElectron();
   if (electron.binary) {
-    const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'native-electron.mjs')], { cwd: root, stdio: 'inherit' });
+    const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'native-electron.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (native.status !== 0) {
       console.error('Could not build better-sqlite3 for Electron (see above); starting the browser mode instead.');
       startWeb();

@@ -20,12 +20,18 @@ const skipped = [];
 
 function step(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, BYLINE_SKIP_LOG: skipLog, ...env } });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BYLINE_SKIP_LOG: skipLog, ...env },
+  });
   return result.status === 0;
 }
 
 function summary() {
-  const reasons = fs.existsSync(skipLog) ? [...new Set(fs.readFileSync(skipLog, 'utf8').split('\n').filter(Boolean))] : [];
+  const reasons = fs.existsSync(skipLog)
+    ? [...new Set(fs.readFileSync(skipLog, 'utf8').split('\n').filter(Boolean))]
+    : [];
   if (skipped.length || reasons.length) {
     console.log(`\nSkipped: ${totals.skipped} test(s)`);
     for (const line of [...new Set([...reasons, ...skipped])]) console.log(`  - ${line}`);
@@ -41,18 +47,26 @@ function fail(message) {
 
 if (!step('Build', process.execPath, ['scripts/build.mjs'])) fail('The build failed.');
 if (!step('ESLint', bin('eslint'), ['.', '--max-warnings=0'])) fail('ESLint found problems.');
-if (!step('Prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn'])) fail('Prettier would format some files differently: run `npm run format`.');
+if (!step('Prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']))
+  fail('Prettier would format some files differently: run `npm run format`.');
 if (!step('TypeScript', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) fail('TypeScript found type errors.');
 
 const vitestJson = path.join(reports, 'vitest.json');
-const unitOk = step('Vitest (unit and integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unitOk = step('Vitest (unit and integration)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   for (const file of r.testResults) {
-    const n = file.assertionResults.filter((a) => a.status === 'skipped' || a.status === 'pending' || a.status === 'todo').length;
+    const n = file.assertionResults.filter(
+      (a) => a.status === 'skipped' || a.status === 'pending' || a.status === 'todo',
+    ).length;
     if (n) skipped.push(`${path.relative(root, file.name)}: ${n} test(s) skipped`);
   }
 }
@@ -60,7 +74,12 @@ if (!unitOk) fail('Unit or integration tests failed.');
 
 // The quick named mutants of sync, server and store: every one must fail some test.
 const mutantsJson = path.join(reports, 'mutants.json');
-const mutantsOk = step('Mutants (quick set; `npm run mutants` runs all)', process.execPath, ['scripts/mutants.mjs', '--quick', '--json', mutantsJson]);
+const mutantsOk = step('Mutants (quick set; `npm run mutants` runs all)', process.execPath, [
+  'scripts/mutants.mjs',
+  '--quick',
+  '--json',
+  mutantsJson,
+]);
 if (fs.existsSync(mutantsJson)) {
   const results = JSON.parse(fs.readFileSync(mutantsJson, 'utf8'));
   totals.passed += results.filter((m) => m.outcome === 'killed').length;

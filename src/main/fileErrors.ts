@@ -15,21 +15,51 @@ export function translateFileError(error: unknown): BylineError | null {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return new BylineError('disk-full', `The disk holding ${where} is full (or over its quota): it was not written, and the store is unchanged. Free some space and try again.`, undefined, options);
+      return new BylineError(
+        'disk-full',
+        `The disk holding ${where} is full (or over its quota): it was not written, and the store is unchanged. Free some space and try again.`,
+        undefined,
+        options,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new BylineError('io', `Byline may not write to ${where} (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}); choose a folder you can write to. The store is unchanged.`, undefined, options);
+      return new BylineError(
+        'io',
+        `Byline may not write to ${where} (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}); choose a folder you can write to. The store is unchanged.`,
+        undefined,
+        options,
+      );
     case 'ENOENT':
-      return new BylineError('io', `${where} does not exist, or its folder cannot hold new files; choose another place. The store is unchanged.`, undefined, options);
+      return new BylineError(
+        'io',
+        `${where} does not exist, or its folder cannot hold new files; choose another place. The store is unchanged.`,
+        undefined,
+        options,
+      );
     case 'ENOTDIR':
-      return new BylineError('io', `Part of ${where} is a file, not a folder; choose another place. The store is unchanged.`, undefined, options);
+      return new BylineError(
+        'io',
+        `Part of ${where} is a file, not a folder; choose another place. The store is unchanged.`,
+        undefined,
+        options,
+      );
     case 'EISDIR':
       return new BylineError('io', `${where} is a folder; name a file. The store is unchanged.`, undefined, options);
     case 'EEXIST':
-      return new BylineError('io', `${where} already exists; choose another name. The store is unchanged.`, undefined, options);
+      return new BylineError(
+        'io',
+        `${where} already exists; choose another name. The store is unchanged.`,
+        undefined,
+        options,
+      );
     case 'EIO':
-      return new BylineError('io', `Reading or writing ${where} failed (the disk reported an error). The store is unchanged.`, undefined, options);
+      return new BylineError(
+        'io',
+        `Reading or writing ${where} failed (the disk reported an error). The store is unchanged.`,
+        undefined,
+        options,
+      );
     default:
       return null;
   }

@@ -18,9 +18,16 @@ export function loadHouseStyle(file: string): HouseStyle {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BylineError('invalid-input', `The house-style file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new BylineError(
+      'invalid-input',
+      `The house-style file ${file} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   const parsed = HouseStyleSchema.safeParse(raw);
-  if (!parsed.success) throw new BylineError('invalid-input', `The house-style file ${file} is not valid: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new BylineError(
+      'invalid-input',
+      `The house-style file ${file} is not valid: ${describeIssues(parsed.error.issues)}`,
+    );
   return parsed.data;
 }

@@ -5,8 +5,13 @@ import path from 'node:path';
  * Where the desktop app keeps its data: the same folder Electron's `app.getPath('userData')` gives
  * for a product named Byline, computed without Electron so the CLI and browser mode find it too.
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
-  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'Byline');
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
+  if (platform === 'win32')
+    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'Byline');
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Byline');
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), 'Byline');
 }

@@ -2,14 +2,25 @@
 // the IPC contract, one listener each for menu commands, long jobs' progress and where sync with the newsroom server stands. Anything else
 // is refused here, before IPC.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_PREFIX, MENU_EVENT, PROGRESS_EVENT, SYNC_EVENT, isChannel, type MenuCommand, MENU_COMMANDS } from '../shared/ipc/channels';
+import {
+  IPC_PREFIX,
+  MENU_EVENT,
+  PROGRESS_EVENT,
+  SYNC_EVENT,
+  isChannel,
+  type MenuCommand,
+  MENU_COMMANDS,
+} from '../shared/ipc/channels';
 import { JobProgressSchema, type JobProgress } from '../shared/jobs';
 import { SyncStatusSchema, type SyncStatus } from '../shared/model/syncStatus';
 
 contextBridge.exposeInMainWorld('byline', {
   invoke(channel: unknown, payload: unknown) {
     if (!isChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `Unknown request "${String(channel).slice(0, 60)}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'forbidden', message: `Unknown request "${String(channel).slice(0, 60)}".` },
+      });
     }
     return ipcRenderer.invoke(IPC_PREFIX + channel, payload);
   },

@@ -3,10 +3,23 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type pg from 'pg';
-import { NewAccountSchema, type Account, type NewAccount, type ServerErrorCode, type ServerRole, type SignInRequest, type SignInResponse } from '../shared/server/api';
+import {
+  NewAccountSchema,
+  type Account,
+  type NewAccount,
+  type ServerErrorCode,
+  type ServerRole,
+  type SignInRequest,
+  type SignInResponse,
+} from '../shared/server/api';
 import { inTransaction } from './db/transaction';
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 // N = 2^15 takes about 50 ms here: slow for a guesser, quick enough for one sign-in.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
@@ -31,7 +44,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
   return crypto.timingSafeEqual(actual, expected);
 }
 
@@ -50,25 +68,43 @@ interface AccountRow {
   created_at: Date;
   revoked_at: Date | null;
 }
-const toAccount = (r: AccountRow): Account => ({ id: r.id, name: r.name, initials: r.initials, role: r.role, desks: r.desks, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null });
+const toAccount = (r: AccountRow): Account => ({
+  id: r.id,
+  name: r.name,
+  initials: r.initials,
+  role: r.role,
+  desks: r.desks,
+  createdAt: r.created_at.toISOString(),
+  revokedAt: r.revoked_at?.toISOString() ?? null,
+});
 const ACCOUNT_COLUMNS = 'id, name, initials, role, desks, created_at, revoked_at';
 
-async function audit(db: pg.Pool | pg.PoolClient, accountId: string | null, kind: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await db.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [accountId, kind, JSON.stringify(detail)]);
+async function audit(
+  db: pg.Pool | pg.PoolClient,
+  accountId: string | null,
+  kind: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await db.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [
+    accountId,
+    kind,
+    JSON.stringify(detail),
+  ]);
 }
 
 /** A new account with the password given, or one generated (returned once, stored only hashed). */
-export async function addAccount(db: pg.Pool, input: NewAccount, password = generatePassword()): Promise<{ account: Account; password: string }> {
+export async function addAccount(
+  db: pg.Pool,
+  input: NewAccount,
+  password = generatePassword(),
+): Promise<{ account: Account; password: string }> {
   const fields = NewAccountSchema.parse(input);
   const exists = await db.query('SELECT 1 FROM accounts WHERE lower(name) = lower($1)', [fields.name]);
   if (exists.rowCount) throw new ServerError('bad-request', `There is already an account named “${fields.name}”.`);
-  const { rows } = await db.query<AccountRow>(`INSERT INTO accounts (name, initials, role, desks, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${ACCOUNT_COLUMNS}`, [
-    fields.name,
-    fields.initials,
-    fields.role,
-    fields.desks,
-    await hashPassword(password),
-  ]);
+  const { rows } = await db.query<AccountRow>(
+    `INSERT INTO accounts (name, initials, role, desks, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${ACCOUNT_COLUMNS}`,
+    [fields.name, fields.initials, fields.role, fields.desks, await hashPassword(password)],
+  );
   const account = toAccount(rows[0]!);
   await audit(db, account.id, 'account-added', { role: account.role, desks: account.desks });
   return { account, password };
@@ -80,7 +116,9 @@ export async function listAccounts(db: pg.Pool): Promise<Account[]> {
 }
 
 async function accountNamed(db: pg.Pool, name: string): Promise<Account> {
-  const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`, [name]);
+  const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`, [
+    name,
+  ]);
   if (!rows[0]) throw new ServerError('not-found', `There is no account named “${name}”.`);
   return toAccount(rows[0]);
 }
@@ -90,9 +128,19 @@ async function accountNamed(db: pg.Pool, name: string): Promise<Account> {
 export const DEVICES_CHANNEL = 'byline_devices';
 
 /** Ends the sign-in of every device of an account, or of one device, and tells every instance at once. */
-async function endDevices(db: pg.Pool, ended: { account: string } | { device: string; account: string }): Promise<void> {
-  if ('device' in ended) await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [ended.device, ended.account]);
-  else await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [ended.account]);
+async function endDevices(
+  db: pg.Pool,
+  ended: { account: string } | { device: string; account: string },
+): Promise<void> {
+  if ('device' in ended)
+    await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [
+      ended.device,
+      ended.account,
+    ]);
+  else
+    await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [
+      ended.account,
+    ]);
   await db.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, JSON.stringify(ended)]);
 }
 
@@ -133,18 +181,32 @@ async function checkPassword(db: pg.Pool, name: string, password: string, addres
          FROM sign_in_attempts WHERE NOT ok AND at > now() - make_interval(mins => $3)`,
       [name, address, SIGN_IN_LIMIT.windowMinutes],
     );
-    if (Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures || Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures) {
-      throw new ServerError('rate-limited', `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`);
+    if (
+      Number(recent[0]!.by_name) >= SIGN_IN_LIMIT.failures ||
+      Number(recent[0]!.by_address) >= SIGN_IN_LIMIT.failures
+    ) {
+      throw new ServerError(
+        'rate-limited',
+        `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes.`,
+      );
     }
-    const { rows } = await client.query<{ id: string }>('INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, false) RETURNING id', [name, address]);
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO sign_in_attempts (name, address, ok) VALUES ($1, $2, false) RETURNING id',
+      [name, address],
+    );
     return rows[0]!.id;
   });
-  const { rows } = await db.query<AccountRow & { password_hash: string }>(`SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`, [name]);
+  const { rows } = await db.query<AccountRow & { password_hash: string }>(
+    `SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE lower(name) = lower($1)`,
+    [name],
+  );
   const row = rows[0];
   // An unknown name costs a check as well, so timing does not tell which names exist.
-  const ok = (await verifyPassword(password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
+  const ok =
+    (await verifyPassword(password, row?.password_hash ?? (await unknownAccountHash()))) && !!row && !row.revoked_at;
   if (ok) await db.query('UPDATE sign_in_attempts SET ok = true WHERE id = $1', [attempt]);
-  if (!ok || !row) throw new ServerError('unauthenticated', 'The name or the password is not right, or the account was revoked.');
+  if (!ok || !row)
+    throw new ServerError('unauthenticated', 'The name or the password is not right, or the account was revoked.');
   return row;
 }
 
@@ -152,7 +214,10 @@ async function checkPassword(db: pg.Pool, name: string, password: string, addres
 export async function signIn(db: pg.Pool, request: SignInRequest, address: string): Promise<SignInResponse> {
   const row = await checkPassword(db, request.name, request.password, address);
   const token = crypto.randomBytes(32).toString('base64url');
-  const { rows: devices } = await db.query<{ id: string }>('INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3) RETURNING id', [row.id, request.device, sha256(token)]);
+  const { rows: devices } = await db.query<{ id: string }>(
+    'INSERT INTO devices (account_id, name, token_sha256) VALUES ($1, $2, $3) RETURNING id',
+    [row.id, request.device, sha256(token)],
+  );
   await audit(db, row.id, 'signed-in', { device: devices[0]!.id, address });
   return { token, device: devices[0]!.id, account: toAccount(row) };
 }
@@ -161,11 +226,21 @@ export async function signIn(db: pg.Pool, request: SignInRequest, address: strin
  * A person changes their own password, giving the current one (counted like a sign-in). Every
  * other device of theirs signs in again; the one that asked stays signed in.
  */
-export async function changeOwnPassword(db: pg.Pool, account: Account, device: string, current: string, next: string, address: string): Promise<void> {
+export async function changeOwnPassword(
+  db: pg.Pool,
+  account: Account,
+  device: string,
+  current: string,
+  next: string,
+  address: string,
+): Promise<void> {
   if (next.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
   await checkPassword(db, account.name, current, address);
   await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(next)]);
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM devices WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL', [account.id, device]);
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM devices WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL',
+    [account.id, device],
+  );
   for (const other of rows) await endDevices(db, { device: other.id, account: account.id });
   await audit(db, account.id, 'password-changed', { device, address });
 }

@@ -11,8 +11,13 @@ import { inTransaction } from './db/transaction';
 import { VISIBLE, visibilityParams } from './sync';
 
 async function state(db: pg.Pool | pg.PoolClient, sha256: string, lock = false): Promise<BlobState | null> {
-  const { rows } = await db.query<{ size: string; received: string; complete: boolean }>(`SELECT size, received, complete FROM blobs WHERE sha256 = $1${lock ? ' FOR UPDATE' : ''}`, [sha256]);
-  return rows[0] ? { size: Number(rows[0].size), received: Number(rows[0].received), complete: rows[0].complete } : null;
+  const { rows } = await db.query<{ size: string; received: string; complete: boolean }>(
+    `SELECT size, received, complete FROM blobs WHERE sha256 = $1${lock ? ' FOR UPDATE' : ''}`,
+    [sha256],
+  );
+  return rows[0]
+    ? { size: Number(rows[0].size), received: Number(rows[0].received), complete: rows[0].complete }
+    : null;
 }
 
 /**
@@ -23,12 +28,23 @@ async function state(db: pg.Pool | pg.PoolClient, sha256: string, lock = false):
  */
 export async function startBlob(db: pg.Pool, account: Account, sha256: string, size: number): Promise<BlobState> {
   return inTransaction(db, async (client) => {
-    await client.query('INSERT INTO blobs (sha256, size, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, account.id]);
+    await client.query(
+      'INSERT INTO blobs (sha256, size, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
+      [sha256, size, account.id],
+    );
     const now = (await state(client, sha256, true))!;
     if (now.size === size) return now;
-    if (now.complete) throw new ServerError('conflict', `Picture ${sha256.slice(0, 12)}… is ${now.size} bytes here, not ${size}; its bytes cannot be both.`);
+    if (now.complete)
+      throw new ServerError(
+        'conflict',
+        `Picture ${sha256.slice(0, 12)}… is ${now.size} bytes here, not ${size}; its bytes cannot be both.`,
+      );
     await client.query('DELETE FROM blob_chunks WHERE sha256 = $1', [sha256]);
-    await client.query('UPDATE blobs SET size = $2, received = 0, uploaded_by = $3 WHERE sha256 = $1', [sha256, size, account.id]);
+    await client.query('UPDATE blobs SET size = $2, received = 0, uploaded_by = $3 WHERE sha256 = $1', [
+      sha256,
+      size,
+      account.id,
+    ]);
     return { size, received: 0, complete: false };
   });
 }
@@ -43,14 +59,29 @@ export async function addBlobChunk(db: pg.Pool, sha256: string, offset: number, 
     const now = await state(client, sha256, true);
     if (!now) throw new ServerError('not-found', `No upload of picture ${sha256.slice(0, 12)}… was started.`);
     if (now.complete) return now;
-    if (offset !== now.received) throw new ServerError('conflict', `The upload of picture ${sha256.slice(0, 12)}… stands at byte ${now.received}, not ${offset}.`);
-    if (!bytes.length || now.received + bytes.length > now.size) throw new ServerError('bad-request', `The chunk does not fit picture ${sha256.slice(0, 12)}… (${now.size} bytes).`);
-    await client.query('INSERT INTO blob_chunks (sha256, start_at, bytes) VALUES ($1, $2, $3)', [sha256, offset, bytes]);
+    if (offset !== now.received)
+      throw new ServerError(
+        'conflict',
+        `The upload of picture ${sha256.slice(0, 12)}… stands at byte ${now.received}, not ${offset}.`,
+      );
+    if (!bytes.length || now.received + bytes.length > now.size)
+      throw new ServerError(
+        'bad-request',
+        `The chunk does not fit picture ${sha256.slice(0, 12)}… (${now.size} bytes).`,
+      );
+    await client.query('INSERT INTO blob_chunks (sha256, start_at, bytes) VALUES ($1, $2, $3)', [
+      sha256,
+      offset,
+      bytes,
+    ]);
     const received = now.received + bytes.length;
     let complete = false;
     if (received === now.size) {
       const hash = crypto.createHash('sha256');
-      const { rows } = await client.query<{ bytes: Buffer }>('SELECT bytes FROM blob_chunks WHERE sha256 = $1 ORDER BY start_at', [sha256]);
+      const { rows } = await client.query<{ bytes: Buffer }>(
+        'SELECT bytes FROM blob_chunks WHERE sha256 = $1 ORDER BY start_at',
+        [sha256],
+      );
       for (const r of rows) hash.update(r.bytes);
       if (hash.digest('hex') !== sha256) {
         // Dropped for good (committed), so the picture can be sent again from the start.
@@ -63,7 +94,11 @@ export async function addBlobChunk(db: pg.Pool, sha256: string, offset: number, 
     await client.query('UPDATE blobs SET received = $2, complete = $3 WHERE sha256 = $1', [sha256, received, complete]);
     return { size: now.size, received, complete };
   });
-  if (outcome === 'mismatch') throw new ServerError('bad-request', `The bytes sent for picture ${sha256.slice(0, 12)}… do not match its SHA-256; nothing was kept, send it again.`);
+  if (outcome === 'mismatch')
+    throw new ServerError(
+      'bad-request',
+      `The bytes sent for picture ${sha256.slice(0, 12)}… do not match its SHA-256; nothing was kept, send it again.`,
+    );
   return outcome;
 }
 
@@ -78,7 +113,11 @@ export async function readBlob(db: pg.Pool, account: Account, sha256: string): P
   );
   const row = rows[0];
   // Not there, not whole, or not this account's to see: the same answer, so nothing is learnt about others' pictures.
-  if (!row?.complete || !(row.mine || row.used)) throw new ServerError('not-found', `Picture ${sha256.slice(0, 12)}… is not on the server for ${account.name}.`);
-  const chunks = await db.query<{ bytes: Buffer }>('SELECT bytes FROM blob_chunks WHERE sha256 = $1 ORDER BY start_at', [sha256]);
+  if (!row?.complete || !(row.mine || row.used))
+    throw new ServerError('not-found', `Picture ${sha256.slice(0, 12)}… is not on the server for ${account.name}.`);
+  const chunks = await db.query<{ bytes: Buffer }>(
+    'SELECT bytes FROM blob_chunks WHERE sha256 = $1 ORDER BY start_at',
+    [sha256],
+  );
   return Buffer.concat(chunks.rows.map((r) => r.bytes));
 }

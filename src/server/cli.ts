@@ -49,19 +49,29 @@ async function readPassword(io: Io): Promise<string> {
 /** The certificate and key for HTTPS, both or neither, checked before anything listens, so a wrong file is named at once. */
 function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: string; key: string } | undefined {
   if (!certFile && !keyFile) return undefined;
-  if (!certFile || !keyFile) throw new ServerError('bad-request', 'HTTPS needs both --cert (the certificate, PEM) and --key (its private key, PEM).');
+  if (!certFile || !keyFile)
+    throw new ServerError(
+      'bad-request',
+      'HTTPS needs both --cert (the certificate, PEM) and --key (its private key, PEM).',
+    );
   const read = (file: string, what: string) => {
     try {
       return fs.readFileSync(file, 'utf8');
     } catch (error) {
-      throw new ServerError('bad-request', `The ${what} cannot be read: ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      throw new ServerError(
+        'bad-request',
+        `The ${what} cannot be read: ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
     }
   };
   const pair = { cert: read(certFile, 'certificate'), key: read(keyFile, 'key') };
   try {
     tls.createSecureContext(pair);
   } catch (error) {
-    throw new ServerError('bad-request', `${certFile} and ${keyFile} are not a certificate and its key in PEM (${(error as Error).message}).`);
+    throw new ServerError(
+      'bad-request',
+      `${certFile} and ${keyFile} are not a certificate and its key in PEM (${(error as Error).message}).`,
+    );
   }
   return pair;
 }
@@ -76,7 +86,15 @@ function onStop(cleanUp: () => Promise<void>): Promise<void> {
 }
 
 /** Migrates, then serves the API and the live socket; `stop` closes both. */
-export async function serve(db: pg.Pool, connectionString: string, io: Io, host: string, port: number, tls?: { cert: string; key: string }, transport: { behindProxy?: boolean; insecureHttp?: boolean } = {}) {
+export async function serve(
+  db: pg.Pool,
+  connectionString: string,
+  io: Io,
+  host: string,
+  port: number,
+  tls?: { cert: string; key: string },
+  transport: { behindProxy?: boolean; insecureHttp?: boolean } = {},
+) {
   if (beyondLoopback(host) && !tls && !transport.behindProxy && !transport.insecureHttp) {
     throw new ServerError(
       'bad-request',
@@ -88,7 +106,10 @@ export async function serve(db: pg.Pool, connectionString: string, io: Io, host:
   const live = new Live(db, connectionString);
   await live.start(server);
   const address = await listen(server, port, host);
-  if (beyondLoopback(host) && !tls && transport.insecureHttp) io.err(`byline-server: warning: listening on ${host} without TLS (--insecure-http); device tokens and passwords cross the network readable.`);
+  if (beyondLoopback(host) && !tls && transport.insecureHttp)
+    io.err(
+      `byline-server: warning: listening on ${host} without TLS (--insecure-http); device tokens and passwords cross the network readable.`,
+    );
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   // Stopping: live connections are closed first, so the server's close does not wait for them.
   const stop = () =>
@@ -103,7 +124,10 @@ export async function serve(db: pg.Pool, connectionString: string, io: Io, host:
   return { stop, url };
 }
 
-export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -130,7 +154,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     return command || values.help ? 0 : 2;
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerError('bad-request', `--port must be a port number (got "${values.port}").`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ServerError('bad-request', `--port must be a port number (got "${values.port}").`);
 
   if (command === 'try') {
     const cluster = await startThrowawayCluster();
@@ -139,7 +164,9 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       await migrate(db);
       const { account, password } = await addAccount(db, { name: 'admin', initials: 'adm', role: 'admin' });
       const { stop, url } = await serve(db, cluster.url, io, '127.0.0.1', values.port === undefined ? 0 : port);
-      io.out(`Byline newsroom server (try-out, PostgreSQL in ${cluster.dir}; all of it is removed when you stop with Ctrl+C)`);
+      io.out(
+        `Byline newsroom server (try-out, PostgreSQL in ${cluster.dir}; all of it is removed when you stop with Ctrl+C)`,
+      );
       io.out(`Join:     ${url}`);
       io.out(`Admin:    ${account.name} / ${password}   (shown once)`);
       await onStop(stop);
@@ -151,33 +178,62 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
   }
 
   const url = values.pg ?? process.env.BYLINE_PG;
-  if (!url) throw new ServerError('bad-request', 'Give the database: --pg postgres://USER:PASSWORD@HOST/DB (or BYLINE_PG).');
+  if (!url)
+    throw new ServerError('bad-request', 'Give the database: --pg postgres://USER:PASSWORD@HOST/DB (or BYLINE_PG).');
   const db = openPool(url);
   try {
     switch (command) {
       case 'start': {
-        const { stop, url: at } = await serve(db, url, io, values.host, port, readTls(values.cert, values.key), { behindProxy: values['behind-proxy'], insecureHttp: values['insecure-http'] });
+        const { stop, url: at } = await serve(db, url, io, values.host, port, readTls(values.cert, values.key), {
+          behindProxy: values['behind-proxy'],
+          insecureHttp: values['insecure-http'],
+        });
         io.out(`Byline newsroom server listening on ${at}`);
         await onStop(stop);
         return 0;
       }
       case 'migrate': {
         const applied = await migrate(db);
-        io.out(values.json ? JSON.stringify({ applied }) : applied.length ? `applied migrations ${applied.join(', ')}` : 'the schema is up to date');
+        io.out(
+          values.json
+            ? JSON.stringify({ applied })
+            : applied.length
+              ? `applied migrations ${applied.join(', ')}`
+              : 'the schema is up to date',
+        );
         return 0;
       }
       case 'add-user': {
         const [name] = rest;
         const role = ServerRoleSchema.safeParse(values.role);
-        if (!name || !values.initials || !role.success) throw new ServerError('bad-request', `add-user needs NAME --initials I --role ${SERVER_ROLES.join('|')}.`);
+        if (!name || !values.initials || !role.success)
+          throw new ServerError('bad-request', `add-user needs NAME --initials I --role ${SERVER_ROLES.join('|')}.`);
         await migrate(db);
-        const { account, password } = await addAccount(db, { name, initials: values.initials, role: role.data, desks: values.desk });
-        io.out(values.json ? JSON.stringify({ account, password }) : `added ${account.name} (${account.role}); password, shown once: ${password}`);
+        const { account, password } = await addAccount(db, {
+          name,
+          initials: values.initials,
+          role: role.data,
+          desks: values.desk,
+        });
+        io.out(
+          values.json
+            ? JSON.stringify({ account, password })
+            : `added ${account.name} (${account.role}); password, shown once: ${password}`,
+        );
         return 0;
       }
       case 'list-users': {
         const accounts = await listAccounts(db);
-        io.out(values.json ? JSON.stringify(accounts) : accounts.map((a) => `${a.name.padEnd(24)} ${a.initials.padEnd(6)} ${a.role.padEnd(10)} ${a.desks.join(', ') || '-'}${a.revokedAt ? '  (revoked)' : ''}`).join('\n'));
+        io.out(
+          values.json
+            ? JSON.stringify(accounts)
+            : accounts
+                .map(
+                  (a) =>
+                    `${a.name.padEnd(24)} ${a.initials.padEnd(6)} ${a.role.padEnd(10)} ${a.desks.join(', ') || '-'}${a.revokedAt ? '  (revoked)' : ''}`,
+                )
+                .join('\n'),
+        );
         return 0;
       }
       case 'revoke': {
@@ -193,7 +249,11 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       }
       case 'restore': {
         if (!rest[0]) throw new ServerError('bad-request', 'restore needs the backup FILE.');
-        if (!values.replace) throw new ServerError('bad-request', 'restore replaces everything in the database with the backup: say so with --replace.');
+        if (!values.replace)
+          throw new ServerError(
+            'bad-request',
+            'restore replaces everything in the database with the backup: say so with --replace.',
+          );
         await restoreDatabase(url, path.resolve(rest[0]));
         io.out(values.json ? JSON.stringify({ restored: path.resolve(rest[0]) }) : `restored ${path.resolve(rest[0])}`);
         return 0;

@@ -7,8 +7,21 @@ import https from 'node:https';
 import type net from 'node:net';
 import type pg from 'pg';
 import type { z } from 'zod';
-import { PasswordChangeSchema, SignInRequestSchema, type Colleague, type ServerErrorBody, type ServerErrorCode } from '../shared/server/api';
-import { AssignRequestSchema, BLOB_CHUNK_BYTES, BlobChunkQuerySchema, BlobStartSchema, PullQuerySchema, PushRequestSchema } from '../shared/server/sync';
+import {
+  PasswordChangeSchema,
+  SignInRequestSchema,
+  type Colleague,
+  type ServerErrorBody,
+  type ServerErrorCode,
+} from '../shared/server/api';
+import {
+  AssignRequestSchema,
+  BLOB_CHUNK_BYTES,
+  BlobChunkQuerySchema,
+  BlobStartSchema,
+  PullQuerySchema,
+  PushRequestSchema,
+} from '../shared/server/sync';
 import { addBlobChunk, readBlob, startBlob } from './blobs';
 import { authenticate, changeOwnPassword, listAccounts, ServerError, signIn, signOut } from './accounts';
 import { articleHistory, pull, push } from './sync';
@@ -18,7 +31,16 @@ import { isLoopbackHost } from '../shared/server/loopback';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
-const STATUS: Record<ServerErrorCode, number> = { 'bad-request': 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'rate-limited': 429, 'too-large': 413, internal: 500 };
+const STATUS: Record<ServerErrorCode, number> = {
+  'bad-request': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
+  'too-large': 413,
+  internal: 500,
+};
 
 /** The body as bytes, refused past `limit` (Content-Type checked by the caller). */
 async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
@@ -36,7 +58,8 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'The body must be JSON (Content-Type: application/json).');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new ServerError('bad-request', 'The body must be JSON (Content-Type: application/json).');
   const body = await readBody(req, MAX_BODY_BYTES);
   try {
     return JSON.parse(body.toString('utf8'));
@@ -47,13 +70,21 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ServerError('bad-request', `The request is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}.`);
+  if (!result.success)
+    throw new ServerError(
+      'bad-request',
+      `The request is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}.`,
+    );
   return result.data;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -64,12 +95,19 @@ type Handler = (req: http.IncomingMessage, db: pg.Pool, params: string[]) => Pro
 async function requireDevice(req: http.IncomingMessage, db: pg.Pool) {
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   const who = match ? await authenticate(db, match[1]!) : null;
-  if (!who) throw new ServerError('unauthenticated', 'Sign in first: the request has no valid device token (Authorization: Bearer …).');
+  if (!who)
+    throw new ServerError(
+      'unauthenticated',
+      'Sign in first: the request has no valid device token (Authorization: Bearer …).',
+    );
   return who;
 }
 
 const ROUTES: Record<string, Handler> = {
-  'POST /api/v1/sign-in': async (req, db) => ({ status: 201, body: await signIn(db, parse(SignInRequestSchema, await readJson(req)), clientAddresses.get(req) ?? 'unknown') }),
+  'POST /api/v1/sign-in': async (req, db) => ({
+    status: 201,
+    body: await signIn(db, parse(SignInRequestSchema, await readJson(req)), clientAddresses.get(req) ?? 'unknown'),
+  }),
   'GET /api/v1/me': async (req, db) => {
     const { account, device } = await requireDevice(req, db);
     return { body: { account, device } };
@@ -81,12 +119,17 @@ const ROUTES: Record<string, Handler> = {
   },
   'GET /api/v1/pull': async (req, db) => {
     const { account } = await requireDevice(req, db);
-    const { since, limit } = parse(PullQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
+    const { since, limit } = parse(
+      PullQuerySchema,
+      Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams),
+    );
     return { body: await pull(db, account, since, limit) };
   },
   'GET /api/v1/accounts': async (req, db) => {
     await requireDevice(req, db);
-    const colleagues: Colleague[] = (await listAccounts(db)).filter((a) => !a.revokedAt).map(({ name, initials, role, desks }) => ({ name, initials, role, desks }));
+    const colleagues: Colleague[] = (await listAccounts(db))
+      .filter((a) => !a.revokedAt)
+      .map(({ name, initials, role, desks }) => ({ name, initials, role, desks }));
     return { body: { accounts: colleagues } };
   },
   'POST /api/v1/password': async (req, db) => {
@@ -104,7 +147,14 @@ const ROUTES: Record<string, Handler> = {
   'POST /api/v1/articles/:id/assignment': async (req, db, [id]) => {
     const { account } = await requireDevice(req, db);
     const { assignedTo, desk } = parse(AssignRequestSchema, await readJson(req));
-    const record = { kind: 'assignment' as const, id: crypto.randomUUID(), articleId: id!, assignedTo, ...(desk ? { desk } : {}), at: new Date().toISOString() };
+    const record = {
+      kind: 'assignment' as const,
+      id: crypto.randomUUID(),
+      articleId: id!,
+      assignedTo,
+      ...(desk ? { desk } : {}),
+      at: new Date().toISOString(),
+    };
     const result = await push(db, account, [record]);
     const refused = result.refused[0];
     if (refused) throw new ServerError(refused.code, refused.message);
@@ -122,8 +172,12 @@ const ROUTES: Record<string, Handler> = {
   },
   'PUT /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
     await requireDevice(req, db);
-    const { offset } = parse(BlobChunkQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
-    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) throw new ServerError('bad-request', 'A chunk is sent as bytes (Content-Type: application/octet-stream).');
+    const { offset } = parse(
+      BlobChunkQuerySchema,
+      Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams),
+    );
+    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? ''))
+      throw new ServerError('bad-request', 'A chunk is sent as bytes (Content-Type: application/octet-stream).');
     return { body: await addBlobChunk(db, sha256!, offset, await readBody(req, BLOB_CHUNK_BYTES)) };
   },
   'GET /api/v1/blobs/:sha256': async (req, db, [sha256]) => {
@@ -135,8 +189,14 @@ const ROUTES: Record<string, Handler> = {
 /** Paths with a parameter: a picture's SHA-256, an article's id. */
 const PATTERNS: [RegExp, string][] = [
   [/^\/api\/v1\/blobs\/([0-9a-f]{64})$/, '/api/v1/blobs/:sha256'],
-  [/^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/assignment$/, '/api/v1/articles/:id/assignment'],
-  [/^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/records$/, '/api/v1/articles/:id/records'],
+  [
+    /^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/assignment$/,
+    '/api/v1/articles/:id/assignment',
+  ],
+  [
+    /^\/api\/v1\/articles\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/records$/,
+    '/api/v1/articles/:id/records',
+  ],
 ];
 
 /** The route for a request path: a fixed one, or one with a parameter in it. */
@@ -177,11 +237,18 @@ export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Ser
     clientAddresses.set(req, clientAddress(req, options.behindProxy ?? false));
     const path = (req.url ?? '/').split('?')[0]!;
     const route = routeOf(req.method, path);
-    const answer = route.handler ? route.handler(req, db, route.params) : Promise.reject(new ServerError(route.known ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
+    const answer = route.handler
+      ? route.handler(req, db, route.params)
+      : Promise.reject(new ServerError(route.known ? 'bad-request' : 'not-found', `No ${req.method} ${path} here.`));
     answer.then(
       (a) => {
         if ('bytes' in a) {
-          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': a.bytes.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+          res.writeHead(200, {
+            'content-type': 'application/octet-stream',
+            'content-length': a.bytes.length,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          });
           res.end(a.bytes);
         } else send(res, a.status ?? 200, a.body);
       },
@@ -190,12 +257,16 @@ export function createServer(db: pg.Pool, options: ServerOptions = {}): http.Ser
         const code: ServerErrorCode = known ? error.code : 'internal';
         // An unexpected failure is logged here and said only in general to the client.
         if (!known) console.error('byline-server:', error);
-        const body: ServerErrorBody = { error: { code, message: known ? error.message : 'The server failed to answer; the failure was logged.' } };
+        const body: ServerErrorBody = {
+          error: { code, message: known ? error.message : 'The server failed to answer; the failure was logged.' },
+        };
         send(res, STATUS[code], body);
       },
     );
   };
-  return options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : http.createServer(handle);
+  return options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle)
+    : http.createServer(handle);
 }
 
 /** Whether an address the server listens on is reachable from other machines. */

@@ -73,7 +73,8 @@ export class Live {
       socket.on('error', () => socket.destroy());
       this.upgrade(req, socket, head).catch((e: unknown) => {
         console.error('byline-server: live:', e);
-        if (!socket.destroyed) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        if (!socket.destroyed)
+          socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       });
     });
     this.ping = setInterval(() => {
@@ -100,14 +101,20 @@ export class Live {
       if (this.notifications === client) this.notifications = null;
       client.end().catch(() => undefined);
       if (this.stopping) return;
-      console.error(`byline-server: live: the database connection for news was lost (${error?.message ?? 'closed'}); opening it again`);
+      console.error(
+        `byline-server: live: the database connection for news was lost (${error?.message ?? 'closed'}); opening it again`,
+      );
       void this.relisten();
     };
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (n) => {
       const done =
-        n.channel === PRESENCE_CHANNEL ? this.heardPresence(n.payload ?? '') : n.channel === DEVICES_CHANNEL ? Promise.resolve(this.endedDevices(n.payload ?? '')) : this.fanOut(Number(n.payload));
+        n.channel === PRESENCE_CHANNEL
+          ? this.heardPresence(n.payload ?? '')
+          : n.channel === DEVICES_CHANNEL
+            ? Promise.resolve(this.endedDevices(n.payload ?? ''))
+            : this.fanOut(Number(n.payload));
       void done.catch((e: unknown) => console.error('byline-server: live:', e));
     });
     try {
@@ -130,7 +137,9 @@ export class Live {
       try {
         await this.listen();
       } catch (error) {
-        console.error(`byline-server: live: the database cannot be reached yet (${(error as Error).message}); trying again`);
+        console.error(
+          `byline-server: live: the database cannot be reached yet (${(error as Error).message}); trying again`,
+        );
         continue;
       }
       console.error('byline-server: live: listening for news again');
@@ -156,7 +165,16 @@ export class Live {
     const { rows } = await this.db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM records');
     if (this.stopping) return refuse('503 Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const listener: Listener = { ws, account: who.account, device: who.device, told: Number(rows[0]?.seq ?? 0), editing: null, wanted: null, saidAt: 0, presenceTimer: null };
+      const listener: Listener = {
+        ws,
+        account: who.account,
+        device: who.device,
+        told: Number(rows[0]?.seq ?? 0),
+        editing: null,
+        wanted: null,
+        saidAt: 0,
+        presenceTimer: null,
+      };
       this.listeners.add(listener);
       // A bad frame (too long, not UTF-8, unmasked) closes this socket alone.
       ws.on('error', () => ws.terminate());
@@ -204,19 +222,32 @@ export class Live {
   /** A device signed out, or its account revoked or given a new password: its live socket ends now. */
   private endedDevices(payload: string): void {
     const ended = JSON.parse(payload) as { account: string; device?: string };
-    for (const l of this.listeners) if (l.account.id === ended.account && (!ended.device || l.device === ended.device)) l.ws.terminate();
+    for (const l of this.listeners)
+      if (l.account.id === ended.account && (!ended.device || l.device === ended.device)) l.ws.terminate();
   }
 
   /** Tells every instance (this one too) what this desktop has open now. */
   private async sayPresence(l: Listener): Promise<void> {
-    const payload = JSON.stringify({ device: l.device, name: l.account.name, articleId: l.editing, instance: this.instance });
+    const payload = JSON.stringify({
+      device: l.device,
+      name: l.account.name,
+      articleId: l.editing,
+      instance: this.instance,
+    });
     await this.db.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]);
   }
 
   private async heardPresence(payload: string): Promise<void> {
     const p = JSON.parse(payload) as { device: string; name: string; articleId: string | null; instance: string };
     const before = this.presence.get(p.device)?.articleId ?? null;
-    if (p.articleId) this.presence.set(p.device, { device: p.device, name: p.name, articleId: p.articleId, instance: p.instance, at: Date.now() });
+    if (p.articleId)
+      this.presence.set(p.device, {
+        device: p.device,
+        name: p.name,
+        articleId: p.articleId,
+        instance: p.instance,
+        at: Date.now(),
+      });
     else this.presence.delete(p.device);
     if (before !== p.articleId) for (const l of this.listeners) await this.tellPresence(l);
   }
@@ -239,10 +270,15 @@ export class Live {
     const ids = [...new Set(others.map((p) => p.articleId))];
     let visible = new Set<string>();
     if (ids.length) {
-      const { rows } = await this.db.query<{ id: string }>(`SELECT a.id FROM articles a WHERE a.id = ANY($4::uuid[]) AND ${VISIBLE}`, [...visibilityParams(l.account), ids]);
+      const { rows } = await this.db.query<{ id: string }>(
+        `SELECT a.id FROM articles a WHERE a.id = ANY($4::uuid[]) AND ${VISIBLE}`,
+        [...visibilityParams(l.account), ids],
+      );
       visible = new Set(rows.map((r) => r.id));
     }
-    const editing = others.filter((p) => visible.has(p.articleId)).map((p) => ({ articleId: p.articleId, name: p.name }));
+    const editing = others
+      .filter((p) => visible.has(p.articleId))
+      .map((p) => ({ articleId: p.articleId, name: p.name }));
     if (editing.length || !onlyIfAny) this.send(l, { type: 'editing', editing });
   }
 
@@ -256,7 +292,12 @@ export class Live {
     if (!behind.length) return;
     // One query for every listener: the new records with who may see each (as VISIBLE says).
     const since = Math.min(...behind.map((l) => l.told));
-    const { rows } = await this.db.query<{ seq: string; created_by: string; desk: string | null; assigned_to: string[] }>(
+    const { rows } = await this.db.query<{
+      seq: string;
+      created_by: string;
+      desk: string | null;
+      assigned_to: string[];
+    }>(
       'SELECT r.seq, a.created_by, a.desk, a.assigned_to FROM records r JOIN articles a ON a.id = r.article_id WHERE r.seq > $1 AND r.seq <= $2 ORDER BY r.seq',
       [since, seq],
     );

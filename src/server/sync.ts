@@ -34,38 +34,84 @@ export const VISIBLE = `($1::text = 'admin' OR a.created_by = $2 OR a.desk = ANY
 export const visibilityParams = (account: Account) => [account.role, account.id, account.desks];
 
 /** The same rule as VISIBLE, for an articles row already read (the live fan-out reads them once for every listener). */
-export function maySee(account: Account, article: { created_by: string; desk: string | null; assigned_to: readonly string[] }): boolean {
-  return account.role === 'admin' || article.created_by === account.id || (article.desk !== null && account.desks.includes(article.desk)) || article.assigned_to.includes(account.id);
+export function maySee(
+  account: Account,
+  article: { created_by: string; desk: string | null; assigned_to: readonly string[] },
+): boolean {
+  return (
+    account.role === 'admin' ||
+    article.created_by === account.id ||
+    (article.desk !== null && account.desks.includes(article.desk)) ||
+    article.assigned_to.includes(account.id)
+  );
 }
 
-async function articleRow(client: pg.PoolClient, account: Account, articleId: string): Promise<{ exists: boolean; visible: boolean; createdBy: string | null }> {
-  const { rows } = await client.query<{ visible: boolean; created_by: string }>(`SELECT ${VISIBLE} AS visible, a.created_by FROM articles a WHERE a.id = $4`, [...visibilityParams(account), articleId]);
-  return rows[0] ? { exists: true, visible: rows[0].visible, createdBy: rows[0].created_by } : { exists: false, visible: false, createdBy: null };
+async function articleRow(
+  client: pg.PoolClient,
+  account: Account,
+  articleId: string,
+): Promise<{ exists: boolean; visible: boolean; createdBy: string | null }> {
+  const { rows } = await client.query<{ visible: boolean; created_by: string }>(
+    `SELECT ${VISIBLE} AS visible, a.created_by FROM articles a WHERE a.id = $4`,
+    [...visibilityParams(account), articleId],
+  );
+  return rows[0]
+    ? { exists: true, visible: rows[0].visible, createdBy: rows[0].created_by }
+    : { exists: false, visible: false, createdBy: null };
 }
 
 /**
  * Checks a revision and writes what goes with it (a new article's row, a status step's audit).
  * Every refusal comes before any write, so a refused record leaves nothing to undo.
  */
-async function storeRevision(client: pg.PoolClient, account: Account, r: Extract<SyncRecord, { kind: 'revision' }>, style: HouseStyle): Promise<void> {
+async function storeRevision(
+  client: pg.PoolClient,
+  account: Account,
+  r: Extract<SyncRecord, { kind: 'revision' }>,
+  style: HouseStyle,
+): Promise<void> {
   const article = await articleRow(client, account, r.articleId);
-  const unknownParent = () => new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
+  const unknownParent = () =>
+    new Refusal('bad-request', `The revision continues one the server does not have for article ${r.articleId}.`);
   if (!article.exists && r.parents.length) throw unknownParent();
-  if (article.exists && !article.visible) throw new Refusal('forbidden', `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`);
-  if (article.exists && !r.parents.length) throw new Refusal('bad-request', `Article ${r.articleId} exists already; a new revision names the one it was made on.`);
+  if (article.exists && !article.visible)
+    throw new Refusal(
+      'forbidden',
+      `${account.name} may not change article ${r.articleId}: it is neither theirs, nor their desk's, nor assigned to them.`,
+    );
+  if (article.exists && !r.parents.length)
+    throw new Refusal(
+      'bad-request',
+      `Article ${r.articleId} exists already; a new revision names the one it was made on.`,
+    );
   const target = statusOf(style, r.doc.status);
-  if (!target) throw new Refusal('bad-request', `"${r.doc.status}" is not a status in this newsroom's house style (${style.statuses.map((s) => s.id).join(', ')}).`);
+  if (!target)
+    throw new Refusal(
+      'bad-request',
+      `"${r.doc.status}" is not a status in this newsroom's house style (${style.statuses.map((s) => s.id).join(', ')}).`,
+    );
   const role = account.role === 'admin' ? 'desk' : account.role;
   if (!r.parents.length && r.doc.status !== style.initialStatus) {
     // A new article starts as a draft; only the desk starts one further on, with what that status needs.
     const initial = statusOf(style, style.initialStatus)?.label ?? style.initialStatus;
-    if (role !== 'desk') throw new Refusal('forbidden', `A new article starts as ${initial}; ${account.name} is ${account.role} and may not start one as ${target.label}.`);
+    if (role !== 'desk')
+      throw new Refusal(
+        'forbidden',
+        `A new article starts as ${initial}; ${account.name} is ${account.role} and may not start one as ${target.label}.`,
+      );
     const missing = missingFor(r.doc, target);
-    if (missing.length) throw new Refusal('bad-request', `The article cannot start as ${target.label}: it needs ${listMissing(missing)}.`);
+    if (missing.length)
+      throw new Refusal(
+        'bad-request',
+        `The article cannot start as ${target.label}: it needs ${listMissing(missing)}.`,
+      );
   }
   let from: string[] = [];
   if (r.parents.length) {
-    const { rows } = await client.query<{ status: string }>("SELECT body->'doc'->>'status' AS status FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])", [r.articleId, r.parents]);
+    const { rows } = await client.query<{ status: string }>(
+      "SELECT body->'doc'->>'status' AS status FROM records WHERE kind = 'revision' AND article_id = $1 AND id = ANY($2::uuid[])",
+      [r.articleId, r.parents],
+    );
     if (rows.length !== r.parents.length) throw unknownParent();
     from = rows.map((p) => p.status);
   }
@@ -73,22 +119,44 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
   const step = from.length > 0 && !from.includes(r.doc.status);
   if (!step && target.editMovesTo) {
     // Approval covers the approved text: a changed text in the same status is refused (desktops move it back first).
-    const { rows } = await client.query<{ doc: Article }>("SELECT body->'doc' AS doc FROM records WHERE kind = 'revision' AND id = ANY($1::uuid[])", [r.parents]);
+    const { rows } = await client.query<{ doc: Article }>(
+      "SELECT body->'doc' AS doc FROM records WHERE kind = 'revision' AND id = ANY($1::uuid[])",
+      [r.parents],
+    );
     if (rows.some((p) => !sameText(p.doc, r.doc))) {
-      throw new Refusal('forbidden', `${target.label} covers the text as it was approved: an edit moves the article to ${statusOf(style, target.editMovesTo)?.label ?? target.editMovesTo} first.`);
+      throw new Refusal(
+        'forbidden',
+        `${target.label} covers the text as it was approved: an edit moves the article to ${statusOf(style, target.editMovesTo)?.label ?? target.editMovesTo} first.`,
+      );
     }
   }
   // Editing an approved article moves it back (approved → in review) whoever edits it, as on the desktop.
   const movedByEdit = step && from.some((f) => statusOf(style, f)?.editMovesTo === r.doc.status);
   if (step && !movedByEdit) {
-    const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, { role, isAuthor: article.createdBy === account.id });
+    const problem = transitionProblem({ ...r.doc, status: from[0]! }, r.doc.status, style, r.note, undefined, {
+      role,
+      isAuthor: article.createdBy === account.id,
+    });
     if (problem?.code === 'role') {
-      throw new Refusal('forbidden', `${target.label} is a step for ${target.roles.join(' or ')}; ${account.name} is ${account.role} on this newsroom server.`);
+      throw new Refusal(
+        'forbidden',
+        `${target.label} is a step for ${target.roles.join(' or ')}; ${account.name} is ${account.role} on this newsroom server.`,
+      );
     }
     if (problem) throw new Refusal('forbidden', problem.message);
   }
-  if (!article.exists) await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [r.articleId, account.id, r.desk ?? account.desks[0] ?? null]);
-  if (step) await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'status-step', JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id })]);
+  if (!article.exists)
+    await client.query('INSERT INTO articles (id, created_by, desk) VALUES ($1, $2, $3)', [
+      r.articleId,
+      account.id,
+      r.desk ?? account.desks[0] ?? null,
+    ]);
+  if (step)
+    await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [
+      account.id,
+      'status-step',
+      JSON.stringify({ article: r.articleId, from: from[0], to: r.doc.status, revision: r.id }),
+    ]);
 }
 
 /**
@@ -98,36 +166,71 @@ async function storeRevision(client: pg.PoolClient, account: Account, r: Extract
  * whether it is resolved, by whom (the sender) and when (now). Order is the server's too: the
  * state stored last is the comment's state, whatever the desktops' clocks say.
  */
-async function storeComment(client: pg.PoolClient, account: Account, c: Extract<SyncRecord, { kind: 'comment' }>): Promise<Extract<SyncRecord, { kind: 'comment' }>> {
+async function storeComment(
+  client: pg.PoolClient,
+  account: Account,
+  c: Extract<SyncRecord, { kind: 'comment' }>,
+): Promise<Extract<SyncRecord, { kind: 'comment' }>> {
   const article = await articleRow(client, account, c.articleId);
-  if (!article.exists) throw new Refusal('bad-request', `There is no article ${c.articleId} on the server to comment on.`);
+  if (!article.exists)
+    throw new Refusal('bad-request', `There is no article ${c.articleId} on the server to comment on.`);
   if (!article.visible) throw new Refusal('forbidden', `${account.name} may not comment on article ${c.articleId}.`);
   const { rows } = await client.query<{ article_id: string; comment: Comment; now: string }>(
     "SELECT article_id, body->'comment' AS comment, to_json(clock_timestamp())#>>'{}' AS now FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT article_id, body FROM records WHERE kind = 'comment' AND body->'comment'->>'id' = $1 ORDER BY seq LIMIT 1) first ON true",
     [c.comment.id],
   );
   const first = rows[0]!;
-  if (first.article_id && first.article_id !== c.articleId) throw new Refusal('bad-request', `Comment ${c.comment.id} belongs to another article.`);
+  if (first.article_id && first.article_id !== c.articleId)
+    throw new Refusal('bad-request', `Comment ${c.comment.id} belongs to another article.`);
   if (!first.comment && c.comment.parentId) {
-    const { rowCount } = await client.query("SELECT 1 FROM records WHERE kind = 'comment' AND article_id = $1 AND body->'comment'->>'id' = $2 LIMIT 1", [c.articleId, c.comment.parentId]);
-    if (!rowCount) throw new Refusal('bad-request', `The reply answers a comment the server does not have (${c.comment.parentId}).`);
+    const { rowCount } = await client.query(
+      "SELECT 1 FROM records WHERE kind = 'comment' AND article_id = $1 AND body->'comment'->>'id' = $2 LIMIT 1",
+      [c.articleId, c.comment.parentId],
+    );
+    if (!rowCount)
+      throw new Refusal('bad-request', `The reply answers a comment the server does not have (${c.comment.parentId}).`);
   }
   const now = new Date(first.now).toISOString();
   const written = first.comment ?? { ...c.comment, author: account.name, createdAt: now };
   const resolved = c.comment.resolvedAt !== null;
-  return { ...c, comment: { ...written, resolvedAt: resolved ? now : null, resolvedBy: resolved ? account.name : null, changedAt: now } };
+  return {
+    ...c,
+    comment: {
+      ...written,
+      resolvedAt: resolved ? now : null,
+      resolvedBy: resolved ? account.name : null,
+      changedAt: now,
+    },
+  };
 }
 
-async function storeAssignment(client: pg.PoolClient, account: Account, a: Extract<SyncRecord, { kind: 'assignment' }>): Promise<void> {
+async function storeAssignment(
+  client: pg.PoolClient,
+  account: Account,
+  a: Extract<SyncRecord, { kind: 'assignment' }>,
+): Promise<void> {
   const article = await articleRow(client, account, a.articleId);
   if (!article.exists) throw new Refusal('bad-request', `There is no article ${a.articleId} on the server to assign.`);
   if (!article.visible) throw new Refusal('forbidden', `${account.name} may not assign article ${a.articleId}.`);
-  if (account.role !== 'desk' && account.role !== 'admin') throw new Refusal('forbidden', `Only the desk assigns articles; ${account.name} is ${account.role}.`);
-  const { rows } = await client.query<{ id: string; name: string }>('SELECT id, name FROM accounts WHERE name = ANY($1::text[]) AND revoked_at IS NULL', [a.assignedTo]);
+  if (account.role !== 'desk' && account.role !== 'admin')
+    throw new Refusal('forbidden', `Only the desk assigns articles; ${account.name} is ${account.role}.`);
+  const { rows } = await client.query<{ id: string; name: string }>(
+    'SELECT id, name FROM accounts WHERE name = ANY($1::text[]) AND revoked_at IS NULL',
+    [a.assignedTo],
+  );
   const unknown = a.assignedTo.filter((n) => !rows.some((r) => r.name === n));
-  if (unknown.length) throw new Refusal('bad-request', `No account ${unknown.map((n) => `"${n}"`).join(', ')} on the server.`);
-  await client.query('UPDATE articles SET assigned_to = $2, desk = coalesce($3, desk) WHERE id = $1', [a.articleId, rows.map((r) => r.id), a.desk ?? null]);
-  await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [account.id, 'assignment', JSON.stringify({ article: a.articleId, assignedTo: a.assignedTo, desk: a.desk ?? null })]);
+  if (unknown.length)
+    throw new Refusal('bad-request', `No account ${unknown.map((n) => `"${n}"`).join(', ')} on the server.`);
+  await client.query('UPDATE articles SET assigned_to = $2, desk = coalesce($3, desk) WHERE id = $1', [
+    a.articleId,
+    rows.map((r) => r.id),
+    a.desk ?? null,
+  ]);
+  await client.query('INSERT INTO audit (account_id, kind, detail) VALUES ($1, $2, $3)', [
+    account.id,
+    'assignment',
+    JSON.stringify({ article: a.articleId, assignedTo: a.assignedTo, desk: a.desk ?? null }),
+  ]);
 }
 
 /** One desktop's push, waiting to be stored with the others that arrived meanwhile. */
@@ -145,7 +248,9 @@ interface QueuedPush {
  */
 async function storePush(client: pg.PoolClient, { account, records, style }: QueuedPush): Promise<PushResult> {
   const result: PushResult = { accepted: [], duplicates: [], refused: [] };
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [records.map((r) => r.id)]);
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [
+    records.map((r) => r.id),
+  ]);
   const known = new Set(rows.map((r) => r.id));
   for (const record of records) {
     if (known.has(record.id)) {
@@ -154,7 +259,11 @@ async function storePush(client: pg.PoolClient, { account, records, style }: Que
     }
     let stored: SyncRecord = record;
     try {
-      if (hasUnstorableText(record)) throw new Refusal('bad-request', `Record ${record.id} holds a character that is not text (U+0000 or half of a surrogate pair), which the server cannot store.`);
+      if (hasUnstorableText(record))
+        throw new Refusal(
+          'bad-request',
+          `Record ${record.id} holds a character that is not text (U+0000 or half of a surrogate pair), which the server cannot store.`,
+        );
       if (record.kind === 'revision') await storeRevision(client, account, record, style);
       else if (record.kind === 'comment') stored = await storeComment(client, account, record);
       else await storeAssignment(client, account, record);
@@ -163,14 +272,17 @@ async function storePush(client: pg.PoolClient, { account, records, style }: Que
       result.refused.push({ id: record.id, code: error.code, message: error.message });
       continue;
     }
-    const inserted = await client.query<{ seq: string }>('INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [
-      record.id,
-      record.articleId,
-      record.kind,
-      record.kind === 'revision' ? record.parents : [],
-      account.id,
-      JSON.stringify(stored),
-    ]);
+    const inserted = await client.query<{ seq: string }>(
+      'INSERT INTO records (id, article_id, kind, parents, account_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq',
+      [
+        record.id,
+        record.articleId,
+        record.kind,
+        record.kind === 'revision' ? record.parents : [],
+        account.id,
+        JSON.stringify(stored),
+      ],
+    );
     known.add(record.id);
     result.accepted.push({ id: record.id, seq: Number(inserted.rows[0]!.seq) });
   }
@@ -249,7 +361,12 @@ const batchers = new WeakMap<pg.Pool, PushBatcher>();
  * Stores a push's records in order: a refused record is reported and skipped, a record already
  * stored counts as a duplicate. Answers once the records are durable.
  */
-export function push(db: pg.Pool, account: Account, records: readonly SyncRecord[], style: HouseStyle = DEFAULT_HOUSE_STYLE): Promise<PushResult> {
+export function push(
+  db: pg.Pool,
+  account: Account,
+  records: readonly SyncRecord[],
+  style: HouseStyle = DEFAULT_HOUSE_STYLE,
+): Promise<PushResult> {
   let batcher = batchers.get(db);
   if (!batcher) batchers.set(db, (batcher = new PushBatcher(db)));
   return batcher.push({ account, records, style });
@@ -291,6 +408,10 @@ export async function pull(db: pg.Pool, account: Account, since: number, limit: 
   );
   const within = rows.slice(0, limit).filter((r) => r.body !== null);
   const more = rows.length > within.length;
-  const records = within.map((r) => ({ seq: Number(r.seq), by: { name: r.name, initials: r.initials }, record: r.body! }));
+  const records = within.map((r) => ({
+    seq: Number(r.seq),
+    by: { name: r.name, initials: r.initials },
+    record: r.body!,
+  }));
   return { records, cursor: records.at(-1)?.seq ?? since, more };
 }

@@ -57,7 +57,13 @@ export function emphasisRuns(block: Block | undefined): EmphasisRun[] {
   const walk = (inlines: RichText) => {
     for (const inline of inlines) {
       for (const leaf of 'type' in inline ? inline.children : [inline]) {
-        if (leaf.bold || leaf.italic) runs.push({ start: at, end: at + leaf.text.length, ...(leaf.bold ? { bold: true } : {}), ...(leaf.italic ? { italic: true } : {}) });
+        if (leaf.bold || leaf.italic)
+          runs.push({
+            start: at,
+            end: at + leaf.text.length,
+            ...(leaf.bold ? { bold: true } : {}),
+            ...(leaf.italic ? { italic: true } : {}),
+          });
         at += leaf.text.length;
       }
     }
@@ -87,7 +93,12 @@ function fieldValues(a: Article, style: HouseStyle): [string, string][] {
     ['slug', a.slug],
     ['keywords', a.keywords.join(', ')],
     ['sign-off', formatSignOff(a.signOff, style.signOff)],
-    ['credits', imageCredits(a.body).map((c) => formatCredit(c, style.credit)).join('; ')],
+    [
+      'credits',
+      imageCredits(a.body)
+        .map((c) => formatCredit(c, style.credit))
+        .join('; '),
+    ],
   ];
 }
 
@@ -95,21 +106,39 @@ function fieldValues(a: Article, style: HouseStyle): [string, string][] {
 export function diffArticles(before: Article, after: Article, style: HouseStyle): ArticleDiff {
   const a = fieldValues(before, style);
   const b = new Map(fieldValues(after, style));
-  const fields = a.filter(([field, value]) => b.get(field) !== value).map(([field, value]) => ({ field, before: value, after: b.get(field)! }));
+  const fields = a
+    .filter(([field, value]) => b.get(field) !== value)
+    .map(([field, value]) => ({ field, before: value, after: b.get(field)! }));
   const textA = bodyText(before.body);
   const textB = bodyText(after.body);
   const body: TextPart[] =
     textA === textB
       ? []
-      : coalesce(diffWordsWithSpace(textA, textB).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })));
-  return { from: before.revision, to: after.revision, fields, body, blocks: diffBlocks(before.body, after.body), words: wordChange(before, after) };
+      : coalesce(
+          diffWordsWithSpace(textA, textB).map((c) => ({
+            kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+            text: c.value,
+          })),
+        );
+  return {
+    from: before.revision,
+    to: after.revision,
+    fields,
+    body,
+    blocks: diffBlocks(before.body, after.body),
+    words: wordChange(before, after),
+  };
 }
 
 const wordsIn = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 
 /** Words added and removed between two versions, over every field a person writes and the body. */
-export function wordChange(before: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'> | null, after: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'>): { added: number; removed: number } {
-  const text = (a: typeof after | null) => (a ? [a.rubric, a.kicker, a.headline, a.teaser, bodyText(a.body)].join('\n\n') : '');
+export function wordChange(
+  before: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'> | null,
+  after: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'body'>,
+): { added: number; removed: number } {
+  const text = (a: typeof after | null) =>
+    a ? [a.rubric, a.kicker, a.headline, a.teaser, bodyText(a.body)].join('\n\n') : '';
   let added = 0;
   let removed = 0;
   for (const c of diffWordsWithSpace(text(before), text(after))) {
@@ -134,7 +163,12 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
     if (!c.added && !c.removed) {
       for (let k = 0; k < n; k++) {
         const b = after[at.after + k]!;
-        out.push({ kind: 'same', type: b.type, parts: [{ kind: 'same', text: blockText(b) }], emphasis: { before: emphasisRuns(before[at.before + k]), after: emphasisRuns(b) } });
+        out.push({
+          kind: 'same',
+          type: b.type,
+          parts: [{ kind: 'same', text: blockText(b) }],
+          emphasis: { before: emphasisRuns(before[at.before + k]), after: emphasisRuns(b) },
+        });
       }
       at.before += n;
       at.after += n;
@@ -151,10 +185,32 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
       const r = removed[k];
       const a = added[k];
       if (k < pairs) {
-        const parts = coalesce(diffWordsWithSpace(blockText(r!), blockText(a!)).map((d) => ({ kind: d.added ? 'added' : d.removed ? 'removed' : 'same', text: d.value })));
-        out.push({ kind: 'changed', type: a!.type, parts, emphasis: { before: emphasisRuns(r), after: emphasisRuns(a) } });
-      } else if (r) out.push({ kind: 'removed', type: r.type, parts: [{ kind: 'removed', text: blockText(r) }], emphasis: { before: emphasisRuns(r), after: [] } });
-      else if (a) out.push({ kind: 'added', type: a.type, parts: [{ kind: 'added', text: blockText(a) }], emphasis: { before: [], after: emphasisRuns(a) } });
+        const parts = coalesce(
+          diffWordsWithSpace(blockText(r!), blockText(a!)).map((d) => ({
+            kind: d.added ? 'added' : d.removed ? 'removed' : 'same',
+            text: d.value,
+          })),
+        );
+        out.push({
+          kind: 'changed',
+          type: a!.type,
+          parts,
+          emphasis: { before: emphasisRuns(r), after: emphasisRuns(a) },
+        });
+      } else if (r)
+        out.push({
+          kind: 'removed',
+          type: r.type,
+          parts: [{ kind: 'removed', text: blockText(r) }],
+          emphasis: { before: emphasisRuns(r), after: [] },
+        });
+      else if (a)
+        out.push({
+          kind: 'added',
+          type: a.type,
+          parts: [{ kind: 'added', text: blockText(a) }],
+          emphasis: { before: [], after: emphasisRuns(a) },
+        });
     }
   }
   return out;
@@ -192,5 +248,7 @@ function coalesce(parts: TextPart[]): TextPart[] {
 
 /** The body diff inline, as `git diff --word-diff` shows it: [-removed-]{+added+}. */
 export function inlineBodyDiff(parts: readonly TextPart[]): string {
-  return parts.map((p) => (p.kind === 'added' ? `{+${p.text}+}` : p.kind === 'removed' ? `[-${p.text}-]` : p.text)).join('');
+  return parts
+    .map((p) => (p.kind === 'added' ? `{+${p.text}+}` : p.kind === 'removed' ? `[-${p.text}-]` : p.text))
+    .join('');
 }

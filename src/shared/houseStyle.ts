@@ -7,7 +7,15 @@ import { PROFILE_ROLES } from './model/profile';
  * defaults below.
  */
 /** What an article must have before it may enter a status (checked in the main process). */
-export const STATUS_REQUIREMENTS = ['headline', 'teaser', 'byline', 'signOff', 'keywords', 'imageCredits', 'imageAlt'] as const;
+export const STATUS_REQUIREMENTS = [
+  'headline',
+  'teaser',
+  'byline',
+  'signOff',
+  'keywords',
+  'imageCredits',
+  'imageAlt',
+] as const;
 export type StatusRequirement = (typeof STATUS_REQUIREMENTS)[number];
 
 const StatusSchema = z
@@ -105,7 +113,13 @@ export const HouseStyleSchema = z
         { id: 'draft', label: 'Draft', action: 'Back to draft' },
         { id: 'submitted', label: 'Submitted', action: 'Submit for review' },
         { id: 'in-review', label: 'In review', action: 'Start review', roles: ['desk'] },
-        { id: 'back-to-author', label: 'Back to author', action: 'Send back to author…', reasonRequired: true, roles: ['desk'] },
+        {
+          id: 'back-to-author',
+          label: 'Back to author',
+          action: 'Send back to author…',
+          reasonRequired: true,
+          roles: ['desk'],
+        },
         {
           id: 'approved',
           label: 'Approved',
@@ -116,7 +130,15 @@ export const HouseStyleSchema = z
           editMovesTo: 'in-review',
           exportMovesTo: 'exported',
         },
-        { id: 'exported', label: 'Exported', action: 'Mark as exported', requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'], roles: ['desk'], viaExport: true, editMovesTo: 'in-review' },
+        {
+          id: 'exported',
+          label: 'Exported',
+          action: 'Mark as exported',
+          requires: ['headline', 'teaser', 'signOff', 'imageCredits', 'imageAlt'],
+          roles: ['desk'],
+          viaExport: true,
+          editMovesTo: 'in-review',
+        },
         { id: 'spiked', label: 'Spiked', action: 'Spike…', reasonRequired: true, destructive: true },
       ]),
     workflow: z
@@ -130,17 +152,15 @@ export const HouseStyleSchema = z
       .prefault({}),
     /** Status a new article starts in; must be one of `statuses`. */
     initialStatus: z.string().default('draft'),
-    transitions: z
-      .record(z.string(), z.array(z.string()))
-      .default({
-        draft: ['submitted', 'spiked'],
-        submitted: ['in-review', 'back-to-author', 'spiked'],
-        'in-review': ['approved', 'back-to-author', 'spiked'],
-        'back-to-author': ['submitted', 'spiked'],
-        approved: ['exported', 'in-review', 'spiked'],
-        exported: ['in-review'],
-        spiked: ['draft'],
-      }),
+    transitions: z.record(z.string(), z.array(z.string())).default({
+      draft: ['submitted', 'spiked'],
+      submitted: ['in-review', 'back-to-author', 'spiked'],
+      'in-review': ['approved', 'back-to-author', 'spiked'],
+      'back-to-author': ['submitted', 'spiked'],
+      approved: ['exported', 'in-review', 'spiked'],
+      exported: ['in-review'],
+      spiked: ['draft'],
+    }),
   })
   .strict()
   .superRefine((style, ctx) => {
@@ -159,7 +179,11 @@ export const HouseStyleSchema = z
       for (const key of ['editMovesTo', 'exportMovesTo'] as const) {
         const to = st[key];
         if (to && !(style.transitions[st.id] ?? []).includes(to)) {
-          ctx.addIssue({ code: 'custom', path: ['statuses', i, key], message: `"${to}" is not a step the transitions allow from "${st.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['statuses', i, key],
+            message: `"${to}" is not a step the transitions allow from "${st.id}"`,
+          });
         }
       }
     });

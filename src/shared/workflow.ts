@@ -11,11 +11,25 @@ type Checked = Pick<Article, 'headline' | 'teaser' | 'byline' | 'signOff' | 'key
 /** What a person is sent to when something is missing: a field, or one part of one picture. */
 export type MissingTarget =
   | { kind: 'field'; field: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' }
-  | { kind: 'image'; /** null: the picture's file is missing. */ assetId: string | null; /** Which picture, counting pictures only, from 0. */ nth: number; part: 'credit' | 'alt' | 'file' };
+  | {
+      kind: 'image';
+      /** null: the picture's file is missing. */ assetId: string | null;
+      /** Which picture, counting pictures only, from 0. */ nth: number;
+      part: 'credit' | 'alt' | 'file';
+    };
 
 /** One thing an article lacks: a code for programs (and translations), words, and where to fix it. */
 export interface Missing {
-  code: 'headline' | 'teaser' | 'byline' | 'signOff' | 'keywords' | 'imageFile' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict';
+  code:
+    | 'headline'
+    | 'teaser'
+    | 'byline'
+    | 'signOff'
+    | 'keywords'
+    | 'imageFile'
+    | 'imageCredit'
+    | 'imageAlt'
+    | 'imageCreditConflict';
   text: string;
   target: MissingTarget;
 }
@@ -43,17 +57,28 @@ type Picture = { block: Extract<Block, { type: 'image' }>; nth: number };
 
 /** Every picture of a body with its place among the pictures. */
 function pictures(body: readonly Block[]): Picture[] {
-  return body.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image').map((block, nth) => ({ block, nth }));
+  return body
+    .filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image')
+    .map((block, nth) => ({ block, nth }));
 }
 
 /** What a picture's file said, by asset id; where it is not known, credits are not compared with it. */
 export type PhotoLookup = (assetId: string) => PhotoMetadata | undefined;
 
 /** One thing a picture lacks, named as the person sees the picture, pointing at the box to fix. */
-const pictureMissing = (code: 'imageFile' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict', { block, nth }: Picture, what: (picture: string) => string): Missing => ({
+const pictureMissing = (
+  code: 'imageFile' | 'imageCredit' | 'imageAlt' | 'imageCreditConflict',
+  { block, nth }: Picture,
+  what: (picture: string) => string,
+): Missing => ({
   code,
   text: what(describePicture(nth, block.caption)),
-  target: { kind: 'image', assetId: block.assetId, nth, part: code === 'imageAlt' ? 'alt' : code === 'imageFile' ? 'file' : 'credit' },
+  target: {
+    kind: 'image',
+    assetId: block.assetId,
+    nth,
+    part: code === 'imageAlt' ? 'alt' : code === 'imageFile' ? 'file' : 'credit',
+  },
 });
 
 /** Pictures whose credit contradicts their file, each named with what is wrong. */
@@ -62,11 +87,22 @@ export function creditContradictions(body: readonly Block[], photos: PhotoLookup
   return pictures(body).flatMap((p) => {
     const embedded = p.block.assetId ? photos(p.block.assetId) : undefined;
     const problems = embedded ? creditConflicts(p.block.credit, embedded) : [];
-    return problems.length ? [pictureMissing('imageCreditConflict', p, (picture) => `a credit for ${picture} that agrees with its file (${problems.join('; ')})`)] : [];
+    return problems.length
+      ? [
+          pictureMissing(
+            'imageCreditConflict',
+            p,
+            (picture) => `a credit for ${picture} that agrees with its file (${problems.join('; ')})`,
+          ),
+        ]
+      : [];
   });
 }
 
-const field = (code: Missing['code'] & ('headline' | 'teaser' | 'byline' | 'signOff' | 'keywords'), text: string): Missing => ({ code, text, target: { kind: 'field', field: code } });
+const field = (
+  code: Missing['code'] & ('headline' | 'teaser' | 'byline' | 'signOff' | 'keywords'),
+  text: string,
+): Missing => ({ code, text, target: { kind: 'field', field: code } });
 
 /** Each requirement as a test and the words that name what is missing. */
 const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup) => Missing[]> = {
@@ -77,11 +113,20 @@ const REQUIREMENTS: Record<StatusRequirement, (a: Checked, photos?: PhotoLookup)
   keywords: (a) => (a.keywords.length ? [] : [field('keywords', 'keywords')]),
   // A credit is checked against its picture's file: a picture whose file is missing cannot pass.
   imageCredits: (a, photos) => [
-    ...pictures(a.body).flatMap((p) => (p.block.assetId ? [] : [pictureMissing('imageFile', p, (picture) => `the file of ${picture} (only its caption and credit came in)`)])),
-    ...pictures(a.body).flatMap((p) => (hasCredit(p.block.credit) ? [] : [pictureMissing('imageCredit', p, (picture) => `a credit for ${picture}`)])),
+    ...pictures(a.body).flatMap((p) =>
+      p.block.assetId
+        ? []
+        : [pictureMissing('imageFile', p, (picture) => `the file of ${picture} (only its caption and credit came in)`)],
+    ),
+    ...pictures(a.body).flatMap((p) =>
+      hasCredit(p.block.credit) ? [] : [pictureMissing('imageCredit', p, (picture) => `a credit for ${picture}`)],
+    ),
     ...creditContradictions(a.body, photos),
   ],
-  imageAlt: (a) => pictures(a.body).flatMap((p) => (p.block.alt.trim() ? [] : [pictureMissing('imageAlt', p, (picture) => `alt text for ${picture}`)])),
+  imageAlt: (a) =>
+    pictures(a.body).flatMap((p) =>
+      p.block.alt.trim() ? [] : [pictureMissing('imageAlt', p, (picture) => `alt text for ${picture}`)],
+    ),
 };
 
 /** What every exchange format needs before an article may leave Byline. */
@@ -97,7 +142,10 @@ export function missingOf(article: Checked, requires: readonly StatusRequirement
  * contradicts what its file said (when that is known). The editor, the photo desk and the desk
  * queue all show this list.
  */
-export function pictureProblems(image: Pick<Extract<Block, { type: 'image' }>, 'assetId' | 'credit' | 'alt'>, embedded: PhotoMetadata | null | undefined): string[] {
+export function pictureProblems(
+  image: Pick<Extract<Block, { type: 'image' }>, 'assetId' | 'credit' | 'alt'>,
+  embedded: PhotoMetadata | null | undefined,
+): string[] {
   return [
     ...(image.assetId ? [] : ['file missing']),
     ...(hasCredit(image.credit) ? [] : ['no credit']),
@@ -108,7 +156,9 @@ export function pictureProblems(image: Pick<Extract<Block, { type: 'image' }>, '
 
 /** How many pictures have a problem (pictureProblems): the desk queue's "image problems". */
 export function imageProblems(article: Pick<Article, 'body'>, photos?: PhotoLookup): number {
-  return article.body.filter((b) => b.type === 'image' && pictureProblems(b, b.assetId ? photos?.(b.assetId) : undefined).length > 0).length;
+  return article.body.filter(
+    (b) => b.type === 'image' && pictureProblems(b, b.assetId ? photos?.(b.assetId) : undefined).length > 0,
+  ).length;
 }
 
 export function statusOf(style: HouseStyle, id: string): Status | undefined {
@@ -152,29 +202,58 @@ export interface StepContext {
  * in the main process (which decides) and in the page (which shows what is missing up front).
  * Roles and the author rule apply when the person is known (a profile is set).
  */
-export function transitionProblem(article: Checked & { status: string }, to: string, style: HouseStyle, reason = '', photos?: PhotoLookup, who: StepContext = {}): StepRefusal | null {
+export function transitionProblem(
+  article: Checked & { status: string },
+  to: string,
+  style: HouseStyle,
+  reason = '',
+  photos?: PhotoLookup,
+  who: StepContext = {},
+): StepRefusal | null {
   const target = statusOf(style, to);
-  if (!target) return { code: 'unknown-status', message: `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).` };
+  if (!target)
+    return {
+      code: 'unknown-status',
+      message: `"${to}" is not a status in the house style (${style.statuses.map((s) => s.id).join(', ')}).`,
+    };
   if (!nextStatuses(style, article.status).some((s) => s.id === to)) {
     const allowed = nextStatuses(style, article.status).map((s) => s.label);
     const from = statusLabel(style, article.status);
-    return { code: 'not-allowed', message: `An article cannot go from ${from} to ${target.label}${allowed.length ? `; from ${from} it can go to ${allowed.join(', ')}` : ''}.` };
+    return {
+      code: 'not-allowed',
+      message: `An article cannot go from ${from} to ${target.label}${allowed.length ? `; from ${from} it can go to ${allowed.join(', ')}` : ''}.`,
+    };
   }
   if (who.role && target.roles.length && !target.roles.includes(who.role)) {
-    return { code: 'role', message: `${target.label} is a step for ${target.roles.join(' or ')}; your profile's role is ${who.role}.` };
+    return {
+      code: 'role',
+      message: `${target.label} is a step for ${target.roles.join(' or ')}; your profile's role is ${who.role}.`,
+    };
   }
   if (target.approval && who.isAuthor && !style.workflow.selfApproval) {
-    return { code: 'own-article', message: `You created this article, and the house style asks for someone else to make it ${target.label}.` };
+    return {
+      code: 'own-article',
+      message: `You created this article, and the house style asks for someone else to make it ${target.label}.`,
+    };
   }
   const missing = missingFor(article, target, photos);
   if (missing.length) {
-    return { code: 'missing', message: `The article cannot be ${target.label} yet: it needs ${listMissing(missing)}.`, lead: `The article cannot be ${target.label} yet. It needs:`, missing };
+    return {
+      code: 'missing',
+      message: `The article cannot be ${target.label} yet: it needs ${listMissing(missing)}.`,
+      lead: `The article cannot be ${target.label} yet. It needs:`,
+      missing,
+    };
   }
   if (target.approval && style.workflow.openComments === 'block' && (who.openComments ?? 0) > 0) {
     const n = who.openComments!;
-    return { code: 'open-comments', message: `The article has ${n} open comment${n === 1 ? '' : 's'}; the house style asks for them to be resolved before it is ${target.label}.` };
+    return {
+      code: 'open-comments',
+      message: `The article has ${n} open comment${n === 1 ? '' : 's'}; the house style asks for them to be resolved before it is ${target.label}.`,
+    };
   }
-  if (target.reasonRequired && !reason.trim()) return { code: 'reason-needed', message: `Moving an article to ${target.label} needs a reason.` };
+  if (target.reasonRequired && !reason.trim())
+    return { code: 'reason-needed', message: `Moving an article to ${target.label} needs a reason.` };
   return null;
 }
 
@@ -196,7 +275,10 @@ export function currentStatusStep<R extends { revision: number; status: string }
 }
 
 /** A picture narrower than the house style's print minimum: worth a warning, not a refusal (the web may still use it). */
-export function resolutionWarning(size: { width: number; height: number } | null | undefined, style: HouseStyle): string | null {
+export function resolutionWarning(
+  size: { width: number; height: number } | null | undefined,
+  style: HouseStyle,
+): string | null {
   if (!size || size.width >= style.pictures.minPrintWidth) return null;
   return `too small to print: ${size.width} × ${size.height} px; the house style asks for at least ${style.pictures.minPrintWidth.toLocaleString('en')} px wide`;
 }

@@ -60,7 +60,9 @@ test('the list works from the keyboard alone', async () => {
     if ((await page.evaluate(() => document.activeElement?.textContent)) === 'New article') break;
   }
   await expect(page.getByRole('button', { name: 'New article' })).toBeFocused();
-  const outline = await page.getByRole('button', { name: 'New article' }).evaluate((el) => getComputedStyle(el).outlineStyle);
+  const outline = await page
+    .getByRole('button', { name: 'New article' })
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toBeVisible();

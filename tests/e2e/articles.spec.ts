@@ -48,8 +48,13 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await editor.waitSaved();
   await page.reload();
   await expect(editor.field('Headline')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
-  await expect(editor.field('Teaser')).toHaveText('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.');
-  await expect(editor.body.locator('p')).toHaveText(['Die Dschihadistenmiliz habe einen Gegenangriff gestartet.', 'Albu Kamal ist die letzte Bastion.']);
+  await expect(editor.field('Teaser')).toHaveText(
+    'Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung.',
+  );
+  await expect(editor.body.locator('p')).toHaveText([
+    'Die Dschihadistenmiliz habe einen Gegenangriff gestartet.',
+    'Albu Kamal ist die letzte Bastion.',
+  ]);
   await expect(editor.body.locator('h2')).toHaveText('Kampf um die letzte Bastion');
   await expect(editor.signOffPreview).toHaveText('haz/qu (afp, dpa)');
 
@@ -74,7 +79,9 @@ test('create an article, type, reload: the text is there; delete and restore', a
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Delete');
   await expect(page.getByText('Nothing matches.')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'was moved to the trash' })).toContainText('“IS-Kämpfer holen Teile von Albu Kamal zurück” was moved to the trash.');
+  await expect(page.getByRole('status').filter({ hasText: 'was moved to the trash' })).toContainText(
+    '“IS-Kämpfer holen Teile von Albu Kamal zurück” was moved to the trash.',
+  );
   await page.keyboard.press('Enter'); // Undo
   await expect(rows).toHaveCount(1);
   // The row menu does the same for the mouse.
@@ -162,7 +169,9 @@ test('the token reaches only Byline: no cookie for other local services, and a p
   await page.goto(otherUrl);
   await expect(page.locator('body')).toHaveText('other service');
   expect(seen).toEqual([undefined]);
-  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(new URL(app.url).searchParams.get('token')!);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(
+    new URL(app.url).searchParams.get('token')!,
+  );
   // Back on Byline's own origin without the token in the address: the kept token still works.
   await page.goto(app.base);
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
@@ -173,7 +182,9 @@ test('the token reaches only Byline: no cookie for other local services, and a p
   const stranger = await launchChromium();
   const strangerPage = await stranger.newPage();
   await strangerPage.goto(app.base);
-  await expect(strangerPage.getByRole('alert')).toContainText('This page does not have Byline’s token. Open the full address');
+  await expect(strangerPage.getByRole('alert')).toContainText(
+    'This page does not have Byline’s token. Open the full address',
+  );
   expect((await fetch(`${app.base}download/x.xml`)).status).toBe(403);
 
   // A page from another origin (about:blank here) cannot open the app's socket.

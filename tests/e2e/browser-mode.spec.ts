@@ -9,7 +9,10 @@ import { expect, test } from './fixtures';
  * the tab saves by itself or offers the text back.
  */
 
-test('the server stops and comes back: the open tab saves what was typed meanwhile by itself', async ({ app, appPage: page }) => {
+test('the server stops and comes back: the open tab saves what was typed meanwhile by itself', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Vor dem Ausfall');
@@ -27,7 +30,10 @@ test('the server stops and comes back: the open tab saves what was typed meanwhi
   expect(EditorPage.storedArticle(app.dbPath).headline).toBe('Vor dem Ausfall und danach');
 });
 
-test('text typed while the server was down survives the tab being closed, and is offered back', async ({ app, appPage: page }) => {
+test('text typed while the server was down survives the tab being closed, and is offered back', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Waldbrand');
@@ -70,7 +76,9 @@ test('text typed while the server was down survives the tab being closed, and is
   const editor2 = new EditorPage(again);
   await expect(editor2.body.locator('p').first()).toHaveText('Die Feuerwehr kämpft seit Stunden gegen die Flammen.');
   await editor2.waitSaved();
-  expect(EditorPage.storedArticle(app.dbPath).body).toEqual([{ type: 'paragraph', children: [{ text: 'Die Feuerwehr kämpft seit Stunden gegen die Flammen.' }] }]);
+  expect(EditorPage.storedArticle(app.dbPath).body).toEqual([
+    { type: 'paragraph', children: [{ text: 'Die Feuerwehr kämpft seit Stunden gegen die Flammen.' }] },
+  ]);
 
   // Once restored, nothing is offered again.
   await again.reload();
@@ -78,7 +86,10 @@ test('text typed while the server was down survives the tab being closed, and is
   await expect(again.getByRole('alert', { name: 'Unsaved text found' })).toHaveCount(0);
 });
 
-test('an export is offered to the browser as a download, byte for byte the file written', async ({ app, appPage: page }) => {
+test('an export is offered to the browser as a download, byte for byte the file written', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Zum Herunterladen');

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 import { EditorPage } from './editorPage';
 
-test('comments: on selected words and on a field, marked in the text, kept on their words while typing, reply, resolve, reopen', async ({ appPage: page }) => {
+test('comments: on selected words and on a field, marked in the text, kept on their words while typing, reply, resolve, reopen', async ({
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();

@@ -36,7 +36,9 @@ async function startConflict(page: Page, editor: EditorPage): Promise<void> {
   await editor.focusField('Headline');
   await page.keyboard.type(' und meine Fassung');
   await expect(editor.saveState).toHaveText(/Not saved: Conflict: .* saved revision 3 .*Nothing was overwritten\./);
-  await expect(page.getByRole('alert').filter({ hasText: 'Someone saved this article while you were editing' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Someone saved this article while you were editing' }),
+  ).toBeVisible();
 }
 
 test('conflict: compare, then keep mine as a new revision; nothing is overwritten silently', async () => {

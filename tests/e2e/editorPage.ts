@@ -14,10 +14,16 @@ export class EditorPage {
   }
 
   /** The article as the store holds it: read from the SQLite file itself, not through the app. */
-  static storedArticle(dbPath: string): Record<string, unknown> & { headline: string; body: unknown[]; signOff: { authors: string[]; agencies: string[] } } {
+  static storedArticle(dbPath: string): Record<string, unknown> & {
+    headline: string;
+    body: unknown[];
+    signOff: { authors: string[]; agencies: string[] };
+  } {
     const db = new Database(dbPath, { readonly: true });
     try {
-      return JSON.parse(db.prepare('SELECT doc FROM articles ORDER BY updated_at DESC LIMIT 1').pluck().get() as string);
+      return JSON.parse(
+        db.prepare('SELECT doc FROM articles ORDER BY updated_at DESC LIMIT 1').pluck().get() as string,
+      );
     } finally {
       db.close();
     }

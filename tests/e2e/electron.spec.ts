@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** Electron's package downloads its binary on first use; where that fails there is nothing to drive. */
 function electronBinary(): { path?: string; reason?: string } {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const binary = probe.stdout?.trim();
   if (probe.status === 0 && binary && fs.existsSync(binary)) return { path: binary };
   return { reason: "Electron's binary is not available on this machine (it downloads from outside the npm registry)" };
@@ -30,7 +34,11 @@ test.describe('desktop app (Electron)', () => {
     await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
     // No Node in the page: contextIsolation + sandbox leave only the bridge.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { byline: object }).byline).sort())).toEqual(['invoke', 'onMenuCommand', 'onProgress']);
+    expect(await page.evaluate(() => Object.keys((window as unknown as { byline: object }).byline).sort())).toEqual([
+      'invoke',
+      'onMenuCommand',
+      'onProgress',
+    ]);
     await page.getByRole('button', { name: 'New article' }).click();
     await page.getByRole('textbox', { name: 'Headline', exact: true }).click();
     await page.keyboard.type('Aus Electron');

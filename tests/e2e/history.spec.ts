@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 
-test('history: every revision with who and status, a word diff inline and side by side, restore as a new revision', async ({ appPage: page }) => {
+test('history: every revision with who and status, a word diff inline and side by side, restore as a new revision', async ({
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
@@ -25,7 +27,13 @@ test('history: every revision with who and status, a word diff inline and side b
 
   // Any two revisions, with labelled choices; side by side names both columns.
   await history.getByText('Compare any two revisions').click();
-  await history.getByRole('combobox', { name: 'Compare from' }).selectOption({ label: await history.getByRole('combobox', { name: 'Compare from' }).locator('option', { hasText: 'Revision 2 (' }).textContent() ?? '' });
+  await history.getByRole('combobox', { name: 'Compare from' }).selectOption({
+    label:
+      (await history
+        .getByRole('combobox', { name: 'Compare from' })
+        .locator('option', { hasText: 'Revision 2 (' })
+        .textContent()) ?? '',
+  });
   const changes = history.locator('[aria-label="Changes from r2 to r3"]');
   await expect(changes.locator('.diff-fields')).toContainText('headline');
   await expect(changes.locator('.diff-fields del')).toHaveText('Waffenruhe hält');
@@ -69,7 +77,10 @@ test('history keeps subheads in the diff, and lines up the two sides block by bl
   await expect(editor.body.locator('p').last()).toHaveText('Ende.');
   await editor.waitSaved();
   // A click before the first word of the first paragraph, then a word typed there.
-  await editor.body.locator('p').first().click({ position: { x: 1, y: 8 } });
+  await editor.body
+    .locator('p')
+    .first()
+    .click({ position: { x: 1, y: 8 } });
   await page.keyboard.type('Heute ');
   await editor.waitSaved();
 

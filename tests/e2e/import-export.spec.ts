@@ -30,7 +30,9 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles([good, bad]);
 
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('IS-Kämpfer holen Teile von Albu Kamal zurück');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText(
+    'IS-Kämpfer holen Teile von Albu Kamal zurück',
+  );
   await expect(page.getByRole('alert')).toContainText('kaputt.json is not valid JSON');
   const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   await expect(rows).toHaveCount(1);
@@ -48,7 +50,11 @@ test('import Byline JSON files (a bad one is named, the good one comes in) and e
   const exported = exportedPath(await notice.textContent());
   expect(exported.startsWith(path.join(app.dataDir, 'exports'))).toBe(true);
   const article = JSON.parse(fs.readFileSync(exported, 'utf8'));
-  expect(article).toMatchObject({ headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück', revision: 1, signOff: { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] } });
+  expect(article).toMatchObject({
+    headline: 'IS-Kämpfer holen Teile von Albu Kamal zurück',
+    revision: 1,
+    signOff: { authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] },
+  });
   expect(article.body).toEqual(JSON.parse(JSON.stringify(seedArticle().body)));
 
   // NITF, validated against the official schema before it is written.
@@ -82,9 +88,21 @@ test('drop agency files onto the list: NITF and a news page come in, a hostile f
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
 
   const files = [
-    { name: 'agentur.xml', type: 'application/xml', text: '<nitf><body><body.head><hedline><hl1>Waffenruhe hält</hl1></hedline><byline>Von Anna Muster</byline></body.head><body.content><p>Die Lage ist <em class="bold">ruhig</em>.</p></body.content><body.end><tagline>ml (dpa)</tagline></body.end></body></nitf>' },
-    { name: 'seite.txt', type: 'text/plain', text: 'Politik\n\nNeue Gespräche in Genf\n\n12. März 2024\n\nDie Delegationen treffen sich am Montag zu einer weiteren Runde, teilte das Außenministerium mit.\n\nDie Gespräche sollen eine Woche dauern.\n\nhaz (afp)' },
-    { name: 'laughs.xml', type: 'application/xml', text: '<!DOCTYPE nitf [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><nitf>&b;</nitf>' },
+    {
+      name: 'agentur.xml',
+      type: 'application/xml',
+      text: '<nitf><body><body.head><hedline><hl1>Waffenruhe hält</hl1></hedline><byline>Von Anna Muster</byline></body.head><body.content><p>Die Lage ist <em class="bold">ruhig</em>.</p></body.content><body.end><tagline>ml (dpa)</tagline></body.end></body></nitf>',
+    },
+    {
+      name: 'seite.txt',
+      type: 'text/plain',
+      text: 'Politik\n\nNeue Gespräche in Genf\n\n12. März 2024\n\nDie Delegationen treffen sich am Montag zu einer weiteren Runde, teilte das Außenministerium mit.\n\nDie Gespräche sollen eine Woche dauern.\n\nhaz (afp)',
+    },
+    {
+      name: 'laughs.xml',
+      type: 'application/xml',
+      text: '<!DOCTYPE nitf [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><nitf>&b;</nitf>',
+    },
   ];
   const dataTransfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
@@ -96,20 +114,34 @@ test('drop agency files onto the list: NITF and a news page come in, a hostile f
   await expect(page.getByText('Drop files to open or import them')).toBeVisible();
   await list.dispatchEvent('drop', { dataTransfer });
 
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 articles' })).toContainText('Waffenruhe hält, Neue Gespräche in Genf');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 articles' })).toContainText(
+    'Waffenruhe hält, Neue Gespräche in Genf',
+  );
   await expect(page.getByRole('alert')).toContainText('laughs.xml was refused: it declares its own entities in a DTD');
   const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   await expect(rows).toHaveCount(2);
 
   await rows.getByRole('button', { name: 'Waffenruhe hält', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Body' }).locator('strong, b, [data-bold]').first()).toHaveText('ruhig');
+  await expect(page.getByRole('region', { name: 'Body' }).locator('strong, b, [data-bold]').first()).toHaveText(
+    'ruhig',
+  );
   await page.getByRole('button', { name: 'Export…' }).click();
-  await page.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'ninjs 3.1 (validated against the official JSON schema)' });
+  await page
+    .getByRole('form', { name: 'Export' })
+    .getByLabel('Format')
+    .selectOption({ label: 'ninjs 3.1 (validated against the official JSON schema)' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toContainText('Checked against the ninjs 3.1 JSON schema.');
   const file = exportedPath(await notice.textContent());
-  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ headlines: [{ role: 'main', value: 'Waffenruhe hält' }], by: 'Von Anna Muster', infoSources: [{ name: 'ml', role: 'author' }, { name: 'dpa', role: 'agency' }] });
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+    headlines: [{ role: 'main', value: 'Waffenruhe hält' }],
+    by: 'Von Anna Muster',
+    infoSources: [
+      { name: 'ml', role: 'author' },
+      { name: 'dpa', role: 'agency' },
+    ],
+  });
   await browser.close();
 });
 
@@ -122,14 +154,24 @@ test('a file too large to import is named with the limit before it is read; the 
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(110 * 1024 * 1024)], 'riesig.docx'));
-    dt.items.add(new File(['Politik\n\nGespräche in Genf\n\nDie Delegationen treffen sich am Montag.\n\nDie Gespräche sollen eine Woche dauern.'], 'seite.txt', { type: 'text/plain' }));
+    dt.items.add(
+      new File(
+        [
+          'Politik\n\nGespräche in Genf\n\nDie Delegationen treffen sich am Montag.\n\nDie Gespräche sollen eine Woche dauern.',
+        ],
+        'seite.txt',
+        { type: 'text/plain' },
+      ),
+    );
     return dt;
   });
   const list = page.getByRole('main');
   await list.dispatchEvent('dragover', { dataTransfer });
   await list.dispatchEvent('drop', { dataTransfer });
 
-  await expect(page.getByRole('alert')).toContainText('riesig.docx is 110.0 MB; files to import may be at most 100 MB. Nothing was stored.');
+  await expect(page.getByRole('alert')).toContainText(
+    'riesig.docx is 110.0 MB; files to import may be at most 100 MB. Nothing was stored.',
+  );
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('Gespräche in Genf');
   // The connection survived: a fresh page lists the article from the store.
   await page.reload();

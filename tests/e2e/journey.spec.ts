@@ -38,7 +38,11 @@ async function sendForReview(page: Page): Promise<string> {
 
 /** File → Open on the article list, choosing the package. */
 async function openPackage(page: Page, file: string) {
-  await page.getByRole('button', { name: '← Articles' }).or(page.getByRole('button', { name: 'Import or open…' })).first().click();
+  await page
+    .getByRole('button', { name: '← Articles' })
+    .or(page.getByRole('button', { name: 'Import or open…' }))
+    .first()
+    .click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles(file);
@@ -51,7 +55,9 @@ async function dropPackage(page: Page, file: string) {
   const dataTransfer = await page.evaluateHandle(
     ([name, base64]) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0))], name!, { type: 'application/octet-stream' }));
+      dt.items.add(
+        new File([Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0))], name!, { type: 'application/octet-stream' }),
+      );
       return dt;
     },
     [path.basename(file), fs.readFileSync(file).toString('base64')],
@@ -62,7 +68,11 @@ async function dropPackage(page: Page, file: string) {
 
 /** A workflow step by its button (a verb, as the house style names it); the status is then `label`. */
 async function moveTo(page: Page, action: string, label: string, reason?: string) {
-  await page.getByRole('region', { name: 'Status' }).getByRole('group', { name: 'Move to' }).getByRole('button', { name: action }).click();
+  await page
+    .getByRole('region', { name: 'Status' })
+    .getByRole('group', { name: 'Move to' })
+    .getByRole('button', { name: action })
+    .click();
   if (reason) {
     const form = page.getByRole('form', { name: `Reason for ${label}` });
     await page.keyboard.type(reason); // the reason box has the keyboard
@@ -88,7 +98,9 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await journalist.keyboard.press('Enter');
   await journalist.keyboard.type('IS-Kämpfer holen Teile von Albu Kamal zurück');
   await journalist.keyboard.press('Enter');
-  await journalist.keyboard.type('Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung: Die IS-Terrormiliz kontrolliert wieder große Teile der Stadt.');
+  await journalist.keyboard.type(
+    'Erst war von Militärerfolgen die Rede, jetzt folgt die Ernüchterung: Die IS-Terrormiliz kontrolliert wieder große Teile der Stadt.',
+  );
   await journalist.keyboard.press('Enter');
   await journalist.keyboard.type('Die Dschihadistenmiliz "Islamischer Staat" habe einen Gegenangriff gestartet.');
   await journalist.keyboard.press('Enter');
@@ -109,7 +121,9 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await desk.getByRole('button', { name: /^Comments/ }).click();
   const deskComments = desk.getByRole('region', { name: 'Comments' });
   await deskComments.getByLabel('On').selectOption({ label: 'Headline' });
-  await deskComments.getByRole('textbox', { name: 'Comment', exact: true }).fill('AFP schreibt Abu Kamal – bitte angleichen');
+  await deskComments
+    .getByRole('textbox', { name: 'Comment', exact: true })
+    .fill('AFP schreibt Abu Kamal – bitte angleichen');
   await deskComments.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(deskComments.getByRole('article', { name: 'Comment on Headline' })).toBeVisible();
   await moveTo(desk, 'Send back to author…', 'Back to author', 'Ortsname an AFP angleichen');
@@ -120,7 +134,9 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await expect(journalist.getByRole('status').filter({ hasText: 'from Bernd Schulz (bs) added' })).toBeVisible();
   await expect(journalist.getByRole('region', { name: 'Status' })).toContainText('Status: Back to author');
   await journalist.getByRole('button', { name: 'Comments (1)' }).click();
-  const thread = journalist.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Headline' });
+  const thread = journalist
+    .getByRole('region', { name: 'Comments' })
+    .getByRole('article', { name: 'Comment on Headline' });
   await expect(thread).toContainText('Bernd Schulz (bs)');
   await expect(thread).toContainText('AFP schreibt Abu Kamal – bitte angleichen');
   await j.field('Headline').click();
@@ -146,8 +162,12 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await expect(sentBack).toHaveClass(/step/);
   await sentBack.getByRole('button', { name: 'Changes since' }).click();
   const changes = history.locator('.diff');
-  await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('del')).toHaveText('IS-Kämpfer holen Teile von Albu Kamal zurück');
-  await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('ins')).toHaveText('IS-Kämpfer holen Teile von Abu Kamal zurück');
+  await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('del')).toHaveText(
+    'IS-Kämpfer holen Teile von Albu Kamal zurück',
+  );
+  await expect(changes.locator('.diff-fields tr', { hasText: 'headline' }).locator('ins')).toHaveText(
+    'IS-Kämpfer holen Teile von Abu Kamal zurück',
+  );
   await expect(changes.locator('.diff-fields tr', { hasText: 'status' }).locator('ins')).toHaveText('Submitted');
   await expect(entries.first()).toContainText('Anna Muster (haz)');
   await expect(desk.getByRole('button', { name: 'Comments', exact: true })).toBeVisible(); // no open comments left
@@ -155,14 +175,24 @@ test('journey: the journalist drafts the seed article and sends it; the desk com
   await moveTo(desk, 'Start review', 'In review');
   await moveTo(desk, 'Approve', 'Approved');
   await desk.getByRole('button', { name: 'Export…' }).click();
-  await desk.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'NITF 3.6 (validated against the official schema)' });
+  await desk
+    .getByRole('form', { name: 'Export' })
+    .getByLabel('Format')
+    .selectOption({ label: 'NITF 3.6 (validated against the official schema)' });
   await desk.getByRole('button', { name: 'Export', exact: true }).click();
   const notice = desk.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toContainText('Checked against');
   const nitf = fs.readFileSync(/Exported to (\S+)/.exec((await notice.textContent()) ?? '')![1]!, 'utf8');
   // Checked again here, with libxml2 against the official NITF 3.6 schema the app ships.
-  const schemaFile = (f: string) => ({ fileName: f, contents: fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/standards/nitf', f), 'utf8') });
-  const check = await validateXML({ xml: [{ fileName: 'export.xml', contents: nitf }], schema: [schemaFile('nitf-3-6.xsd')], preload: [schemaFile('xml.xsd'), schemaFile('nitf-3-6-ruby-include.xsd')] });
+  const schemaFile = (f: string) => ({
+    fileName: f,
+    contents: fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/standards/nitf', f), 'utf8'),
+  });
+  const check = await validateXML({
+    xml: [{ fileName: 'export.xml', contents: nitf }],
+    schema: [schemaFile('nitf-3-6.xsd')],
+    preload: [schemaFile('xml.xsd'), schemaFile('nitf-3-6-ruby-include.xsd')],
+  });
   expect(check.errors).toEqual([]);
   expect(nitf).toContain('IS-Kämpfer holen Teile von Abu Kamal zurück');
   expect(nitf).toContain('<tagline>haz/qu (afp, dpa)</tagline>');

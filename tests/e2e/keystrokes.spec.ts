@@ -20,7 +20,12 @@ test('the sign-off takes the line as its placeholder shows it, typed key by key'
   await expect(editor.signOffPreview).toHaveText('haz/qu (afp, dpa)');
   await page.keyboard.press('Enter');
   await expect(editor.signOffInput).toHaveValue('');
-  await expect(page.getByRole('list', { name: 'Sign-off authors and agencies' }).getByRole('listitem')).toHaveText(['haz×', 'qu×', 'afp×', 'dpa×']);
+  await expect(page.getByRole('list', { name: 'Sign-off authors and agencies' }).getByRole('listitem')).toHaveText([
+    'haz×',
+    'qu×',
+    'afp×',
+    'dpa×',
+  ]);
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // A part of a line, with the bracket left open, committed by leaving the box.
@@ -36,10 +41,16 @@ test('the sign-off takes the line as its placeholder shows it, typed key by key'
   await expect(editor.signOffInput).toHaveValue('Kampf um die letzte Bastion');
 
   await editor.waitSaved();
-  expect(EditorPage.storedArticle(app.dbPath).signOff).toEqual({ authors: ['haz', 'qu', 'ml'], agencies: ['afp', 'dpa', 'kna'] });
+  expect(EditorPage.storedArticle(app.dbPath).signOff).toEqual({
+    authors: ['haz', 'qu', 'ml'],
+    agencies: ['afp', 'dpa', 'kna'],
+  });
 });
 
-test('focus: a new article starts in the headline, and the link form and shortcuts sheet give the keyboard back to the text', async ({ app, appPage: page }) => {
+test('focus: a new article starts in the headline, and the link form and shortcuts sheet give the keyboard back to the text', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Kämpfe um Albu Kamal');
@@ -81,7 +92,9 @@ test('focus: a new article starts in the headline, and the link form and shortcu
   expect(EditorPage.storedArticle(app.dbPath).headline).toBe('Kämpfe um Albu Kamal');
 });
 
-test('focus: an article opened from the list with the keyboard continues where the caret was', async ({ appPage: page }) => {
+test('focus: an article opened from the list with the keyboard continues where the caret was', async ({
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Albu Kamal');
@@ -99,7 +112,10 @@ test('focus: an article opened from the list with the keyboard continues where t
   await expect(editor.field('Teaser')).toHaveText('Der Teaser geht weiter');
 });
 
-test('a save right after typing leaves no journal behind, so the next opening offers nothing', async ({ app, blankPage: page }) => {
+test('a save right after typing leaves no journal behind, so the next opening offers nothing', async ({
+  app,
+  blankPage: page,
+}) => {
   await page.clock.install();
   await page.goto(app.url);
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
@@ -123,11 +139,16 @@ test('a save right after typing leaves no journal behind, so the next opening of
   const id = new URL(page.url()).hash.replace('#/article/', '');
   const again = await page.context().newPage();
   await again.goto(`${app.url.split('#')[0]}#/article/${id}`);
-  await expect(new EditorPage(again).body.locator('p').first()).toHaveText('Die Bauern setzen die Setzlinge von Hand, im Regen.');
+  await expect(new EditorPage(again).body.locator('p').first()).toHaveText(
+    'Die Bauern setzen die Setzlinge von Hand, im Regen.',
+  );
   await expect(again.getByRole('alert', { name: 'Unsaved text found' })).toHaveCount(0);
 });
 
-test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts, Escape goes back to the text', async ({ app, appPage: page }) => {
+test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts, Escape goes back to the text', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Albu Kamal');
@@ -144,7 +165,9 @@ test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts
   await page.keyboard.type('Quelle?');
   await page.keyboard.press('Control+Enter');
   const panel = page.getByRole('region', { name: 'Comments' });
-  await expect(panel.getByRole('article', { name: 'Comment on Body: “Gegenangriff gestartet”' })).toContainText('Quelle?');
+  await expect(panel.getByRole('article', { name: 'Comment on Body: “Gegenangriff gestartet”' })).toContainText(
+    'Quelle?',
+  );
   // The selected words are still there, and the keyboard is back after them.
   await page.keyboard.type(' hatte');
   await expect(editor.body.locator('p').first()).toHaveText('Die Miliz habe einen Gegenangriff gestartet hatte');
@@ -159,7 +182,9 @@ test('comments: Ctrl+Alt+M takes the keys into the comment box, Ctrl+Enter posts
 
   await editor.waitSaved();
   const stored = EditorPage.storedArticle(app.dbPath);
-  expect(stored.body).toEqual([{ type: 'paragraph', children: [{ text: 'Die Miliz habe einen Gegenangriff gestartet hatte.' }] }]);
+  expect(stored.body).toEqual([
+    { type: 'paragraph', children: [{ text: 'Die Miliz habe einen Gegenangriff gestartet hatte.' }] },
+  ]);
 });
 
 test('comments: clicking a thread scrolls its words into view', async ({ appPage: page }) => {
@@ -169,13 +194,18 @@ test('comments: clicking a thread scrolls its words into view', async ({ appPage
   await page.keyboard.type('Lang');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  const filler = Array.from({ length: 60 }, (_, i) => `Absatz ${i + 1} mit etwas Text, der die Seite füllt und weiterläuft.`).join('\n\n');
+  const filler = Array.from(
+    { length: 60 },
+    (_, i) => `Absatz ${i + 1} mit etwas Text, der die Seite füllt und weiterläuft.`,
+  ).join('\n\n');
   await editor.paste(null, `${filler}\n\nAm Ende steht der Gegenangriff`);
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await page.keyboard.press('Control+Alt+m');
   await page.keyboard.type('Beleg?');
   await page.keyboard.press('Control+Enter');
-  const thread = page.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Body: “Gegenangriff”' });
+  const thread = page
+    .getByRole('region', { name: 'Comments' })
+    .getByRole('article', { name: 'Comment on Body: “Gegenangriff”' });
   await expect(thread).toBeVisible();
   await editor.waitSaved();
 
@@ -188,7 +218,7 @@ test('comments: clicking a thread scrolls its words into view', async ({ appPage
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('Gegenangriff');
 });
 
-test('undo in a picture\'s boxes goes a word at a time, in the article\'s one history', async ({ appPage: page }) => {
+test("undo in a picture's boxes goes a word at a time, in the article's one history", async ({ appPage: page }) => {
   const editor = new EditorPage(page);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'New article' }).click();
@@ -210,7 +240,10 @@ test('undo in a picture\'s boxes goes a word at a time, in the article\'s one hi
   await expect(editor.field('Headline')).toHaveText('Aufforstung');
 });
 
-test('a caret moved by key stays where the key put it when the text redraws at once (a shortcut, a sync event)', async ({ app, appPage: page }) => {
+test('a caret moved by key stays where the key put it when the text redraws at once (a shortcut, a sync event)', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();
   await page.keyboard.type('Albu Kamal');
@@ -231,8 +264,12 @@ test('a caret moved by key stays where the key put it when the text redraws at o
   await page.keyboard.press('Control+Alt+m');
   await page.keyboard.type('Welche Bastion?');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('region', { name: 'Comments' }).getByRole('article')).toHaveAccessibleName('Comment on Body: “Bastionfett”');
+  await expect(page.getByRole('region', { name: 'Comments' }).getByRole('article')).toHaveAccessibleName(
+    'Comment on Body: “Bastionfett”',
+  );
   await editor.waitSaved();
-  const stored = EditorPage.storedArticle(app.dbPath) as unknown as { body: { children: { text: string; bold?: boolean }[] }[] };
+  const stored = EditorPage.storedArticle(app.dbPath) as unknown as {
+    body: { children: { text: string; bold?: boolean }[] }[];
+  };
   expect(stored.body[0]!.children).toEqual([{ text: 'Die letzte Bastion' }, { text: 'fett', bold: true }]);
 });

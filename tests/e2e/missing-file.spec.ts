@@ -10,7 +10,10 @@ test.afterAll(() => endExiftool());
 
 const seed = fixture('articles/dw-2017-11-10-albu-kamal.txt');
 
-test('the seed page comes in with its picture waiting for the file; choosing the file attaches it, keeping caption and credit', async ({ app, appPage: page }) => {
+test('the seed page comes in with its picture waiting for the file; choosing the file attaches it, keeping caption and credit', async ({
+  app,
+  appPage: page,
+}) => {
   test.skip(!seed, `needs the seed page: ${SKIP_NO_FIXTURES}`);
   // Imported as a person does it: Import or open…, then the file.
   const chooser = page.waitForEvent('filechooser');
@@ -46,7 +49,11 @@ test('the seed page comes in with its picture waiting for the file; choosing the
   await editor.waitSaved();
   const stored = EditorPage.storedArticle(app.dbPath);
   const image = stored.body[0] as { assetId: string | null; caption: string; credit: unknown; alt: string };
-  expect(image).toMatchObject({ caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS', credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' }, alt: 'Bewaffnete Kämpfer in al-Qaim' });
+  expect(image).toMatchObject({
+    caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS',
+    credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' },
+    alt: 'Bewaffnete Kämpfer in al-Qaim',
+  });
   expect(image.assetId).toMatch(/^[0-9a-f]{64}$/);
   expect(fs.existsSync(path.join(`${app.dbPath}-assets`, image.assetId!.slice(0, 2), image.assetId!))).toBe(true);
 });

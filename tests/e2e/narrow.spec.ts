@@ -2,7 +2,9 @@ import { seriousViolations } from './axe';
 import { EditorPage } from './editorPage';
 import { expect, test } from './fixtures';
 
-test('in an 800-pixel window the side panels are a drawer: closed over the text, opened from the toolbar, Escape closes it', async ({ appPage: page }) => {
+test('in an 800-pixel window the side panels are a drawer: closed over the text, opened from the toolbar, Escape closes it', async ({
+  appPage: page,
+}) => {
   await page.setViewportSize({ width: 800, height: 800 });
   const editor = new EditorPage(page);
   await page.getByRole('button', { name: 'New article' }).click();

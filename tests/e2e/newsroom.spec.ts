@@ -19,7 +19,12 @@ import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 import { missingPrerequisite } from '../helpers/prerequisites';
 
 const SERVER_BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'byline-server.cjs');
-const NO_POSTGRES = findPostgresBin() ? null : missingPrerequisite('the newsroom journeys', "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database");
+const NO_POSTGRES = findPostgresBin()
+  ? null
+  : missingPrerequisite(
+      'the newsroom journeys',
+      "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database",
+    );
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,7 +39,9 @@ function freePort(): Promise<number> {
 
 /** `byline-server start` as an operator runs it; resolves once it says it listens. */
 async function startServer(pgUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [SERVER_BIN, 'start', '--port', String(port), '--pg', pgUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BIN, 'start', '--port', String(port), '--pg', pgUrl], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -47,7 +54,10 @@ async function startServer(pgUrl: string, port: number): Promise<ChildProcess> {
   return child;
 }
 
-const killed = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGKILL'))));
+const killed = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGKILL')));
 
 /** Joins the newsroom from the status line, with the keyboard after the one click, as a person does. */
 async function join(page: Page, url: string, account: string, password: string): Promise<void> {
@@ -62,7 +72,12 @@ async function join(page: Page, url: string, account: string, password: string):
 }
 
 /** A browser-mode desktop, open in its own browser context, joined to the newsroom server as `account`. */
-async function joinedDesktop(browser: Browser, url: string, account: { name: string; password: string }, ownProfile?: { initials: string; role: string }): Promise<{ app: RunningApp; page: Page }> {
+async function joinedDesktop(
+  browser: Browser,
+  url: string,
+  account: { name: string; password: string },
+  ownProfile?: { initials: string; role: string },
+): Promise<{ app: RunningApp; page: Page }> {
   const app = await startBrowserMode();
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto(app.url);
@@ -87,7 +102,11 @@ async function joinedDesktop(browser: Browser, url: string, account: { name: str
 function revisionsIn(dbPath: string, id: string): string[] {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const rows = db.prepare('SELECT r.revision, r.doc FROM revisions r JOIN articles a ON a.pk = r.article_pk WHERE a.id = ? ORDER BY r.revision').all(id) as { revision: number; doc: Buffer }[];
+    const rows = db
+      .prepare(
+        'SELECT r.revision, r.doc FROM revisions r JOIN articles a ON a.pk = r.article_pk WHERE a.id = ? ORDER BY r.revision',
+      )
+      .all(id) as { revision: number; doc: Buffer }[];
     return rows.map(({ revision, doc }) => {
       const article = decodeRevision(doc);
       return `${revision} ${article.status} ${article.headline} ${revisionHash(article, '')}`;
@@ -101,8 +120,13 @@ function revisionsIn(dbPath: string, id: string): string[] {
 function stored(dbPath: string, id: string): { headline: string; revisions: number } {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const doc = JSON.parse(db.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string) as { headline: string };
-    const revisions = db.prepare('SELECT count(*) FROM revisions r JOIN articles a ON a.pk = r.article_pk WHERE a.id = ?').pluck().get(id) as number;
+    const doc = JSON.parse(db.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string) as {
+      headline: string;
+    };
+    const revisions = db
+      .prepare('SELECT count(*) FROM revisions r JOIN articles a ON a.pk = r.article_pk WHERE a.id = ?')
+      .pluck()
+      .get(id) as number;
     return { headline: doc.headline, revisions };
   } finally {
     db.close();
@@ -130,7 +154,12 @@ test.describe('the newsroom server', () => {
   test('a journalist writes offline, the desk gets it within 2 s of the server coming up, comments travel, both edit one revision and the desk chooses', async () => {
     test.setTimeout(180_000);
     await migrate(pool);
-    const anna = await addAccount(pool, { name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'] });
+    const anna = await addAccount(pool, {
+      name: 'Anna Muster',
+      initials: 'am',
+      role: 'journalist',
+      desks: ['Politik'],
+    });
     const dora = await addAccount(pool, { name: 'Dora Desk', initials: 'dd', role: 'desk', desks: ['Politik'] });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -138,7 +167,10 @@ test.describe('the newsroom server', () => {
 
     const browser = await launchChromium();
     try {
-      const { app: reporter, page: a } = await joinedDesktop(browser, url, { name: 'Anna Muster', password: anna.password });
+      const { app: reporter, page: a } = await joinedDesktop(browser, url, {
+        name: 'Anna Muster',
+        password: anna.password,
+      });
       const { app: desk, page: d } = await joinedDesktop(browser, url, { name: 'Dora Desk', password: dora.password });
       apps.push(reporter, desk);
 
@@ -180,12 +212,20 @@ test.describe('the newsroom server', () => {
       await d.keyboard.press('Control+Alt+m');
       await d.keyboard.type('Quelle für die Rückeroberung?');
       await d.keyboard.press('Control+Enter');
-      await expect(d.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' })).toContainText('Quelle für die Rückeroberung?');
+      await expect(
+        d
+          .getByRole('region', { name: 'Comments' })
+          .getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' }),
+      ).toContainText('Quelle für die Rückeroberung?');
       await d.screenshot({ path: test.info().outputPath('newsroom-desk-comment.png') });
       // Anna sees it, on its words, without doing anything.
       await expect(a.getByRole('button', { name: 'Comments (1)' })).toBeVisible();
       await a.getByRole('button', { name: 'Comments (1)' }).click();
-      await expect(a.getByRole('region', { name: 'Comments' }).getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' })).toContainText('Quelle für die Rückeroberung?');
+      await expect(
+        a
+          .getByRole('region', { name: 'Comments' })
+          .getByRole('article', { name: 'Comment on Headline: “Kamal zurück”' }),
+      ).toContainText('Quelle für die Rückeroberung?');
       await a.screenshot({ path: test.info().outputPath('newsroom-comment.png') });
 
       // Both edit the same revision while the server is down again.
@@ -216,11 +256,14 @@ test.describe('the newsroom server', () => {
       expect(atDesk.headline).toBe(atAnna.headline);
       // The desk's own "(dpa)" is kept in its history: nothing typed was lost.
       const deskDb = new Database(desk.dbPath, { readonly: true });
-      const deskTexts = deskDb.prepare("SELECT headline FROM revisions").pluck().all();
+      const deskTexts = deskDb.prepare('SELECT headline FROM revisions').pluck().all();
       deskDb.close();
       expect(deskTexts).toContain('IS-Kämpfer holen Teile von Albu Kamal zurück (dpa)');
       // One history on the server: a single head.
-      const heads = await pool.query("SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))", [id]);
+      const heads = await pool.query(
+        "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
+        [id],
+      );
       expect(heads.rowCount).toBe(1);
     } finally {
       await browser.close();
@@ -238,9 +281,17 @@ test.describe('the newsroom server', () => {
     server = await startServer(cluster.url, port);
     const browser = await launchChromium();
     try {
-      const { app: deskApp, page: d } = await joinedDesktop(browser, url, { name: 'Dora Zwei', password: dora.password });
+      const { app: deskApp, page: d } = await joinedDesktop(browser, url, {
+        name: 'Dora Zwei',
+        password: dora.password,
+      });
       // Ben set up his machine himself, as a desk editor; the server knows him as a journalist.
-      const { app: benApp, page: b } = await joinedDesktop(browser, url, { name: 'Ben Sport', password: ben.password }, { initials: 'bs', role: 'Desk editor' });
+      const { app: benApp, page: b } = await joinedDesktop(
+        browser,
+        url,
+        { name: 'Ben Sport', password: ben.password },
+        { initials: 'bs', role: 'Desk editor' },
+      );
       apps.push(deskApp, benApp);
 
       // The desk writes an article (two revisions) and assigns it to Ben from the Sport desk.
@@ -290,14 +341,23 @@ test.describe('the newsroom server', () => {
       await expect(b.getByRole('status', { name: 'Newsroom server' })).toContainText('nothing waiting');
 
       // The desk's store has the article as the server does: submitted, one history.
-      await expect.poll(() => {
-        const db = new Database(deskApp.dbPath, { readonly: true });
-        try {
-          return JSON.parse(db.prepare("SELECT doc FROM articles WHERE json_extract(doc, '$.headline') = 'Olympia-Bewerbung abgelehnt'").pluck().get() as string).status;
-        } finally {
-          db.close();
-        }
-      }).toBe('submitted');
+      await expect
+        .poll(() => {
+          const db = new Database(deskApp.dbPath, { readonly: true });
+          try {
+            return JSON.parse(
+              db
+                .prepare(
+                  "SELECT doc FROM articles WHERE json_extract(doc, '$.headline') = 'Olympia-Bewerbung abgelehnt'",
+                )
+                .pluck()
+                .get() as string,
+            ).status;
+          } finally {
+            db.close();
+          }
+        })
+        .toBe('submitted');
     } finally {
       await browser.close();
     }

@@ -27,7 +27,10 @@ async function pasteOnList(page: Page, html: string | null, text: string) {
   await pasteClipboard(page, html, text);
 }
 
-test('a page pasted onto the list opens beside its source; correcting a line reads it again and the store keeps it', async ({ app, appPage: page }) => {
+test('a page pasted onto the list opens beside its source; correcting a line reads it again and the store keeps it', async ({
+  app,
+  appPage: page,
+}) => {
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
   await pasteOnList(page, null, PAGE_TEXT);
   const editor = new EditorPage(page);
@@ -61,18 +64,28 @@ test('a page pasted onto the list opens beside its source; correcting a line rea
   await expect.poll(() => EditorPage.storedArticle(app.dbPath).revision).toBe(2);
   const stored = EditorPage.storedArticle(app.dbPath);
   expect(JSON.stringify(stored.body)).not.toContain('Anzeige');
-  expect(stored).toMatchObject({ headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet', byline: 'Sandra Vogt', publishedAt: '2026-11-21T08:00:00.000Z', signOff: { authors: ['sv'], agencies: ['dpa'] } });
+  expect(stored).toMatchObject({
+    headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet',
+    byline: 'Sandra Vogt',
+    publishedAt: '2026-11-21T08:00:00.000Z',
+    signOff: { authors: ['sv'], agencies: ['dpa'] },
+  });
 
   // Typing in the article goes on as usual afterwards.
   await editor.focusField('Headline');
   await page.keyboard.type(' – mit Radweg');
   await editor.waitSaved();
-  expect(EditorPage.storedArticle(app.dbPath).headline).toBe('Neue Brücke über die Volme wird im Frühjahr eröffnet – mit Radweg');
+  expect(EditorPage.storedArticle(app.dbPath).headline).toBe(
+    'Neue Brücke über die Volme wird im Frühjahr eröffnet – mit Radweg',
+  );
   await page.setViewportSize({ width: 800, height: 900 });
   await page.screenshot({ path: 'test-results/page-review-800.png' });
 });
 
-test('a page copied with its HTML is read from its markup; a page without an article is refused and nothing stored', async ({ app, appPage: page }) => {
+test('a page copied with its HTML is read from its markup; a page without an article is refused and nothing stored', async ({
+  app,
+  appPage: page,
+}) => {
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
   const html = `<html><body><!--StartFragment--><nav><a href="/">Start</a> <a href="/region">Region</a></nav><h1>Neue Brücke über die Volme</h1><p class="intro">Die Stadt gibt die Brücke im April frei.</p><p>Die alte Brücke war im Sommer 2024 wegen Rostschäden gesperrt worden. Seitdem mussten Fußgänger einen Umweg von fast einem Kilometer in Kauf nehmen.</p><p>Die Kosten für den Neubau liegen bei 3,4 Millionen Euro, davon trägt das Land 60 Prozent.</p><footer>Impressum</footer><!--EndFragment--></body></html>`;
   await pasteOnList(page, html, 'Neue Brücke über die Volme\nDie Stadt gibt die Brücke im April frei.');

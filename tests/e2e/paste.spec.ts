@@ -14,7 +14,6 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-
 test('paste from Word, an embedded picture, and plain text into a field', async () => {
   const word = fixture('clipboard/word/cke5__basic-styles_multiple-styles-multiline_input.word2016.html');
   test.skip(!word, SKIP_NO_FIXTURES);
@@ -35,13 +34,20 @@ test('paste from Word, an embedded picture, and plain text into a field', async 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await editor.paste(fs.readFileSync(word!, 'utf8'), 'Line bold and italics');
-  await expect(editor.body.locator('p')).toHaveText(['Line bold and italics', 'Line foo bar', 'Third line styling, space on end']);
+  await expect(editor.body.locator('p')).toHaveText([
+    'Line bold and italics',
+    'Line foo bar',
+    'Third line styling, space on end',
+  ]);
   await expect(editor.body.locator('strong').first()).toHaveText('bold');
   await expect(editor.body.locator('em').first()).toHaveText('italics');
 
   // An embedded picture becomes an image block awaiting a credit.
   const png = `data:image/png;base64,${tinyPng(7).toString('base64')}`;
-  await editor.paste(`<p>Vor dem Bild</p><img src="${png}" alt="Rauch über Albu Kamal"><p>Nach dem Bild</p>`, 'Vor dem Bild');
+  await editor.paste(
+    `<p>Vor dem Bild</p><img src="${png}" alt="Rauch über Albu Kamal"><p>Nach dem Bild</p>`,
+    'Vor dem Bild',
+  );
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
   await expect(page.locator('.block-image .credit-line.missing')).toHaveText('No credit yet');
   // The editor shows the WebP rendition; the store keeps the pasted bytes as they were (checked below).
@@ -54,8 +60,17 @@ test('paste from Word, an embedded picture, and plain text into a field', async 
   const assets = db.prepare('SELECT id, mime FROM assets').all() as { id: string; mime: string }[];
   db.close();
   expect(doc.headline).toBe('IS-Kämpfer holen Teile zurück');
-  expect(doc.body[1]).toEqual({ type: 'paragraph', children: [{ text: 'Line ' }, { text: 'foo', bold: true }, { text: ' bar' }] });
+  expect(doc.body[1]).toEqual({
+    type: 'paragraph',
+    children: [{ text: 'Line ' }, { text: 'foo', bold: true }, { text: ' bar' }],
+  });
   expect(assets).toEqual([{ id: crypto.createHash('sha256').update(tinyPng(7)).digest('hex'), mime: 'image/png' }]);
-  expect(doc.body.find((b: { type: string }) => b.type === 'image')).toEqual({ type: 'image', assetId: assets[0]!.id, caption: '', credit: {}, alt: 'Rauch über Albu Kamal' });
+  expect(doc.body.find((b: { type: string }) => b.type === 'image')).toEqual({
+    type: 'image',
+    assetId: assets[0]!.id,
+    caption: '',
+    credit: {},
+    alt: 'Rauch über Albu Kamal',
+  });
   await browser.close();
 });

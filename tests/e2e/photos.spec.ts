@@ -31,7 +31,10 @@ async function dropFile(page: Page, target: ReturnType<Page['locator']>, file: s
   await target.dispatchEvent('drop', { dataTransfer, ...at });
 }
 
-test('a photo dropped into the text comes with its caption and credit; an edit shows as edited; the photo desk lists and fixes it; the export writes it back', async ({ app, appPage: page }) => {
+test('a photo dropped into the text comes with its caption and credit; an edit shows as edited; the photo desk lists and fixes it; the export writes it back', async ({
+  app,
+  appPage: page,
+}) => {
   const photo = await agencyPhoto(app.dataDir);
   await page.getByRole('button', { name: 'New article' }).click();
   const editor = new EditorPage(page);
@@ -46,27 +49,41 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await dropFile(page, editor.body.locator('p').first(), photo, 'image/jpeg');
   const figure = editor.body.locator('figure.block-image');
   await expect(figure).toHaveCount(1);
-  await expect(page.getByRole('status').filter({ hasText: 'Added AFP_Albu-Kamal.jpg: check the caption and credit taken from the file' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Added AFP_Albu-Kamal.jpg: check the caption and credit taken from the file' }),
+  ).toBeVisible();
   await expect(figure.getByLabel('Caption')).toHaveValue('Kämpfer in al-Qaim');
   await expect(figure.getByLabel('Provider')).toHaveValue('Getty Images');
   await expect(figure.getByLabel('Agency')).toHaveValue('AFP');
   await expect(figure.getByLabel('Photographer')).toHaveValue('Ali al-Rubaye');
   await expect(figure.locator('.credit-line')).toHaveText('Bild: Getty Images/AFP/A. al-Rubaye');
   await expect(figure.locator('.origin').first()).toHaveText('from the file');
-  await expect(figure.getByRole('img', { name: 'Picture without alt text' }).or(figure.locator('img.image-preview'))).toHaveAttribute('src', /^data:image\/webp;base64,/);
+  await expect(
+    figure.getByRole('img', { name: 'Picture without alt text' }).or(figure.locator('img.image-preview')),
+  ).toHaveAttribute('src', /^data:image\/webp;base64,/);
   await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toHaveText('No alt text');
   expect(await seriousViolations(page)).toEqual([]);
 
   // The photographer typed wrongly contradicts the file: flagged at once.
   await figure.getByLabel('Photographer').fill('Alan Rubin');
-  await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toContainText('The photographer "Alan Rubin" is not the file\'s creator "Ali al-Rubaye"');
-  await expect(figure.locator('.origin.edited').last()).toContainText('the file says “Bild: Getty Images/AFP/A. al-Rubaye”');
+  await expect(figure.getByRole('list', { name: 'Problems with this picture' })).toContainText(
+    'The photographer "Alan Rubin" is not the file\'s creator "Ali al-Rubaye"',
+  );
+  await expect(figure.locator('.origin.edited').last()).toContainText(
+    'the file says “Bild: Getty Images/AFP/A. al-Rubaye”',
+  );
   await figure.getByLabel('Caption').fill('Kämpfer der irakischen Armee in al-Qaim');
   await figure.getByLabel('Alt text').fill('Bewaffnete Kämpfer auf einem Pick-up');
   await editor.waitSaved();
 
   // The photo desk lists it with where each value came from and what is wrong.
-  await page.getByRole('button', { name: '← Articles' }).or(page.getByRole('button', { name: 'Close' })).first().click();
+  await page
+    .getByRole('button', { name: '← Articles' })
+    .or(page.getByRole('button', { name: 'Close' }))
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Photo desk' }).click();
   const rows = page.locator('.photo-table tbody tr');
   await expect(rows).toHaveCount(1);
@@ -94,7 +111,9 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   await expect(preview).toContainText('→ Bild: Getty Images/AFP/A. al-Rubaye');
   await expect(preview).not.toContainText('contradicts');
   await bulk.getByRole('button', { name: 'Set credit' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Credit set on 1 picture; 1 article changed.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Credit set on 1 picture; 1 article changed.' }),
+  ).toBeVisible();
   await expect(page.getByText('No pictures match.')).toBeVisible();
   await page.getByLabel('Credit contradicts the file').uncheck();
   await expect(rows.first()).toContainText('Bild: Getty Images/AFP/A. al-Rubaye from the file');
@@ -125,7 +144,10 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
 
   // The export carries a copy of the picture whose IPTC/XMP say the edited caption and credit.
   await page.getByRole('button', { name: 'Export…' }).click();
-  await page.getByRole('form', { name: 'Export' }).getByLabel('Format').selectOption({ label: 'NewsML-G2 2.35 package (ZIP with credited pictures)' });
+  await page
+    .getByRole('form', { name: 'Export' })
+    .getByLabel('Format')
+    .selectOption({ label: 'NewsML-G2 2.35 package (ZIP with credited pictures)' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(notice).toContainText('pictures carry the caption and credit (read back)');
@@ -133,13 +155,24 @@ test('a photo dropped into the text comes with its caption and credit; an edit s
   const [picture] = Object.keys(zip).filter((k) => k.startsWith('pictures/'));
   const copy = path.join(app.dataDir, 'copy.jpg');
   fs.writeFileSync(copy, zip[picture!]!);
-  expect(await readPhotoMetadata(copy, 'copy.jpg')).toMatchObject({ caption: 'Kämpfer der irakischen Armee in al-Qaim', creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+  expect(await readPhotoMetadata(copy, 'copy.jpg')).toMatchObject({
+    caption: 'Kämpfer der irakischen Armee in al-Qaim',
+    creators: ['Ali al-Rubaye'],
+    creditLine: 'Getty Images/AFP/A. al-Rubaye',
+  });
   // The stored original still says what the agency sent.
-  const original = path.join(`${app.dbPath}-assets`, path.basename(picture!, '.jpg').slice(0, 2), path.basename(picture!, '.jpg'));
+  const original = path.join(
+    `${app.dbPath}-assets`,
+    path.basename(picture!, '.jpg').slice(0, 2),
+    path.basename(picture!, '.jpg'),
+  );
   expect(fs.readFileSync(original).equals(fs.readFileSync(photo))).toBe(true);
 });
 
-test('pictures that cannot be stored are named and leave nothing behind; the others still come in', async ({ app, appPage: page }) => {
+test('pictures that cannot be stored are named and leave nothing behind; the others still come in', async ({
+  app,
+  appPage: page,
+}) => {
   await page.getByRole('button', { name: 'New article' }).click();
   const editor = new EditorPage(page);
   await editor.body.locator('p').first().click();
@@ -158,8 +191,12 @@ test('pictures that cannot be stored are named and leave nothing behind; the oth
   const figures = editor.body.locator('figure.block-image');
   await expect(figures).toHaveCount(2);
   await expect(figures.nth(0).getByLabel('Caption')).toHaveValue('Kämpfer in al-Qaim');
-  await expect(figures.nth(1).getByRole('list', { name: 'Problems with this picture' })).toHaveText(/No credit\s*No alt text/);
+  await expect(figures.nth(1).getByRole('list', { name: 'Problems with this picture' })).toHaveText(
+    /No credit\s*No alt text/,
+  );
   // Only the good pictures' originals are in the store (renditions sit beside them).
-  const stored = (fs.readdirSync(`${app.dbPath}-assets`, { recursive: true }) as string[]).filter((f) => /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(f));
+  const stored = (fs.readdirSync(`${app.dbPath}-assets`, { recursive: true }) as string[]).filter((f) =>
+    /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(f),
+  );
   expect(stored).toHaveLength(2);
 });

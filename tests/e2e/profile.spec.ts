@@ -23,7 +23,9 @@ test('first start asks who is working here; every revision then records that per
   await form.getByLabel('Initials').fill('4m');
   await form.getByRole('button', { name: 'Save profile' }).click();
   // Named beside the field, in words, without the schema's field names.
-  await expect(form.locator('#initials-problem')).toHaveText('Initials: initials are one to six letters (“4m” has a character that is not a letter)');
+  await expect(form.locator('#initials-problem')).toHaveText(
+    'Initials: initials are one to six letters (“4m” has a character that is not a letter)',
+  );
   await expect(form.getByLabel('Initials')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Initials').fill('am');
   await form.getByLabel('Role').selectOption({ label: 'Desk editor' });

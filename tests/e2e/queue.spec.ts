@@ -11,13 +11,32 @@ const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'byline.cjs');
 function addArticle(app: RunningApp, fields: object): string {
   const file = path.join(app.dataDir, `${Math.random().toString(36).slice(2)}.json`);
   fs.writeFileSync(file, JSON.stringify({ ...seedArticle(), ...fields }));
-  return (JSON.parse(execFileSync(process.execPath, [BIN, '--db', app.dbPath, '--json', 'save', file], { encoding: 'utf8' })) as { article: { id: string } }).article.id;
+  return (
+    JSON.parse(
+      execFileSync(process.execPath, [BIN, '--db', app.dbPath, '--json', 'save', file], { encoding: 'utf8' }),
+    ) as { article: { id: string } }
+  ).article.id;
 }
 
-test('desk queue: filters by rubric, agency and open comments, badges, sort, and keyboard navigation to open an article', async ({ app, blankPage: page }) => {
-  addArticle(app, { rubric: 'Politik', headline: 'Albu Kamal umkämpft', signOff: { authors: ['haz'], agencies: ['afp'] } });
-  const sport = addArticle(app, { rubric: 'Sport', headline: 'Bayern gewinnt', signOff: { authors: ['ml'], agencies: ['sid'] } });
-  addArticle(app, { rubric: 'Kultur', headline: 'Ausstellung eröffnet', signOff: { authors: ['bs'], agencies: ['dpa'] } });
+test('desk queue: filters by rubric, agency and open comments, badges, sort, and keyboard navigation to open an article', async ({
+  app,
+  blankPage: page,
+}) => {
+  addArticle(app, {
+    rubric: 'Politik',
+    headline: 'Albu Kamal umkämpft',
+    signOff: { authors: ['haz'], agencies: ['afp'] },
+  });
+  const sport = addArticle(app, {
+    rubric: 'Sport',
+    headline: 'Bayern gewinnt',
+    signOff: { authors: ['ml'], agencies: ['sid'] },
+  });
+  addArticle(app, {
+    rubric: 'Kultur',
+    headline: 'Ausstellung eröffnet',
+    signOff: { authors: ['bs'], agencies: ['dpa'] },
+  });
   execFileSync(process.execPath, [BIN, '--db', app.dbPath, 'comment', sport, 'Ergebnis prüfen']);
 
   // The articles were stored before the page opened, so the list shows them from the start.

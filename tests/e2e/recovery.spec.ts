@@ -6,7 +6,10 @@ import { expect, test } from './fixtures';
  * The window crashes between two autosaves. Timers run on Playwright's clock, so the test decides
  * that the journal (every 250 ms) has run and the autosave (a second after typing) has not.
  */
-test('text typed after the last save survives a crashed window and is offered back when the article opens', async ({ app, blankPage: page }) => {
+test('text typed after the last save survives a crashed window and is offered back when the article opens', async ({
+  app,
+  blankPage: page,
+}) => {
   await page.clock.install();
   await page.goto(app.url);
   await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
@@ -37,7 +40,10 @@ test('text typed after the last save survives a crashed window and is offered ba
   const editor2 = new EditorPage(again);
   await expect(editor2.field('Headline')).toHaveText('Kämpfe um Albu Kamal');
   await editor2.waitSaved();
-  expect(db.prepare('SELECT headline, revision FROM articles').get()).toEqual({ headline: 'Kämpfe um Albu Kamal', revision: 2 });
+  expect(db.prepare('SELECT headline, revision FROM articles').get()).toEqual({
+    headline: 'Kämpfe um Albu Kamal',
+    revision: 2,
+  });
   expect(journal()).toBeUndefined();
   db.close();
 

@@ -35,7 +35,9 @@ test('an Arabic article runs right to left, with mixed-direction paragraphs each
   expect(directions).toEqual(['rtl', 'ltr']); // dir="auto": each paragraph by its own first strong letter
   expect(await editor.field('Headline').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
   // The app's own controls stay left to right.
-  expect(await page.getByRole('toolbar', { name: 'Formatting' }).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  expect(await page.getByRole('toolbar', { name: 'Formatting' }).evaluate((el) => getComputedStyle(el).direction)).toBe(
+    'ltr',
+  );
   // 12 Arabic words (with "40") and 6 English ones.
   await expect(page.getByTestId('word-count')).toHaveText('18 words');
 

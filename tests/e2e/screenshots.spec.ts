@@ -9,7 +9,9 @@ import { launchChromium, startBrowserMode, type RunningApp } from './harness';
 
 // BYLINE_UPDATE_SCREENSHOTS=1 writes the README's pictures into docs/screenshots/; otherwise they
 // go to test-results/ so an ordinary test run leaves the repository as it was.
-const OUT = process.env.BYLINE_UPDATE_SCREENSHOTS ? path.resolve('docs/screenshots') : path.resolve('test-results/screenshots');
+const OUT = process.env.BYLINE_UPDATE_SCREENSHOTS
+  ? path.resolve('docs/screenshots')
+  : path.resolve('test-results/screenshots');
 
 let app: RunningApp;
 test.beforeEach(async () => {
@@ -34,7 +36,10 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   await expect(profile).toBeHidden();
 
   const seed = path.join(app.dataDir, 'seed.json');
-  fs.writeFileSync(seed, JSON.stringify({ ...seedArticle(), kicker: 'Syrien', byline: 'Deutsche Welle', dateline: 'Albu Kamal (afp)' }));
+  fs.writeFileSync(
+    seed,
+    JSON.stringify({ ...seedArticle(), kicker: 'Syrien', byline: 'Deutsche Welle', dateline: 'Albu Kamal (afp)' }),
+  );
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import or open…' }).click();
   await (await chooser).setFiles([seed]);
@@ -90,7 +95,9 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   await page.keyboard.press('Enter');
   await page.keyboard.type('قال المرصد السوري إن التنظيم استعاد نحو 40 في المئة من المدينة.');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('قال المرصد السوري لحقوق الإنسان إن التنظيم شن هجوماً مضاداً. Reuters reported the same on Friday.');
+  await page.keyboard.type(
+    'قال المرصد السوري لحقوق الإنسان إن التنظيم شن هجوماً مضاداً. Reuters reported the same on Friday.',
+  );
   await editor.addSignOff('ha (afp)');
   await editor.waitSaved();
   await page.screenshot({ path: path.join(OUT, 'editor-arabic.png') });
@@ -118,7 +125,18 @@ test('screenshots of the list, the editor, a picture, the photo desk, right-to-l
   await expect(page.locator('.photo-table img.thumb')).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'photo-desk-800.png') });
 
-  for (const name of ['list', 'editor', 'shortcuts', 'editor-picture', 'photo-desk', 'editor-arabic', 'history', 'editor-800', 'editor-800-drawer', 'photo-desk-800']) {
+  for (const name of [
+    'list',
+    'editor',
+    'shortcuts',
+    'editor-picture',
+    'photo-desk',
+    'editor-arabic',
+    'history',
+    'editor-800',
+    'editor-800-drawer',
+    'photo-desk-800',
+  ]) {
     expect(fs.statSync(path.join(OUT, `${name}.png`)).size).toBeGreaterThan(10_000);
   }
   await browser.close();

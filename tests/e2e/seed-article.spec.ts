@@ -13,7 +13,6 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-
 /**
  * The article Byline started from (DW, 10 November 2017), built as a journalist would: typing the
  * fields, pasting the body text and the picture, adding the credit and the sign-off. After a reload
@@ -22,7 +21,11 @@ test.afterEach(async () => {
 test('build the seed article by typing and pasting; the saved model holds it all', async () => {
   const file = fixture('articles/dw-2017-11-10-albu-kamal.txt');
   test.skip(!file, SKIP_NO_FIXTURES);
-  const lines = fs.readFileSync(file!, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = fs
+    .readFileSync(file!, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The page as the fixture has it, after the three "skip to" links.
   const [rubric, headline, , teaser, caption, creditLine, p1, p2, subhead, p3, p4, signOff] = lines.slice(3);
   expect(creditLine).toBe('Bild: Getty Images/AFP/A. al-Rubaye');
@@ -47,7 +50,10 @@ test('build the seed article by typing and pasting; the saved model holds it all
 
   // The picture and the first two paragraphs, pasted from a web page; then the subhead typed.
   const png = `data:image/png;base64,${tinyPng(42).toString('base64')}`;
-  await editor.paste(`<figure><img src="${png}" alt="Kämpfer in al-Qaim"></figure><p>${p1}</p><p>${p2}</p>`, `${p1}\n\n${p2}`);
+  await editor.paste(
+    `<figure><img src="${png}" alt="Kämpfer in al-Qaim"></figure><p>${p1}</p><p>${p2}</p>`,
+    `${p1}\n\n${p2}`,
+  );
   await expect(page.getByRole('status').filter({ hasText: '1 pasted picture added' })).toBeVisible();
   // A person waits for the picture to show before reaching for what is below it (the layout moves).
   await expect(page.locator('.block-image .image-preview')).toBeVisible();
@@ -89,7 +95,13 @@ test('build the seed article by typing and pasting; the saved model holds it all
   });
   expect(new Date(doc.publishedAt).getFullYear()).toBe(2017);
   expect(doc.body).toEqual([
-    { type: 'image', assetId, caption, credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Ali al-Rubaye' }, alt: 'Kämpfer in al-Qaim' },
+    {
+      type: 'image',
+      assetId,
+      caption,
+      credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Ali al-Rubaye' },
+      alt: 'Kämpfer in al-Qaim',
+    },
     { type: 'paragraph', children: [{ text: p1 }] },
     { type: 'paragraph', children: [{ text: p2 }] },
     { type: 'subhead', children: [{ text: subhead }] },

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 import Database from 'better-sqlite3';
 import { EditorPage } from './editorPage';
 
-test('workflow: submit, review, a refused approval names what is missing, back to the author with a reason; text typed before a step is kept', async ({ app, appPage: page }) => {
+test('workflow: submit, review, a refused approval names what is missing, back to the author with a reason; text typed before a step is kept', async ({
+  app,
+  appPage: page,
+}) => {
   const editor = new EditorPage(page);
 
   await page.getByRole('button', { name: 'New article' }).click();
@@ -26,7 +29,11 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await refusal.getByRole('listitem').filter({ hasText: 'a teaser' }).getByRole('button', { name: 'Go there' }).click();
   await page.keyboard.type('Die Waffenruhe hält seit Montag.');
   await expect(editor.field('Teaser')).toHaveText('Die Waffenruhe hält seit Montag.');
-  await refusal.getByRole('listitem').filter({ hasText: 'a sign-off' }).getByRole('button', { name: 'Go there' }).click();
+  await refusal
+    .getByRole('listitem')
+    .filter({ hasText: 'a sign-off' })
+    .getByRole('button', { name: 'Go there' })
+    .click();
   await expect(editor.signOffInput).toBeFocused();
 
   // Destructive steps stand apart from the others.
@@ -57,10 +64,14 @@ test('workflow: submit, review, a refused approval names what is missing, back t
   await filter.getByRole('button', { name: 'Back to author (1)' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
   // … and in the queue row.
-  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toContainText('Back to author: “Kürzel fehlt”');
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toContainText(
+    'Back to author: “Kürzel fehlt”',
+  );
 
   const db = new Database(app.dbPath, { readonly: true });
-  expect(db.prepare('SELECT headline, status FROM articles').all()).toEqual([{ headline: 'Waffenruhe hält im Norden', status: 'back-to-author' }]);
+  expect(db.prepare('SELECT headline, status FROM articles').all()).toEqual([
+    { headline: 'Waffenruhe hält im Norden', status: 'back-to-author' },
+  ]);
   expect(db.prepare("SELECT note FROM revisions WHERE note != ''").pluck().all()).toEqual(['Kürzel fehlt']);
   db.close();
 });

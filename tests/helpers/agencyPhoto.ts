@@ -17,7 +17,12 @@ export const AGENCY_TAGS = {
  * Writes a real JPEG with an agency's metadata (exiftool, as agencies' systems do) to `file`.
  * The caller ends exiftool (endExiftool) when its tests are done.
  */
-export async function writeAgencyJpeg(file: string, width = 640, height = 480, tags: Record<string, unknown> = AGENCY_TAGS): Promise<string> {
+export async function writeAgencyJpeg(
+  file: string,
+  width = 640,
+  height = 480,
+  tags: Record<string, unknown> = AGENCY_TAGS,
+): Promise<string> {
   fs.writeFileSync(file, await jpegOf(width, height));
   await exiftool().write(file, tags as never, { writeArgs: ['-overwrite_original'] });
   return file;

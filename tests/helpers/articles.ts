@@ -35,7 +35,11 @@ export function seedArticle(assetId?: string): ArticleInput {
       { type: 'subhead', children: [{ text: 'Kampf um die letzte Bastion' }] },
       {
         type: 'paragraph',
-        children: [{ text: 'Wie die oppositionsnahe Beobachtungsstelle erklärte, brachten die Dschihadisten dann aber überraschend mehrere Viertel im Norden von Albu Kamal wieder in ihre Gewalt.' }],
+        children: [
+          {
+            text: 'Wie die oppositionsnahe Beobachtungsstelle erklärte, brachten die Dschihadisten dann aber überraschend mehrere Viertel im Norden von Albu Kamal wieder in ihre Gewalt.',
+          },
+        ],
       },
     ],
   };
@@ -43,7 +47,24 @@ export function seedArticle(assetId?: string): ArticleInput {
 
 /** About `words` words of German-looking prose in paragraphs of ~80 words. */
 export function longBody(words: number, seed = 1): Block[] {
-  const vocab = ['die', 'Stadt', 'Kämpfer', 'Grenze', 'Armee', 'berichtet', 'Beobachtungsstelle', 'Nachrichten', 'Regierung', 'Verhandlungen', 'heute', 'gestern', 'Wüste', 'Luftwaffe', 'Prozent', 'Bastion'];
+  const vocab = [
+    'die',
+    'Stadt',
+    'Kämpfer',
+    'Grenze',
+    'Armee',
+    'berichtet',
+    'Beobachtungsstelle',
+    'Nachrichten',
+    'Regierung',
+    'Verhandlungen',
+    'heute',
+    'gestern',
+    'Wüste',
+    'Luftwaffe',
+    'Prozent',
+    'Bastion',
+  ];
   let x = seed;
   const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
   const paragraphs: Block[] = [];

@@ -70,7 +70,12 @@ interface Exchange {
  * holds back a share of connections' requests for a while (so requests arrive late and out of
  * the order they were made in). Knows which requests are in flight, to kill the server during one.
  */
-export function cuttingProxy(target: () => number, random: () => number, cutShare: number, lateShare = 0): Promise<FaultProxy> {
+export function cuttingProxy(
+  target: () => number,
+  random: () => number,
+  cutShare: number,
+  lateShare = 0,
+): Promise<FaultProxy> {
   const exchanges = new Set<Exchange>();
   const startListeners = new Set<() => void>();
   const server = net.createServer((client) => {
@@ -125,12 +130,18 @@ export function cuttingProxy(target: () => number, random: () => number, cutShar
       startListeners.add(listener);
     });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port, inFlight, midRequest }))),
+    server.listen(0, '127.0.0.1', () =>
+      resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port, inFlight, midRequest })),
+    ),
   );
 }
 
 /** Kills the server (SIGKILL) while requests are in flight and starts it again; answers the requests that were in flight. */
-export async function killMidRequest(server: ServerProcess, proxy: FaultProxy, random: () => number): Promise<string[]> {
+export async function killMidRequest(
+  server: ServerProcess,
+  proxy: FaultProxy,
+  random: () => number,
+): Promise<string[]> {
   const inFlight = await proxy.midRequest(random);
   await server.kill('SIGKILL');
   await server.start();

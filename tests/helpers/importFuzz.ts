@@ -17,10 +17,15 @@ export interface FuzzSeed {
 
 /** The seed article in every importable format, and as a `.byline` package, from `store`. */
 export async function fuzzSeeds(store: Store): Promise<FuzzSeed[]> {
-  const article = store.articles.create({ ...seedArticle(), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal (afp)' }, 'fuzz');
+  const article = store.articles.create(
+    { ...seedArticle(), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal (afp)' },
+    'fuzz',
+  );
   const seeds: FuzzSeed[] = [];
   for (const format of SEED_FORMATS) {
-    const { data, extension } = await exportArticle(format, article, store, { printToPdf: () => Promise.reject(new Error('no PDF here')) });
+    const { data, extension } = await exportArticle(format, article, store, {
+      printToPdf: () => Promise.reject(new Error('no PDF here')),
+    });
     seeds.push({ name: `seed.${extension}`, bytes: typeof data === 'string' ? Buffer.from(data) : data });
   }
   seeds.push({ name: 'seed.byline', bytes: writePackage(store, article.id, 'fuzz').bytes });
@@ -57,8 +62,17 @@ const position = fc.double({ min: 0, max: 1, noNaN: true });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: position, value: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: position }),
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 40 })) }),
-  fc.record({ kind: fc.constant('duplicate' as const), from: position, length: fc.integer({ min: 1, max: 4000 }), at: position }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 40 })),
+  }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    from: position,
+    length: fc.integer({ min: 1, max: 4000 }),
+    at: position,
+  }),
   fc.record({ kind: fc.constant('delete' as const), from: position, length: fc.integer({ min: 1, max: 400 }) }),
 );
 
@@ -86,10 +100,12 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
 
 /** A seed with one to four mutations applied, named like its seed. */
 export function mutatedFile(seeds: FuzzSeed[]): fc.Arbitrary<FuzzSeed> {
-  return fc.record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) }).map(({ seed, mutations }) => ({
-    name: seed.name,
-    bytes: mutations.reduce(apply, seed.bytes),
-  }));
+  return fc
+    .record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
+    .map(({ seed, mutations }) => ({
+      name: seed.name,
+      bytes: mutations.reduce(apply, seed.bytes),
+    }));
 }
 
 export interface FuzzOutcome {
@@ -113,11 +129,17 @@ export async function importOne(store: Store, file: FuzzSeed, outcome: FuzzOutco
     outcome.imported++;
   } catch (error) {
     if (!(error instanceof BylineError) || !ERROR_CODES.includes(error.code) || error.code === 'internal') {
-      throw new Error(`${file.name} (${file.bytes.byteLength} bytes) failed unexpectedly: ${(error as Error).stack}`, { cause: error });
+      throw new Error(`${file.name} (${file.bytes.byteLength} bytes) failed unexpectedly: ${(error as Error).stack}`, {
+        cause: error,
+      });
     }
-    if (!error.message.includes(file.name)) throw new Error(`the refusal does not name ${file.name}: ${error.message}`, { cause: error });
+    if (!error.message.includes(file.name))
+      throw new Error(`the refusal does not name ${file.name}: ${error.message}`, { cause: error });
     const after = count();
-    if (after.join() !== before.join()) throw new Error(`${file.name} was refused but the store changed: ${before.join()} → ${after.join()}`, { cause: error });
+    if (after.join() !== before.join())
+      throw new Error(`${file.name} was refused but the store changed: ${before.join()} → ${after.join()}`, {
+        cause: error,
+      });
     if (error.details?.unexpected) outcome.unexpected.push(error.message);
     outcome.refused++;
   }

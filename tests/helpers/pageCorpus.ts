@@ -7,7 +7,10 @@ import type { ParsedArticleInput } from '../../src/shared/model/article';
 import { blockText, type Block } from '../../src/shared/model/blocks';
 
 // Beside this helper in the suite; from the project root when bundled into `npm run bench`.
-export const PAGES = [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages'), path.resolve('tests/fixtures/pages')].find((p) => fs.existsSync(p))!;
+export const PAGES = [
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages'),
+  path.resolve('tests/fixtures/pages'),
+].find((p) => fs.existsSync(p))!;
 
 type ExpectedBlock = ['p', string, string] | ['h', string] | ['l', number] | ['img', string, string];
 
@@ -43,7 +46,9 @@ export function pageCases(set: PageSet): PageCase[] {
     .map((f) => ({
       name: f.replace(/\.txt$/, ''),
       file: path.join(dir, f),
-      expected: JSON.parse(fs.readFileSync(path.join(dir, f.replace(/\.txt$/, '.expected.json')), 'utf8')) as ExpectedPage,
+      expected: JSON.parse(
+        fs.readFileSync(path.join(dir, f.replace(/\.txt$/, '.expected.json')), 'utf8'),
+      ) as ExpectedPage,
     }));
 }
 
@@ -53,7 +58,18 @@ export const noArticlePages = (): string[] =>
     .sort()
     .map((f) => path.join(PAGES, 'no-article', f));
 
-export const SCORED_FIELDS = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'dateline', 'publishedAt', 'signOff', 'keywords', 'body'] as const;
+export const SCORED_FIELDS = [
+  'rubric',
+  'kicker',
+  'headline',
+  'teaser',
+  'byline',
+  'dateline',
+  'publishedAt',
+  'signOff',
+  'keywords',
+  'body',
+] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
 /** True positives, false positives (something wrong was taken), false negatives (something was missed). */
@@ -90,7 +106,9 @@ function blockMatches(e: ExpectedBlock, b: Block): boolean {
       return b.type === 'list' && b.items.length === e[1];
     case 'img': {
       if (b.type !== 'image' || norm(b.caption) !== norm(e[1])) return false;
-      const parts = [b.credit.provider, b.credit.agency, b.credit.creator].filter(Boolean).map((p) => norm(p!).toLowerCase());
+      const parts = [b.credit.provider, b.credit.agency, b.credit.creator]
+        .filter(Boolean)
+        .map((p) => norm(p!).toLowerCase());
       const want = e[2].split('/').map((p) => norm(p).toLowerCase());
       return parts.length === want.length && want.every((p) => parts.includes(p));
     }
@@ -103,7 +121,10 @@ function bodyTally(expected: ExpectedBlock[], got: Block[]): Tally {
   const cols = got.length + 1;
   const lcs = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
   for (let i = 1; i < rows; i++)
-    for (let j = 1; j < cols; j++) lcs[i]![j] = blockMatches(expected[i - 1]!, got[j - 1]!) ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
+    for (let j = 1; j < cols; j++)
+      lcs[i]![j] = blockMatches(expected[i - 1]!, got[j - 1]!)
+        ? lcs[i - 1]![j - 1]! + 1
+        : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
   const tp = lcs[expected.length]![got.length]!;
   return { tp, fp: got.length - tp, fn: expected.length - tp };
 }
@@ -134,7 +155,10 @@ export const f1 = (t: Tally) => (2 * precision(t) * recall(t)) / (precision(t) +
 /** Every field of a set of pages summed, and all fields together. */
 export function scoreSet(results: Array<Record<ScoredField, Tally>>): Record<ScoredField | 'all', Tally> {
   const zero = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
-  const out = Object.fromEntries([...SCORED_FIELDS, 'all'].map((f) => [f, zero()])) as Record<ScoredField | 'all', Tally>;
+  const out = Object.fromEntries([...SCORED_FIELDS, 'all'].map((f) => [f, zero()])) as Record<
+    ScoredField | 'all',
+    Tally
+  >;
   for (const r of results)
     for (const f of SCORED_FIELDS) {
       out[f] = addTally(out[f], r[f]);

@@ -10,7 +10,10 @@ import { missingPrerequisite } from './prerequisites';
  */
 export const NO_POSTGRES = findPostgresBin()
   ? null
-  : missingPrerequisite("the newsroom server's tests", "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database");
+  : missingPrerequisite(
+      "the newsroom server's tests",
+      "PostgreSQL's initdb and pg_ctl were not found (apt-get install postgresql); they need a real database",
+    );
 
 /**
  * A real PostgreSQL for the file's tests: a throw-away cluster on 127.0.0.1 started before them

@@ -12,7 +12,8 @@ export const REQUIRE_PREREQUISITES = process.env.BYLINE_REQUIRE_PREREQUISITES ==
  * for `skipIf`; a skip is noted in BYLINE_SKIP_LOG, whose lines `npm test` prints at its end.
  */
 export function missingPrerequisite(what: string, reason: string): string {
-  if (REQUIRE_PREREQUISITES) throw new Error(`${what} cannot run: ${reason} (BYLINE_REQUIRE_PREREQUISITES=1 turns this skip into a failure)`);
+  if (REQUIRE_PREREQUISITES)
+    throw new Error(`${what} cannot run: ${reason} (BYLINE_REQUIRE_PREREQUISITES=1 turns this skip into a failure)`);
   console.log(`skipped ${what}: ${reason}`);
   if (process.env.BYLINE_SKIP_LOG) fs.appendFileSync(process.env.BYLINE_SKIP_LOG, `${what}: ${reason}\n`);
   return reason;

@@ -55,7 +55,8 @@ interface Desktop {
  */
 function contentOf(r: SyncRecord): string {
   if (r.kind === 'revision') return `revision ${r.parents.join('+')} ${revisionHash(r.doc, r.note)}`;
-  if (r.kind === 'comment') return `comment ${r.articleId} ${hash({ id: r.comment.id, parentId: r.comment.parentId, anchor: r.comment.anchor, body: r.comment.body })}`;
+  if (r.kind === 'comment')
+    return `comment ${r.articleId} ${hash({ id: r.comment.id, parentId: r.comment.parentId, anchor: r.comment.anchor, body: r.comment.body })}`;
   return hash(r);
 }
 
@@ -80,7 +81,8 @@ async function pushUntilAnswered(url: string, desktop: Desktop, records: SyncRec
       for (const r of [...result.accepted.map((a) => a.id), ...result.duplicates]) desktop.acknowledged.add(r);
       return result;
     } catch (error) {
-      if (attempt > 200) throw new Error(`the server never answered (last: ${(error as Error).message})`, { cause: error });
+      if (attempt > 200)
+        throw new Error(`the server never answered (last: ${(error as Error).message})`, { cause: error });
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -105,7 +107,15 @@ async function pullAll(url: string, token: string): Promise<PullResult['records'
   throw new Error('could not pull everything');
 }
 
-export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills: kills_, seed, restartDatabase }: ServerChaosOptions): Promise<ServerChaosReport> {
+export async function runServerChaos({
+  pgUrl,
+  db,
+  desktops: count,
+  steps,
+  kills: kills_,
+  seed,
+  restartDatabase,
+}: ServerChaosOptions): Promise<ServerChaosReport> {
   const started = performance.now();
   const problems: string[] = [];
   const random = rng(seed);
@@ -118,8 +128,17 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
     // Accounts and sign-in straight to the server (passwords are not what is tested here).
     const desktops: Desktop[] = [];
     for (let i = 0; i < count; i++) {
-      const { password } = await addAccount(db, { name: `Desktop ${i}`, initials: `d${i}`, role: i % 5 === 0 ? 'desk' : 'journalist', desks: ['Politik'] });
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Desktop ${i}`, password, device: `sim ${i}` }) });
+      const { password } = await addAccount(db, {
+        name: `Desktop ${i}`,
+        initials: `d${i}`,
+        role: i % 5 === 0 ? 'desk' : 'journalist',
+        desks: ['Politik'],
+      });
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Desktop ${i}`, password, device: `sim ${i}` }),
+      });
       desktops.push({ token: ((await res.json()) as { token: string }).token, acknowledged: new Set(), held: [] });
     }
 
@@ -139,15 +158,21 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
       if (random() < 0.3) {
         const again = await pushUntilAnswered(url, d, batch);
         const ids = batch.map((b) => b.id);
-        if (again.accepted.length || again.refused.length || JSON.stringify(again.duplicates) !== JSON.stringify(ids)) problems.push(`desktop ${i}, step ${step}: a batch sent twice was taken as new: ${JSON.stringify(again)}`);
+        if (again.accepted.length || again.refused.length || JSON.stringify(again.duplicates) !== JSON.stringify(ids))
+          problems.push(`desktop ${i}, step ${step}: a batch sent twice was taken as new: ${JSON.stringify(again)}`);
       }
     };
-    for (let step = 0; step < steps; step++) await oneStep(step).catch((error: Error) => {
-      throw new Error(`${error.message}; the server process ${server.child?.exitCode === null ? 'runs' : `ended with ${server.child?.exitCode}`}; it printed: ${server.output.slice(-1500)}`);
-    });
+    for (let step = 0; step < steps; step++)
+      await oneStep(step).catch((error: Error) => {
+        throw new Error(
+          `${error.message}; the server process ${server.child?.exitCode === null ? 'runs' : `ended with ${server.child?.exitCode}`}; it printed: ${server.output.slice(-1500)}`,
+        );
+      });
     async function oneStep(step: number): Promise<void> {
       // Killed during requests: those under way meet a dead server and retry, as desktops do.
-      const kill = killAt.has(step) ? killMidRequest(server, proxy, random).then((inFlight) => void kills.push(inFlight)) : Promise.resolve();
+      const kill = killAt.has(step)
+        ? killMidRequest(server, proxy, random).then((inFlight) => void kills.push(inFlight))
+        : Promise.resolve();
       // PostgreSQL crashes under load: the server must outlive it and lose nothing it acknowledged.
       const crash =
         restartDatabase && step === steps - 1
@@ -172,7 +197,11 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
           } else if (r < 0.8) {
             // An edit on what this desktop believes is the head: others may have edited it too.
             const target = shared[Math.floor(random() * shared.length)]!;
-            const rec = revisionRecord(target.articleId, [target.head], { headline: `Bearbeitet ${i}.${step}`, teaser: `Fassung ${crypto.randomUUID().slice(0, 6)}`, revision: 2 });
+            const rec = revisionRecord(target.articleId, [target.head], {
+              headline: `Bearbeitet ${i}.${step}`,
+              teaser: `Fassung ${crypto.randomUUID().slice(0, 6)}`,
+              revision: 2,
+            });
             batch = [rec];
             then = () => (target.head = rec.id);
           } else {
@@ -196,31 +225,53 @@ export async function runServerChaos({ pgUrl, db, desktops: count, steps, kills:
     const { rows } = await db.query<{ id: string }>('SELECT id FROM records');
     const onServer = new Set(rows.map((r) => r.id));
     const acknowledged = new Set(desktops.flatMap((d) => [...d.acknowledged]));
-    for (const id of acknowledged) if (!onServer.has(id)) problems.push(`record ${id} was acknowledged but is not on the server`);
-    for (const [k, inFlight] of [...kills, ...databaseRestarts].entries()) if (!inFlight.length) problems.push(`fault ${k + 1} came when no request was in flight`);
-    if (server.child?.exitCode !== null) problems.push(`the server process ended (exit code ${server.child?.exitCode})`);
+    for (const id of acknowledged)
+      if (!onServer.has(id)) problems.push(`record ${id} was acknowledged but is not on the server`);
+    for (const [k, inFlight] of [...kills, ...databaseRestarts].entries())
+      if (!inFlight.length) problems.push(`fault ${k + 1} came when no request was in flight`);
+    if (server.child?.exitCode !== null)
+      problems.push(`the server process ended (exit code ${server.child?.exitCode})`);
     // Every desktop pulls every record once, in the same order, saying what it was sent with.
     const pulled = await Promise.all(desktops.map((d) => pullAll(url, d.token)));
     const first = pulled[0]!.map((p) => `${p.seq}:${p.record.id}`);
     if (new Set(first).size !== first.length) problems.push('a pull gave a record twice');
-    if (first.length !== onServer.size) problems.push(`a pull gave ${first.length} records of the server's ${onServer.size}`);
+    if (first.length !== onServer.size)
+      problems.push(`a pull gave ${first.length} records of the server's ${onServer.size}`);
     pulled.forEach((p, i) => {
-      if (p.map((x) => `${x.seq}:${x.record.id}`).join() !== first.join()) problems.push(`desktop ${i} pulled other records or another order than desktop 0`);
-      for (const { record } of p) if (sent.get(record.id) !== contentOf(record)) problems.push(`desktop ${i} pulled record ${record.id} with other content than was sent`);
+      if (p.map((x) => `${x.seq}:${x.record.id}`).join() !== first.join())
+        problems.push(`desktop ${i} pulled other records or another order than desktop 0`);
+      for (const { record } of p)
+        if (sent.get(record.id) !== contentOf(record))
+          problems.push(`desktop ${i} pulled record ${record.id} with other content than was sent`);
     });
     // Edits made on the same revision all stand: the pulled graph has exactly the children each revision was given.
     const childrenOf = (records: Iterable<SyncRecord>) => {
       const children = new Map<string, number>();
-      for (const r of records) if (r.kind === 'revision') for (const parent of r.parents) children.set(parent, (children.get(parent) ?? 0) + 1);
+      for (const r of records)
+        if (r.kind === 'revision')
+          for (const parent of r.parents) children.set(parent, (children.get(parent) ?? 0) + 1);
       return children;
     };
     const sentRecords = new Map<string, SyncRecord>();
     for (const p of pulled[0]!) sentRecords.set(p.record.id, p.record);
     const expected = childrenOf([...acknowledged].map((id) => sentRecords.get(id)).filter((r): r is SyncRecord => !!r));
     const found = childrenOf(pulled[0]!.map((p) => p.record));
-    for (const [parent, n] of expected) if (found.get(parent) !== n) problems.push(`revision ${parent} was edited ${n} times but the server has ${found.get(parent) ?? 0} edits of it`);
+    for (const [parent, n] of expected)
+      if (found.get(parent) !== n)
+        problems.push(
+          `revision ${parent} was edited ${n} times but the server has ${found.get(parent) ?? 0} edits of it`,
+        );
     const forks = [...found.values()].filter((n) => n > 1).length;
-    return { problems, records: onServer.size, acknowledged: acknowledged.size, forks, kills, databaseRestarts, late, seconds: (performance.now() - started) / 1000 };
+    return {
+      problems,
+      records: onServer.size,
+      acknowledged: acknowledged.size,
+      forks,
+      kills,
+      databaseRestarts,
+      late,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     proxy.close();
     await server.kill('SIGTERM');

@@ -11,7 +11,8 @@ import type { Comment } from '../../src/shared/model/comment';
 import type { SyncRecord } from '../../src/shared/server/sync';
 
 /** A short hash of any JSON value, the same whatever order its keys come in (PostgreSQL's jsonb reorders them). */
-export const hash = (value: unknown) => crypto.createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
+export const hash = (value: unknown) =>
+  crypto.createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
 
 /** A revision's content: its document without the revision number (each machine numbers its own line) and its note. */
 export function revisionHash(doc: Article, note: string): string {
@@ -34,14 +35,25 @@ export interface StoreArticle {
 /** What one desktop store holds of every article in it (trashed ones left out). */
 export function storeContent(store: Store): Map<string, StoreArticle> {
   const out = new Map<string, StoreArticle>();
-  const ids = store.db.prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
-  const recordOf = store.db.prepare('SELECT s.record_id FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE a.id = ? AND s.revision = ?').pluck();
+  const ids = store.db
+    .prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id')
+    .pluck()
+    .all() as string[];
+  const recordOf = store.db
+    .prepare(
+      'SELECT s.record_id FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE a.id = ? AND s.revision = ?',
+    )
+    .pluck();
   const versionsOf = store.db.prepare(
     `SELECT i.record_id AS recordId, v.id AS incomingId, v.resolved_at IS NULL AS waiting FROM sync_incoming i
        JOIN incoming_versions v ON v.id = i.incoming_id JOIN articles a ON a.pk = i.article_pk WHERE a.id = ?`,
   );
   for (const id of ids) {
-    const line = store.articles.revisionRecords(id).map((r) => ({ revision: r.revision, recordId: (recordOf.get(id, r.revision) as string | undefined) ?? null, hash: revisionHash(r.doc, r.note) }));
+    const line = store.articles.revisionRecords(id).map((r) => ({
+      revision: r.revision,
+      recordId: (recordOf.get(id, r.revision) as string | undefined) ?? null,
+      hash: revisionHash(r.doc, r.note),
+    }));
     const versions = new Map<string, { hash: string; waiting: boolean }>();
     for (const v of versionsOf.all(id) as { recordId: string; incomingId: number; waiting: number }[]) {
       const last = store.incoming.records(id, v.incomingId).at(-1)!;
@@ -72,7 +84,8 @@ export async function serverContent(db: pg.Pool, articleIds?: readonly string[])
   for (const { article_id: id, body } of rows) {
     const article = out.get(id) ?? { revisions: new Map(), heads: [], comments: new Map() };
     out.set(id, article);
-    if (body.kind === 'revision') article.revisions.set(body.id, { hash: revisionHash(body.doc, body.note), parents: body.parents });
+    if (body.kind === 'revision')
+      article.revisions.set(body.id, { hash: revisionHash(body.doc, body.note), parents: body.parents });
     // The state the server stored last is the comment's state (its order, not the desktops' clocks).
     else if (body.kind === 'comment') article.comments.set(body.comment.id, commentHash(body.comment));
   }
@@ -106,11 +119,16 @@ export class SaveLog {
  * waits for a choice on every head but its own; comments are in their latest state everywhere;
  * every logged save is in its store's line and on the server, with the text that was saved.
  */
-export function syncProblems(stores: ReadonlyMap<string, Map<string, StoreArticle>>, server: Map<string, ServerArticle>, log?: SaveLog): string[] {
+export function syncProblems(
+  stores: ReadonlyMap<string, Map<string, StoreArticle>>,
+  server: Map<string, ServerArticle>,
+  log?: SaveLog,
+): string[] {
   const problems: string[] = [];
   for (const [name, content] of stores) {
     const missing = [...server.keys()].filter((id) => !content.has(id));
-    if (missing.length) problems.push(`${name} lacks ${missing.length} article(s) the server has: ${missing.slice(0, 3).join(', ')}`);
+    if (missing.length)
+      problems.push(`${name} lacks ${missing.length} article(s) the server has: ${missing.slice(0, 3).join(', ')}`);
     for (const [id, mine] of content) {
       const theirs = server.get(id);
       if (!theirs) {
@@ -119,31 +137,48 @@ export function syncProblems(stores: ReadonlyMap<string, Map<string, StoreArticl
       }
       for (const r of mine.line) {
         if (!r.recordId) problems.push(`${name}: revision ${r.revision} of ${id} never went out`);
-        else if (!theirs.revisions.has(r.recordId)) problems.push(`${name}: revision ${r.revision} of ${id} (${r.recordId}) is not on the server`);
-        else if (theirs.revisions.get(r.recordId)!.hash !== r.hash) problems.push(`${name}: revision ${r.revision} of ${id} has other text on the server than here`);
+        else if (!theirs.revisions.has(r.recordId))
+          problems.push(`${name}: revision ${r.revision} of ${id} (${r.recordId}) is not on the server`);
+        else if (theirs.revisions.get(r.recordId)!.hash !== r.hash)
+          problems.push(`${name}: revision ${r.revision} of ${id} has other text on the server than here`);
       }
       const here = new Map(mine.line.filter((r) => r.recordId).map((r) => [r.recordId!, r.hash]));
       for (const [recordId, v] of mine.versions) here.set(recordId, v.hash);
       for (const [recordId, r] of theirs.revisions) {
         if (!here.has(recordId)) problems.push(`${name} lacks revision ${recordId} of ${id}`);
-        else if (here.get(recordId) !== r.hash) problems.push(`${name} has revision ${recordId} of ${id} with other text than the server`);
+        else if (here.get(recordId) !== r.hash)
+          problems.push(`${name} has revision ${recordId} of ${id} with other text than the server`);
       }
       const ownHead = mine.line.at(-1)?.recordId;
       for (const head of theirs.heads) {
-        if (head !== ownHead && !mine.versions.get(head)?.waiting) problems.push(`${name} is not asked to choose version ${head} of ${id}, though the server has it as a head beside ${ownHead}`);
+        if (head !== ownHead && !mine.versions.get(head)?.waiting)
+          problems.push(
+            `${name} is not asked to choose version ${head} of ${id}, though the server has it as a head beside ${ownHead}`,
+          );
       }
       for (const [commentId, state] of theirs.comments) {
         if (!mine.comments.has(commentId)) problems.push(`${name} lacks comment ${commentId} on ${id}`);
-        else if (mine.comments.get(commentId) !== state) problems.push(`${name} has comment ${commentId} on ${id} in another state than the server's latest`);
+        else if (mine.comments.get(commentId) !== state)
+          problems.push(`${name} has comment ${commentId} on ${id} in another state than the server's latest`);
       }
-      for (const commentId of mine.comments.keys()) if (!theirs.comments.has(commentId)) problems.push(`${name}: comment ${commentId} on ${id} is not on the server`);
+      for (const commentId of mine.comments.keys())
+        if (!theirs.comments.has(commentId))
+          problems.push(`${name}: comment ${commentId} on ${id} is not on the server`);
     }
   }
   for (const save of log?.saves ?? []) {
-    const at = stores.get(save.desktop)?.get(save.articleId)?.line.find((r) => r.revision === save.revision);
-    if (!at) problems.push(`${save.desktop}: the save of ${save.articleId} as revision ${save.revision} is not in its store`);
-    else if (at.hash !== save.hash) problems.push(`${save.desktop}: revision ${save.revision} of ${save.articleId} holds other text than was saved`);
-    else if (!at.recordId || server.get(save.articleId)?.revisions.get(at.recordId)?.hash !== save.hash) problems.push(`${save.desktop}: the save of ${save.articleId} as revision ${save.revision} is not on the server with its text`);
+    const at = stores
+      .get(save.desktop)
+      ?.get(save.articleId)
+      ?.line.find((r) => r.revision === save.revision);
+    if (!at)
+      problems.push(`${save.desktop}: the save of ${save.articleId} as revision ${save.revision} is not in its store`);
+    else if (at.hash !== save.hash)
+      problems.push(`${save.desktop}: revision ${save.revision} of ${save.articleId} holds other text than was saved`);
+    else if (!at.recordId || server.get(save.articleId)?.revisions.get(at.recordId)?.hash !== save.hash)
+      problems.push(
+        `${save.desktop}: the save of ${save.articleId} as revision ${save.revision} is not on the server with its text`,
+      );
   }
   return problems;
 }

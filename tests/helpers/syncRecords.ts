@@ -7,15 +7,41 @@ import { seedArticle } from './articles';
 const now = () => new Date().toISOString();
 
 /** A revision record of the seed article's text (without its picture), as a desktop pushes it. */
-export function revisionRecord(articleId: string, parents: string[], changes: Partial<Article> = {}, extra: { note?: string; desk?: string } = {}): Extract<SyncRecord, { kind: 'revision' }> {
+export function revisionRecord(
+  articleId: string,
+  parents: string[],
+  changes: Partial<Article> = {},
+  extra: { note?: string; desk?: string } = {},
+): Extract<SyncRecord, { kind: 'revision' }> {
   const { body, ...seed } = seedArticle();
   const fields = ArticleInputSchema.parse({ ...seed, body: (body ?? []).filter((b) => b.type !== 'image') });
-  const doc = ArticleSchema.parse({ ...fields, id: articleId, revision: parents.length + 1, status: 'draft', createdAt: now(), updatedAt: now(), ...changes });
-  return { kind: 'revision', id: crypto.randomUUID(), articleId, parents, savedAt: now(), note: extra.note ?? '', ...(extra.desk ? { desk: extra.desk } : {}), doc };
+  const doc = ArticleSchema.parse({
+    ...fields,
+    id: articleId,
+    revision: parents.length + 1,
+    status: 'draft',
+    createdAt: now(),
+    updatedAt: now(),
+    ...changes,
+  });
+  return {
+    kind: 'revision',
+    id: crypto.randomUUID(),
+    articleId,
+    parents,
+    savedAt: now(),
+    note: extra.note ?? '',
+    ...(extra.desk ? { desk: extra.desk } : {}),
+    doc,
+  };
 }
 
 /** A comment record (a thread's first comment, or a reply to `parentId`) as a desktop pushes it. */
-export function commentRecord(articleId: string, body: string, extra: { parentId?: string; author?: string; resolvedAt?: string } = {}): Extract<SyncRecord, { kind: 'comment' }> {
+export function commentRecord(
+  articleId: string,
+  body: string,
+  extra: { parentId?: string; author?: string; resolvedAt?: string } = {},
+): Extract<SyncRecord, { kind: 'comment' }> {
   const at = now();
   const comment = CommentSchema.parse({
     id: crypto.randomUUID(),

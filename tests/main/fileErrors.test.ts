@@ -19,15 +19,24 @@ describe('file-system errors as sentences', () => {
   it('a full disk (/dev/full answers every write with ENOSPC) says so', () => {
     const e = translateFileError(thrownBy(() => fs.writeFileSync('/dev/full', 'Text')));
     expect(e).toBeInstanceOf(BylineError);
-    expect(e).toMatchObject({ code: 'disk-full', message: expect.stringMatching(/^The disk holding .+ is full \(or over its quota\): it was not written, and the store is unchanged\. Free some space and try again\.$/) });
+    expect(e).toMatchObject({
+      code: 'disk-full',
+      message: expect.stringMatching(
+        /^The disk holding .+ is full \(or over its quota\): it was not written, and the store is unchanged\. Free some space and try again\.$/,
+      ),
+    });
   });
 
   it('a folder where a file was named, and a file where a folder was needed', () => {
     const dir = tempDir();
-    expect(translateFileError(thrownBy(() => fs.writeFileSync(dir, 'x')))?.message).toBe(`${dir} is a folder; name a file. The store is unchanged.`);
+    expect(translateFileError(thrownBy(() => fs.writeFileSync(dir, 'x')))?.message).toBe(
+      `${dir} is a folder; name a file. The store is unchanged.`,
+    );
     const file = path.join(dir, 'datei');
     fs.writeFileSync(file, 'x');
-    expect(translateFileError(thrownBy(() => fs.writeFileSync(path.join(file, 'a.xml'), 'x')))?.message).toBe(`Part of ${path.join(file, 'a.xml')} is a file, not a folder; choose another place. The store is unchanged.`);
+    expect(translateFileError(thrownBy(() => fs.writeFileSync(path.join(file, 'a.xml'), 'x')))?.message).toBe(
+      `Part of ${path.join(file, 'a.xml')} is a file, not a folder; choose another place. The store is unchanged.`,
+    );
   });
 
   it('leaves errors that are not the file system’s alone', () => {

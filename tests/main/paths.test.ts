@@ -11,7 +11,9 @@ describe('data locations', () => {
     expect(defaultDataDir('linux', {}, '/home/anna')).toBe('/home/anna/.config/Byline');
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/anna')).toBe('/cfg/Byline');
     expect(defaultDataDir('darwin', {}, '/Users/anna')).toBe('/Users/anna/Library/Application Support/Byline');
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\anna\\AppData\\Roaming' }, 'C:\\Users\\anna')).toBe('C:\\Users\\anna\\AppData\\Roaming\\Byline');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\anna\\AppData\\Roaming' }, 'C:\\Users\\anna')).toBe(
+      'C:\\Users\\anna\\AppData\\Roaming\\Byline',
+    );
   });
 
   it('prefer --db, then BYLINE_DB, then the app file', () => {

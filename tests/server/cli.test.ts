@@ -16,7 +16,10 @@ function server(args: string[], input?: string) {
 }
 
 /** Starts a long-running command and waits for a line of its output to match. */
-async function startUntil(args: string[], ready: RegExp): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; match: RegExpExecArray }> {
+async function startUntil(
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; match: RegExpExecArray }> {
   const child = spawn(process.execPath, [BIN, ...args]);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -35,12 +38,18 @@ async function startUntil(args: string[], ready: RegExp): Promise<{ child: Child
   return { child, output: () => out, match };
 }
 
-const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 async function call(url: string, method: string, route: string, body?: unknown, token?: string) {
   const res = await fetch(`${url}${route}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -51,42 +60,97 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
 
   it('manages accounts and serves sign-in: every request but sign-in needs a device token; revoking stops it', async () => {
     const pg = ['--pg', pgs.cluster().url];
-    const added = server(['add-user', 'Anna Muster', '--initials', 'am', '--role', 'journalist', '--desk', 'Politik', '--json', ...pg]);
+    const added = server([
+      'add-user',
+      'Anna Muster',
+      '--initials',
+      'am',
+      '--role',
+      'journalist',
+      '--desk',
+      'Politik',
+      '--json',
+      ...pg,
+    ]);
     expect(added.code).toBe(0);
     const { password } = JSON.parse(added.stdout) as { password: string };
-    expect(server(['add-user', 'Ben', '--initials', 'bd', '--role', 'chef', ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('--role journalist|desk|photo|admin') });
-    expect(JSON.parse(server(['list-users', '--json', ...pg]).stdout)).toMatchObject([{ name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'], revokedAt: null }]);
+    expect(server(['add-user', 'Ben', '--initials', 'bd', '--role', 'chef', ...pg])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--role journalist|desk|photo|admin'),
+    });
+    expect(JSON.parse(server(['list-users', '--json', ...pg]).stdout)).toMatchObject([
+      { name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'], revokedAt: null },
+    ]);
 
     const { child, match } = await startUntil(['start', '--port', '0', ...pg], /listening on (http:\/\/\S+)/);
     const url = match[1]!;
     try {
-      expect(await call(url, 'GET', '/api/v1/me')).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated' } } });
-      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password: 'falsch', device: 'Laptop' })).toMatchObject({ status: 401 });
-      expect(await call(url, 'POST', '/api/v1/sign-in', '{"name": "Anna Muster", ')).toMatchObject({ status: 400, body: { error: { code: 'bad-request', message: 'The body is not valid JSON.' } } });
-      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password, device: 'Laptop', admin: true })).toMatchObject({ status: 400 });
-      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password: 'x'.repeat(2 * 1024 * 1024), device: 'Laptop' })).toMatchObject({ status: 413, body: { error: { code: 'too-large' } } });
-      expect(await call(url, 'GET', '/api/v1/nothing')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+      expect(await call(url, 'GET', '/api/v1/me')).toMatchObject({
+        status: 401,
+        body: { error: { code: 'unauthenticated' } },
+      });
+      expect(
+        await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password: 'falsch', device: 'Laptop' }),
+      ).toMatchObject({ status: 401 });
+      expect(await call(url, 'POST', '/api/v1/sign-in', '{"name": "Anna Muster", ')).toMatchObject({
+        status: 400,
+        body: { error: { code: 'bad-request', message: 'The body is not valid JSON.' } },
+      });
+      expect(
+        await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password, device: 'Laptop', admin: true }),
+      ).toMatchObject({ status: 400 });
+      expect(
+        await call(url, 'POST', '/api/v1/sign-in', {
+          name: 'Anna Muster',
+          password: 'x'.repeat(2 * 1024 * 1024),
+          device: 'Laptop',
+        }),
+      ).toMatchObject({ status: 413, body: { error: { code: 'too-large' } } });
+      expect(await call(url, 'GET', '/api/v1/nothing')).toMatchObject({
+        status: 404,
+        body: { error: { code: 'not-found' } },
+      });
 
       const signedIn = await call(url, 'POST', '/api/v1/sign-in', { name: 'Anna Muster', password, device: 'Laptop' });
       expect(signedIn).toMatchObject({ status: 201, body: { account: { name: 'Anna Muster', role: 'journalist' } } });
       const token = String(signedIn.body.token);
-      expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 200, body: { account: { name: 'Anna Muster' } } });
+      expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({
+        status: 200,
+        body: { account: { name: 'Anna Muster' } },
+      });
 
       // Sync over HTTP: a push checked by the shared schema, then pulled back with its number.
       const articleId = crypto.randomUUID();
-      expect(await call(url, 'POST', '/api/v1/push', { records: [{ kind: 'comment', id: 'not-a-uuid' }] }, token)).toMatchObject({ status: 400, body: { error: { code: 'bad-request' } } });
+      expect(
+        await call(url, 'POST', '/api/v1/push', { records: [{ kind: 'comment', id: 'not-a-uuid' }] }, token),
+      ).toMatchObject({ status: 400, body: { error: { code: 'bad-request' } } });
       const comment = commentRecord(articleId, 'Erster Kommentar');
-      expect(await call(url, 'POST', '/api/v1/push', { records: [comment] }, token)).toMatchObject({ status: 200, body: { refused: [{ code: 'bad-request' }] } });
-      expect(await call(url, 'GET', '/api/v1/pull?since=0&limit=10', undefined, token)).toMatchObject({ status: 200, body: { records: [], cursor: 0, more: false } });
+      expect(await call(url, 'POST', '/api/v1/push', { records: [comment] }, token)).toMatchObject({
+        status: 200,
+        body: { refused: [{ code: 'bad-request' }] },
+      });
+      expect(await call(url, 'GET', '/api/v1/pull?since=0&limit=10', undefined, token)).toMatchObject({
+        status: 200,
+        body: { records: [], cursor: 0, more: false },
+      });
       expect(await call(url, 'GET', '/api/v1/pull?since=-1', undefined, token)).toMatchObject({ status: 400 });
 
-      expect(server(['revoke', 'Anna Muster', ...pg])).toMatchObject({ code: 0, stdout: 'revoked Anna Muster and every device it signed in from\n' });
+      expect(server(['revoke', 'Anna Muster', ...pg])).toMatchObject({
+        code: 0,
+        stdout: 'revoked Anna Muster and every device it signed in from\n',
+      });
       expect(await call(url, 'GET', '/api/v1/me', undefined, token)).toMatchObject({ status: 401 });
 
       // A new password from standard input, as a script sets it.
       server(['add-user', 'Carla Foto', '--initials', 'cf', '--role', 'photo', ...pg]);
       expect(server(['set-password', 'Carla Foto', ...pg], 'ein langes neues Passwort\n')).toMatchObject({ code: 0 });
-      expect(await call(url, 'POST', '/api/v1/sign-in', { name: 'Carla Foto', password: 'ein langes neues Passwort', device: 'PC' })).toMatchObject({ status: 201 });
+      expect(
+        await call(url, 'POST', '/api/v1/sign-in', {
+          name: 'Carla Foto',
+          password: 'ein langes neues Passwort',
+          device: 'PC',
+        }),
+      ).toMatchObject({ status: 201 });
     } finally {
       child.kill('SIGTERM');
     }
@@ -105,7 +169,10 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
 
     expect(server(['add-user', 'Nach der Sicherung', '--initials', 'ns', '--role', 'desk', ...pg]).code).toBe(0);
     expect(server(['restore', file, ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('--replace') });
-    expect(server(['restore', path.join(path.dirname(file), 'missing.dump'), '--replace', ...pg])).toMatchObject({ code: 2, stderr: expect.stringContaining('no backup at') });
+    expect(server(['restore', path.join(path.dirname(file), 'missing.dump'), '--replace', ...pg])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no backup at'),
+    });
     expect(server(['restore', file, '--replace', ...pg])).toMatchObject({ code: 0 });
     const names = (JSON.parse(server(['list-users', '--json', ...pg]).stdout) as { name: string }[]).map((a) => a.name);
     expect(names).toContain('Vor der Sicherung');
@@ -114,19 +181,34 @@ describe.skipIf(!!NO_POSTGRES)('byline-server', () => {
 
   it('refuses plain HTTP beyond loopback unless told; behind a TLS proxy the sign-in limit counts the address the proxy forwards', async () => {
     const pg = ['--pg', pgs.cluster().url];
-    expect(server(['start', '--host', '0.0.0.0', '--port', '0', ...pg])).toMatchObject({ code: 1, stderr: expect.stringContaining('without TLS would send passwords and device tokens readable') });
-    const insecure = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--insecure-http', ...pg], /listening on/);
+    expect(server(['start', '--host', '0.0.0.0', '--port', '0', ...pg])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('without TLS would send passwords and device tokens readable'),
+    });
+    const insecure = await startUntil(
+      ['start', '--host', '0.0.0.0', '--port', '0', '--insecure-http', ...pg],
+      /listening on/,
+    );
     insecure.child.kill('SIGTERM');
     await exited(insecure.child);
     expect(insecure.output()).toContain('warning: listening on 0.0.0.0 without TLS (--insecure-http)');
 
-    const { password } = JSON.parse(server(['add-user', 'Petra Proxy', '--initials', 'pp', '--role', 'journalist', '--json', ...pg]).stdout) as { password: string };
-    const proxied = await startUntil(['start', '--host', '0.0.0.0', '--port', '0', '--behind-proxy', ...pg], /listening on http:\/\/0\.0\.0\.0:(\d+)/);
+    const { password } = JSON.parse(
+      server(['add-user', 'Petra Proxy', '--initials', 'pp', '--role', 'journalist', '--json', ...pg]).stdout,
+    ) as { password: string };
+    const proxied = await startUntil(
+      ['start', '--host', '0.0.0.0', '--port', '0', '--behind-proxy', ...pg],
+      /listening on http:\/\/0\.0\.0\.0:(\d+)/,
+    );
     try {
       expect(proxied.output()).not.toContain('warning');
       const url = `http://127.0.0.1:${proxied.match[1]}`;
       const signIn = (name: string, pw: string, from: string) =>
-        fetch(`${url}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.9, ${from}` }, body: JSON.stringify({ name, password: pw, device: 'x' }) }).then((r) => r.status);
+        fetch(`${url}/api/v1/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.9, ${from}` },
+          body: JSON.stringify({ name, password: pw, device: 'x' }),
+        }).then((r) => r.status);
       // Five wrong guesses from one person behind the proxy…
       for (let i = 0; i < 5; i++) expect(await signIn(`Niemand ${i}`, 'falsch', '203.0.113.7')).toBe(401);
       // …stop that person, not everyone else behind the same proxy.
@@ -145,7 +227,10 @@ describe.skipIf(!!NO_POSTGRES)('npm run server:try', () => {
     const [, url, password] = match;
     const dir = /PostgreSQL in (\S+);/.exec(output())![1]!;
     expect(fs.existsSync(dir)).toBe(true);
-    expect(await call(url!, 'POST', '/api/v1/sign-in', { name: 'admin', password, device: 'try' })).toMatchObject({ status: 201, body: { account: { role: 'admin' } } });
+    expect(await call(url!, 'POST', '/api/v1/sign-in', { name: 'admin', password, device: 'try' })).toMatchObject({
+      status: 201,
+      body: { account: { role: 'admin' } },
+    });
     child.kill('SIGINT');
     expect(await exited(child)).toBe(0);
     expect(fs.existsSync(dir)).toBe(false);

@@ -9,7 +9,37 @@ export interface CommandContext {
   dbPath: string;
   openStore(): Store;
   positionals: string[];
-  options: { headline?: string; query?: string; status?: string; trashed?: boolean; format?: string; out?: string; reason?: string; name?: string; initials?: string; role?: string; field?: string; quote?: string; caption?: string; credit?: string; provider?: string; agency?: string; creator?: string; missingCredit?: boolean; missingAlt?: boolean; mismatch?: boolean; missingFile?: boolean; force?: boolean; repair?: boolean; explain?: boolean; once?: boolean; user?: string; insecureHttp?: boolean; to?: string[]; desk?: string };
+  options: {
+    headline?: string;
+    query?: string;
+    status?: string;
+    trashed?: boolean;
+    format?: string;
+    out?: string;
+    reason?: string;
+    name?: string;
+    initials?: string;
+    role?: string;
+    field?: string;
+    quote?: string;
+    caption?: string;
+    credit?: string;
+    provider?: string;
+    agency?: string;
+    creator?: string;
+    missingCredit?: boolean;
+    missingAlt?: boolean;
+    mismatch?: boolean;
+    missingFile?: boolean;
+    force?: boolean;
+    repair?: boolean;
+    explain?: boolean;
+    once?: boolean;
+    user?: string;
+    insecureHttp?: boolean;
+    to?: string[];
+    desk?: string;
+  };
 }
 
 export interface Command {
@@ -38,8 +68,14 @@ function thenCleanUp<T>(fn: () => T, cleanUp: () => void): T {
 export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
   const store = ctx.openStore();
   // Said before anything else, on stderr, so that output for programs stays clean.
-  if (store.readOnly) ctx.io.err(`byline: ${ctx.dbPath} is read-only here (the file or its folder is not writable): reading works, changes are refused.`);
-  return thenCleanUp(() => fn(store), () => store.close());
+  if (store.readOnly)
+    ctx.io.err(
+      `byline: ${ctx.dbPath} is read-only here (the file or its folder is not writable): reading works, changes are refused.`,
+    );
+  return thenCleanUp(
+    () => fn(store),
+    () => store.close(),
+  );
 }
 
 /**
@@ -47,7 +83,11 @@ export function withStore<T>(ctx: CommandContext, fn: (store: Store) => T): T {
  * cleared when it ends, also when it fails. Ctrl+C ends the process: each job writes beside its
  * target and renames at the end, or in one transaction, so a stopped job changes nothing.
  */
-export function withCliJob<T>(ctx: CommandContext, label: (phase: JobPhase, done: number, total: number) => string, fn: (job: Job) => T): T {
+export function withCliJob<T>(
+  ctx: CommandContext,
+  label: (phase: JobPhase, done: number, total: number) => string,
+  fn: (job: Job) => T,
+): T {
   const progress = ctx.io.progress;
   return thenCleanUp(
     () => fn({ progress: (phase, done, total) => progress?.(label(phase, done, total)), checkpoint: () => undefined }),

@@ -63,7 +63,12 @@ export const COMMANDS: Record<string, Command> = {
     args: 0,
     run: (ctx) =>
       withStore(ctx, (store) => {
-        const result = store.articles.list({ query: ctx.options.query, status: ctx.options.status, trashed: ctx.options.trashed, limit: 1000 });
+        const result = store.articles.list({
+          query: ctx.options.query,
+          status: ctx.options.status,
+          trashed: ctx.options.trashed,
+          limit: 1000,
+        });
         if (ctx.json) printJson(ctx.io, result);
         else {
           for (const item of result.items) ctx.io.out(summaryLine(item));
@@ -94,7 +99,12 @@ export const COMMANDS: Record<string, Command> = {
       return withStore(ctx, (store) => {
         const { article, changed } = store.articles.save(input, store.profile.actor());
         if (ctx.json) printJson(ctx.io, { article, changed });
-        else ctx.io.out(changed ? `saved ${article.id} as revision ${article.revision}` : `unchanged ${article.id} (revision ${article.revision})`);
+        else
+          ctx.io.out(
+            changed
+              ? `saved ${article.id} as revision ${article.revision}`
+              : `unchanged ${article.id} (revision ${article.revision})`,
+          );
         return 0;
       });
     },
@@ -106,7 +116,10 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         const [id, status] = ctx.positionals as [string, string];
-        const a = store.articles.setStatus(id, status, store.profile.actor(), { reason: ctx.options.reason, role: store.profile.get()?.role });
+        const a = store.articles.setStatus(id, status, store.profile.actor(), {
+          reason: ctx.options.reason,
+          role: store.profile.get()?.role,
+        });
         if (ctx.json) printJson(ctx.io, a);
         else ctx.io.out(`${a.id} is now ${statusLabel(store.houseStyle, a.status)} (revision ${a.revision})`);
         return 0;
@@ -120,7 +133,11 @@ export const COMMANDS: Record<string, Command> = {
       withStore(ctx, (store) => {
         const revisions = store.articles.history(ctx.positionals[0]!);
         if (ctx.json) printJson(ctx.io, revisions);
-        else for (const r of revisions) ctx.io.out(`r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}${r.note ? `  — ${r.note}` : ''}`);
+        else
+          for (const r of revisions)
+            ctx.io.out(
+              `r${r.revision}  ${r.savedAt}  ${r.savedBy.padEnd(12)} ${r.status.padEnd(14)} ${r.headline}${r.note ? `  — ${r.note}` : ''}`,
+            );
         return 0;
       }),
   },
@@ -133,7 +150,8 @@ export const COMMANDS: Record<string, Command> = {
         const [id, revA, revB] = ctx.positionals as [string, string, string];
         const rev = (value: string) => {
           const n = Number(value.replace(/^r/, ''));
-          if (!Number.isInteger(n) || n < 1) throw new BylineError('invalid-input', `"${value}" is not a revision number (see byline history ${id}).`);
+          if (!Number.isInteger(n) || n < 1)
+            throw new BylineError('invalid-input', `"${value}" is not a revision number (see byline history ${id}).`);
           return store.articles.getRevision(id, n);
         };
         const diff = diffArticles(rev(revA), rev(revB), store.houseStyle);
@@ -154,9 +172,22 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         const { name, initials, role } = ctx.options;
-        const profile = name || initials || role ? store.profile.set({ ...store.profile.get(), ...(name ? { name } : {}), ...(initials ? { initials } : {}), ...(role ? { role } : {}) }) : store.profile.get();
+        const profile =
+          name || initials || role
+            ? store.profile.set({
+                ...store.profile.get(),
+                ...(name ? { name } : {}),
+                ...(initials ? { initials } : {}),
+                ...(role ? { role } : {}),
+              })
+            : store.profile.get();
         if (ctx.json) printJson(ctx.io, profile);
-        else ctx.io.out(profile ? `${profile.name} (${profile.initials}), ${profile.role}` : `no profile yet; saves are recorded as ${store.profile.actor()} (set one with byline profile --name … --initials … --role …)`);
+        else
+          ctx.io.out(
+            profile
+              ? `${profile.name} (${profile.initials}), ${profile.role}`
+              : `no profile yet; saves are recorded as ${store.profile.actor()} (set one with byline profile --name … --initials … --role …)`,
+          );
         return 0;
       }),
   },
@@ -168,7 +199,8 @@ export const COMMANDS: Record<string, Command> = {
       withStore(ctx, (store) => {
         store.articles.trash(ctx.positionals[0]!);
         if (ctx.json) printJson(ctx.io, { id: ctx.positionals[0], trashed: true });
-        else ctx.io.out(`moved ${ctx.positionals[0]} to the trash (byline restore ${ctx.positionals[0]} brings it back)`);
+        else
+          ctx.io.out(`moved ${ctx.positionals[0]} to the trash (byline restore ${ctx.positionals[0]} brings it back)`);
         return 0;
       }),
   },
@@ -191,7 +223,11 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, (store) => {
         assertNoSession(ctx.dbPath, 'Emptying the trash from the command line');
-        const { deleted, pictures } = withCliJob(ctx, (_phase, done, total) => `deleting ${done}/${total}`, (job) => store.emptyTrash(job));
+        const { deleted, pictures } = withCliJob(
+          ctx,
+          (_phase, done, total) => `deleting ${done}/${total}`,
+          (job) => store.emptyTrash(job),
+        );
         if (ctx.json) printJson(ctx.io, { deleted, pictures });
         else ctx.io.out(`deleted ${deleted} article(s) and ${pictures} unused picture(s) for good`);
         return 0;
@@ -199,18 +235,30 @@ export const COMMANDS: Record<string, Command> = {
   },
   check: {
     usage: 'check [--repair]',
-    summary: 'verify the database, search index and image files; --repair fixes what is safe (image files without rows, stray files)',
+    summary:
+      'verify the database, search index and image files; --repair fixes what is safe (image files without rows, stray files)',
     args: 0,
     run: (ctx) =>
       withStore(ctx, (store) => {
         if (ctx.options.repair) assertNoSession(ctx.dbPath, 'Repairing the store');
-        if (ctx.options.repair && store.readOnly) throw new BylineError('store-readonly', `${ctx.dbPath} is read-only here, so it cannot be repaired; nothing was changed.`);
-        const report = withCliJob(ctx, (phase, done, total) => `checking ${phase} ${percent(done, total)}`, (job) => store.check({ repair: ctx.options.repair }, job));
+        if (ctx.options.repair && store.readOnly)
+          throw new BylineError(
+            'store-readonly',
+            `${ctx.dbPath} is read-only here, so it cannot be repaired; nothing was changed.`,
+          );
+        const report = withCliJob(
+          ctx,
+          (phase, done, total) => `checking ${phase} ${percent(done, total)}`,
+          (job) => store.check({ repair: ctx.options.repair }, job),
+        );
         if (ctx.json) printJson(ctx.io, report);
         else {
           for (const r of report.repaired ?? []) ctx.io.out(`repaired: ${r}`);
-          ctx.io.out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: ${report.articles} articles, ${report.revisions} revisions, ${report.assets} images`);
-          if (report.readOnly) ctx.io.out('  (read-only: the search index was compared by its entries, not checked itself)');
+          ctx.io.out(
+            `${report.ok ? 'ok' : 'PROBLEMS FOUND'}: ${report.articles} articles, ${report.revisions} revisions, ${report.assets} images`,
+          );
+          if (report.readOnly)
+            ctx.io.out('  (read-only: the search index was compared by its entries, not checked itself)');
           for (const p of report.problems) ctx.io.out(`  - ${p}`);
         }
         return report.ok ? 0 : 1;
@@ -223,7 +271,12 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, async (store) => {
         const dest = path.resolve(ctx.positionals[0]!);
-        const manifest = await withCliJob(ctx, (phase, done, total) => `backing up: ${phase === 'database' ? 'database' : 'pictures'} ${percent(done, total)}`, (job) => store.backup(dest, job));
+        const manifest = await withCliJob(
+          ctx,
+          (phase, done, total) =>
+            `backing up: ${phase === 'database' ? 'database' : 'pictures'} ${percent(done, total)}`,
+          (job) => store.backup(dest, job),
+        );
         if (ctx.json) printJson(ctx.io, { path: dest, ...manifest });
         else ctx.io.out(`backed up ${manifest.articles} articles and ${manifest.assets} images to ${dest}`);
         return 0;
@@ -235,11 +288,21 @@ export const COMMANDS: Record<string, Command> = {
     args: 'some',
     run: async (ctx) => {
       const format = ctx.options.format ?? '';
-      if (!isExportFormat(format)) throw new BylineError('invalid-input', `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`);
+      if (!isExportFormat(format))
+        throw new BylineError(
+          'invalid-input',
+          `export needs --format ${Object.keys(EXPORTERS).join('|')} (got "${format}").`,
+        );
       const out = folderTarget(ctx.options.out, { dbPath: ctx.dbPath });
       fs.mkdirSync(out, { recursive: true });
       const store = ctx.openStore();
-      const results: { id: string; path?: string; checked?: string; error?: string; step?: ReturnType<typeof stepAfterExport> }[] = [];
+      const results: {
+        id: string;
+        path?: string;
+        checked?: string;
+        error?: string;
+        step?: ReturnType<typeof stepAfterExport>;
+      }[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
       // Articles are exported a chunk at a time, so schema checks share one compilation; files
       // are written in the order given. A PDF starts a browser, so those go one by one.
@@ -260,12 +323,17 @@ export const COMMANDS: Record<string, Command> = {
             try {
               if (outcome.status === 'rejected') throw outcome.reason;
               const { article, exported } = outcome.value;
-              const file = fileTarget(path.join(out, exportFileName(article, exported.extension)), { dbPath: ctx.dbPath, force: !!ctx.options.force, defaultName: '' });
+              const file = fileTarget(path.join(out, exportFileName(article, exported.extension)), {
+                dbPath: ctx.dbPath,
+                force: !!ctx.options.force,
+                defaultName: '',
+              });
               writeFileDurably(file, exported.data);
               const step = stepAfterExport(store, article, store.profile.actor());
               results.push({ id, path: file, checked: exported.checked, ...(step ? { step } : {}) });
               if (!ctx.json) ctx.io.out(`${id} → ${file} (checked against ${exported.checked})`);
-              if (step && !step.done) ctx.io.err(`byline: ${id}: exported, but not moved to ${step.to}: ${step.message}`);
+              if (step && !step.done)
+                ctx.io.err(`byline: ${id}: exported, but not moved to ${step.to}: ${step.message}`);
             } catch (error) {
               const message = failureMessage(error);
               results.push({ id, error: message });
@@ -285,11 +353,16 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     usage: 'import FILE... [--format auto|json|nitf|newsml|ninjs|html|md|docx|text] [--explain]',
-    summary: 'import articles from files (the format is found from the content); each file is checked on its own, then all are stored together',
+    summary:
+      'import articles from files (the format is found from the content); each file is checked on its own, then all are stored together',
     args: 'some',
     run: async (ctx) => {
       const format = ctx.options.format ?? 'auto';
-      if (format !== 'auto' && !isImportFormat(format)) throw new BylineError('invalid-input', `import needs --format auto|${IMPORT_FORMATS.join('|')} (got "${format}").`);
+      if (format !== 'auto' && !isImportFormat(format))
+        throw new BylineError(
+          'invalid-input',
+          `import needs --format auto|${IMPORT_FORMATS.join('|')} (got "${format}").`,
+        );
       const store = ctx.openStore();
       const results: ({ file: string } & (ImportOutcome | { error: string }))[] = [];
       const progress = ctx.io.progress && ctx.positionals.length > 1 ? ctx.io.progress : undefined;
@@ -299,7 +372,17 @@ export const COMMANDS: Record<string, Command> = {
       let batch: { file: string; prepared: PreparedImport }[] = [];
       let batchBytes = 0;
       const storeRead = () => {
-        const stored = withCliJob(ctx, (_phase, done, total) => `storing ${done}/${total}`, (job) => storeBatch(store, batch.map((b) => b.prepared), actor, job));
+        const stored = withCliJob(
+          ctx,
+          (_phase, done, total) => `storing ${done}/${total}`,
+          (job) =>
+            storeBatch(
+              store,
+              batch.map((b) => b.prepared),
+              actor,
+              job,
+            ),
+        );
         stored.forEach((s, i) => {
           const { file } = batch[i]!;
           if (s.ok) {
@@ -324,7 +407,11 @@ export const COMMANDS: Record<string, Command> = {
         for (const [i, file] of ctx.positionals.entries()) {
           progress?.(`reading ${i + 1}/${ctx.positionals.length}: ${path.basename(file)}`);
           try {
-            const bytes = readFileBytes(file, MAX_IMPORT_BYTES, () => `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+            const bytes = readFileBytes(
+              file,
+              MAX_IMPORT_BYTES,
+              () => `${file} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`,
+            );
             const prepared = await prepareImport(store, bytes, path.basename(file), format);
             if (batchBytes + bytes.byteLength > MAX_BATCH_BYTES) storeRead();
             batch.push({ file, prepared });
@@ -351,10 +438,16 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) => {
       assertNoSession(ctx.dbPath, 'Restoring a backup');
       // Copied and checked beside the store first: stopped (Ctrl+C) before the end, it changes nothing.
-      const label = (phase: string, done: number, total: number) => `restoring: ${phase === 'pictures' ? 'copying pictures' : `checking ${phase}`} ${percent(done, total)}`;
-      const { manifest, previous } = withCliJob(ctx, label, (job) => restoreStore(ctx.positionals[0]!, ctx.dbPath, job));
+      const label = (phase: string, done: number, total: number) =>
+        `restoring: ${phase === 'pictures' ? 'copying pictures' : `checking ${phase}`} ${percent(done, total)}`;
+      const { manifest, previous } = withCliJob(ctx, label, (job) =>
+        restoreStore(ctx.positionals[0]!, ctx.dbPath, job),
+      );
       if (ctx.json) printJson(ctx.io, { restored: manifest, previous });
-      else ctx.io.out(`restored ${manifest.articles} articles from ${manifest.createdAt}${previous ? `; the replaced store is in ${previous}` : ''}`);
+      else
+        ctx.io.out(
+          `restored ${manifest.articles} articles from ${manifest.createdAt}${previous ? `; the replaced store is in ${previous}` : ''}`,
+        );
       return 0;
     },
   },

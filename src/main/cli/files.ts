@@ -4,7 +4,10 @@ import { BylineError } from '../../shared/errors';
 /** A file the CLI was given that cannot be read, in one line that names it. */
 function unreadable(file: string, error: unknown): BylineError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new BylineError('invalid-input', code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`);
+  return new BylineError(
+    'invalid-input',
+    code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read it (${code ?? (error as Error).message}).`,
+  );
 }
 
 export function readTextFile(file: string): string {

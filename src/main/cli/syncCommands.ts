@@ -20,10 +20,19 @@ async function readPassword(err: (text: string) => void): Promise<string> {
 function describe(report: SyncReport): string[] {
   return [
     `sent ${report.pushed}, received ${report.pulled}${report.picturesSent || report.picturesReceived ? `; pictures sent ${report.picturesSent}, received ${report.picturesReceived}` : ''}`,
-    ...report.refused.map((r) => `refused by the server: ${r.articleId} ${r.revision ? `revision ${r.revision}` : `comment ${r.commentId}`}: ${r.reason}`),
-    ...report.diverged.map((d) => `${d.articleId}: edited here and there from the same revision; both are kept, choose with \`byline choose ${d.articleId} mine|theirs\``),
+    ...report.refused.map(
+      (r) =>
+        `refused by the server: ${r.articleId} ${r.revision ? `revision ${r.revision}` : `comment ${r.commentId}`}: ${r.reason}`,
+    ),
+    ...report.diverged.map(
+      (d) =>
+        `${d.articleId}: edited here and there from the same revision; both are kept, choose with \`byline choose ${d.articleId} mine|theirs\``,
+    ),
     ...report.skipped.map((s) => `not placed here (its earlier history is not on this machine): record ${s}`),
-    ...report.unreadable.map((u) => `not taken in here (${u.record ? `record ${u.record}` : `picture ${u.picture}`} of ${u.articleId}): ${u.reason}`),
+    ...report.unreadable.map(
+      (u) =>
+        `not taken in here (${u.record ? `record ${u.record}` : `picture ${u.picture}`} of ${u.articleId}): ${u.reason}`,
+    ),
   ];
 }
 
@@ -32,7 +41,9 @@ async function keepInStep(ctx: CommandContext, store: Store): Promise<number> {
   signedIn(store);
   let said = '';
   const agent = new SyncAgent(store, (status) => {
-    const line = ctx.json ? JSON.stringify(status) : `${status.state}, ${status.waiting} waiting${status.lastSyncedAt ? `, last synced ${status.lastSyncedAt}` : ''}${status.problem ? ` (${status.problem})` : ''}`;
+    const line = ctx.json
+      ? JSON.stringify(status)
+      : `${status.state}, ${status.waiting} waiting${status.lastSyncedAt ? `, last synced ${status.lastSyncedAt}` : ''}${status.problem ? ` (${status.problem})` : ''}`;
     if (line !== said) ctx.io.out((said = line));
   });
   agent.start();
@@ -53,7 +64,14 @@ export const SYNC_COMMANDS: Record<string, Command> = {
     run: (ctx) =>
       withStore(ctx, async (store) => {
         if (!ctx.options.user) throw new BylineError('invalid-input', 'login needs --user NAME.');
-        const who = await signInToServer(store, ctx.positionals[0]!, ctx.options.user, await readPassword(ctx.io.err), `byline on ${os.hostname()}`, { insecureHttp: ctx.options.insecureHttp });
+        const who = await signInToServer(
+          store,
+          ctx.positionals[0]!,
+          ctx.options.user,
+          await readPassword(ctx.io.err),
+          `byline on ${os.hostname()}`,
+          { insecureHttp: ctx.options.insecureHttp },
+        );
         if (ctx.json) printJson(ctx.io, { signedIn: true, ...who, url: syncServer(store)!.url });
         else ctx.io.out(`signed in to ${syncServer(store)!.url} as ${who.account} (${who.role})`);
         return 0;
@@ -61,7 +79,8 @@ export const SYNC_COMMANDS: Record<string, Command> = {
   },
   sync: {
     usage: 'sync [--once]',
-    summary: 'keep this store in step with the newsroom server until Ctrl+C (--once: one round; exits 0 when everything went out and came in)',
+    summary:
+      'keep this store in step with the newsroom server until Ctrl+C (--once: one round; exits 0 when everything went out and came in)',
     args: 0,
     run: (ctx) =>
       withStore(ctx, async (store) => {
@@ -74,18 +93,23 @@ export const SYNC_COMMANDS: Record<string, Command> = {
   },
   assign: {
     usage: 'assign ID --to NAME [--to NAME]... [--desk DESK]',
-    summary: 'assign an article on the newsroom server (the desk does it; --desk moves it to another desk): whoever it reaches gets its whole history',
+    summary:
+      'assign an article on the newsroom server (the desk does it; --desk moves it to another desk): whoever it reaches gets its whole history',
     args: 1,
     run: (ctx) =>
       withStore(ctx, async (store) => {
-        if (!ctx.options.to?.length && !ctx.options.desk) throw new BylineError('invalid-input', 'assign needs --to NAME (one or more) or --desk DESK.');
+        if (!ctx.options.to?.length && !ctx.options.desk)
+          throw new BylineError('invalid-input', 'assign needs --to NAME (one or more) or --desk DESK.');
         const id = store.articles.get(ctx.positionals[0]!).id;
         signedIn(store);
         // The server must have the article before it can assign it.
         await syncOnce(store);
         const answer = await assignOnServer(store, id, ctx.options.to ?? [], ctx.options.desk);
         if (ctx.json) printJson(ctx.io, { id, ...answer });
-        else ctx.io.out(`${id} assigned to ${answer.assigned.join(', ') || 'nobody'}${answer.desk ? ` on the ${answer.desk} desk` : ''}`);
+        else
+          ctx.io.out(
+            `${id} assigned to ${answer.assigned.join(', ') || 'nobody'}${answer.desk ? ` on the ${answer.desk} desk` : ''}`,
+          );
         return 0;
       }),
   },

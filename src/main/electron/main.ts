@@ -1,7 +1,14 @@
 // Electron's main process: thin glue around the same services the CLI and the browser mode use.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, IPC_PREFIX, MENU_EVENT, PROGRESS_EVENT, SYNC_EVENT, type MenuCommand } from '../../shared/ipc/channels';
+import {
+  CHANNELS,
+  IPC_PREFIX,
+  MENU_EVENT,
+  PROGRESS_EVENT,
+  SYNC_EVENT,
+  type MenuCommand,
+} from '../../shared/ipc/channels';
 import { holdSession } from '../store/sessionLock';
 import { BylineError } from '../../shared/errors';
 import { startStoreWorker, type StoreWorker } from '../ipc/storeWorkerClient';
@@ -61,7 +68,11 @@ if (!app.requestSingleInstanceLock()) {
       },
       printToPdf: electronPrintToPdf,
       chooseExportPath: async (defaultPath: string) => {
-        const options = { title: 'Export article', defaultPath, filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }] };
+        const options = {
+          title: 'Export article',
+          defaultPath,
+          filters: [{ name: 'Article', extensions: [path.extname(defaultPath).slice(1) || 'json'] }],
+        };
         const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
       },
@@ -69,7 +80,11 @@ if (!app.requestSingleInstanceLock()) {
     try {
       const dbPath = resolveDbPath();
       store = await startStoreWorker(
-        { dbPath, nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath), houseStyle: loadHouseStyle(houseStylePath(dbPath)) },
+        {
+          dbPath,
+          nativeBinding: electronNativeBinding(appRoot, app.isPackaged, process.resourcesPath),
+          houseStyle: loadHouseStyle(houseStylePath(dbPath)),
+        },
         host,
         {
           onProgress: (progress) => window?.webContents.send(PROGRESS_EVENT, progress),
@@ -93,14 +108,20 @@ if (!app.requestSingleInstanceLock()) {
     for (const channel of CHANNELS) {
       ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, payload: unknown) => {
         if (!isTrustedSender(event.senderFrame)) {
-          return { ok: false, error: { code: 'forbidden', message: 'Request refused: it did not come from Byline\'s own page.' } };
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: "Request refused: it did not come from Byline's own page." },
+          };
         }
         return invoke(channel, payload);
       });
     }
 
     const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-    const state = fitToDisplays(loadWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea));
+    const state = fitToDisplays(
+      loadWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     window = new BrowserWindow(createWindowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), state));
     if (state.maximized) window.maximize();
     window.once('ready-to-show', () => window?.show());
@@ -112,7 +133,14 @@ if (!app.requestSingleInstanceLock()) {
 
     const send = (command: MenuCommand) => window?.webContents.send(MENU_EVENT, command);
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate({ send, quit: () => app.quit(), isMac: process.platform === 'darwin', isDev: !app.isPackaged })),
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          send,
+          quit: () => app.quit(),
+          isMac: process.platform === 'darwin',
+          isDev: !app.isPackaged,
+        }),
+      ),
     );
     void window.loadURL(APP_START_URL);
   });

@@ -11,7 +11,10 @@ export async function electronPrintToPdf(html: string): Promise<Uint8Array> {
   return inPrivateTempDir('byline-pdf-', async (dir) => {
     const file = path.join(dir, 'proof.html');
     fs.writeFileSync(file, html);
-    const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     try {
       win.webContents.on('will-navigate', (event) => event.preventDefault());
       await win.loadFile(file);

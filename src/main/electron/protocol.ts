@@ -6,7 +6,9 @@ import { APP_HOST, APP_SCHEME } from './security';
 
 /** Must run before `app.whenReady()`: makes app:// a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer from app://byline/ with the same CSP and headers as the browser mode. */

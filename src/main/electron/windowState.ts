@@ -29,7 +29,10 @@ export function saveWindowState(file: string, state: WindowState): void {
 }
 
 /** Puts a remembered window back on a visible display, or drops the position if no display shows it. */
-export function fitToDisplays(state: WindowState, displays: { x: number; y: number; width: number; height: number }[]): WindowState {
+export function fitToDisplays(
+  state: WindowState,
+  displays: { x: number; y: number; width: number; height: number }[],
+): WindowState {
   if (state.x === undefined || state.y === undefined) return state;
   const { x, y } = state;
   const visible = displays.some((d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50);

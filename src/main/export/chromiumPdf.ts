@@ -4,7 +4,14 @@ import path from 'node:path';
 import { BylineError } from '../../shared/errors';
 import { inPrivateTempDir } from '../privateTemp';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
 
 /** A Chromium or Chrome on this machine: $BYLINE_CHROMIUM, else the usual places. */
 export function findChromiumBinary(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -20,7 +27,11 @@ export function findChromiumBinary(env: NodeJS.ProcessEnv = process.env): string
  */
 export async function chromiumPrintToPdf(html: string, timeoutMs = 60_000): Promise<Uint8Array> {
   const binary = findChromiumBinary();
-  if (!binary) throw new BylineError('io', 'A PDF proof needs Chromium or Chrome: install it (Debian: apt-get install chromium) or set BYLINE_CHROMIUM to its binary.');
+  if (!binary)
+    throw new BylineError(
+      'io',
+      'A PDF proof needs Chromium or Chrome: install it (Debian: apt-get install chromium) or set BYLINE_CHROMIUM to its binary.',
+    );
   return inPrivateTempDir('byline-pdf-', async (dir) => {
     const page = path.join(dir, 'proof.html');
     const out = path.join(dir, 'proof.pdf');
@@ -52,7 +63,13 @@ export async function chromiumPrintToPdf(html: string, timeoutMs = 60_000): Prom
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (code === 0 && fs.existsSync(out)) resolve();
-        else reject(new BylineError('io', `Chromium could not print the PDF proof (exit ${code ?? 'killed'}): ${stderr.trim().split('\n').pop() ?? ''}`));
+        else
+          reject(
+            new BylineError(
+              'io',
+              `Chromium could not print the PDF proof (exit ${code ?? 'killed'}): ${stderr.trim().split('\n').pop() ?? ''}`,
+            ),
+          );
       });
     });
     return fs.readFileSync(out);

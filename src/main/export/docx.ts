@@ -1,4 +1,15 @@
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
 import mammoth from 'mammoth';
 import { BylineError } from '../../shared/errors';
 import { formatCredit } from '../../shared/format/credit';
@@ -14,18 +25,38 @@ import { assertExportable, fileOf } from './exportable';
 import { wireDate } from './wireText';
 
 /** Paragraph styles named after the article's parts, so Word shows them and an import finds them again. */
-export const DOCX_STYLES = { rubric: 'Rubric', kicker: 'Kicker', date: 'Date', byline: 'Byline', dateline: 'Dateline', teaser: 'Teaser', caption: 'Caption', credit: 'Credit', signOff: 'SignOff', keywords: 'Keywords' } as const;
+export const DOCX_STYLES = {
+  rubric: 'Rubric',
+  kicker: 'Kicker',
+  date: 'Date',
+  byline: 'Byline',
+  dateline: 'Dateline',
+  teaser: 'Teaser',
+  caption: 'Caption',
+  credit: 'Credit',
+  signOff: 'SignOff',
+  keywords: 'Keywords',
+} as const;
 
 const runs = (nodes: readonly Inline[]): ParagraphChild[] =>
   nodes.map((n) =>
     'type' in n
-      ? new ExternalHyperlink({ link: n.url, children: n.children.map((c) => new TextRun({ text: c.text, bold: c.bold, italics: c.italic, style: 'Hyperlink' })) })
+      ? new ExternalHyperlink({
+          link: n.url,
+          children: n.children.map(
+            (c) => new TextRun({ text: c.text, bold: c.bold, italics: c.italic, style: 'Hyperlink' }),
+          ),
+        })
       : new TextRun({ text: n.text, bold: n.bold, italics: n.italic }),
   );
 
 const styled = (style: string, text: string) => new Paragraph({ style, children: [new TextRun(text)] });
 
-const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
+const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+};
 const MAX_WIDTH_PX = 600;
 
 function picture(b: Image, style: HouseStyle, store: Store, copies: ReadonlyMap<string, CreditedCopy>): Paragraph[] {
@@ -40,7 +71,14 @@ function picture(b: Image, style: HouseStyle, store: Store, copies: ReadonlyMap<
     const scale = Math.min(1, MAX_WIDTH_PX / size.width);
     out.push(
       new Paragraph({
-        children: [new ImageRun({ type, data: bytes, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) }, altText: { name: b.caption || 'picture', description: b.alt, title: b.alt } })],
+        children: [
+          new ImageRun({
+            type,
+            data: bytes,
+            transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+            altText: { name: b.caption || 'picture', description: b.alt, title: b.alt },
+          }),
+        ],
       }),
     );
   } else {
@@ -52,18 +90,38 @@ function picture(b: Image, style: HouseStyle, store: Store, copies: ReadonlyMap<
   return out;
 }
 
-function block(b: Block, style: HouseStyle, store: Store, listId: () => string, copies: ReadonlyMap<string, CreditedCopy>): Paragraph[] {
+function block(
+  b: Block,
+  style: HouseStyle,
+  store: Store,
+  listId: () => string,
+  copies: ReadonlyMap<string, CreditedCopy>,
+): Paragraph[] {
   switch (b.type) {
     case 'paragraph':
       return [new Paragraph({ children: runs(b.children) })];
     case 'subhead':
       return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(b.children) })];
     case 'quote':
-      return [new Paragraph({ style: 'Quote', children: runs(b.children) }), ...(b.attribution ? [new Paragraph({ style: 'Quote', alignment: AlignmentType.RIGHT, children: [new TextRun(`— ${b.attribution}`)] })] : [])];
+      return [
+        new Paragraph({ style: 'Quote', children: runs(b.children) }),
+        ...(b.attribution
+          ? [
+              new Paragraph({
+                style: 'Quote',
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun(`— ${b.attribution}`)],
+              }),
+            ]
+          : []),
+      ];
     case 'list': {
       const reference = b.ordered ? 'numbered' : 'bullets';
       const instance = listId();
-      return b.items.map((item) => new Paragraph({ numbering: { reference, level: 0, instance: Number(instance) }, children: runs(item) }));
+      return b.items.map(
+        (item) =>
+          new Paragraph({ numbering: { reference, level: 0, instance: Number(instance) }, children: runs(item) }),
+      );
     }
     case 'image':
       return picture(b, style, store, copies);
@@ -75,7 +133,11 @@ function block(b: Block, style: HouseStyle, store: Store, listId: () => string, 
  * pictures embedded with caption and credit. There is no official schema for this target in
  * resources/, so the file is checked by reading it back (mammoth) before it is returned.
  */
-export async function exportDocx(article: Article, store: Store, copies: ReadonlyMap<string, CreditedCopy> = new Map()): Promise<Uint8Array> {
+export async function exportDocx(
+  article: Article,
+  store: Store,
+  copies: ReadonlyMap<string, CreditedCopy> = new Map(),
+): Promise<Uint8Array> {
   assertExportable(article);
   const style = store.houseStyle;
   let lists = 0;
@@ -96,7 +158,12 @@ export async function exportDocx(article: Article, store: Store, copies: Readonl
     keywords: article.keywords.join(', '),
     styles: {
       paragraphStyles: [
-        { id: DOCX_STYLES.rubric, name: DOCX_STYLES.rubric, basedOn: 'Normal', run: { allCaps: true, size: 18, color: '555555' } },
+        {
+          id: DOCX_STYLES.rubric,
+          name: DOCX_STYLES.rubric,
+          basedOn: 'Normal',
+          run: { allCaps: true, size: 18, color: '555555' },
+        },
         { id: DOCX_STYLES.kicker, name: DOCX_STYLES.kicker, basedOn: 'Normal', run: { bold: true, color: '8A1C1C' } },
         { id: DOCX_STYLES.date, name: DOCX_STYLES.date, basedOn: 'Normal', run: { size: 18, color: '555555' } },
         { id: DOCX_STYLES.byline, name: DOCX_STYLES.byline, basedOn: 'Normal', run: { italics: true } },
@@ -110,8 +177,14 @@ export async function exportDocx(article: Article, store: Store, copies: Readonl
     },
     numbering: {
       config: [
-        { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }] },
-        { reference: 'numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] },
+        {
+          reference: 'bullets',
+          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }],
+        },
+        {
+          reference: 'numbered',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }],
+        },
       ],
     },
     sections: [

@@ -5,7 +5,10 @@ import { EXPORT_REQUIREMENTS, listMissing, missingOf, type Missing } from '../..
 
 /** The refusal of an export: one sentence for the CLI, and the items for the editor's "Go there". */
 export function exportRefusal(missing: Missing[]): BylineError {
-  return new BylineError('invalid-input', `This article cannot be exported yet: it needs ${listMissing(missing)}.`, { lead: 'This article cannot be exported yet. It needs:', missing });
+  return new BylineError('invalid-input', `This article cannot be exported yet: it needs ${listMissing(missing)}.`, {
+    lead: 'This article cannot be exported yet. It needs:',
+    missing,
+  });
 }
 
 /**
@@ -22,6 +25,10 @@ export function assertExportable(article: Article): void {
  * with a picture whose file is missing; this keeps a format from writing one regardless.
  */
 export function fileOf(image: Image): string {
-  if (image.assetId === null) throw new BylineError('invalid-input', `The picture “${image.caption || image.source || 'without caption'}” has no file yet; attach it before exporting.`);
+  if (image.assetId === null)
+    throw new BylineError(
+      'invalid-input',
+      `The picture “${image.caption || image.source || 'without caption'}” has no file yet; attach it before exporting.`,
+    );
   return image.assetId;
 }

@@ -54,7 +54,8 @@ export function exportHtml(article: Article, style: HouseStyle, imageSrc: (asset
   const signOff = formatSignOff(article.signOff, style.signOff);
   const meta = [
     article.byline && `<span class="byline">${escapeText(article.byline)}</span>`,
-    article.publishedAt && `<time datetime="${escapeAttr(article.publishedAt)}">${escapeText(displayDate(article.publishedAt, article.language))}</time>`,
+    article.publishedAt &&
+      `<time datetime="${escapeAttr(article.publishedAt)}">${escapeText(displayDate(article.publishedAt, article.language))}</time>`,
     article.dateline && `<span class="dateline">${escapeText(article.dateline)}</span>`,
   ].filter(Boolean);
   const html = `<!DOCTYPE html>

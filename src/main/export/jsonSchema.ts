@@ -22,6 +22,11 @@ function validator(file: string): ValidateFunction {
 export function assertValidJson(value: unknown, schemaFile: string, what: string): void {
   const validate = validator(schemaFile);
   if (validate(value)) return;
-  const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}`.trim());
-  throw new BylineError('invalid-input', `The ${what} is not valid against ${schemaFile}, so it was not written: ${problems.join('; ')}`);
+  const problems = (validate.errors ?? [])
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}`.trim());
+  throw new BylineError(
+    'invalid-input',
+    `The ${what} is not valid against ${schemaFile}, so it was not written: ${problems.join('; ')}`,
+  );
 }

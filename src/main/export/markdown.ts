@@ -15,7 +15,11 @@ function escapeInline(text: string): string {
 
 /** And those that would start a block at the beginning of one. */
 function escapeBlockStart(text: string): string {
-  return text.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`);
+  return text.replace(
+    /^(\s*)([#>+=-]|\d+[.)])/,
+    (_, space: string, marker: string) =>
+      `${space}${marker.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`,
+  );
 }
 
 const edgesAreWords = (text: string) => /^[\p{L}\p{N}]/u.test(text) && /[\p{L}\p{N}]$/u.test(text);
@@ -27,7 +31,8 @@ function inline(nodes: readonly Inline[]): string {
       const text = escapeInline(n.text);
       if (!n.bold && !n.italic) return text;
       // Asterisks only open and close next to letters reliably; elsewhere HTML tags say the same safely.
-      if (edgesAreWords(n.text)) return `${n.bold ? '**' : ''}${n.italic ? '*' : ''}${text}${n.italic ? '*' : ''}${n.bold ? '**' : ''}`;
+      if (edgesAreWords(n.text))
+        return `${n.bold ? '**' : ''}${n.italic ? '*' : ''}${text}${n.italic ? '*' : ''}${n.bold ? '**' : ''}`;
       return `${n.bold ? '<strong>' : ''}${n.italic ? '<em>' : ''}${text}${n.italic ? '</em>' : ''}${n.bold ? '</strong>' : ''}`;
     })
     .join('');

@@ -23,12 +23,15 @@ export async function exportNewsPackage(kind: NewsPackageKind, article: Article,
   const paths = new Map([...copies].map(([id, copy]) => [id, `pictures/${id}.${copy.extension}`]));
   const assets = (id: string) => store.assets.find(id);
   const document =
-    kind === 'newsml' ? await exportNewsmlG2(article, store.houseStyle, assets, (id) => paths.get(id) ?? assetUri(id)) : exportNinjs(article, '3.1', store.houseStyle, assets);
+    kind === 'newsml'
+      ? await exportNewsmlG2(article, store.houseStyle, assets, (id) => paths.get(id) ?? assetUri(id))
+      : exportNinjs(article, '3.1', store.houseStyle, assets);
   const entries: Zippable = { [DOCUMENT_NAME[kind]]: strToU8(document) };
   // Pictures are stored, not deflated: they are compressed already.
   for (const [id, copy] of copies) entries[paths.get(id)!] = [copy.bytes, { level: 0 }];
   const zip = zipSync(entries, { level: 6 });
   const back = unzipSync(zip);
-  if (Object.keys(back).length !== Object.keys(entries).length) throw new BylineError('io', 'The package did not read back whole; nothing was exported.');
+  if (Object.keys(back).length !== Object.keys(entries).length)
+    throw new BylineError('io', 'The package did not read back whole; nothing was exported.');
   return zip;
 }

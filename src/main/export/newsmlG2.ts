@@ -15,14 +15,33 @@ const NAR_NS = 'http://iptc.org/std/nar/2006-10-01/';
  * NITF export inline, so the body has one mapping. The NITF is checked against its own XSD
  * first, the whole item against the NewsML-G2 XSD before it is returned.
  */
-export async function exportNewsmlG2(article: Article, style: HouseStyle, assets: (id: string) => AssetInfo | undefined, href: (id: string) => string = assetUri): Promise<string> {
+export async function exportNewsmlG2(
+  article: Article,
+  style: HouseStyle,
+  assets: (id: string) => AssetInfo | undefined,
+  href: (id: string) => string = assetUri,
+): Promise<string> {
   const nitf = (await exportNitf(article, style, assets, href)).replace(/^<\?xml[^>]*\?>\s*/, '').trim();
-  const credits = [...new Set(imageCredits(article.body).map((c) => formatCredit(c, style.credit)).filter(Boolean))];
+  const credits = [
+    ...new Set(
+      imageCredits(article.body)
+        .map((c) => formatCredit(c, style.credit))
+        .filter(Boolean),
+    ),
+  ];
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     el(
       'newsItem',
-      { xmlns: NAR_NS, guid: `urn:uuid:${article.id}`, version: String(article.revision), standard: 'NewsML-G2', standardversion: '2.35', conformance: 'power', 'xml:lang': article.language },
+      {
+        xmlns: NAR_NS,
+        guid: `urn:uuid:${article.id}`,
+        version: String(article.revision),
+        standard: 'NewsML-G2',
+        standardversion: '2.35',
+        conformance: 'power',
+        'xml:lang': article.language,
+      },
       el('catalogRef', { href: 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml' }),
       el(
         'itemMeta',
@@ -38,8 +57,12 @@ export async function exportNewsmlG2(article: Article, style: HouseStyle, assets
         {},
         ...(article.publishedAt ? [el('contentCreated', {}, article.publishedAt)] : []),
         ...(article.dateline ? [el('located', {}, el('name', {}, escapeText(article.dateline)))] : []),
-        ...article.signOff.agencies.map((a) => el('infoSource', { literal: a, role: 'isrol:originfo' }, el('name', {}, escapeText(a)))),
-        ...article.signOff.authors.map((a) => el('contributor', { literal: a, role: 'ctrol:author' }, el('name', {}, escapeText(a)))),
+        ...article.signOff.agencies.map((a) =>
+          el('infoSource', { literal: a, role: 'isrol:originfo' }, el('name', {}, escapeText(a))),
+        ),
+        ...article.signOff.authors.map((a) =>
+          el('contributor', { literal: a, role: 'ctrol:author' }, el('name', {}, escapeText(a))),
+        ),
         el('language', { tag: article.language }),
         ...article.keywords.map((k) => el('keyword', {}, escapeText(k))),
         ...(article.slug ? [el('slugline', {}, escapeText(article.slug))] : []),

@@ -19,23 +19,35 @@ const PROOF_CSS = `
  * characters stay as they are, so a credit copied out of the proof is the credit.
  */
 export function unbreakableCredits(html: string): string {
-  return html.replace(/(<small class="credit"[^>]*>)(.*?)(<\/small>)/g, (_m, open: string, text: string, close: string) => {
-    const parts = text.split('/').map((p) => `<span class="nobreak">${p}</span>`);
-    return `${open}${parts.join('/<wbr>')}${close}`;
-  });
+  return html.replace(
+    /(<small class="credit"[^>]*>)(.*?)(<\/small>)/g,
+    (_m, open: string, text: string, close: string) => {
+      const parts = text.split('/').map((p) => `<span class="nobreak">${p}</span>`);
+      return `${open}${parts.join('/<wbr>')}${close}`;
+    },
+  );
 }
 
 /**
  * A proof for the desk: the HTML export's layout on A4, with a slug line that names it a proof
  * (revision, status, when). The result must be a PDF, or nothing is written.
  */
-export async function exportPdfProof(article: Article, store: Store, printToPdf: PrintToPdf, now = new Date()): Promise<Uint8Array> {
+export async function exportPdfProof(
+  article: Article,
+  store: Store,
+  printToPdf: PrintToPdf,
+  now = new Date(),
+): Promise<Uint8Array> {
   const html = unbreakableCredits(exportHtml(article, store.houseStyle, embeddedImageSrc(store)))
     .replace('</style>', `${PROOF_CSS}</style>`)
-    .replace('<article>', `<article>\n<p class="proof-slug">PROOF · revision ${article.revision} · ${escapeText(article.status)} · printed ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · not for publication</p>`);
+    .replace(
+      '<article>',
+      `<article>\n<p class="proof-slug">PROOF · revision ${article.revision} · ${escapeText(article.status)} · printed ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · not for publication</p>`,
+    );
   const pdf = await printToPdf(html);
   const head = Buffer.from(pdf.subarray(0, 5)).toString('latin1');
   const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 32))).toString('latin1');
-  if (head !== '%PDF-' || !tail.includes('%%EOF')) throw new BylineError('internal', 'The PDF proof came out incomplete, so it was not written.');
+  if (head !== '%PDF-' || !tail.includes('%%EOF'))
+    throw new BylineError('internal', 'The PDF proof came out incomplete, so it was not written.');
   return pdf;
 }

@@ -9,7 +9,12 @@ import { assertExportable } from './exportable';
 /** The date as a reader of that language writes it: `10. November 2017`, `10 November 2017`. */
 export function wireDate(iso: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(language, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(iso));
   } catch {
     return iso.slice(0, 10);
   }

@@ -10,8 +10,16 @@ export interface XsdSchema {
   preload: string[];
 }
 
-export const NITF_36: XsdSchema = { folder: 'nitf', main: 'nitf-3-6.xsd', preload: ['xml.xsd', 'nitf-3-6-ruby-include.xsd'] };
-export const NEWSML_G2_235: XsdSchema = { folder: 'newsml-g2', main: 'NewsML-G2_2.35-spec-All-Power.xsd', preload: ['xml.xsd'] };
+export const NITF_36: XsdSchema = {
+  folder: 'nitf',
+  main: 'nitf-3-6.xsd',
+  preload: ['xml.xsd', 'nitf-3-6-ruby-include.xsd'],
+};
+export const NEWSML_G2_235: XsdSchema = {
+  folder: 'newsml-g2',
+  main: 'NewsML-G2_2.35-spec-All-Power.xsd',
+  preload: ['xml.xsd'],
+};
 
 interface Pending {
   xml: string;
@@ -38,8 +46,15 @@ async function flush(schema: XsdSchema): Promise<void> {
     batch.forEach((p, i) => {
       const errors = result.errors.filter((e) => e.loc?.fileName === `document-${i}.xml`);
       if (!errors.length) return p.resolve();
-      const problems = errors.slice(0, 3).map((e) => `line ${e.loc?.lineNumber ?? '?'}: ${e.message.replace(/^Schemas validity error : /, '')}`);
-      p.reject(new BylineError('invalid-input', `The ${p.what} is not valid against ${schema.main}, so it was not written: ${problems.join('; ')}`));
+      const problems = errors
+        .slice(0, 3)
+        .map((e) => `line ${e.loc?.lineNumber ?? '?'}: ${e.message.replace(/^Schemas validity error : /, '')}`);
+      p.reject(
+        new BylineError(
+          'invalid-input',
+          `The ${p.what} is not valid against ${schema.main}, so it was not written: ${problems.join('; ')}`,
+        ),
+      );
     });
   } catch (error) {
     for (const p of batch) p.reject(error as Error);

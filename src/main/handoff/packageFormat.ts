@@ -32,7 +32,13 @@ export const PACKAGE_LIMITS = {
   ratio: 200,
 } as const;
 
-export const ENTRY = { manifest: 'manifest.json', revisions: 'revisions.json', comments: 'comments.json', assets: 'assets.json', sync: 'sync.json' } as const;
+export const ENTRY = {
+  manifest: 'manifest.json',
+  revisions: 'revisions.json',
+  comments: 'comments.json',
+  assets: 'assets.json',
+  sync: 'sync.json',
+} as const;
 export const ASSET_ENTRY = /^assets\/([0-9a-f]{64})$/;
 
 export const ManifestSchema = z
@@ -63,7 +69,9 @@ export type AssetEntry = z.infer<typeof AssetEntrySchema>;
 export const RevisionsSchema = z.array(RevisionRecordSchema).min(1).max(100_000);
 export const CommentsSchema = z.array(CommentSchema).max(100_000);
 export const AssetsSchema = z.array(AssetEntrySchema).max(1000);
-export const SyncIdsSchema = z.array(z.object({ revision: z.number().int().min(1), recordId: z.uuid() }).strict()).max(100_000);
+export const SyncIdsSchema = z
+  .array(z.object({ revision: z.number().int().min(1), recordId: z.uuid() }).strict())
+  .max(100_000);
 
 /** A package after every check: its parts, and each image's bytes. */
 export interface BylinePackage {
@@ -79,5 +87,9 @@ export interface BylinePackage {
 export function isBylinePackage(bytes: Uint8Array): boolean {
   if (bytes.length < 30 + ENTRY.manifest.length) return false;
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return b.readUInt32LE(0) === 0x04034b50 && b.readUInt16LE(26) === ENTRY.manifest.length && b.toString('latin1', 30, 30 + ENTRY.manifest.length) === ENTRY.manifest;
+  return (
+    b.readUInt32LE(0) === 0x04034b50 &&
+    b.readUInt16LE(26) === ENTRY.manifest.length &&
+    b.toString('latin1', 30, 30 + ENTRY.manifest.length) === ENTRY.manifest
+  );
 }

@@ -26,8 +26,10 @@ const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
  * its name; the history must be whole. A refusal names the file and the reason.
  */
 export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage {
-  const refuse = (why: string) => new BylineError('invalid-input', `${fileName} cannot be opened: ${why}. Nothing was changed.`);
-  if (bytes.byteLength > LIMIT.fileBytes) throw refuse(`it is ${mb(bytes.byteLength)}, and packages may be at most ${mb(LIMIT.fileBytes)}`);
+  const refuse = (why: string) =>
+    new BylineError('invalid-input', `${fileName} cannot be opened: ${why}. Nothing was changed.`);
+  if (bytes.byteLength > LIMIT.fileBytes)
+    throw refuse(`it is ${mb(bytes.byteLength)}, and packages may be at most ${mb(LIMIT.fileBytes)}`);
   if (!isBylinePackage(bytes)) throw refuse('it is not a Byline package (a .byline file starts with its manifest)');
 
   const budget = zipBudget(LIMIT, refuse);
@@ -35,7 +37,10 @@ export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage 
   // into a buffer of the declared size, so an entry that lies about its size cannot grow past it.
   const filter = (file: UnzipFileInfo): boolean => {
     const name = file.name;
-    if (/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\\|\0/.test(name)) throw refuse(`it contains an entry named "${name.slice(0, 80)}", which points outside the package (a "zip slip")`);
+    if (/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\\|\0/.test(name))
+      throw refuse(
+        `it contains an entry named "${name.slice(0, 80)}", which points outside the package (a "zip slip")`,
+      );
     const isJson = KNOWN_JSON.has(name);
     if (!isJson && !ASSET_ENTRY.test(name)) throw refuse(`it contains an unexpected entry "${name.slice(0, 80)}"`);
     budget(file, isJson ? LIMIT.jsonEntryBytes : LIMIT.assetBytes);
@@ -70,22 +75,29 @@ export function readPackage(bytes: Uint8Array, fileName: string): BylinePackage 
 
   revisions.forEach((r, i) => {
     if (r.revision !== i + 1) throw refuse(`the history is not whole (revision ${i + 1} is missing)`);
-    if (r.doc.id !== manifest.articleId) throw refuse(`revision ${r.revision} belongs to another article (${r.doc.id})`);
+    if (r.doc.id !== manifest.articleId)
+      throw refuse(`revision ${r.revision} belongs to another article (${r.doc.id})`);
   });
-  if (revisions.at(-1)!.revision !== manifest.revision) throw refuse(`the manifest names revision ${manifest.revision}, but the history ends at ${revisions.at(-1)!.revision}`);
+  if (revisions.at(-1)!.revision !== manifest.revision)
+    throw refuse(
+      `the manifest names revision ${manifest.revision}, but the history ends at ${revisions.at(-1)!.revision}`,
+    );
   checkComments(comments, refuse);
 
   const assets = assetIndex.map((entry) => {
     const data = files[`assets/${entry.id}`];
     if (!data) throw refuse(`the image ${entry.id.slice(0, 12)}… (${entry.originalName}) is listed but not included`);
-    if (crypto.createHash('sha256').update(data).digest('hex') !== entry.id) throw refuse(`the image ${entry.originalName} is damaged (its content does not match its checksum)`);
-    if (sniffImageType(data) !== entry.mime) throw refuse(`the image ${entry.originalName} is not the ${entry.mime} it claims to be`);
+    if (crypto.createHash('sha256').update(data).digest('hex') !== entry.id)
+      throw refuse(`the image ${entry.originalName} is damaged (its content does not match its checksum)`);
+    if (sniffImageType(data) !== entry.mime)
+      throw refuse(`the image ${entry.originalName} is not the ${entry.mime} it claims to be`);
     return { entry, bytes: data };
   });
   const listed = new Set(assetIndex.map((a) => a.id));
   for (const name of Object.keys(files)) {
     const id = ASSET_ENTRY.exec(name)?.[1];
-    if (id && !listed.has(id)) throw refuse(`it contains an image (${id.slice(0, 12)}…) that assets.json does not list`);
+    if (id && !listed.has(id))
+      throw refuse(`it contains an image (${id.slice(0, 12)}…) that assets.json does not list`);
   }
   return { manifest, revisions, comments, assets, syncIds };
 }
@@ -100,6 +112,7 @@ function checkComments(comments: BylinePackage['comments'], refuse: (why: string
     if (c.parentId !== null && byId.get(c.parentId)?.parentId !== null) {
       throw refuse(`the reply ${c.id} answers a comment that is not in the package`);
     }
-    if ((c.parentId === null) !== (c.anchor !== null)) throw refuse(`comment ${c.id} is anchored wrongly (only a thread's first comment has a place)`);
+    if ((c.parentId === null) !== (c.anchor !== null))
+      throw refuse(`comment ${c.id} is anchored wrongly (only a thread's first comment has a place)`);
   }
 }

@@ -41,13 +41,22 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
     for (const { entry, bytes } of pkg.assets) store.assets.add(bytes, entry.originalName, entry.metadata);
     const base = { id, sender: manifest.createdBy, commentsAdded: 0 };
     const presence = store.articles.presence(id);
-    if (presence === 'trashed') throw new BylineError('in-trash', `${packageName}: the article "${theirsHead.headline}" is in the trash here; restore it first, then open the package again. Nothing was changed.`);
+    if (presence === 'trashed')
+      throw new BylineError(
+        'in-trash',
+        `${packageName}: the article "${theirsHead.headline}" is in the trash here; restore it first, then open the package again. Nothing was changed.`,
+      );
 
     let outcome: HandoffOutcome;
     let comments: readonly Comment[] = pkg.comments;
     if (presence === 'absent') {
       const head = store.articles.adopt(revisions);
-      rememberPackaged(store, id, revisions.map((r) => r.revision), pkg.syncIds);
+      rememberPackaged(
+        store,
+        id,
+        revisions.map((r) => r.revision),
+        pkg.syncIds,
+      );
       outcome = { ...base, headline: head.headline, result: 'new', revisionsAdded: revisions.length };
     } else {
       const mine = store.articles.revisionRecords(id);
@@ -57,14 +66,27 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
         comments = reanchor(comments, theirsHead, mine.at(-1)!.doc);
       } else if (shared === mine.length) {
         const head = store.articles.adopt(revisions.slice(shared));
-        rememberPackaged(store, id, revisions.slice(shared).map((r) => r.revision), pkg.syncIds);
+        rememberPackaged(
+          store,
+          id,
+          revisions.slice(shared).map((r) => r.revision),
+          pkg.syncIds,
+        );
         outcome = { ...base, headline: head.headline, result: 'updated', revisionsAdded: revisions.length - shared };
       } else {
         const theirs = revisions.slice(shared);
         // Opening the same package twice must not ask the same question twice.
         const waiting = store.incoming.pending(id).find((v) => JSON.stringify(v.theirs) === JSON.stringify(theirsHead));
-        const incoming = waiting ?? store.incoming.add(id, { sender: manifest.createdBy, packageName, baseRevision: shared, revisions: theirs });
-        outcome = { ...base, headline: mine.at(-1)!.doc.headline, result: 'diverged', revisionsAdded: 0, incomingId: incoming.id };
+        const incoming =
+          waiting ??
+          store.incoming.add(id, { sender: manifest.createdBy, packageName, baseRevision: shared, revisions: theirs });
+        outcome = {
+          ...base,
+          headline: mine.at(-1)!.doc.headline,
+          result: 'diverged',
+          revisionsAdded: 0,
+          incomingId: incoming.id,
+        };
         comments = reanchor(comments, theirsHead, mine.at(-1)!.doc);
       }
     }
@@ -79,12 +101,22 @@ export function unpackIntoStore(store: Store, pkg: BylinePackage, packageName: s
  * history and can be compared; keeping this machine's version then adds it again on top.
  * `base` is the revision the person was looking at: a save since then is a conflict.
  */
-export function resolveIncoming(store: Store, articleId: string, incomingId: number, keep: 'mine' | 'theirs', actor: string, base: number): Article {
+export function resolveIncoming(
+  store: Store,
+  articleId: string,
+  incomingId: number,
+  keep: 'mine' | 'theirs',
+  actor: string,
+  base: number,
+): Article {
   return store.db.transaction((): Article => {
     const version = store.incoming.get(articleId, incomingId);
     const current = store.articles.get(articleId);
     if (base !== current.revision) {
-      throw new BylineError('conflict', `The article was saved (revision ${current.revision}) after the revision ${base} you compared; compare again. Nothing was changed.`);
+      throw new BylineError(
+        'conflict',
+        `The article was saved (revision ${current.revision}) after the revision ${base} you compared; compare again. Nothing was changed.`,
+      );
     }
     const last = version.revisions.at(-1)!;
     const fromThem = `${version.sender}'s version from ${version.packageName} (their revision ${last.revision}, based on revision ${version.baseRevision}${last.note ? `; their note: ${last.note}` : ''})`;
@@ -96,7 +128,10 @@ export function resolveIncoming(store: Store, articleId: string, incomingId: num
     );
     let result = theirs;
     if (keep === 'mine') {
-      result = store.articles.save({ ...current, revision: theirs.revision }, actor, { ...options, note: `kept this machine's revision ${current.revision} over ${version.sender}'s version` }).article;
+      result = store.articles.save({ ...current, revision: theirs.revision }, actor, {
+        ...options,
+        note: `kept this machine's revision ${current.revision} over ${version.sender}'s version`,
+      }).article;
     }
     store.incoming.markResolved(articleId, incomingId, actor, keep);
     // A version from the newsroom server: the revision that took it in joins both versions there.

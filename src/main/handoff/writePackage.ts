@@ -12,7 +12,12 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
  * (so an older revision can still be restored on the other side). Images are stored, not
  * recompressed: they are compressed already.
  */
-export function writePackage(store: Store, articleId: string, actor: string, now = new Date()): { bytes: Uint8Array; manifest: Manifest } {
+export function writePackage(
+  store: Store,
+  articleId: string,
+  actor: string,
+  now = new Date(),
+): { bytes: Uint8Array; manifest: Manifest } {
   const revisions = store.articles.revisionRecords(articleId);
   const head = revisions.at(-1)!.doc;
   const manifest: Manifest = {

@@ -11,20 +11,29 @@ export { MAX_IMPORT_BYTES };
  */
 export function parseBylineJson(fileName: string, content: string): ParsedArticleInput {
   if (Buffer.byteLength(content, 'utf8') > MAX_IMPORT_BYTES) {
-    throw new BylineError('invalid-input', `${fileName} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(content);
   } catch (error) {
-    throw new BylineError('invalid-input', `${fileName} is not valid JSON: ${(error as Error).message}. Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is not valid JSON: ${(error as Error).message}. Nothing was stored.`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new BylineError('invalid-input', `${fileName} must hold one article as a JSON object; nothing was stored.`);
   }
   const parsed = ArticleInputSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new BylineError('invalid-input', `${fileName} is not a valid Byline article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is not a valid Byline article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`,
+    );
   }
   return parsed.data;
 }
@@ -39,7 +48,9 @@ export function importBylineJson(bytes: Uint8Array, ctx: ImportContext): Importe
   const body = article.body.map((b) => {
     if (b.type !== 'image' || b.assetId === null || ctx.hasAsset(b.assetId)) return b;
     // Kept with its caption and credit, waiting for its file, as any picture named without one.
-    warnings.push(`The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" came without its file (it is not in this store): attach the file to it.`);
+    warnings.push(
+      `The picture "${b.caption.slice(0, 60) || b.assetId.slice(0, 12)}" came without its file (it is not in this store): attach the file to it.`,
+    );
     return { ...b, assetId: null, source: b.source ?? `byline-asset:${b.assetId}` };
   });
   return { article: { ...article, body }, warnings };

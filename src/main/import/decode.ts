@@ -5,7 +5,10 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export function assertImportSize(fileName: string, bytes: Uint8Array): void {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new BylineError('invalid-input', `${fileName} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is larger than ${MAX_IMPORT_BYTES / 1048576} MB; nothing was stored.`,
+    );
   }
 }
 
@@ -14,7 +17,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += need + 1;
@@ -33,7 +37,10 @@ export function decodeUtf8(fileName: string, bytes: Uint8Array): string {
     return UTF8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new BylineError('invalid-input', `${fileName} is not valid UTF-8 text (at byte ${at}); save it as UTF-8 and import it again. Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is not valid UTF-8 text (at byte ${at}); save it as UTF-8 and import it again. Nothing was stored.`,
+    );
   }
 }
 
@@ -57,7 +64,11 @@ export function decodeXml(fileName: string, bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
   const encoding = declared ? XML_ENCODINGS[declared] : 'utf-8';
-  if (!encoding) throw new BylineError('invalid-input', `${fileName} is encoded as ${declared}, which Byline does not read; use UTF-8. Nothing was stored.`);
+  if (!encoding)
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is encoded as ${declared}, which Byline does not read; use UTF-8. Nothing was stored.`,
+    );
   if (encoding === 'utf-8') return decodeUtf8(fileName, bytes);
   return new TextDecoder(encoding).decode(bytes);
 }

@@ -12,7 +12,9 @@ const STYLE_MAP = [
   "p[style-name='Subtitle'] => p.teaser:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
-  ...Object.entries(DOCX_STYLES).map(([part, name]) => `p[style-name='${name}'] => p.${part === 'signOff' ? 'sign-off' : part}:fresh`),
+  ...Object.entries(DOCX_STYLES).map(
+    ([part, name]) => `p[style-name='${name}'] => p.${part === 'signOff' ? 'sign-off' : part}:fresh`,
+  ),
 ];
 
 /**
@@ -26,7 +28,10 @@ export async function importDocx(bytes: Uint8Array, ctx: ImportContext): Promise
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP });
   } catch (error) {
-    throw new BylineError('invalid-input', `${ctx.fileName} is not a readable Word document (${(error as Error).message}); nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${ctx.fileName} is not a readable Word document (${(error as Error).message}); nothing was stored.`,
+    );
   }
   const doc = parseHtml(result.value, ctx.fileName);
   // A picture followed by its caption and credit lines is one figure.
@@ -58,6 +63,8 @@ export async function importDocx(bytes: Uint8Array, ctx: ImportContext): Promise
       last.replaceWith(footer);
     }
   }
-  const notes = result.messages.filter((m) => m.type === 'warning' && !/Unrecognised paragraph style/.test(m.message)).map((m) => `Word document: ${m.message}`);
+  const notes = result.messages
+    .filter((m) => m.type === 'warning' && !/Unrecognised paragraph style/.test(m.message))
+    .map((m) => `Word document: ${m.message}`);
   return htmlDocumentToArticle(doc, ctx, notes);
 }

@@ -39,13 +39,23 @@ export function dedupe(values: string[]): string[] {
 }
 
 /** Checks what an importer built against the article model; a file that cannot be an article is refused by name. */
-export function finishImport(fileName: string, draft: ArticleInput, warnings: string[], assets: PendingAsset[] = []): ImportedArticle {
+export function finishImport(
+  fileName: string,
+  draft: ArticleInput,
+  warnings: string[],
+  assets: PendingAsset[] = [],
+): ImportedArticle {
   const { id: _id, revision: _revision, createdAt: _c, updatedAt: _u, ...fields } = draft;
   // A file that does not name its language gets the one its text is written in, when that is clear.
-  const language = fields.language ?? detectLanguage([fields.headline, fields.teaser, bodyText(fields.body ?? [])].filter(Boolean).join('\n'));
+  const language =
+    fields.language ??
+    detectLanguage([fields.headline, fields.teaser, bodyText(fields.body ?? [])].filter(Boolean).join('\n'));
   const parsed = ArticleInputSchema.safeParse({ ...fields, ...(language ? { language } : {}), status: 'draft' });
   if (!parsed.success) {
-    throw new BylineError('invalid-input', `${fileName} could not become an article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} could not become an article: ${describeIssues(parsed.error.issues)}. Nothing was stored.`,
+    );
   }
   if (!parsed.data.headline.trim() && !parsed.data.body.length) {
     throw new BylineError('invalid-input', `${fileName} has neither a headline nor any text; nothing was stored.`);

@@ -19,7 +19,11 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
 };
 
 /** Reads one file's bytes as an article: `auto` detects the format from the content. */
-export async function importArticle(bytes: Uint8Array, format: ImportFormat | 'auto', ctx: ImportContext): Promise<ImportedArticle & { format: ImportFormat }> {
+export async function importArticle(
+  bytes: Uint8Array,
+  format: ImportFormat | 'auto',
+  ctx: ImportContext,
+): Promise<ImportedArticle & { format: ImportFormat }> {
   assertImportSize(ctx.fileName, bytes);
   const chosen = format === 'auto' ? detectFormat(ctx.fileName, bytes) : format;
   return { ...(await IMPORTERS[chosen](bytes, ctx)), format: chosen };

@@ -26,10 +26,18 @@ function readFigure(fig: Element): FigureMeta {
   const captionEl = fig.querySelector('.caption');
   if (captionEl || credit) {
     const line = text(credit);
-    return { src: img?.getAttribute('src') ?? '', caption: text(captionEl ?? fig.querySelector('figcaption')), credit: Object.keys(parts).length ? parts : line ? { text: stripCreditPrefix(line) ?? line } : {} };
+    return {
+      src: img?.getAttribute('src') ?? '',
+      caption: text(captionEl ?? fig.querySelector('figcaption')),
+      credit: Object.keys(parts).length ? parts : line ? { text: stripCreditPrefix(line) ?? line } : {},
+    };
   }
   const split = splitCaptionCredit(text(fig.querySelector('figcaption')));
-  return { src: img?.getAttribute('src') ?? '', caption: split.caption, credit: split.credit ? { text: split.credit } : {} };
+  return {
+    src: img?.getAttribute('src') ?? '',
+    caption: split.caption,
+    credit: split.credit ? { text: split.credit } : {},
+  };
 }
 
 /** A credit printed as one line, read into the house style's parts (a line that does not fit stays whole). */
@@ -76,12 +84,28 @@ export function htmlBodyBlocks(root: Element, ctx: ImportContext, warnings: stri
       // A figure with a caption or credit is part of the article: kept, waiting for its file. A
       // bare image elsewhere on a page (a logo, an icon) is only named.
       if (figure && (meta.caption || hasCredit(meta.credit))) {
-        placed.push({ position: img.position, block: { type: 'image', assetId: null, caption: meta.caption, credit: creditParts(meta.credit, ctx), alt: img.alt, ...(meta.src && !meta.src.startsWith('data:') ? { source: meta.src.slice(0, 2000) } : {}) } });
+        placed.push({
+          position: img.position,
+          block: {
+            type: 'image',
+            assetId: null,
+            caption: meta.caption,
+            credit: creditParts(meta.credit, ctx),
+            alt: img.alt,
+            ...(meta.src && !meta.src.startsWith('data:') ? { source: meta.src.slice(0, 2000) } : {}),
+          },
+        });
         warnings.push(`The picture "${name}" came without its file: attach the file to it in the article.`);
-      } else warnings.push(`The picture "${name}" was left out: its file is not part of the import.${meta.caption ? ` Caption: ${meta.caption}` : ''}`);
+      } else
+        warnings.push(
+          `The picture "${name}" was left out: its file is not part of the import.${meta.caption ? ` Caption: ${meta.caption}` : ''}`,
+        );
       continue;
     }
-    placed.push({ position: img.position, block: { type: 'image', assetId, caption: meta.caption, credit: meta.credit, alt: img.alt } });
+    placed.push({
+      position: img.position,
+      block: { type: 'image', assetId, caption: meta.caption, credit: meta.credit, alt: img.alt },
+    });
   }
   // Insert from the back so earlier positions stay right.
   for (const { position, block } of placed.reverse()) blocks.splice(position, 0, block);

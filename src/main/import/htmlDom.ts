@@ -17,10 +17,16 @@ export function htmlBlocks(html: string, fileName: string): PasteResult {
 /** The HTML as an inert document; one nested past MAX_HTML_DEPTH is refused, naming the file. */
 export function parseHtml(html: string, fileName: string): Document {
   const tooDeep = () =>
-    new BylineError('invalid-input', `${fileName} cannot be imported: its HTML is nested more than ${MAX_HTML_DEPTH} levels deep. Nothing was stored.`);
+    new BylineError(
+      'invalid-input',
+      `${fileName} cannot be imported: its HTML is nested more than ${MAX_HTML_DEPTH} levels deep. Nothing was stored.`,
+    );
   let doc: Document;
   try {
-    doc = new DOMParser().parseFromString(/<body[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`, 'text/html') as unknown as Document;
+    doc = new DOMParser().parseFromString(
+      /<body[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`,
+      'text/html',
+    ) as unknown as Document;
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep(); // the parser's own recursion ran out of stack
     throw error;

@@ -30,7 +30,10 @@ export class ImportBatches {
     this.dropAbandoned();
     const batch = this.batches.get(batchId) ?? { files: [], bytes: 0, touchedAt: 0 };
     if (batch.bytes + bytes > MAX_BATCH_BYTES) {
-      throw new BylineError('invalid-input', `${prepared.fileName} was not added: one import may bring in at most ${MAX_BATCH_BYTES / 1073741824} GB of files. Import the rest in a second go.`);
+      throw new BylineError(
+        'invalid-input',
+        `${prepared.fileName} was not added: one import may bring in at most ${MAX_BATCH_BYTES / 1073741824} GB of files. Import the rest in a second go.`,
+      );
     }
     batch.files.push(prepared);
     batch.bytes += bytes;
@@ -69,7 +72,12 @@ export class ImportBatches {
  * Stores prepared files in one transaction. A file the store refuses (an article changed here
  * since the file was written) is reported and the others are stored; a cancel rolls back all.
  */
-export function storeBatch(store: Store, files: readonly PreparedImport[], actor: string, job: Job): ({ ok: true; outcome: ImportOutcome } | { ok: false; error: ErrorInfo })[] {
+export function storeBatch(
+  store: Store,
+  files: readonly PreparedImport[],
+  actor: string,
+  job: Job,
+): ({ ok: true; outcome: ImportOutcome } | { ok: false; error: ErrorInfo })[] {
   return store.transaction(() => {
     const stored = files.map((prepared, i) => {
       job.progress('saving', i, files.length);

@@ -27,7 +27,9 @@ function nameTheFile<T>(fileName: string, store: () => T): T {
     return store();
   } catch (error) {
     if (error instanceof BylineError && !error.message.includes(fileName)) {
-      throw new BylineError(error.code, `${fileName} cannot be imported: ${error.message}`, error.details, { cause: error });
+      throw new BylineError(error.code, `${fileName} cannot be imported: ${error.message}`, error.details, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -39,10 +41,19 @@ export type PreparedImport =
   | { kind: 'article'; fileName: string; imported: ImportedWithFormat; source?: Uint8Array };
 
 /** The slow half of an import (parsing, in the import worker); it changes nothing in the store. */
-export async function prepareImport(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto'): Promise<PreparedImport> {
-  if (format === 'auto' && isBylinePackage(bytes)) return { kind: 'package', fileName, pkg: readPackage(bytes, fileName) };
+export async function prepareImport(
+  store: Store,
+  bytes: Uint8Array,
+  fileName: string,
+  format: ImportFormat | 'auto',
+): Promise<PreparedImport> {
+  if (format === 'auto' && isBylinePackage(bytes))
+    return { kind: 'package', fileName, pkg: readPackage(bytes, fileName) };
   // Parsed in the import worker: a file built to exhaust memory or time is refused there.
-  const imported = await importArticleIsolated(bytes, format, fileName, { knownAssets: store.assets.ids(), creditStyle: store.houseStyle.credit });
+  const imported = await importArticleIsolated(bytes, format, fileName, {
+    knownAssets: store.assets.ids(),
+    creditStyle: store.houseStyle.credit,
+  });
   // A page read by guesswork keeps its source, so the mapping can be reviewed and corrected.
   return { kind: 'article', fileName, imported, ...(imported.mapping ? { source: bytes } : {}) };
 }
@@ -57,21 +68,42 @@ export function storeImport(store: Store, prepared: PreparedImport, actor: strin
   if (prepared.kind === 'package') {
     const handoff = unpackIntoStore(store, prepared.pkg, fileName);
     const warnings = handoff.result === 'diverged' ? [describeHandoff(handoff)] : [];
-    return { id: handoff.id, headline: handoff.headline, format: 'byline-package', changed: handoff.result !== 'up-to-date', warnings, handoff };
+    return {
+      id: handoff.id,
+      headline: handoff.headline,
+      format: 'byline-package',
+      changed: handoff.result !== 'up-to-date',
+      warnings,
+      handoff,
+    };
   }
   const { imported } = prepared;
   const { article, changed } = nameTheFile(fileName, () =>
     store.transaction(() => {
-      for (const asset of imported.assets ?? []) store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
+      for (const asset of imported.assets ?? [])
+        store.assets.add(asset.bytes, asset.name, { source: `import of ${fileName}` });
       const saved = store.articles.save(imported.article, actor);
       if (prepared.source) store.importSources.keep(saved.article.id, fileName, prepared.source);
       return saved;
     }),
   );
-  return { id: article.id, headline: article.headline, format: imported.format, changed, warnings: imported.warnings, ...(imported.mapping ? { mapping: imported.mapping } : {}) };
+  return {
+    id: article.id,
+    headline: article.headline,
+    format: imported.format,
+    changed,
+    warnings: imported.warnings,
+    ...(imported.mapping ? { mapping: imported.mapping } : {}),
+  };
 }
 
 /** Parses first and stores after: a file that fails at any step leaves the store as it was. */
-export async function importIntoStore(store: Store, bytes: Uint8Array, fileName: string, format: ImportFormat | 'auto', actor: string): Promise<ImportOutcome> {
+export async function importIntoStore(
+  store: Store,
+  bytes: Uint8Array,
+  fileName: string,
+  format: ImportFormat | 'auto',
+  actor: string,
+): Promise<ImportOutcome> {
   return storeImport(store, await prepareImport(store, bytes, fileName, format), actor);
 }

@@ -27,7 +27,8 @@ export interface ImportRequest extends ImportSetting {
 }
 
 export type ImportedWithFormat = ImportedArticle & { format: ImportFormat };
-export type ImportReply = { id: number; ok: true; result: ImportedWithFormat } | { id: number; ok: false; error: ErrorInfo };
+export type ImportReply =
+  { id: number; ok: true; result: ImportedWithFormat } | { id: number; ok: false; error: ErrorInfo };
 
 const mb = (n: number) => `${n} MB`;
 
@@ -45,7 +46,12 @@ class ImportWorker {
 
   constructor(private readonly limits = IMPORT_LIMITS) {}
 
-  run(bytes: Uint8Array, format: ImportFormat | 'auto', fileName: string, setting: ImportSetting): Promise<ImportedWithFormat> {
+  run(
+    bytes: Uint8Array,
+    format: ImportFormat | 'auto',
+    fileName: string,
+    setting: ImportSetting,
+  ): Promise<ImportedWithFormat> {
     const job = this.queue.then(() => this.runNow({ id: this.nextId++, bytes, format, fileName, ...setting }));
     this.queue = job.catch(() => undefined);
     return job;
@@ -71,7 +77,8 @@ class ImportWorker {
 
   private runNow(request: ImportRequest): Promise<ImportedWithFormat> {
     const worker = (this.worker ??= this.start());
-    const refuse = (why: string) => new BylineError('invalid-input', `${request.fileName} cannot be imported: ${why}. Nothing was stored.`);
+    const refuse = (why: string) =>
+      new BylineError('invalid-input', `${request.fileName} cannot be imported: ${why}. Nothing was stored.`);
     return new Promise<ImportedWithFormat>((resolve, reject) => {
       worker.ref();
       const finish = (outcome: () => void) => {
@@ -93,11 +100,18 @@ class ImportWorker {
         else finish(() => reject(new BylineError(reply.error.code, reply.error.message, reply.error.details)));
       };
       const onError = (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') kill(refuse(`reading it needs more than ${mb(this.limits.heapMb)} of memory, far more than an article`));
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          kill(refuse(`reading it needs more than ${mb(this.limits.heapMb)} of memory, far more than an article`));
         else kill(refuse(`its reader failed (${error.message})`));
       };
       const onExit = (code: number) => kill(refuse(`its reader stopped unexpectedly (exit code ${code})`));
-      const timer = setTimeout(() => kill(refuse(`reading it took longer than ${this.limits.timeoutMs / 1000} s, far longer than an article takes`)), this.limits.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          kill(
+            refuse(`reading it took longer than ${this.limits.timeoutMs / 1000} s, far longer than an article takes`),
+          ),
+        this.limits.timeoutMs,
+      );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

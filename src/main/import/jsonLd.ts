@@ -14,7 +14,8 @@ export interface PageArticleMeta {
   image?: { url: string; caption: string; credit: string; creator: string };
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Article|BlogPosting|LiveBlogPosting)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Article|BlogPosting|LiveBlogPosting)$/;
 /** Objects looked at in one page: a page is not a database. */
 const MAX_NODES = 2000;
 
@@ -54,7 +55,9 @@ function leadImage(value: Json): { image?: PageArticleMeta['image'] } {
   const url = textOf(first.url) || textOf(first.contentUrl);
   const creator = asList(first.creator).concat(asList(first.author)).map(textOf).find(Boolean) ?? '';
   const credit = textOf(first.creditText) || textOf(first.copyrightHolder);
-  return { image: { url: url.slice(0, 2000), caption: textOf(first.caption) || textOf(first.description), credit, creator } };
+  return {
+    image: { url: url.slice(0, 2000), caption: textOf(first.caption) || textOf(first.description), credit, creator },
+  };
 }
 
 /**
@@ -73,7 +76,10 @@ export function pageArticleMeta(doc: Document): { meta: PageArticleMeta | null; 
     }
     const node = articles(parsed)[0];
     if (!node) continue;
-    const keywords = asList(node.keywords).flatMap((k) => (typeof k === 'string' ? k.split(',') : [textOf(k)])).map((k) => k.trim()).filter(Boolean);
+    const keywords = asList(node.keywords)
+      .flatMap((k) => (typeof k === 'string' ? k.split(',') : [textOf(k)]))
+      .map((k) => k.trim())
+      .filter(Boolean);
     return {
       unreadable,
       meta: {

@@ -34,7 +34,8 @@ function readFrontMatter(text: string): { meta: Record<string, unknown>; rest: s
 export const MARKDOWN_LIMITS = { nesting: 48, emphasisMarksPerParagraph: 4_000 };
 
 function assertMarkdownShape(text: string, fileName: string): void {
-  const refuse = (why: string) => new BylineError('invalid-input', `${fileName} cannot be imported: ${why}. Nothing was stored.`);
+  const refuse = (why: string) =>
+    new BylineError('invalid-input', `${fileName} cannot be imported: ${why}. Nothing was stored.`);
   let marks = 0;
   let lineNo = 0;
   for (const line of text.split('\n')) {
@@ -47,10 +48,13 @@ function assertMarkdownShape(text: string, fileName: string): void {
     const prefix = /^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*/.exec(line)![0];
     const markers = (prefix.match(/[>*+-]|\d+[.)]/g) ?? []).length;
     const columns = prefix.replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
-    if (markers + Math.floor(columns / 2) > MARKDOWN_LIMITS.nesting) throw refuse(`line ${lineNo} is nested more than ${MARKDOWN_LIMITS.nesting} levels deep`);
+    if (markers + Math.floor(columns / 2) > MARKDOWN_LIMITS.nesting)
+      throw refuse(`line ${lineNo} is nested more than ${MARKDOWN_LIMITS.nesting} levels deep`);
     for (let i = 0; i < line.length; i++) if (line[i] === '*' || line[i] === '_') marks++;
     if (marks > MARKDOWN_LIMITS.emphasisMarksPerParagraph) {
-      throw refuse(`the paragraph ending at line ${lineNo} has more than ${MARKDOWN_LIMITS.emphasisMarksPerParagraph} emphasis marks (* or _)`);
+      throw refuse(
+        `the paragraph ending at line ${lineNo} has more than ${MARKDOWN_LIMITS.emphasisMarksPerParagraph} emphasis marks (* or _)`,
+      );
     }
   }
 }

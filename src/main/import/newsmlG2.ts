@@ -11,16 +11,22 @@ import { xmlToHtml } from './xmlToHtml';
 
 export const NAR_NS = 'http://iptc.org/std/nar/2006-10-01/';
 
-const isText = (item: XmlElement) => /ninat:text\b/.test(child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? child(item, 'itemClass')?.attrs.qcode ?? '');
+const isText = (item: XmlElement) =>
+  /ninat:text\b/.test(
+    child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? child(item, 'itemClass')?.attrs.qcode ?? '',
+  );
 
-const isPicture = (item: XmlElement) => /ninat:(picture|graphic)\b/.test(child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? '');
+const isPicture = (item: XmlElement) =>
+  /ninat:(picture|graphic)\b/.test(child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? '');
 
 /**
  * A picture item (a photo and its metadata, the file elsewhere): one picture, kept with its
  * caption and credit and waiting for its file.
  */
 function pictureOf(meta: XmlElement, href: string | undefined, ctx: ImportContext): Image {
-  const caption = textOf(children(meta, 'description').find((d) => /caption/.test(d.attrs.role ?? '')) ?? child(meta, 'description'));
+  const caption = textOf(
+    children(meta, 'description').find((d) => /caption/.test(d.attrs.role ?? '')) ?? child(meta, 'description'),
+  );
   const credit = creditOfLine(textOf(child(meta, 'creditline')), ctx);
   const photographer = children(meta, 'creator').map(nameOf).find(Boolean);
   if (!credit.creator && !credit.text && photographer) credit.creator = photographer;
@@ -35,7 +41,10 @@ function textItem(root: XmlElement, fileName: string): XmlElement {
     const item = items.find(isText) ?? items[0];
     if (item) return item;
   }
-  throw new BylineError('invalid-input', `${fileName} is a NewsML-G2 ${root.name} without a news item to import; nothing was stored.`);
+  throw new BylineError(
+    'invalid-input',
+    `${fileName} is a NewsML-G2 ${root.name} without a news item to import; nothing was stored.`,
+  );
 }
 
 /** Prefer the text a person reads: the name in the document's language, else the first. */
@@ -46,12 +55,18 @@ function nameOf(el: XmlElement): string {
 function packageArticle(pkg: XmlElement, fileName: string): { draft: ArticleInput; warnings: string[] } {
   const refs = findAll(pkg, 'itemRef');
   const ref = refs.find(isText);
-  if (!ref) throw new BylineError('invalid-input', `${fileName} is a NewsML-G2 package without a text item; nothing was stored.`);
+  if (!ref)
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is a NewsML-G2 package without a text item; nothing was stored.`,
+    );
   return {
     draft: {
       language: languageTag(pkg.attrs['xml:lang']),
       headline: textOf(child(ref, 'title')) || textOf(find(child(pkg, 'contentMeta'), 'headline')),
-      teaser: textOf(children(ref, 'description').find((d) => /summary/.test(d.attrs.role ?? '')) ?? child(ref, 'description')),
+      teaser: textOf(
+        children(ref, 'description').find((d) => /summary/.test(d.attrs.role ?? '')) ?? child(ref, 'description'),
+      ),
     },
     warnings: [
       `${fileName} is a package; it refers to its text item (${ref.attrs.residref ?? 'no id'}) without containing it, so only the title and summary were imported.`,
@@ -75,18 +90,33 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
     const heading = !textOf(child(meta, 'headline')) && body ? find(body, 'h1') : undefined;
     if (heading) body!.children = body!.children.filter((c) => c !== heading);
     draft.headline = textOf(heading) || textOf(html && find(html, 'title'));
-    if (body) draft.body = htmlBlocks(xmlToHtml(body.children, (el) => ({ tag: el.name, attrs: el.attrs.href ? { href: el.attrs.href } : undefined })), ctx.fileName).blocks;
+    if (body)
+      draft.body = htmlBlocks(
+        xmlToHtml(body.children, (el) => ({
+          tag: el.name,
+          attrs: el.attrs.href ? { href: el.attrs.href } : undefined,
+        })),
+        ctx.fileName,
+      ).blocks;
     else if (inline) draft.body = htmlBlocks(`<p>${textOf(inline)}</p>`, ctx.fileName).blocks;
     else if (isPicture(item) && meta) draft.body = [pictureOf(meta, find(item, 'remoteContent')?.attrs.href, ctx)];
-    else if (find(item, 'remoteContent')) warnings.push(`The item's content is a remote file (${find(item, 'remoteContent')?.attrs.href ?? 'no address'}) that is not part of the import.`);
-    if (draft.body?.some((b) => b.type === 'image' && !b.assetId)) warnings.push('The picture came without its file: attach the file to it in the article.');
+    else if (find(item, 'remoteContent'))
+      warnings.push(
+        `The item's content is a remote file (${find(item, 'remoteContent')?.attrs.href ?? 'no address'}) that is not part of the import.`,
+      );
+    if (draft.body?.some((b) => b.type === 'image' && !b.assetId))
+      warnings.push('The picture came without its file: attach the file to it in the article.');
   }
   if (!meta) return { draft, warnings };
 
   const creators = children(meta, 'creator').map(nameOf).filter(Boolean);
   // A picture item's caption is its picture's, not a teaser.
-  const description = children(meta, 'description').find((d) => !/caption/.test(d.attrs.role ?? '')) ?? (isPicture(item) ? undefined : child(meta, 'description'));
-  const subjects = [...children(meta, 'subject'), ...children(meta, 'keyword')].map((s) => (s.name === 'keyword' ? textOf(s) : nameOf(s)));
+  const description =
+    children(meta, 'description').find((d) => !/caption/.test(d.attrs.role ?? '')) ??
+    (isPicture(item) ? undefined : child(meta, 'description'));
+  const subjects = [...children(meta, 'subject'), ...children(meta, 'keyword')].map((s) =>
+    s.name === 'keyword' ? textOf(s) : nameOf(s),
+  );
   return {
     warnings,
     draft: {
@@ -106,7 +136,12 @@ function itemArticle(item: XmlElement, ctx: ImportContext): { draft: ArticleInpu
 
 export function importNewsmlG2(bytes: Uint8Array, ctx: ImportContext): ImportedArticle {
   const root = parseXml(ctx.fileName, decodeXml(ctx.fileName, bytes));
-  if (root.ns !== NAR_NS) throw new BylineError('invalid-input', `${ctx.fileName} is not NewsML-G2 (its root is <${root.name}> in ${root.ns || 'no namespace'}); nothing was stored.`);
-  const { draft, warnings } = root.name === 'packageItem' ? packageArticle(root, ctx.fileName) : itemArticle(textItem(root, ctx.fileName), ctx);
+  if (root.ns !== NAR_NS)
+    throw new BylineError(
+      'invalid-input',
+      `${ctx.fileName} is not NewsML-G2 (its root is <${root.name}> in ${root.ns || 'no namespace'}); nothing was stored.`,
+    );
+  const { draft, warnings } =
+    root.name === 'packageItem' ? packageArticle(root, ctx.fileName) : itemArticle(textItem(root, ctx.fileName), ctx);
   return finishImport(ctx.fileName, draft, warnings);
 }

@@ -50,11 +50,14 @@ const TEXT_ROLES = ['text', 'richtext'];
 function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: PendingAsset[]): Block[] {
   const bodies = valued(doc.bodies);
   // A picture item's text description is its caption (namedPicture), not a body.
-  const descriptions = str(doc.type) === 'picture' ? [] : valued(doc.descriptions).filter((d) => TEXT_ROLES.includes(d.role ?? ''));
+  const descriptions =
+    str(doc.type) === 'picture' ? [] : valued(doc.descriptions).filter((d) => TEXT_ROLES.includes(d.role ?? ''));
   const markup =
     bodies.find((b) => /html|xml/.test(b.contentType ?? '') && b.value) ??
     (str(doc.body_html) ? { value: str(doc.body_html) } : undefined) ??
-    (bodies.some((b) => b.value) ? undefined : descriptions.find((d) => /html|xml/.test(d.contentType ?? '') && d.value));
+    (bodies.some((b) => b.value)
+      ? undefined
+      : descriptions.find((d) => /html|xml/.test(d.contentType ?? '') && d.value));
   if (markup) return htmlBodyBlocks(parseHtml(markup.value!, ctx.fileName).body, ctx, warnings, assets);
   const plain = bodies.find((b) => b.value)?.value ?? (str(doc.body_text) || descriptions.find((d) => d.value)?.value);
   return plain ? textToBlocks(plain) : [];
@@ -63,16 +66,35 @@ function bodyOf(doc: Obj, ctx: ImportContext, warnings: string[], assets: Pendin
 /** A picture the item names without its file: kept with its caption and credit, waiting for the file. */
 function namedPicture(item: Obj, ctx: ImportContext): Image {
   const descriptions = valued(item.descriptions);
-  const caption = byRole(descriptions, 'caption', ...TEXT_ROLES) || str(item.description_text) || str(item.headline) || byRole(valued(item.headlines), 'main');
+  const caption =
+    byRole(descriptions, 'caption', ...TEXT_ROLES) ||
+    str(item.description_text) ||
+    str(item.headline) ||
+    byRole(valued(item.headlines), 'main');
   const split = splitCaptionCredit(caption);
   const sources = list(item.infosources);
   const agency = sources.find((s) => str(s.role) === 'agency') ?? sources.find((s) => !str(s.role));
   const provider = sources.find((s) => str(s.role) === 'provider');
   const credit: Credit = split.credit
     ? creditOfLine(split.credit, ctx)
-    : { ...(provider ? { provider: str(provider.name) } : {}), ...(agency ? { agency: str(agency.name) } : str(item.copyrightholder) ? { agency: str(item.copyrightholder) } : {}), ...(str(item.by) ? { creator: str(item.by) } : {}) };
+    : {
+        ...(provider ? { provider: str(provider.name) } : {}),
+        ...(agency
+          ? { agency: str(agency.name) }
+          : str(item.copyrightholder)
+            ? { agency: str(item.copyrightholder) }
+            : {}),
+        ...(str(item.by) ? { creator: str(item.by) } : {}),
+      };
   const rendition = list(item.renditions).find((r) => str(r.href));
-  return { type: 'image', assetId: null, caption: split.caption, credit, alt: byRole(descriptions, 'alternative-text', 'alt'), source: str(item.uri) || str(rendition?.href) || str(item.name) || undefined };
+  return {
+    type: 'image',
+    assetId: null,
+    caption: split.caption,
+    credit,
+    alt: byRole(descriptions, 'alternative-text', 'alt'),
+    source: str(item.uri) || str(rendition?.href) || str(item.name) || undefined,
+  };
 }
 
 /** ninjs 2.x and 3.x (and the 1.x names where they differ): one article with its pictures. */
@@ -82,11 +104,19 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
     raw = JSON.parse(decodeUtf8(ctx.fileName, bytes));
   } catch (error) {
     if (error instanceof BylineError) throw error;
-    throw new BylineError('invalid-input', `${ctx.fileName} is not valid JSON: ${(error as Error).message}. Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `${ctx.fileName} is not valid JSON: ${(error as Error).message}. Nothing was stored.`,
+    );
   }
-  if (!isObj(raw)) throw new BylineError('invalid-input', `${ctx.fileName} must hold one ninjs object; nothing was stored.`);
+  if (!isObj(raw))
+    throw new BylineError('invalid-input', `${ctx.fileName} must hold one ninjs object; nothing was stored.`);
   const doc = lowerKeys(raw) as Obj;
-  if (!str(doc.uri) && !doc.headlines && !doc.headline) throw new BylineError('invalid-input', `${ctx.fileName} is JSON but not ninjs (it has neither uri nor headlines); nothing was stored.`);
+  if (!str(doc.uri) && !doc.headlines && !doc.headline)
+    throw new BylineError(
+      'invalid-input',
+      `${ctx.fileName} is JSON but not ninjs (it has neither uri nor headlines); nothing was stored.`,
+    );
   const warnings: string[] = [];
   const assets: PendingAsset[] = [];
 
@@ -94,7 +124,11 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
   const descriptions = valued(doc.descriptions);
   const subjects = list(doc.subjects);
   const sources = list(doc.infosources);
-  const named = (items: Obj[], role: string, key = 'role') => items.filter((s) => str(s[key]) === role).map((s) => str(s.name)).filter(Boolean);
+  const named = (items: Obj[], role: string, key = 'role') =>
+    items
+      .filter((s) => str(s[key]) === role)
+      .map((s) => str(s.name))
+      .filter(Boolean);
   const body = bodyOf(doc, ctx, warnings, assets);
 
   // Pictures the body's markup did not place come after the text, waiting for their files; a
@@ -110,26 +144,38 @@ export function importNinjs(bytes: Uint8Array, ctx: ImportContext): ImportedArti
     const id = /^byline-asset:([0-9a-f]{64})$/.exec(str(a.uri))?.[1];
     if (id && placed.has(id)) continue;
     body.push(namedPicture(a, ctx));
-    warnings.push(`The picture "${str(a.name) || str(a.uri)}" came without its file: attach the file to it in the article.`);
+    warnings.push(
+      `The picture "${str(a.name) || str(a.uri)}" came without its file: attach the file to it in the article.`,
+    );
   }
 
   const keywordSubjects = subjects.filter((s) => str(s.rel) !== 'rubric').map((s) => str(s.name) || str(s.literal));
   // People, places and organisations the item is about are what a desk tags an article with.
-  const entities = [...list(doc.people), ...list(doc.places), ...list(doc.organisations)].map((e) => str(e.name) || str(e.literal));
+  const entities = [...list(doc.people), ...list(doc.places), ...list(doc.organisations)].map(
+    (e) => str(e.name) || str(e.literal),
+  );
   return finishImport(
     ctx.fileName,
     {
       language: languageTag(str(doc.language)),
       slug: str(doc.slugline),
       rubric: named(subjects, 'rubric', 'rel')[0] ?? '',
-      headline: byRole(headlines, 'main', '') || headlines.find((h) => h.value)?.value || str(doc.headline) || str(doc.title),
+      headline:
+        byRole(headlines, 'main', '') || headlines.find((h) => h.value)?.value || str(doc.headline) || str(doc.title),
       kicker: byRole(headlines, 'kicker'),
       // A description of the role "text" is the body (or a picture's caption), not the teaser.
-      teaser: byRole(descriptions, 'teaser', 'summary', 'abstract', '') || descriptions.find((d) => d.value && !TEXT_ROLES.includes(d.role ?? ''))?.value || str(doc.description_text),
+      teaser:
+        byRole(descriptions, 'teaser', 'summary', 'abstract', '') ||
+        descriptions.find((d) => d.value && !TEXT_ROLES.includes(d.role ?? ''))?.value ||
+        str(doc.description_text),
       byline: str(doc.by) || str(doc.byline),
       dateline: str(doc.located),
       publishedAt: isoDate(str(doc.contentcreated) || undefined),
-      keywords: dedupe([...keywordSubjects, ...entities, ...(Array.isArray(doc.keywords) ? doc.keywords.map(str) : [])]),
+      keywords: dedupe([
+        ...keywordSubjects,
+        ...entities,
+        ...(Array.isArray(doc.keywords) ? doc.keywords.map(str) : []),
+      ]),
       signOff: { authors: named(sources, 'author'), agencies: named(sources, 'agency') },
       body,
     },

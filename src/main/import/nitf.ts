@@ -36,7 +36,10 @@ const NITF_TAGS: TagMap = (el): ReturnType<TagMap> => {
       const cls = el.attrs.class ?? '';
       const bold = /\bbold\b/.test(cls);
       const italic = /\bitalic\b/.test(cls) || !bold;
-      return { tag: 'span', attrs: { style: `${bold ? 'font-weight:bold;' : ''}${italic ? 'font-style:italic;' : ''}` } };
+      return {
+        tag: 'span',
+        attrs: { style: `${bold ? 'font-weight:bold;' : ''}${italic ? 'font-style:italic;' : ''}` },
+      };
     }
     case 'media':
     case 'credit':
@@ -71,13 +74,17 @@ function mediaBlock(media: XmlElement, ctx: ImportContext, warnings: string[]): 
   }
   const assetId = /^byline-asset:([0-9a-f]{64})$/.exec(source)?.[1];
   if (media.attrs['media-type'] !== 'image') {
-    warnings.push(`A ${media.attrs['media-type'] ?? 'media'} item (${source || 'no source'}) was left out: articles hold pictures only.`);
+    warnings.push(
+      `A ${media.attrs['media-type'] ?? 'media'} item (${source || 'no source'}) was left out: articles hold pictures only.`,
+    );
     return null;
   }
   const alt = ref?.attrs['alternate-text'] ?? '';
   if (!assetId || !ctx.hasAsset(assetId)) {
     // Named with its caption and credit, not carried: kept, waiting for its file.
-    warnings.push(`The picture "${caption.slice(0, 60) || source}" came without its file: attach the file to it in the article.`);
+    warnings.push(
+      `The picture "${caption.slice(0, 60) || source}" came without its file: attach the file to it in the article.`,
+    );
     const parts = credit.text ? creditOfLine(credit.text, ctx) : credit;
     return { type: 'image', assetId: null, caption, credit: parts, alt, ...(source ? { source } : {}) };
   }
@@ -108,7 +115,12 @@ export function nitfBodyBlocks(content: XmlElement | undefined, ctx: ImportConte
         const attribution = textOf(child(node, 'credit'));
         for (const [i, q] of quoted.entries()) {
           if (q.type !== 'paragraph' && q.type !== 'quote') blocks.push(q);
-          else blocks.push({ type: 'quote', children: q.children, ...(attribution && i === quoted.length - 1 ? { attribution } : {}) });
+          else
+            blocks.push({
+              type: 'quote',
+              children: q.children,
+              ...(attribution && i === quoted.length - 1 ? { attribution } : {}),
+            });
         }
       } else run.push(node);
     }
@@ -119,7 +131,10 @@ export function nitfBodyBlocks(content: XmlElement | undefined, ctx: ImportConte
 }
 
 /** The article in a `<nitf>` element (a whole file, or the one inside a NewsML-G2 item). */
-export function nitfElementToArticle(nitf: XmlElement, ctx: ImportContext): { draft: ArticleInput; warnings: string[] } {
+export function nitfElementToArticle(
+  nitf: XmlElement,
+  ctx: ImportContext,
+): { draft: ArticleInput; warnings: string[] } {
   const warnings: string[] = [];
   const head = child(nitf, 'head');
   const docdata = child(head, 'docdata');
@@ -128,14 +143,21 @@ export function nitfElementToArticle(nitf: XmlElement, ctx: ImportContext): { dr
   const hedline = child(bodyHead, 'hedline');
   const keywords = docdata ? findAll(docdata, 'keyword').map((k) => k.attrs.key ?? textOf(k)) : [];
   const subjects = head
-    ? findAll(head, 'tobject.subject').map((s) => s.attrs['tobject.subject.detail'] ?? s.attrs['tobject.subject.matter'] ?? s.attrs['tobject.subject.type'] ?? '')
+    ? findAll(head, 'tobject.subject').map(
+        (s) =>
+          s.attrs['tobject.subject.detail'] ??
+          s.attrs['tobject.subject.matter'] ??
+          s.attrs['tobject.subject.type'] ??
+          '',
+      )
     : [];
   const blocks = nitfBodyBlocks(child(body, 'body.content'), ctx, warnings);
 
   // The tagline is Byline's sign-off; any other tagline is text and stays, as the last paragraph.
   const taglineEl = find(child(body, 'body.end'), 'tagline');
   const signOff = parseSignOff(textOf(taglineEl), { inSignOffSlot: true });
-  if (taglineEl && !signOff) blocks.push(...htmlBlocks(`<p>${xmlToHtml(taglineEl.children, NITF_TAGS)}</p>`, ctx.fileName).blocks);
+  if (taglineEl && !signOff)
+    blocks.push(...htmlBlocks(`<p>${xmlToHtml(taglineEl.children, NITF_TAGS)}</p>`, ctx.fileName).blocks);
   if (find(bodyHead, 'note')) warnings.push('An editorial note in the file was left out of the article.');
 
   return {

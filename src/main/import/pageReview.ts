@@ -10,8 +10,11 @@ import type { Store } from '../store/store';
 import type { ImportContext } from './types';
 import { importWebText } from './webText';
 
-
-const contextFor = (store: Store, fileName: string): ImportContext => ({ fileName, hasAsset: (id) => store.assets.find(id) !== undefined, creditStyle: store.houseStyle.credit });
+const contextFor = (store: Store, fileName: string): ImportContext => ({
+  fileName,
+  hasAsset: (id) => store.assets.find(id) !== undefined,
+  creditStyle: store.houseStyle.credit,
+});
 
 /** How the article's page was read, with the corrections so far; null for an article not read from a page. */
 export function pageReview(store: Store, articleId: string): PageReview | null {
@@ -39,18 +42,43 @@ function keepAttachedPictures(next: Block[], current: readonly Block[]): Block[]
  * (`base` is the revision the person saw; a save since is a conflict). Earlier corrections stay;
  * a new one for the same line, or one that puts a single field (the headline…) elsewhere, replaces the old.
  */
-export function fixPageLine(store: Store, articleId: string, fix: LineFix, base: number, actor: string): { article: Article; review: PageReview } {
+export function fixPageLine(
+  store: Store,
+  articleId: string,
+  fix: LineFix,
+  base: number,
+  actor: string,
+): { article: Article; review: PageReview } {
   const source = store.importSources.get(articleId);
-  if (!source) throw new BylineError('not-found', 'This article was not read from a page, so there is no page to correct.', { problem: 'no-page-source' });
+  if (!source)
+    throw new BylineError('not-found', 'This article was not read from a page, so there is no page to correct.', {
+      problem: 'no-page-source',
+    });
   // A field an article has once moves: an earlier correction that put it on another line goes.
-  const fixes = [...source.fixes.filter((f) => f.line !== fix.line && !(SINGLE_ROLES.has(fix.role) && f.role === fix.role)), fix];
+  const fixes = [
+    ...source.fixes.filter((f) => f.line !== fix.line && !(SINGLE_ROLES.has(fix.role) && f.role === fix.role)),
+    fix,
+  ];
   // The same reading as at import, with the corrections: a page with nothing left to read is refused here too.
   const { article: reading, mapping = [] } = importWebText(source.bytes, contextFor(store, source.fileName), fixes);
   const current = store.articles.get(articleId);
   const { rubric, kicker, headline, teaser, byline, dateline, publishedAt, keywords, signOff } = reading;
   const article = store.transaction(() => {
     const saved = store.articles.save(
-      { ...current, rubric, kicker, headline, teaser, byline, dateline, publishedAt, keywords, signOff, body: keepAttachedPictures(reading.body, current.body), revision: base },
+      {
+        ...current,
+        rubric,
+        kicker,
+        headline,
+        teaser,
+        byline,
+        dateline,
+        publishedAt,
+        keywords,
+        signOff,
+        body: keepAttachedPictures(reading.body, current.body),
+        revision: base,
+      },
       actor,
       { note: `page read again: line ${fix.line + 1} is ${fix.role}` },
     ).article;

@@ -34,7 +34,10 @@ export function parseXml(fileName: string, text: string): XmlElement {
   let count = 0;
 
   parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) refuse('it declares its own entities in a DTD (the pattern of "billion laughs" and external-entity attacks); Byline does not expand entities');
+    if (/<!ENTITY/i.test(doctype))
+      refuse(
+        'it declares its own entities in a DTD (the pattern of "billion laughs" and external-entity attacks); Byline does not expand entities',
+      );
   });
   parser.on('opentag', (tag) => {
     if (stack.length >= MAX_XML_DEPTH) refuse(`its elements are nested more than ${MAX_XML_DEPTH} deep`);

@@ -12,7 +12,6 @@ export interface ImportedArticle {
   mapping?: SourceLine[];
 }
 
-
 export interface PendingAsset {
   /** SHA-256 of the bytes: the id the article's image blocks already use. */
   id: string;

@@ -32,7 +32,9 @@ function picture(caption: string, credit: InlineCredit['credit'], ctx: ImportCon
   // A page copied as text holds no picture file: the picture is kept with its caption and
   // credit, and the editor asks for the file.
   const parts = typeof credit === 'string' ? creditOfLine(credit, ctx) : credit;
-  warnings.push(`The picture “${caption || Object.values(parts).join('/')}” came without its file: attach the file to it in the article.`);
+  warnings.push(
+    `The picture “${caption || Object.values(parts).join('/')}” came without its file: attach the file to it in the article.`,
+  );
   return { type: 'image', assetId: null, caption, credit: parts, alt: '' };
 }
 
@@ -43,19 +45,30 @@ function bodyOf(lines: MappedLine[], ctx: ImportContext, warnings: string[]): Bl
     const l = parts[i]!;
     const next = parts[i + 1];
     if (l.role === 'caption' || l.role === 'credit') {
-      const pair = next && next.role !== l.role && (next.role === 'caption' || next.role === 'credit') && next.at - l.at <= 2 ? next : undefined;
+      const pair =
+        next && next.role !== l.role && (next.role === 'caption' || next.role === 'credit') && next.at - l.at <= 2
+          ? next
+          : undefined;
       if (pair) i++;
       const caption = l.role === 'caption' ? l : pair;
       const credit = l.role === 'credit' ? l : pair;
       if (credit) body.push(picture(caption ? captionText(caption.text) : '', credit.credit ?? '', ctx, warnings));
       else {
         const split = inlineCredit(l.text);
-        body.push(split ? picture(split.caption, split.credit, ctx, warnings) : { type: 'paragraph', children: [{ text: l.text }] });
+        body.push(
+          split
+            ? picture(split.caption, split.credit, ctx, warnings)
+            : { type: 'paragraph', children: [{ text: l.text }] },
+        );
       }
     } else if (l.role === 'list') {
       const items = [l];
       while (parts[i + 1]?.role === 'list') items.push(parts[++i]!);
-      body.push({ type: 'list', ordered: /^\s*\d/.test(l.text), items: items.map((item) => [{ text: item.text.replace(LIST_ITEM, '') }]) });
+      body.push({
+        type: 'list',
+        ordered: /^\s*\d/.test(l.text),
+        items: items.map((item) => [{ text: item.text.replace(LIST_ITEM, '') }]),
+      });
     } else body.push({ type: l.role === 'subhead' ? 'subhead' : 'paragraph', children: [{ text: l.text }] });
   }
   return body;
@@ -63,7 +76,11 @@ function bodyOf(lines: MappedLine[], ctx: ImportContext, warnings: string[]): Bl
 
 /** The refusal of a page that holds no article (text or HTML): a front page, a list of links, a sign-in or an error page. */
 export const noArticleFound = (fileName: string) =>
-  new BylineError('invalid-input', `No article found in ${fileName}: it has no running text, as a front page, a list of links, a sign-in or an error page; nothing was stored.`, { problem: 'no-article' });
+  new BylineError(
+    'invalid-input',
+    `No article found in ${fileName}: it has no running text, as a front page, a list of links, a sign-in or an error page; nothing was stored.`,
+    { problem: 'no-article' },
+  );
 
 /** A copied page's text is a few hundred kilobytes at most; ten megabytes is no page. */
 export const MAX_PAGE_TEXT_BYTES = 10 * 1024 * 1024;
@@ -71,7 +88,11 @@ export const MAX_PAGE_TEXT_BYTES = 10 * 1024 * 1024;
 /** The text of a copied page mapped line by line; null when the page holds no article. */
 export function mapWebText(bytes: Uint8Array, ctx: ImportContext, fixes: readonly LineFix[] = []): MappedLine[] | null {
   if (bytes.byteLength > MAX_PAGE_TEXT_BYTES) {
-    throw new BylineError('invalid-input', `${ctx.fileName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB of text; a page's text may be at most ${MAX_PAGE_TEXT_BYTES / 1048576} MB. Nothing was stored.`, { problem: 'too-large' });
+    throw new BylineError(
+      'invalid-input',
+      `${ctx.fileName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB of text; a page's text may be at most ${MAX_PAGE_TEXT_BYTES / 1048576} MB. Nothing was stored.`,
+      { problem: 'too-large' },
+    );
   }
   const text = decodeUtf8(ctx.fileName, bytes).replace(/\r\n?/g, '\n');
   return mapPage(text, fixes);
@@ -113,5 +134,8 @@ export function importWebText(bytes: Uint8Array, ctx: ImportContext, fixes: read
     ...(signOffLine ? { signOff: readSignOffLine(signOffLine) ?? undefined } : {}),
   };
   // The language comes from the text (finishImport), as the page does not name it; a person can change it.
-  return { ...finishImport(ctx.fileName, article, warnings), mapping: lines.map(({ at, to, text, role, fixed }) => ({ line: at, to, text, role, fixed })) };
+  return {
+    ...finishImport(ctx.fileName, article, warnings),
+    mapping: lines.map(({ at, to, text, role, fixed }) => ({ line: at, to, text, role, fixed })),
+  };
 }

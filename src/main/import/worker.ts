@@ -12,14 +12,22 @@ parentPort?.on('message', (request: ImportRequest) => {
     let reply: ImportReply;
     try {
       const known = new Set(request.knownAssets);
-      const result = await importArticle(request.bytes, request.format, { fileName: request.fileName, hasAsset: (id) => known.has(id), creditStyle: request.creditStyle });
+      const result = await importArticle(request.bytes, request.format, {
+        fileName: request.fileName,
+        hasAsset: (id) => known.has(id),
+        creditStyle: request.creditStyle,
+      });
       reply = { id: request.id, ok: true, result };
     } catch (error) {
       const info =
         error instanceof BylineError
           ? error.toInfo()
           : // A parser's own exception on data from outside: still a refusal, marked so tests can tell it from a named one.
-            { code: 'invalid-input' as const, message: `${request.fileName} could not be read (${(error as Error).message}). Nothing was stored.`, details: { unexpected: (error as Error).name } };
+            {
+              code: 'invalid-input' as const,
+              message: `${request.fileName} could not be read (${(error as Error).message}). Nothing was stored.`,
+              details: { unexpected: (error as Error).name },
+            };
       reply = { id: request.id, ok: false, error: info };
     }
     parentPort!.postMessage(reply);

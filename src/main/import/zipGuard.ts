@@ -26,14 +26,20 @@ const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
  * how many entries, each entry's declared size against `max`, its compression ratio (a "zip
  * bomb"), and the total unpacked. Call the returned function for each entry in turn.
  */
-export function zipBudget(limits: ZipLimits, refuse: (why: string) => Error): (file: UnzipFileInfo, max: number) => void {
+export function zipBudget(
+  limits: ZipLimits,
+  refuse: (why: string) => Error,
+): (file: UnzipFileInfo, max: number) => void {
   let entries = 0;
   let unpacked = 0;
   return (file, max) => {
     if (++entries > limits.entries) throw refuse(`it has more than ${limits.entries} entries`);
-    if (file.originalSize > max) throw refuse(`the entry ${file.name} unpacks to ${mb(file.originalSize)} (at most ${mb(max)} allowed)`);
+    if (file.originalSize > max)
+      throw refuse(`the entry ${file.name} unpacks to ${mb(file.originalSize)} (at most ${mb(max)} allowed)`);
     if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * limits.ratio) {
-      throw refuse(`the entry ${file.name} would grow ${Math.round(file.originalSize / Math.max(file.size, 1))} times when unpacked (a "zip bomb")`);
+      throw refuse(
+        `the entry ${file.name} would grow ${Math.round(file.originalSize / Math.max(file.size, 1))} times when unpacked (a "zip bomb")`,
+      );
     }
     unpacked += file.originalSize;
     if (unpacked > limits.unpackedBytes) throw refuse(`it unpacks to more than ${mb(limits.unpackedBytes)}`);
@@ -46,7 +52,8 @@ export function zipBudget(limits: ZipLimits, refuse: (why: string) => Error): (f
  * lies about its size is caught by the import worker's memory limit.
  */
 export function assertZipWithinLimits(bytes: Uint8Array, fileName: string, limits = DOCUMENT_ZIP_LIMITS): void {
-  const refuse = (why: string) => new BylineError('invalid-input', `${fileName} cannot be imported: ${why}. Nothing was stored.`);
+  const refuse = (why: string) =>
+    new BylineError('invalid-input', `${fileName} cannot be imported: ${why}. Nothing was stored.`);
   const check = zipBudget(limits, refuse);
   try {
     unzipSync(bytes, {

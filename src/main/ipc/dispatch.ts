@@ -13,7 +13,10 @@ const fail = (error: ErrorInfo): Result<never> => ({ ok: false, error });
 export function checkPayload<C extends Channel>(channel: C, payload: unknown): Result<ParsedInputOf<C>> {
   const parsed = contract[channel].input.safeParse(payload);
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInputOf<C> };
-  return fail({ code: 'invalid-input', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}.` });
+  return fail({
+    code: 'invalid-input',
+    message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}.`,
+  });
 }
 
 /**
@@ -33,6 +36,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     const error = translateFileError(caught) ?? caught;
     if (error instanceof BylineError) return fail(error.toInfo());
     console.error(`[byline] ${channel} failed:`, error);
-    return fail({ code: 'internal', message: `Byline hit an unexpected error while handling ${channel}: ${(error as Error)?.message ?? String(error)}` });
+    return fail({
+      code: 'internal',
+      message: `Byline hit an unexpected error while handling ${channel}: ${(error as Error)?.message ?? String(error)}`,
+    });
   }
 }

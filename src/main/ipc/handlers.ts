@@ -44,7 +44,11 @@ export interface Host {
 /** `data:…;base64,…` → bytes. The type in the URL is not trusted: the store reads the bytes themselves. */
 export function decodeDataUrl(fileName: string, dataUrl: string): Buffer {
   const m = /^data:[a-z0-9.+/-]*;base64,([A-Za-z0-9+/=\s]+)$/i.exec(dataUrl);
-  if (!m) throw new BylineError('invalid-input', `${fileName} is not an embedded picture Byline can read (expected a base64 data: URL). Nothing was stored.`);
+  if (!m)
+    throw new BylineError(
+      'invalid-input',
+      `${fileName} is not an embedded picture Byline can read (expected a base64 data: URL). Nothing was stored.`,
+    );
   return Buffer.from(m[1]!, 'base64');
 }
 
@@ -61,8 +65,14 @@ async function previewOf(store: Store, id: string, size: RenditionKind): Promise
   const photo = photoInfoOf(asset);
   const rendition = await renditionOf(store, asset, size);
   if (rendition) return { dataUrl: `data:image/webp;base64,${rendition.toString('base64')}`, photo };
-  if (!PREVIEWABLE.has(asset.mime)) return { dataUrl: null, reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures.`, photo };
-  if (asset.byteSize > MAX_PREVIEW_BYTES) return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.`, photo };
+  if (!PREVIEWABLE.has(asset.mime))
+    return {
+      dataUrl: null,
+      reason: `No preview for ${asset.mime.replace('image/', '').toUpperCase()} pictures.`,
+      photo,
+    };
+  if (asset.byteSize > MAX_PREVIEW_BYTES)
+    return { dataUrl: null, reason: `No preview: the picture is ${(asset.byteSize / 1048576).toFixed(0)} MB.`, photo };
   return { dataUrl: `data:${asset.mime};base64,${store.assets.read(id).toString('base64')}`, photo };
 }
 
@@ -90,13 +100,26 @@ export function defaultBackupPath(dbPath: string, now = new Date()): string {
  * The main process's services behind the IPC contract; the same object serves Electron and the
  * browser mode. Long jobs run through `jobs`, which reports their progress and cancels them.
  */
-export function createHandlers(store: Store, host: Host, actorOverride?: string, jobs: Jobs = new Jobs(), sync: SyncAgent = new SyncAgent(store)): Handlers {
+export function createHandlers(
+  store: Store,
+  host: Host,
+  actorOverride?: string,
+  jobs: Jobs = new Jobs(),
+  sync: SyncAgent = new SyncAgent(store),
+): Handlers {
   // Who a change is recorded as: the local profile (it may be set while the app runs), else the OS user.
   const who = () => actorOverride ?? store.profile.actor();
   const { articles } = store;
   const batches = new ImportBatches();
   const handlers: Handlers = {
-    'app.info': () => ({ mode: host.mode, version: BYLINE_VERSION, dbPath: store.dbPath, actor: who(), profile: store.profile.get(), houseStyle: store.houseStyle }),
+    'app.info': () => ({
+      mode: host.mode,
+      version: BYLINE_VERSION,
+      dbPath: store.dbPath,
+      actor: who(),
+      profile: store.profile.get(),
+      houseStyle: store.houseStyle,
+    }),
     'profile.set': (profile) => store.profile.set(profile),
     'app.spellcheck': async ({ language }) => ({ languages: (await host.setSpellcheckLanguage?.(language)) ?? [] }),
     'articles.list': (input) => articles.list(input),
@@ -117,7 +140,8 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
       store.journal.discard(id);
       return null;
     },
-    'articles.setStatus': ({ id, status, reason, revision }) => articles.setStatus(id, status, who(), { reason, revision, role: store.profile.get()?.role }),
+    'articles.setStatus': ({ id, status, reason, revision }) =>
+      articles.setStatus(id, status, who(), { reason, revision, role: store.profile.get()?.role }),
     'articles.history': ({ id }) => articles.history(id),
     'articles.sessions': ({ id }) => historyWithWords(articles, id),
     'articles.nameVersion': ({ id, revision, name }) => articles.nameVersion(id, revision, name, who()),
@@ -130,7 +154,8 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
     'articles.restore': ({ id }) => articles.restore(id),
     'articles.discardIfBlank': ({ id }) => ({ discarded: articles.discardIfBlank(id) }),
     'articles.emptyTrash': () => jobs.run('empty-trash', (job) => store.emptyTrash(job)),
-    'articles.import': ({ fileName, dataBase64 }) => importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
+    'articles.import': ({ fileName, dataBase64 }) =>
+      importIntoStore(store, Buffer.from(dataBase64, 'base64'), fileName, 'auto', who()),
     'imports.stage': async ({ batch, fileName, dataBase64 }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       const prepared = await prepareImport(store, bytes, fileName, 'auto');
@@ -151,8 +176,12 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
     'articles.export': async ({ id, format }) => {
       const article = articles.get(id);
       // Checked and validated before the person is asked where to put it: a refusal comes first.
-      const { data, extension, checked } = await exportArticle(format, article, store, { printToPdf: host.printToPdf ?? chromiumPrintToPdf });
-      const dest = await host.chooseExportPath(unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension))));
+      const { data, extension, checked } = await exportArticle(format, article, store, {
+        printToPdf: host.printToPdf ?? chromiumPrintToPdf,
+      });
+      const dest = await host.chooseExportPath(
+        unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, extension))),
+      );
       if (!dest) return { path: null, checked };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, data);
@@ -165,17 +194,28 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
     'articles.pack': async ({ id }) => {
       const article = articles.get(id);
       const { bytes } = writePackage(store, id, who());
-      const dest = await host.chooseExportPath(unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, PACKAGE_EXTENSION))));
+      const dest = await host.chooseExportPath(
+        unusedName(path.join(defaultExportDir(store.dbPath), exportFileName(article, PACKAGE_EXTENSION))),
+      );
       if (!dest) return { path: null };
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       writeFileDurably(dest, bytes);
       return { path: dest };
     },
     'articles.incoming': ({ id }) => store.incoming.pending(id),
-    'articles.resolveIncoming': ({ id, incomingId, keep, base }) => resolveIncoming(store, id, incomingId, keep, who(), base),
+    'articles.resolveIncoming': ({ id, incomingId, keep, base }) =>
+      resolveIncoming(store, id, incomingId, keep, who(), base),
     'assets.add': async ({ fileName, dataUrl, source }) => {
       const { asset, photo, suggested } = await storePhoto(store, decodeDataUrl(fileName, dataUrl), fileName, source);
-      return { id: asset.id, mime: asset.mime, byteSize: asset.byteSize, width: photo.width, height: photo.height, embedded: photo.embedded, suggested };
+      return {
+        id: asset.id,
+        mime: asset.mime,
+        byteSize: asset.byteSize,
+        width: photo.width,
+        height: photo.height,
+        embedded: photo.embedded,
+        suggested,
+      };
     },
     'assets.preview': ({ id, size }) => previewOf(store, id, size),
     'photos.list': (filter) => listPhotos(store, filter),
@@ -220,9 +260,32 @@ export function createHandlers(store: Store, host: Host, actorOverride?: string,
 
 /** Requests that only read (or only touch the journal): nothing for the newsroom server follows them. */
 const READS = new Set<Channel>([
-  'app.info', 'app.spellcheck', 'articles.list', 'articles.get', 'articles.facets', 'articles.journal', 'articles.recovery', 'articles.history', 'articles.sessions',
-  'articles.revision', 'articles.incoming', 'imports.stage', 'imports.discard', 'imports.review', 'jobs.cancel', 'comments.list',
-  'assets.preview', 'photos.list', 'store.backup', 'sync.status', 'sync.signIn', 'sync.signOut', 'sync.now', 'sync.editing', 'sync.colleagues', 'sync.assign',
+  'app.info',
+  'app.spellcheck',
+  'articles.list',
+  'articles.get',
+  'articles.facets',
+  'articles.journal',
+  'articles.recovery',
+  'articles.history',
+  'articles.sessions',
+  'articles.revision',
+  'articles.incoming',
+  'imports.stage',
+  'imports.discard',
+  'imports.review',
+  'jobs.cancel',
+  'comments.list',
+  'assets.preview',
+  'photos.list',
+  'store.backup',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.editing',
+  'sync.colleagues',
+  'sync.assign',
 ]);
 
 /** Every request that may change what the server should have calls `changed` once it succeeded. */

@@ -32,7 +32,10 @@ let store: Store;
 try {
   store = Store.open(init.dbPath, { houseStyle: init.houseStyle, nativeBinding: init.nativeBinding });
 } catch (error) {
-  post({ type: 'failed', error: error instanceof BylineError ? error.toInfo() : { code: 'internal', message: (error as Error).message } });
+  post({
+    type: 'failed',
+    error: error instanceof BylineError ? error.toInfo() : { code: 'internal', message: (error as Error).message },
+  });
   process.exit(1);
 }
 const host: Record<string, unknown> = { mode: init.mode };
@@ -53,7 +56,9 @@ port.on('message', (message: ToWorker) => {
     if (message.ok) call?.resolve(message.value);
     else call?.reject(new BylineError(message.error.code, message.error.message, message.error.details));
   } else if (message.type === 'invoke') {
-    queue = queue.then(async () => post({ type: 'result', id: message.id, result: await dispatch(handlers, message.channel, message.payload) }));
+    queue = queue.then(async () =>
+      post({ type: 'result', id: message.id, result: await dispatch(handlers, message.channel, message.payload) }),
+    );
   } else if (message.type === 'close') {
     queue = queue.then(async () => {
       await sync.settle();

@@ -19,7 +19,13 @@ export interface StoreWorker {
   close(): Promise<void>;
 }
 
-const stopped = (why: string): Result<never> => ({ ok: false, error: { code: 'internal', message: `Byline's store thread stopped (${why}); the request was not carried out. Everything saved before it is safe.` } });
+const stopped = (why: string): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'internal',
+    message: `Byline's store thread stopped (${why}); the request was not carried out. Everything saved before it is safe.`,
+  },
+});
 
 /**
  * A cancel cannot wait in line behind the job it cancels: the worker is busy with that job. It
@@ -43,10 +49,16 @@ export interface StoreWorkerEvents {
   onSync?(status: SyncStatus): void;
 }
 
-export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode' | 'cancelFlag'>, host: Host, events: StoreWorkerEvents = {}): Promise<StoreWorker> {
+export function startStoreWorker(
+  init: Omit<StoreWorkerInit, 'hostCalls' | 'mode' | 'cancelFlag'>,
+  host: Host,
+  events: StoreWorkerEvents = {},
+): Promise<StoreWorker> {
   const hostCalls = HOST_CALLS.filter((name) => typeof host[name] === 'function');
   const cancelFlag = new SharedArrayBuffer(4);
-  const worker = new Worker(bundlePath('store-worker.cjs'), { workerData: { ...init, mode: host.mode, hostCalls, cancelFlag } satisfies StoreWorkerInit });
+  const worker = new Worker(bundlePath('store-worker.cjs'), {
+    workerData: { ...init, mode: host.mode, hostCalls, cancelFlag } satisfies StoreWorkerInit,
+  });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let exited: string | null = null;
@@ -57,7 +69,8 @@ export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode
       const fn = host[name] as (...a: unknown[]) => unknown;
       send({ type: 'host-result', callId, ok: true, value: await fn(...args) });
     } catch (error) {
-      const info: ErrorInfo = error instanceof BylineError ? error.toInfo() : { code: 'internal', message: (error as Error).message };
+      const info: ErrorInfo =
+        error instanceof BylineError ? error.toInfo() : { code: 'internal', message: (error as Error).message };
       send({ type: 'host-result', callId, ok: false, error: info });
     }
   };
@@ -73,10 +86,10 @@ export function startStoreWorker(init: Omit<StoreWorkerInit, 'hostCalls' | 'mode
               : channel === 'jobs.cancel'
                 ? Promise.resolve(cancel(payload, cancelFlag))
                 : new Promise((done) => {
-                  const id = nextId++;
-                  pending.set(id, done);
-                  send({ type: 'invoke', id, channel, payload });
-                }),
+                    const id = nextId++;
+                    pending.set(id, done);
+                    send({ type: 'invoke', id, channel, payload });
+                  }),
           close: () =>
             exited
               ? Promise.resolve()

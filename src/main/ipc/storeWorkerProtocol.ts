@@ -5,7 +5,12 @@ import type { JobProgress } from '../../shared/jobs';
 import type { SyncStatus } from '../../shared/model/syncStatus';
 
 /** The host's methods the worker may call back; a host offers some of them. */
-export const HOST_CALLS = ['chooseBackupDestination', 'chooseExportPath', 'setSpellcheckLanguage', 'printToPdf'] as const;
+export const HOST_CALLS = [
+  'chooseBackupDestination',
+  'chooseExportPath',
+  'setSpellcheckLanguage',
+  'printToPdf',
+] as const;
 export type HostCall = (typeof HOST_CALLS)[number];
 
 export interface StoreWorkerInit {

@@ -51,7 +51,8 @@ export class Jobs {
         }
       },
       checkpoint: () => {
-        if (Atomics.load(this.cancelFlag, 0) === id) throw new BylineError('cancelled', cancelledMessage(kind), { kind });
+        if (Atomics.load(this.cancelFlag, 0) === id)
+          throw new BylineError('cancelled', cancelledMessage(kind), { kind });
       },
     };
     try {

@@ -15,7 +15,12 @@ export function exiftool(): ExifTool {
     // Minor errors ignored (ExifTool's -m): agency files often carry small faults (an EXIF
     // segment named "EXIF", an incomplete extended XMP) that it otherwise refuses to write past.
     // Every credited copy is read back before it leaves, so nothing slips through unseen.
-    instance = new ExifTool({ taskTimeoutMillis: EXIFTOOL_TIMEOUT_MS, maxProcs: 2, minDelayBetweenSpawnMillis: 0, ignoreMinorErrors: true });
+    instance = new ExifTool({
+      taskTimeoutMillis: EXIFTOOL_TIMEOUT_MS,
+      maxProcs: 2,
+      minDelayBetweenSpawnMillis: 0,
+      ignoreMinorErrors: true,
+    });
     const et = instance;
     process.once('exit', () => void et.end());
   }

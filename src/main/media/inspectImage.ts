@@ -29,7 +29,10 @@ export interface InspectedImage {
  */
 export async function inspectImage(bytes: Uint8Array, name: string): Promise<InspectedImage> {
   const refuse = (why: string) => new BylineError('invalid-input', `${name} ${why}. Nothing was stored.`);
-  if (bytes.byteLength > MAX_ASSET_BYTES) throw refuse(`is ${(bytes.byteLength / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_ASSET_BYTES / 1048576} MB`);
+  if (bytes.byteLength > MAX_ASSET_BYTES)
+    throw refuse(
+      `is ${(bytes.byteLength / 1048576).toFixed(1)} MB; pictures may be at most ${MAX_ASSET_BYTES / 1048576} MB`,
+    );
   const mime = sniffImageType(bytes);
   if (!mime) throw refuse('is not a picture Byline can store (JPEG, PNG, WebP, GIF, TIFF or HEIC)');
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -46,11 +49,18 @@ export async function inspectImage(bytes: Uint8Array, name: string): Promise<Ins
   const height = meta.autoOrient?.height ?? meta.height;
   if (!width || !height) throw refuse('has no picture size in its header');
   if (width * height > MAX_PIXELS) {
-    throw refuse(`claims to be ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, more than the ${MAX_PIXELS / 1_000_000} megapixels Byline accepts (a decompression bomb?)`);
+    throw refuse(
+      `claims to be ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, more than the ${MAX_PIXELS / 1_000_000} megapixels Byline accepts (a decompression bomb?)`,
+    );
   }
   try {
     const rendition = (size: number, quality: number) =>
-      sharp(input, options).autoOrient().resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality }).timeout({ seconds: DECODE_TIMEOUT_SECONDS }).toBuffer();
+      sharp(input, options)
+        .autoOrient()
+        .resize(size, size, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality })
+        .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+        .toBuffer();
     const [thumbnail, display] = await Promise.all([rendition(320, 75), rendition(1600, 82)]);
     return { mime, width, height, renditions: { thumbnail, display } };
   } catch (error) {
@@ -59,12 +69,19 @@ export async function inspectImage(bytes: Uint8Array, name: string): Promise<Ins
 }
 
 function cause(error: unknown): string {
-  return ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/^Input buffer /, '').slice(0, 160);
+  return ((error as Error)?.message ?? String(error))
+    .split('\n')[0]!
+    .replace(/^Input buffer /, '')
+    .slice(0, 160);
 }
 
 /** HEIC is kept as it is; its size comes from the `ispe` box, which every HEIC file has. */
 function heicSize(b: Buffer, name: string): { width: number; height: number } {
   const at = b.indexOf('ispe');
-  if (at < 0 || at + 16 > b.length) throw new BylineError('invalid-input', `${name} is not a readable HEIC picture (no image size). Nothing was stored.`);
+  if (at < 0 || at + 16 > b.length)
+    throw new BylineError(
+      'invalid-input',
+      `${name} is not a readable HEIC picture (no image size). Nothing was stored.`,
+    );
   return { width: b.readUInt32BE(at + 8), height: b.readUInt32BE(at + 12) };
 }

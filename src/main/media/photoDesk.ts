@@ -60,7 +60,13 @@ export function listPhotos(store: Store, filter: PhotoFilter = {}): PhotoUse[] {
  * Sets credit parts on a picture wherever it is used: each article that changes gets a new
  * revision by `actor`. Parts not given stay as they are; an empty string clears one.
  */
-export function setCredit(store: Store, assetId: string, parts: CreditParts, actor: string, job: Job = NO_JOB): { articles: string[]; creditLine: string } {
+export function setCredit(
+  store: Store,
+  assetId: string,
+  parts: CreditParts,
+  actor: string,
+  job: Job = NO_JOB,
+): { articles: string[]; creditLine: string } {
   if (!store.assets.find(assetId)) throw new BylineError('not-found', `No image ${assetId} in the store.`);
   const changed: string[] = [];
   let creditLine = '';

@@ -5,12 +5,15 @@ import { exiftool } from './exiftool';
 
 const text = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'object' && value !== null && 'rawValue' in value) return String((value as { rawValue: unknown }).rawValue).trim() || undefined;
+  if (typeof value === 'object' && value !== null && 'rawValue' in value)
+    return String((value as { rawValue: unknown }).rawValue).trim() || undefined;
   const s = String(value).trim();
   return s || undefined;
 };
 const list = (value: unknown): string[] | undefined => {
-  const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(text).filter((v): v is string => !!v);
+  const items = (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .map(text)
+    .filter((v): v is string => !!v);
   return items.length ? items : undefined;
 };
 
@@ -24,10 +27,17 @@ export async function readPhotoMetadata(file: string, displayName: string): Prom
   try {
     tags = await exiftool().read(file, { readArgs: ['-use', 'MWG'] });
   } catch (error) {
-    throw new BylineError('invalid-input', `The metadata of ${displayName} cannot be read (${(error as Error).message.split('\n')[0]}). Nothing was stored.`);
+    throw new BylineError(
+      'invalid-input',
+      `The metadata of ${displayName} cannot be read (${(error as Error).message.split('\n')[0]}). Nothing was stored.`,
+    );
   }
   const t = tags as Record<string, unknown>;
-  if (typeof t.Error === 'string') throw new BylineError('invalid-input', `The metadata of ${displayName} cannot be read (${t.Error}). Nothing was stored.`);
+  if (typeof t.Error === 'string')
+    throw new BylineError(
+      'invalid-input',
+      `The metadata of ${displayName} cannot be read (${t.Error}). Nothing was stored.`,
+    );
   const metadata = {
     caption: text(t.Description),
     creators: list(t.Creator),
@@ -53,4 +63,11 @@ export async function readPhotoMetadata(file: string, displayName: string): Prom
 }
 
 /** The schema's length limits, field by field (500 where not named). */
-const LIMITS: Record<string, number> = { caption: 10000, creditLine: 1000, source: 1000, copyright: 2000, usageTerms: 5000, dateCreated: 60 };
+const LIMITS: Record<string, number> = {
+  caption: 10000,
+  creditLine: 1000,
+  source: 1000,
+  copyright: 2000,
+  usageTerms: 5000,
+  dateCreated: 60,
+};

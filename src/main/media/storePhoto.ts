@@ -20,7 +20,15 @@ export interface StoredPhoto {
 /** exiftool reads files, so the bytes are written to a private temporary file first (and removed). */
 function withTempFile<T>(bytes: Uint8Array, name: string, fn: (file: string) => Promise<T>): Promise<T> {
   return inPrivateTempDir('byline-photo-', (dir) => {
-    const file = path.join(dir, `picture${path.extname(name).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.img'}`);
+    const file = path.join(
+      dir,
+      `picture${
+        path
+          .extname(name)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, '') || '.img'
+      }`,
+    );
     fs.writeFileSync(file, bytes, { mode: 0o600 });
     return fn(file);
   });
@@ -32,7 +40,10 @@ function withTempFile<T>(bytes: Uint8Array, name: string, fn: (file: string) => 
  * that can refuse runs before anything is stored, so a refused picture leaves no trace.
  */
 export async function storePhoto(store: Store, bytes: Uint8Array, name: string, source: string): Promise<StoredPhoto> {
-  const [inspected, embedded] = await Promise.all([inspectImage(bytes, name), withTempFile(bytes, name, (file) => readPhotoMetadata(file, name))]);
+  const [inspected, embedded] = await Promise.all([
+    inspectImage(bytes, name),
+    withTempFile(bytes, name, (file) => readPhotoMetadata(file, name)),
+  ]);
   const photo: PhotoInfo = { width: inspected.width, height: inspected.height, embedded };
   let asset = store.assets.add(bytes, name, { source, photo });
   if (!photoInfoOf(asset)) {

@@ -14,7 +14,14 @@ import { readPhotoMetadata } from './readMetadata';
 const IIM_TYPES = new Set(['image/jpeg', 'image/tiff']);
 /** File types with EXIF, whose ImageDescription and Artist readers also consult. */
 const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/png', 'image/webp', 'image/heic']);
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/tiff': 'tif', 'image/heic': 'heic' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/tiff': 'tif',
+  'image/heic': 'heic',
+};
 
 /** The longest start of `value` that fits `bytes` in UTF-8, cut between characters. */
 function iimCut(value: string, bytes: number): string {
@@ -91,8 +98,17 @@ const REMOVED_TAGS: Record<HouseStyle['pictures']['removeOnExport'][number], str
  * written: the copy is made in a private temporary folder and read back from there.
  * A copy that cannot be written stops the export, naming the picture.
  */
-export async function creditedCopy(store: Store, image: AttachedImage, style: HouseStyle['credit'] = store.houseStyle.credit, remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport): Promise<CreditedCopy> {
-  const missing = () => new BylineError('not-found', `The picture ${image.caption ? `"${shortenAtWord(image.caption, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`);
+export async function creditedCopy(
+  store: Store,
+  image: AttachedImage,
+  style: HouseStyle['credit'] = store.houseStyle.credit,
+  remove: HouseStyle['pictures']['removeOnExport'] = store.houseStyle.pictures.removeOnExport,
+): Promise<CreditedCopy> {
+  const missing = () =>
+    new BylineError(
+      'not-found',
+      `The picture ${image.caption ? `"${shortenAtWord(image.caption, 40)}" ` : ''}(${image.assetId.slice(0, 12)}) is missing from the store; nothing was exported.`,
+    );
   const asset = store.assets.find(image.assetId);
   if (!asset) throw missing();
   const extension = EXTENSIONS[asset.mime] ?? 'img';
@@ -109,17 +125,38 @@ export async function creditedCopy(store: Store, image: AttachedImage, style: Ho
       // fields Byline does not write (city, keywords …), so they are first rewritten as UTF-8
       // (ExifTool's own recipe, FAQ 10).
       if (IIM_TYPES.has(asset.mime) && (await iimIsLegacy(file))) {
-        await exiftool().write(file, {} as never, { writeArgs: ['-charset', 'iptc=Latin1', '-tagsFromFile', '@', '-IPTC:all', '-IPTC:CodedCharacterSet=UTF8', '-overwrite_original'] });
+        await exiftool().write(file, {} as never, {
+          writeArgs: [
+            '-charset',
+            'iptc=Latin1',
+            '-tagsFromFile',
+            '@',
+            '-IPTC:all',
+            '-IPTC:CodedCharacterSet=UTF8',
+            '-overwrite_original',
+          ],
+        });
       }
-      await exiftool().write(file, tagsFor(image, style, asset.mime) as never, { writeArgs: [...remove.flatMap((r) => REMOVED_TAGS[r]), '-overwrite_original'] });
+      await exiftool().write(file, tagsFor(image, style, asset.mime) as never, {
+        writeArgs: [...remove.flatMap((r) => REMOVED_TAGS[r]), '-overwrite_original'],
+      });
     } catch (error) {
-      throw new BylineError('io', `The caption and credit could not be written into a copy of ${name} (${(error as Error).message.split('\n')[0]}); nothing was exported.`);
+      throw new BylineError(
+        'io',
+        `The caption and credit could not be written into a copy of ${name} (${(error as Error).message.split('\n')[0]}); nothing was exported.`,
+      );
     }
     // Read back as any receiving system would (MWG precedence): the copy must say what the article says.
     const back = await readPhotoMetadata(file, name);
-    const expected = { caption: image.caption.trim() || undefined, creditLine: creditBody(image.credit, style) || undefined };
+    const expected = {
+      caption: image.caption.trim() || undefined,
+      creditLine: creditBody(image.credit, style) || undefined,
+    };
     if (back.caption !== expected.caption || back.creditLine !== expected.creditLine) {
-      throw new BylineError('io', `The copy of ${name} did not keep its caption and credit (it reads "${back.caption ?? ''}", "${back.creditLine ?? ''}"); nothing was exported.`);
+      throw new BylineError(
+        'io',
+        `The copy of ${name} did not keep its caption and credit (it reads "${back.caption ?? ''}", "${back.creditLine ?? ''}"); nothing was exported.`,
+      );
     }
     return { bytes: fs.readFileSync(file), mime: asset.mime, extension };
   });

@@ -14,7 +14,15 @@ import { attachedImages } from '../../shared/model/blocks';
 import { withoutUnstorableText } from '../../shared/model/storableText';
 import type { HouseStyle } from '../../shared/houseStyle';
 import type { ProfileRole } from '../../shared/model/profile';
-import { imageProblems, listMissing, missingFor, statusOf, transitionProblem, type PhotoLookup, type StepContext } from '../../shared/workflow';
+import {
+  imageProblems,
+  listMissing,
+  missingFor,
+  statusOf,
+  transitionProblem,
+  type PhotoLookup,
+  type StepContext,
+} from '../../shared/workflow';
 import type { RevisionRecord } from '../../shared/model/handoff';
 import type { ListQuery, QueueFacets, QueueSort } from '../../shared/model/queue';
 import type { ListResult, RevisionInfo, SaveResult } from '../../shared/model/storeReports';
@@ -34,7 +42,8 @@ const ORDER: Record<QueueSort, string> = {
 };
 
 /** Open comment threads on the article in the row `a`. */
-const OPEN_COMMENTS = '(SELECT count(*) FROM comments c WHERE c.article_pk = a.pk AND c.parent_id IS NULL AND c.resolved_at IS NULL)';
+const OPEN_COMMENTS =
+  '(SELECT count(*) FROM comments c WHERE c.article_pk = a.pk AND c.parent_id IS NULL AND c.resolved_at IS NULL)';
 /** The reason given when the article entered its present status ('' when none): the step is the latest revision whose predecessor had another status. */
 const STATUS_NOTE = `coalesce((SELECT r.note FROM revisions r WHERE r.article_pk = a.pk AND r.status = a.status
   AND NOT EXISTS (SELECT 1 FROM revisions p WHERE p.article_pk = r.article_pk AND p.revision = r.revision - 1 AND p.status = r.status)
@@ -77,13 +86,19 @@ export class ArticleRepository {
   save(input: ArticleInput, actor: string, options: { allowStatusChange?: boolean; note?: string } = {}): SaveResult {
     const parsed = ArticleInputSchema.safeParse(input);
     if (!parsed.success) {
-      throw new BylineError('invalid-input', `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
+      throw new BylineError(
+        'invalid-input',
+        `The article is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`,
+      );
     }
     // Characters nobody can see or type (U+0000, half a surrogate pair, from an imported file) are
     // not kept: the newsroom server could not store them, and they would hold up the article's sync.
     const fields = withoutUnstorableText(parsed.data);
     if (!this.style.statuses.some((s) => s.id === fields.status)) {
-      throw new BylineError('invalid-input', `Unknown status "${fields.status}"; the house style allows ${this.style.statuses.map((s) => s.id).join(', ')}.`);
+      throw new BylineError(
+        'invalid-input',
+        `Unknown status "${fields.status}"; the house style allows ${this.style.statuses.map((s) => s.id).join(', ')}.`,
+      );
     }
     const chars = articleChars(fields);
     if (chars > this.style.limits.articleChars) {
@@ -95,19 +110,26 @@ export class ArticleRepository {
     const id = fields.id ?? randomUUID();
 
     return this.db.transaction((): SaveResult => {
-      const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+      const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as
+        ArticleRow | undefined;
       let previous: Article | undefined;
       if (row) {
         if (row.deleted_at) {
           throw new BylineError('in-trash', `The article "${id}" is in the trash; restore it before saving.`);
         }
         if (fields.revision === undefined) {
-          throw new BylineError('invalid-input', `The article ${id} already exists: a save must name the revision it was based on (field "revision").`);
+          throw new BylineError(
+            'invalid-input',
+            `The article ${id} already exists: a save must name the revision it was based on (field "revision").`,
+          );
         }
         if (fields.revision !== row.revision) throw this.conflict(row, fields.revision);
         const current = ArticleSchema.parse(JSON.parse(row.doc));
         if (fields.status !== current.status && !options.allowStatusChange) {
-          throw new BylineError('invalid-input', `A save cannot change the status (${current.status} → ${fields.status}); status changes go through the workflow (byline status, or the status menu).`);
+          throw new BylineError(
+            'invalid-input',
+            `A save cannot change the status (${current.status} → ${fields.status}); status changes go through the workflow (byline status, or the status menu).`,
+          );
         }
         if (contentKey({ ...fields, id }) === contentKey(current)) return { article: current, changed: false };
         previous = current;
@@ -122,7 +144,12 @@ export class ArticleRepository {
         // A new article may arrive in any status (from another desk), but only with what that status requires.
         const arriving = statusOf(this.style, fields.status)!;
         const missing = missingFor(fields, arriving);
-        if (missing.length) throw new BylineError('invalid-input', `The article cannot arrive as ${arriving.label}: it needs ${listMissing(missing)}. Nothing was saved.`, { missing });
+        if (missing.length)
+          throw new BylineError(
+            'invalid-input',
+            `The article cannot arrive as ${arriving.label}: it needs ${listMissing(missing)}. Nothing was saved.`,
+            { missing },
+          );
       }
 
       const now = this.now();
@@ -134,7 +161,14 @@ export class ArticleRepository {
         updatedAt: now,
       });
       const pk = this.writeHead(row, article, actor);
-      this.writeRevision(pk, { revision: article.revision, savedAt: article.updatedAt, savedBy: actor, status: article.status, note: options.note ?? '', doc: article });
+      this.writeRevision(pk, {
+        revision: article.revision,
+        savedAt: article.updatedAt,
+        savedBy: actor,
+        status: article.status,
+        note: options.note ?? '',
+        doc: article,
+      });
       this.linkAssets(pk, article);
       indexArticle(this.db, pk, article);
       if (previous) this.afterSave(pk, previous, article);
@@ -147,16 +181,39 @@ export class ArticleRepository {
    * what the status requires; a refusal says why. `revision` is the revision the person saw: a
    * change by someone else since is a conflict, as with a save. The step is a revision of its own.
    */
-  setStatus(id: string, to: string, actor: string, options: { reason?: string; revision?: number; role?: ProfileRole } = {}): Article {
+  setStatus(
+    id: string,
+    to: string,
+    actor: string,
+    options: { reason?: string; revision?: number; role?: ProfileRole } = {},
+  ): Article {
     return this.db.transaction((): Article => {
       const current = this.get(id);
       if (options.revision !== undefined && options.revision !== current.revision) {
-        throw this.conflict(this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow, options.revision);
+        throw this.conflict(
+          this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow,
+          options.revision,
+        );
       }
       if (current.status === to) return current;
-      const problem = transitionProblem(current, to, this.style, options.reason, this.photos, this.stepContext(id, actor, options.role));
-      if (problem) throw new BylineError('invalid-input', `${problem.message} The status was not changed.`, { refusal: problem.code, lead: problem.lead, missing: problem.missing ?? [] });
-      return this.save({ ...current, status: to }, actor, { allowStatusChange: true, note: options.reason?.trim() ?? '' }).article;
+      const problem = transitionProblem(
+        current,
+        to,
+        this.style,
+        options.reason,
+        this.photos,
+        this.stepContext(id, actor, options.role),
+      );
+      if (problem)
+        throw new BylineError('invalid-input', `${problem.message} The status was not changed.`, {
+          refusal: problem.code,
+          lead: problem.lead,
+          missing: problem.missing ?? [],
+        });
+      return this.save({ ...current, status: to }, actor, {
+        allowStatusChange: true,
+        note: options.reason?.trim() ?? '',
+      }).article;
     })();
   }
 
@@ -170,7 +227,13 @@ export class ArticleRepository {
       const current = this.get(id);
       const old = this.getRevision(id, revision);
       const { article } = this.save(
-        { ...old, id, revision: options.base ?? current.revision, status: current.status, createdAt: current.createdAt },
+        {
+          ...old,
+          id,
+          revision: options.base ?? current.revision,
+          status: current.status,
+          createdAt: current.createdAt,
+        },
         actor,
         { note: `restored revision ${revision}` },
       );
@@ -195,7 +258,8 @@ export class ArticleRepository {
 
   /** Whether an article is here, in the list or in the trash. */
   presence(id: string): 'absent' | 'listed' | 'trashed' {
-    const row = this.db.prepare('SELECT deleted_at FROM articles WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+    const row = this.db.prepare('SELECT deleted_at FROM articles WHERE id = ?').get(id) as
+      { deleted_at: string | null } | undefined;
     return !row ? 'absent' : row.deleted_at ? 'trashed' : 'listed';
   }
 
@@ -203,7 +267,9 @@ export class ArticleRepository {
   revisionRecords(id: string): RevisionRecord[] {
     const pk = this.pkOf(id, false);
     const rows = this.db
-      .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, note, doc FROM revisions WHERE article_pk = ? ORDER BY revision')
+      .prepare(
+        'SELECT revision, saved_at AS savedAt, saved_by AS savedBy, status, note, doc FROM revisions WHERE article_pk = ? ORDER BY revision',
+      )
       .all(pk) as (Omit<RevisionRecord, 'doc'> & { doc: Buffer })[];
     return rows.map((r) => ({ ...r, doc: decodeRevision(r.doc) }));
   }
@@ -217,16 +283,28 @@ export class ArticleRepository {
     if (!records.length) throw new BylineError('invalid-input', 'No revisions to add.');
     const head = records.at(-1)!.doc;
     return this.db.transaction((): Article => {
-      const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(head.id) as ArticleRow | undefined;
-      if (row?.deleted_at) throw new BylineError('in-trash', `The article "${head.id}" is in the trash here; restore it before opening the package again. Nothing was changed.`);
+      const row = this.db
+        .prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?')
+        .get(head.id) as ArticleRow | undefined;
+      if (row?.deleted_at)
+        throw new BylineError(
+          'in-trash',
+          `The article "${head.id}" is in the trash here; restore it before opening the package again. Nothing was changed.`,
+        );
       const first = row ? row.revision + 1 : 1;
       records.forEach((r, i) => {
         if (r.revision !== first + i || r.doc.id !== head.id) {
-          throw new BylineError('invalid-input', `The revisions do not continue article ${head.id} at revision ${first}. Nothing was changed.`);
+          throw new BylineError(
+            'invalid-input',
+            `The revisions do not continue article ${head.id} at revision ${first}. Nothing was changed.`,
+          );
         }
         const unknown = [r.status, r.doc.status].find((st) => !statusOf(this.style, st));
         if (unknown !== undefined) {
-          throw new BylineError('invalid-input', `Revision ${r.revision} has the status "${unknown}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`);
+          throw new BylineError(
+            'invalid-input',
+            `Revision ${r.revision} has the status "${unknown}", which this house style does not know (${this.style.statuses.map((s) => s.id).join(', ')}). Nothing was changed.`,
+          );
         }
       });
       const pk = this.writeHead(row, head, records[0]!.savedBy);
@@ -239,7 +317,8 @@ export class ArticleRepository {
   }
 
   get(id: string, options: { includeTrashed?: boolean } = {}): Article {
-    const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    const row = this.db.prepare('SELECT pk, id, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as
+      ArticleRow | undefined;
     if (!row || (row.deleted_at && !options.includeTrashed)) {
       throw new BylineError('not-found', row ? `The article ${id} is in the trash.` : `No article with id ${id}.`);
     }
@@ -251,8 +330,12 @@ export class ArticleRepository {
    * article, its open comments. Without a role (no profile) roles and the author rule do not apply.
    */
   private stepContext(id: string, actor: string, role: ProfileRole | undefined): StepContext {
-    const row = this.db.prepare(`SELECT a.created_by AS createdBy, ${OPEN_COMMENTS} AS openComments FROM articles a WHERE a.id = ?`).get(id) as { createdBy: string; openComments: number };
-    return role ? { role, isAuthor: row.createdBy === actor, openComments: row.openComments } : { openComments: row.openComments };
+    const row = this.db
+      .prepare(`SELECT a.created_by AS createdBy, ${OPEN_COMMENTS} AS openComments FROM articles a WHERE a.id = ?`)
+      .get(id) as { createdBy: string; openComments: number };
+    return role
+      ? { role, isAuthor: row.createdBy === actor, openComments: row.openComments }
+      : { openComments: row.openComments };
   }
 
   /** The article list and desk queue: filters combine; search results come best match first. */
@@ -267,9 +350,14 @@ export class ArticleRepository {
     };
     if (options.status) filter('a.status = ?', options.status);
     if (options.rubric) filter('a.rubric = ? COLLATE NOCASE', options.rubric);
-    if (options.language) filter("(a.language = ? COLLATE NOCASE OR a.language LIKE ? || '-%')", options.language, options.language);
+    if (options.language)
+      filter("(a.language = ? COLLATE NOCASE OR a.language LIKE ? || '-%')", options.language, options.language);
     if (options.updatedSince) filter('a.updated_at >= ?', new Date(options.updatedSince).toISOString());
-    if (options.agency) filter("EXISTS (SELECT 1 FROM json_each(a.doc, '$.signOff.agencies') WHERE value = ? COLLATE NOCASE)", options.agency);
+    if (options.agency)
+      filter(
+        "EXISTS (SELECT 1 FROM json_each(a.doc, '$.signOff.agencies') WHERE value = ? COLLATE NOCASE)",
+        options.agency,
+      );
     if (options.author) {
       filter(
         "(EXISTS (SELECT 1 FROM json_each(a.doc, '$.signOff.authors') WHERE value = ? COLLATE NOCASE) OR a.created_by = ? COLLATE NOCASE)",
@@ -290,8 +378,11 @@ export class ArticleRepository {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(fts, ...params) as { n: number }).n;
       const order = options.sort ? this.orderBy(options.sort) : 'bm25(article_fts, 10, 4, 1, 6, 2)';
       const rows = this.db
-        .prepare(`SELECT ${select}, f.headline AS fHeadline, f.teaser AS fTeaser, f.body AS fBody, f.keywords AS fKeywords, f.credits AS fCredits FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(fts, ...params, limit, offset) as (ArticleSummary & Record<'fHeadline' | 'fTeaser' | 'fBody' | 'fKeywords' | 'fCredits', string | null>)[];
+        .prepare(
+          `SELECT ${select}, f.headline AS fHeadline, f.teaser AS fTeaser, f.body AS fBody, f.keywords AS fKeywords, f.credits AS fCredits FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(fts, ...params, limit, offset) as (ArticleSummary &
+        Record<'fHeadline' | 'fTeaser' | 'fBody' | 'fKeywords' | 'fCredits', string | null>)[];
       const words = queryWords(options.query!);
       const items = rows.map(({ fHeadline, fTeaser, fBody, fKeywords, fCredits, ...summary }) => ({
         ...summary,
@@ -302,7 +393,9 @@ export class ArticleRepository {
     const from = `articles a WHERE ${where.join(' AND ')}`;
     const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
     const order = options.trashed ? 'a.deleted_at DESC' : this.orderBy(options.sort ?? 'updated');
-    const items = this.db.prepare(`SELECT ${select} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ArticleSummary[];
+    const items = this.db
+      .prepare(`SELECT ${select} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as ArticleSummary[];
     return { items, total };
   }
 
@@ -315,7 +408,9 @@ export class ArticleRepository {
 
   /** How many articles (not in the trash) are in each status: the desk queue's counts. */
   statusCounts(): Record<string, number> {
-    const rows = this.db.prepare('SELECT status, count(*) AS n FROM articles WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[];
+    const rows = this.db
+      .prepare('SELECT status, count(*) AS n FROM articles WHERE deleted_at IS NULL GROUP BY status')
+      .all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
@@ -324,11 +419,15 @@ export class ArticleRepository {
     const values = (sql: string) => this.db.prepare(sql).pluck().all() as string[];
     return {
       counts: this.statusCounts(),
-      rubrics: values("SELECT DISTINCT rubric FROM articles WHERE deleted_at IS NULL AND rubric <> '' ORDER BY rubric COLLATE NOCASE"),
+      rubrics: values(
+        "SELECT DISTINCT rubric FROM articles WHERE deleted_at IS NULL AND rubric <> '' ORDER BY rubric COLLATE NOCASE",
+      ),
       authors: values(`SELECT DISTINCT v FROM (
           SELECT lower(j.value) AS v FROM articles a, json_each(a.doc, '$.signOff.authors') j WHERE a.deleted_at IS NULL
           UNION SELECT created_by FROM articles WHERE deleted_at IS NULL AND created_by <> '') ORDER BY v COLLATE NOCASE`),
-      agencies: values("SELECT DISTINCT lower(j.value) FROM articles a, json_each(a.doc, '$.signOff.agencies') j WHERE a.deleted_at IS NULL ORDER BY 1"),
+      agencies: values(
+        "SELECT DISTINCT lower(j.value) FROM articles a, json_each(a.doc, '$.signOff.agencies') j WHERE a.deleted_at IS NULL ORDER BY 1",
+      ),
       languages: values('SELECT DISTINCT language FROM articles WHERE deleted_at IS NULL ORDER BY language'),
     };
   }
@@ -348,7 +447,8 @@ export class ArticleRepository {
   nameVersion(id: string, revision: number, name: string, actor: string): RevisionInfo[] {
     const pk = this.pkOf(id, true);
     const text = name.trim();
-    if (text.length > 100) throw new BylineError('invalid-input', 'A version name is at most 100 characters; nothing was changed.');
+    if (text.length > 100)
+      throw new BylineError('invalid-input', 'A version name is at most 100 characters; nothing was changed.');
     this.db.transaction(() => {
       if (!this.db.prepare('SELECT 1 FROM revisions WHERE article_pk = ? AND revision = ?').get(pk, revision)) {
         throw new BylineError('not-found', `Article ${id} has no revision ${revision}.`);
@@ -356,7 +456,9 @@ export class ArticleRepository {
       if (!text) this.db.prepare('DELETE FROM version_names WHERE article_pk = ? AND revision = ?').run(pk, revision);
       else {
         this.db
-          .prepare('INSERT INTO version_names (article_pk, revision, name, named_by, named_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_pk, revision) DO UPDATE SET name = excluded.name, named_by = excluded.named_by, named_at = excluded.named_at')
+          .prepare(
+            'INSERT INTO version_names (article_pk, revision, name, named_by, named_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_pk, revision) DO UPDATE SET name = excluded.name, named_by = excluded.named_by, named_at = excluded.named_at',
+          )
           .run(pk, revision, text, actor, this.now());
       }
     })();
@@ -365,19 +467,24 @@ export class ArticleRepository {
 
   getRevision(id: string, revision: number): Article {
     const pk = this.pkOf(id, true);
-    const row = this.db.prepare('SELECT doc FROM revisions WHERE article_pk = ? AND revision = ?').get(pk, revision) as { doc: Buffer } | undefined;
+    const row = this.db.prepare('SELECT doc FROM revisions WHERE article_pk = ? AND revision = ?').get(pk, revision) as
+      { doc: Buffer } | undefined;
     if (!row) throw new BylineError('not-found', `Article ${id} has no revision ${revision}.`);
     return decodeRevision(row.doc);
   }
 
   /** Moves an article to the trash; it stays searchable there and can be restored. */
   trash(id: string): void {
-    const info = this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.now(), id);
+    const info = this.db
+      .prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(this.now(), id);
     if (info.changes === 0) this.explainNoChange(id, 'trash');
   }
 
   restore(id: string): Article {
-    const info = this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id);
+    const info = this.db
+      .prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL')
+      .run(id);
     if (info.changes === 0) this.explainNoChange(id, 'list');
     return this.get(id);
   }
@@ -388,9 +495,15 @@ export class ArticleRepository {
    */
   discardIfBlank(id: string): boolean {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT pk, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as { pk: number; revision: number; deleted_at: string | null; doc: string } | undefined;
+      const row = this.db.prepare('SELECT pk, revision, deleted_at, doc FROM articles WHERE id = ?').get(id) as
+        { pk: number; revision: number; deleted_at: string | null; doc: string } | undefined;
       if (!row || row.revision !== 1 || row.deleted_at || !isBlankArticle(JSON.parse(row.doc) as Article)) return false;
-      const others = this.db.prepare('SELECT (SELECT count(*) FROM comments WHERE article_pk = ?) + (SELECT count(*) FROM incoming_versions WHERE article_pk = ?)').pluck().get(row.pk, row.pk) as number;
+      const others = this.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM comments WHERE article_pk = ?) + (SELECT count(*) FROM incoming_versions WHERE article_pk = ?)',
+        )
+        .pluck()
+        .get(row.pk, row.pk) as number;
       if (others > 0) return false;
       unindexArticle(this.db, row.pk);
       this.db.prepare('DELETE FROM articles WHERE pk = ?').run(row.pk);
@@ -419,7 +532,9 @@ export class ArticleRepository {
 
   private writeRevision(pk: number, r: RevisionRecord): void {
     this.db
-      .prepare('INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO revisions (article_pk, revision, saved_at, saved_by, status, headline, doc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(pk, r.revision, r.savedAt, r.savedBy, r.status, r.doc.headline, encodeRevision(r.doc), r.note);
     // The one place revisions are written, so the record of pictures in use cannot miss one.
     const uses = this.db.prepare('INSERT OR IGNORE INTO revision_assets (article_pk, asset_id) VALUES (?, ?)');
@@ -432,8 +547,20 @@ export class ArticleRepository {
     const problems = imageProblems(article, this.photos);
     if (row) {
       this.db
-        .prepare('UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ?, image_problems = ? WHERE pk = ?')
-        .run(article.revision, article.status, article.language, article.headline, article.rubric, article.updatedAt, doc, problems, row.pk);
+        .prepare(
+          'UPDATE articles SET revision = ?, status = ?, language = ?, headline = ?, rubric = ?, updated_at = ?, doc = ?, image_problems = ? WHERE pk = ?',
+        )
+        .run(
+          article.revision,
+          article.status,
+          article.language,
+          article.headline,
+          article.rubric,
+          article.updatedAt,
+          doc,
+          problems,
+          row.pk,
+        );
       return row.pk;
     }
     return Number(
@@ -441,7 +568,19 @@ export class ArticleRepository {
         .prepare(
           'INSERT INTO articles (id, revision, status, language, headline, rubric, created_at, updated_at, doc, created_by, image_problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(article.id, article.revision, article.status, article.language, article.headline, article.rubric, article.createdAt, article.updatedAt, doc, createdBy, problems).lastInsertRowid,
+        .run(
+          article.id,
+          article.revision,
+          article.status,
+          article.language,
+          article.headline,
+          article.rubric,
+          article.createdAt,
+          article.updatedAt,
+          doc,
+          createdBy,
+          problems,
+        ).lastInsertRowid,
     );
   }
 
@@ -452,7 +591,10 @@ export class ArticleRepository {
     const link = this.db.prepare('INSERT INTO article_assets (article_pk, asset_id) VALUES (?, ?)');
     for (const assetId of ids) {
       if (!known.get(assetId)) {
-        throw new BylineError('invalid-input', `The article refers to image ${assetId.slice(0, 12)}…, which is not in the store. Add the image first; nothing was saved.`);
+        throw new BylineError(
+          'invalid-input',
+          `The article refers to image ${assetId.slice(0, 12)}…, which is not in the store. Add the image first; nothing was saved.`,
+        );
       }
       link.run(pk, assetId);
     }
@@ -470,7 +612,8 @@ export class ArticleRepository {
   }
 
   private pkOf(id: string, includeTrashed: boolean): number {
-    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; deleted_at: string | null } | undefined;
+    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as
+      { pk: number; deleted_at: string | null } | undefined;
     if (!row || (row.deleted_at && !includeTrashed)) throw new BylineError('not-found', `No article with id ${id}.`);
     return row.pk;
   }
@@ -478,7 +621,10 @@ export class ArticleRepository {
   /** Called when trash/restore changed nothing: either the id is unknown or it is already there. */
   private explainNoChange(id: string, where: 'trash' | 'list'): never {
     this.pkOf(id, true);
-    throw new BylineError('invalid-input', where === 'trash' ? `The article ${id} is already in the trash.` : `The article ${id} is not in the trash.`);
+    throw new BylineError(
+      'invalid-input',
+      where === 'trash' ? `The article ${id} is already in the trash.` : `The article ${id} is not in the trash.`,
+    );
   }
 }
 

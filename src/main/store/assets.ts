@@ -23,11 +23,19 @@ export type RenditionKind = 'thumbnail' | 'display';
 export function sniffImageType(bytes: Uint8Array): string | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16));
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
   if (b.length >= 6 && /^GIF8[79]a$/.test(b.toString('latin1', 0, 6))) return 'image/gif';
-  if (b.length >= 4 && (b.toString('latin1', 0, 4) === 'II*\0' || b.toString('latin1', 0, 4) === 'MM\0*')) return 'image/tiff';
-  if (b.length >= 12 && b.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|mif1|msf1|heim|heis)$/.test(b.toString('latin1', 8, 12))) return 'image/heic';
+  if (b.length >= 4 && (b.toString('latin1', 0, 4) === 'II*\0' || b.toString('latin1', 0, 4) === 'MM\0*'))
+    return 'image/tiff';
+  if (
+    b.length >= 12 &&
+    b.toString('latin1', 4, 8) === 'ftyp' &&
+    /^(heic|heix|mif1|msf1|heim|heis)$/.test(b.toString('latin1', 8, 12))
+  )
+    return 'image/heic';
   return null;
 }
 
@@ -46,11 +54,17 @@ export class AssetStore {
 
   add(bytes: Uint8Array, originalName: string, metadata: Record<string, unknown> = {}): AssetInfo {
     if (bytes.byteLength > MAX_ASSET_BYTES) {
-      throw new BylineError('invalid-input', `${originalName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; images may be at most ${MAX_ASSET_BYTES / 1048576} MB. Nothing was stored.`);
+      throw new BylineError(
+        'invalid-input',
+        `${originalName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; images may be at most ${MAX_ASSET_BYTES / 1048576} MB. Nothing was stored.`,
+      );
     }
     const mime = sniffImageType(bytes);
     if (!mime) {
-      throw new BylineError('invalid-input', `${originalName} is not an image Byline can store (JPEG, PNG, WebP, GIF, TIFF or HEIC). Nothing was stored.`);
+      throw new BylineError(
+        'invalid-input',
+        `${originalName} is not an image Byline can store (JPEG, PNG, WebP, GIF, TIFF or HEIC). Nothing was stored.`,
+      );
     }
     const id = crypto.createHash('sha256').update(bytes).digest('hex');
     const existing = this.find(id);
@@ -65,7 +79,9 @@ export class AssetStore {
     }
     const createdAt = new Date().toISOString();
     this.db
-      .prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at, metadata) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO assets (id, mime, byte_size, original_name, created_at, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(id, mime, bytes.byteLength, originalName, createdAt, JSON.stringify(metadata));
     return { id, mime, byteSize: bytes.byteLength, originalName, createdAt, metadata };
   }
@@ -91,7 +107,9 @@ export class AssetStore {
 
   find(id: string): AssetInfo | undefined {
     const row = this.db
-      .prepare('SELECT id, mime, byte_size AS byteSize, original_name AS originalName, created_at AS createdAt, metadata FROM assets WHERE id = ?')
+      .prepare(
+        'SELECT id, mime, byte_size AS byteSize, original_name AS originalName, created_at AS createdAt, metadata FROM assets WHERE id = ?',
+      )
       .get(id) as (Omit<AssetInfo, 'metadata'> & { metadata: string }) | undefined;
     return row ? { ...row, metadata: JSON.parse(row.metadata) as Record<string, unknown> } : undefined;
   }

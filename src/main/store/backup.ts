@@ -31,14 +31,25 @@ export type BackupManifest = z.infer<typeof ManifestSchema>;
  * the pictures it names, which are immutable (content-addressed). Written to `<dest>.partial`
  * and renamed, so a backup folder is whole or absent, also when the job is cancelled.
  */
-export async function createBackup(db: Database.Database, assets: AssetStore, dest: string, job: Job = NO_JOB): Promise<BackupManifest> {
+export async function createBackup(
+  db: Database.Database,
+  assets: AssetStore,
+  dest: string,
+  job: Job = NO_JOB,
+): Promise<BackupManifest> {
   const target = path.resolve(dest);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-    throw new BylineError('invalid-input', `${target} already exists and is not empty; choose a new folder for the backup.`);
+    throw new BylineError(
+      'invalid-input',
+      `${target} already exists and is not empty; choose a new folder for the backup.`,
+    );
   }
   const parent = path.dirname(target);
   if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new BylineError('invalid-input', `The folder ${parent} does not exist; create it, or choose another place for the backup.`);
+    throw new BylineError(
+      'invalid-input',
+      `The folder ${parent} does not exist; create it, or choose another place for the backup.`,
+    );
   }
   const partial = `${target}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
@@ -68,7 +79,8 @@ export async function createBackup(db: Database.Database, assets: AssetStore, de
         const to = path.join(partial, BACKUP_ASSETS, id.slice(0, 2), id);
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.copyFileSync(assets.pathOf(id), to);
-        if (sha256File(to) !== id) throw new BylineError('io', `Image ${id} changed while it was copied; the backup was not written.`);
+        if (sha256File(to) !== id)
+          throw new BylineError('io', `Image ${id} changed while it was copied; the backup was not written.`);
       }
       job.progress('pictures', ids.length, ids.length);
       manifest = {
@@ -101,7 +113,12 @@ export function readBackupManifest(dir: string): BackupManifest {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new BylineError('invalid-input', `${dir} is not a Byline backup (${MANIFEST} is missing or unreadable).`, undefined, { cause: error });
+    throw new BylineError(
+      'invalid-input',
+      `${dir} is not a Byline backup (${MANIFEST} is missing or unreadable).`,
+      undefined,
+      { cause: error },
+    );
   }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) throw new BylineError('invalid-input', `${file} is not a Byline backup manifest.`);
@@ -113,12 +130,18 @@ export function readBackupManifest(dir: string): BackupManifest {
  * there first; only a copy that passes replaces the store, and the replaced store is moved aside
  * (never deleted) so that the restore itself can be undone. The store must be closed.
  */
-export function restoreBackup(backupDir: string, dbPath: string, assetsDir: string, job: Job = NO_JOB): { manifest: BackupManifest; previous: string | null } {
+export function restoreBackup(
+  backupDir: string,
+  dbPath: string,
+  assetsDir: string,
+  job: Job = NO_JOB,
+): { manifest: BackupManifest; previous: string | null } {
   const manifest = readBackupManifest(backupDir);
   const stagedDb = `${dbPath}.restoring`;
   const stagedAssets = `${assetsDir}.restoring`;
   const cleanStaged = () => {
-    for (const f of [stagedDb, `${stagedDb}-wal`, `${stagedDb}-shm`, stagedAssets]) fs.rmSync(f, { recursive: true, force: true });
+    for (const f of [stagedDb, `${stagedDb}-wal`, `${stagedDb}-shm`, stagedAssets])
+      fs.rmSync(f, { recursive: true, force: true });
   };
   cleanStaged();
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
@@ -129,7 +152,10 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
     try {
       const report = checkIntegrity(staged, new AssetStore(staged, stagedAssets), {}, job);
       if (!report.ok) {
-        throw new BylineError('store-corrupt', `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`);
+        throw new BylineError(
+          'store-corrupt',
+          `The backup in ${backupDir} failed its check (${report.problems.slice(0, 3).join('; ')}); nothing was restored.`,
+        );
       }
     } finally {
       staged.close();
@@ -145,7 +171,8 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
     previous = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.mkdirSync(previous);
     for (const suffix of ['', '-wal', '-shm']) {
-      if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, path.join(previous, path.basename(dbPath) + suffix));
+      if (fs.existsSync(dbPath + suffix))
+        fs.renameSync(dbPath + suffix, path.join(previous, path.basename(dbPath) + suffix));
     }
     if (fs.existsSync(assetsDir)) fs.renameSync(assetsDir, path.join(previous, path.basename(assetsDir)));
   }
@@ -157,7 +184,9 @@ export function restoreBackup(backupDir: string, dbPath: string, assetsDir: stri
 
 /** Copies a folder's files one by one, reporting each (a backup's pictures may be gigabytes). */
 function copyTree(from: string, to: string, job: Job): void {
-  const files = (fs.readdirSync(from, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile());
+  const files = (fs.readdirSync(from, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) =>
+    e.isFile(),
+  );
   fs.mkdirSync(to, { recursive: true });
   for (const [i, entry] of files.entries()) {
     job.progress('pictures', i, files.length);

@@ -73,19 +73,34 @@ export class CommentRepository {
   }
 
   private all(articlePk: number): Comment[] {
-    const rows = this.db.prepare('SELECT * FROM comments WHERE article_pk = ? ORDER BY created_at, id').all(articlePk) as CommentRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM comments WHERE article_pk = ? ORDER BY created_at, id')
+      .all(articlePk) as CommentRow[];
     return rows.map(fromRow);
   }
 
   /** Starts a thread on a field, a range of saved text, or an image's caption, credit or alt text. */
   add(articleId: string, input: { anchor: unknown; body: string }, actor: string): CommentThread {
     const { pk, article, trashed } = this.article(articleId);
-    if (trashed) throw new BylineError('in-trash', `The article ${articleId} is in the trash; restore it to comment on it.`);
+    if (trashed)
+      throw new BylineError('in-trash', `The article ${articleId} is in the trash; restore it to comment on it.`);
     const parsed = NewAnchorSchema.safeParse(input.anchor);
-    if (!parsed.success) throw new BylineError('invalid-input', `The comment's place is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
+    if (!parsed.success)
+      throw new BylineError(
+        'invalid-input',
+        `The comment's place is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`,
+      );
     const anchor = this.resolveAnchor(article, parsed.data);
     const id = randomUUID();
-    this.insert(pk, { id, parentId: null, anchor, detached: false, body: this.body(input.body), author: actor, revision: article.revision });
+    this.insert(pk, {
+      id,
+      parentId: null,
+      anchor,
+      detached: false,
+      body: this.body(input.body),
+      author: actor,
+      revision: article.revision,
+    });
     return this.thread(id);
   }
 
@@ -93,9 +108,21 @@ export class CommentRepository {
     const target = this.get(commentId);
     const rootId = target.comment.parentId ?? target.comment.id;
     const { article } = this.articleByPk(target.articlePk);
-    this.insert(target.articlePk, { id: randomUUID(), parentId: rootId, anchor: null, detached: false, body: this.body(body), author: actor, revision: article.revision });
+    this.insert(target.articlePk, {
+      id: randomUUID(),
+      parentId: rootId,
+      anchor: null,
+      detached: false,
+      body: this.body(body),
+      author: actor,
+      revision: article.revision,
+    });
     // A reply to a resolved thread reopens it: someone still has something to say.
-    this.db.prepare('UPDATE comments SET resolved_at = NULL, resolved_by = NULL, changed_at = ? WHERE id = ? AND resolved_at IS NOT NULL').run(this.now(), rootId);
+    this.db
+      .prepare(
+        'UPDATE comments SET resolved_at = NULL, resolved_by = NULL, changed_at = ? WHERE id = ? AND resolved_at IS NOT NULL',
+      )
+      .run(this.now(), rootId);
     return this.thread(rootId);
   }
 
@@ -112,7 +139,10 @@ export class CommentRepository {
 
   /** Open threads per article, for the queue. */
   openCount(articlePk: number): number {
-    return this.db.prepare('SELECT count(*) FROM comments WHERE article_pk = ? AND parent_id IS NULL AND resolved_at IS NULL').pluck().get(articlePk) as number;
+    return this.db
+      .prepare('SELECT count(*) FROM comments WHERE article_pk = ? AND parent_id IS NULL AND resolved_at IS NULL')
+      .pluck()
+      .get(articlePk) as number;
   }
 
   /** Called inside every article save: anchors follow the edit, or are marked detached. */
@@ -125,7 +155,8 @@ export class CommentRepository {
       const anchor = AnchorSchema.parse(JSON.parse(row.anchor!));
       const next = followEdits(anchor, row.detached === 1, before, after);
       const json = JSON.stringify(next.anchor);
-      if (json !== row.anchor || Number(next.detached) !== row.detached) update.run(json, Number(next.detached), row.id);
+      if (json !== row.anchor || Number(next.detached) !== row.detached)
+        update.run(json, Number(next.detached), row.id);
     }
   }
 
@@ -140,12 +171,19 @@ export class CommentRepository {
     for (const c of ordered) {
       const mine = existing.get(c.id);
       if (!mine) {
-        const owner = this.db.prepare('SELECT article_pk FROM comments WHERE id = ?').pluck().get(c.id) as number | undefined;
-        if (owner !== undefined) throw new BylineError('invalid-input', `Comment ${c.id} belongs to another article here; the package is not consistent.`);
+        const owner = this.db.prepare('SELECT article_pk FROM comments WHERE id = ?').pluck().get(c.id) as
+          number | undefined;
+        if (owner !== undefined)
+          throw new BylineError(
+            'invalid-input',
+            `Comment ${c.id} belongs to another article here; the package is not consistent.`,
+          );
         this.insert(articlePk, c, c.createdAt, c.changedAt, c.resolvedAt, c.resolvedBy);
         added++;
       } else if (isLaterState(c, mine)) {
-        this.db.prepare('UPDATE comments SET resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?').run(c.resolvedAt, c.resolvedBy, c.changedAt, c.id);
+        this.db
+          .prepare('UPDATE comments SET resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?')
+          .run(c.resolvedAt, c.resolvedBy, c.changedAt, c.id);
         updated++;
       }
     }
@@ -161,14 +199,25 @@ export class CommentRepository {
     const articlePk = this.article(articleId).pk;
     const mine = this.all(articlePk).find((x) => x.id === c.id);
     if (!mine) {
-      const owner = this.db.prepare('SELECT article_pk FROM comments WHERE id = ?').pluck().get(c.id) as number | undefined;
-      if (owner !== undefined) throw new BylineError('invalid-input', `Comment ${c.id} belongs to another article here.`);
+      const owner = this.db.prepare('SELECT article_pk FROM comments WHERE id = ?').pluck().get(c.id) as
+        number | undefined;
+      if (owner !== undefined)
+        throw new BylineError('invalid-input', `Comment ${c.id} belongs to another article here.`);
       this.insert(articlePk, c, c.createdAt, c.changedAt, c.resolvedAt, c.resolvedBy);
       return true;
     }
-    if (mine.author === c.author && mine.createdAt === c.createdAt && mine.resolvedAt === c.resolvedAt && mine.resolvedBy === c.resolvedBy && mine.changedAt === c.changedAt) return false;
+    if (
+      mine.author === c.author &&
+      mine.createdAt === c.createdAt &&
+      mine.resolvedAt === c.resolvedAt &&
+      mine.resolvedBy === c.resolvedBy &&
+      mine.changedAt === c.changedAt
+    )
+      return false;
     this.db
-      .prepare('UPDATE comments SET author = ?, created_at = ?, resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE comments SET author = ?, created_at = ?, resolved_at = ?, resolved_by = ?, changed_at = ? WHERE id = ?',
+      )
       .run(c.author, c.createdAt, c.resolvedAt, c.resolvedBy, c.changedAt, c.id);
     return true;
   }
@@ -193,12 +242,29 @@ export class CommentRepository {
         `INSERT INTO comments (id, article_pk, parent_id, anchor, detached, body, author, created_at, revision, resolved_at, resolved_by, changed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.id, articlePk, c.parentId, c.anchor ? JSON.stringify(c.anchor) : null, Number(c.detached), c.body, c.author, createdAt, c.revision, resolvedAt, resolvedBy, changedAt);
+      .run(
+        c.id,
+        articlePk,
+        c.parentId,
+        c.anchor ? JSON.stringify(c.anchor) : null,
+        Number(c.detached),
+        c.body,
+        c.author,
+        createdAt,
+        c.revision,
+        resolvedAt,
+        resolvedBy,
+        changedAt,
+      );
   }
 
   private body(text: string): string {
     const parsed = CommentBodySchema.safeParse(text);
-    if (!parsed.success) throw new BylineError('invalid-input', `The comment is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
+    if (!parsed.success)
+      throw new BylineError(
+        'invalid-input',
+        `The comment is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`,
+      );
     return parsed.data;
   }
 
@@ -207,25 +273,33 @@ export class CommentRepository {
     if (anchor.kind === 'field') return anchor;
     if (anchor.kind === 'image') {
       if (!article.body.some((b) => b.type === 'image' && b.assetId === anchor.assetId)) {
-        throw new BylineError('invalid-input', `The article has no image ${anchor.assetId.slice(0, 12)}…; nothing was saved.`);
+        throw new BylineError(
+          'invalid-input',
+          `The article has no image ${anchor.assetId.slice(0, 12)}…; nothing was saved.`,
+        );
       }
       return anchor;
     }
     const text = fieldText(article, anchor.field);
     if (anchor.end > text.length) {
-      throw new BylineError('invalid-input', `The selected text (characters ${anchor.start}–${anchor.end}) is not in the saved ${anchor.field}; save the article and select again. Nothing was saved.`);
+      throw new BylineError(
+        'invalid-input',
+        `The selected text (characters ${anchor.start}–${anchor.end}) is not in the saved ${anchor.field}; save the article and select again. Nothing was saved.`,
+      );
     }
     return { ...anchor, quote: text.slice(anchor.start, anchor.end) };
   }
 
   private get(commentId: string): { comment: Comment; articlePk: number } {
-    const row = this.db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as (CommentRow & { article_pk: number }) | undefined;
+    const row = this.db.prepare('SELECT * FROM comments WHERE id = ?').get(commentId) as
+      (CommentRow & { article_pk: number }) | undefined;
     if (!row) throw new BylineError('not-found', `No comment ${commentId}.`);
     return { comment: fromRow(row), articlePk: row.article_pk };
   }
 
   private article(id: string): { pk: number; article: Article; trashed: boolean } {
-    const row = this.db.prepare('SELECT pk, doc, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; doc: string; deleted_at: string | null } | undefined;
+    const row = this.db.prepare('SELECT pk, doc, deleted_at FROM articles WHERE id = ?').get(id) as
+      { pk: number; doc: string; deleted_at: string | null } | undefined;
     if (!row) throw new BylineError('not-found', `No article with id ${id}.`);
     return { pk: row.pk, article: ArticleSchema.parse(JSON.parse(row.doc)), trashed: row.deleted_at !== null };
   }

@@ -77,7 +77,10 @@ function openReadOnly(file: string, latest: number, options: OpenOptions): Datab
     const version = db.pragma('user_version', { simple: true }) as number;
     assertNotNewer(file, version, latest);
     if (version < latest) {
-      throw new BylineError('store-readonly', `${file} is read-only here and from an older Byline (schema ${version}); upgrading it to schema ${latest} needs write access to the file and its folder. Nothing was changed.`);
+      throw new BylineError(
+        'store-readonly',
+        `${file} is read-only here and from an older Byline (schema ${version}); upgrading it to schema ${latest} needs write access to the file and its folder. Nothing was changed.`,
+      );
     }
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
@@ -110,7 +113,10 @@ function openReadOnlyInPlace(file: string, options: OpenOptions): Database.Datab
 function openReadOnlySnapshot(file: string, options: OpenOptions): Database.Database {
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
-    throw new BylineError('store-readonly', `${file} is read-only here and was not closed cleanly: its last changes wait in ${path.basename(wal)}, and reading them needs write access to the folder. Nothing was changed.`);
+    throw new BylineError(
+      'store-readonly',
+      `${file} is read-only here and was not closed cleanly: its last changes wait in ${path.basename(wal)}, and reading them needs write access to the folder. Nothing was changed.`,
+    );
   }
   const bytes = fs.readFileSync(file);
   if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
@@ -146,7 +152,12 @@ function ensureWritableDirectory(file: string): void {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (error) {
-    throw new BylineError('store-readonly', `Byline cannot create its database in ${dir}: the folder is not writable.`, undefined, { cause: error });
+    throw new BylineError(
+      'store-readonly',
+      `Byline cannot create its database in ${dir}: the folder is not writable.`,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -175,7 +186,10 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
   }
   if (size === 0) return; // SQLite treats an empty file as an empty database.
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
-    throw new BylineError('store-not-sqlite', `${file} is not a Byline database (it is not an SQLite file). Nothing was changed.`);
+    throw new BylineError(
+      'store-not-sqlite',
+      `${file} is not a Byline database (it is not an SQLite file). Nothing was changed.`,
+    );
   }
   // A WAL left behind means the last session did not close cleanly (or another process has the
   // store open). Its pages are part of the database, and a checkpoint cut short (a full disk) can
@@ -186,7 +200,10 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
   const walPending = fs.existsSync(walPath) && fs.statSync(walPath).size > 0;
   const expected = expectedFileSize(header);
   if (!walPending && expected !== null && size < expected) {
-    throw new BylineError('store-corrupt', `${file} is damaged (it is ${size} bytes but should be ${expected}; it was probably cut short). Restore it from a backup; Byline did not change it.`);
+    throw new BylineError(
+      'store-corrupt',
+      `${file} is damaged (it is ${size} bytes but should be ${expected}; it was probably cut short). Restore it from a backup; Byline did not change it.`,
+    );
   }
   const needsCheck = walPending || expected === null;
 
@@ -198,7 +215,10 @@ function preflight(file: string, latest: number, options: OpenOptions): void {
     if (needsCheck) {
       const check = ro.pragma('quick_check', { simple: true });
       if (check !== 'ok') {
-        throw new BylineError('store-corrupt', `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`);
+        throw new BylineError(
+          'store-corrupt',
+          `${file} is damaged (${String(check)}). Restore it from a backup; Byline did not change it.`,
+        );
       }
     }
     if (version > 0 && version < latest) {
@@ -229,7 +249,12 @@ function migrate(db: Database.Database, file: string, migrations: NonNullable<Op
       try {
         m.up(db);
       } catch (error) {
-        throw new BylineError('internal', `Upgrading ${file} failed at migration ${m.version} (${m.name}): ${(error as Error).message}. The database was left at schema ${current}.`, undefined, { cause: error });
+        throw new BylineError(
+          'internal',
+          `Upgrading ${file} failed at migration ${m.version} (${m.name}): ${(error as Error).message}. The database was left at schema ${current}.`,
+          undefined,
+          { cause: error },
+        );
       }
       db.pragma(`user_version = ${m.version}`);
     }

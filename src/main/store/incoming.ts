@@ -19,12 +19,17 @@ export class IncomingRepository {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
-  add(articleId: string, input: { sender: string; packageName: string; baseRevision: number; revisions: readonly RevisionRecord[] }): IncomingVersion {
+  add(
+    articleId: string,
+    input: { sender: string; packageName: string; baseRevision: number; revisions: readonly RevisionRecord[] },
+  ): IncomingVersion {
     const pk = this.pk(articleId);
     const blob = zlib.deflateRawSync(Buffer.from(JSON.stringify(input.revisions), 'utf8'));
     const id = Number(
       this.db
-        .prepare('INSERT INTO incoming_versions (article_pk, received_at, sender, package_name, base_revision, revisions) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO incoming_versions (article_pk, received_at, sender, package_name, base_revision, revisions) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(pk, this.now(), input.sender, input.packageName, input.baseRevision, blob).lastInsertRowid,
     );
     return this.get(articleId, id);
@@ -49,13 +54,17 @@ export class IncomingRepository {
 
   markResolved(articleId: string, id: number, actor: string, resolution: string): void {
     const info = this.db
-      .prepare('UPDATE incoming_versions SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND article_pk = ? AND resolved_at IS NULL')
+      .prepare(
+        'UPDATE incoming_versions SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND article_pk = ? AND resolved_at IS NULL',
+      )
       .run(this.now(), actor, resolution, id, this.pk(articleId));
     if (info.changes === 0) throw new BylineError('conflict', `The incoming version ${id} was already dealt with.`);
   }
 
   private row(articleId: string, id: number): IncomingRow {
-    const row = this.db.prepare('SELECT * FROM incoming_versions WHERE id = ? AND article_pk = ?').get(id, this.pk(articleId)) as IncomingRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM incoming_versions WHERE id = ? AND article_pk = ?')
+      .get(id, this.pk(articleId)) as IncomingRow | undefined;
     if (!row) throw new BylineError('not-found', `Article ${articleId} has no incoming version ${id}.`);
     return row;
   }

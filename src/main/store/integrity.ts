@@ -16,7 +16,12 @@ import { NO_JOB, type Job } from '../jobs/jobs';
  * nothing does; renditions of pictures no longer listed and temp files a crash left are removed.
  * A row whose file is gone cannot be fixed here (a backup holds the file) and stays a problem.
  */
-export function checkIntegrity(db: Database, assets: AssetStore, options: { repair?: boolean } = {}, job: Job = NO_JOB): IntegrityReport {
+export function checkIntegrity(
+  db: Database,
+  assets: AssetStore,
+  options: { repair?: boolean } = {},
+  job: Job = NO_JOB,
+): IntegrityReport {
   const problems: string[] = [];
   const repaired: string[] = [];
   // SQLite's page check is one call: the job can be cancelled before and after it, not during.
@@ -25,7 +30,8 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
   for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`SQLite: ${row.integrity_check}`);
 
   const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const row of fk) problems.push(`Foreign key: ${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
+  for (const row of fk)
+    problems.push(`Foreign key: ${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
 
   // FTS5's own check is spelled as an INSERT, which a read-only store refuses: there the index is
   // compared by its entries alone (below), and the report says so.
@@ -44,7 +50,9 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
   job.checkpoint();
   let checked = 0;
   const rows = db
-    .prepare(`SELECT a.id, a.revision, a.doc, (SELECT max(revision) FROM revisions r WHERE r.article_pk = a.pk) AS latest FROM articles a`)
+    .prepare(
+      `SELECT a.id, a.revision, a.doc, (SELECT max(revision) FROM revisions r WHERE r.article_pk = a.pk) AS latest FROM articles a`,
+    )
     .iterate() as IterableIterator<{ id: string; revision: number; doc: string; latest: number | null }>;
   for (const row of rows) {
     if (++checked % 100 === 0) {
@@ -59,8 +67,12 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
       continue;
     }
     if (!parsed.success) problems.push(`Article ${row.id}: ${describeIssues(parsed.error.issues)}`);
-    else if (parsed.data.revision !== row.revision) problems.push(`Article ${row.id}: revision column ${row.revision} but document says ${parsed.data.revision}`);
-    if (row.latest !== row.revision) problems.push(`Article ${row.id}: current revision ${row.revision} but latest stored revision is ${row.latest ?? 'none'}`);
+    else if (parsed.data.revision !== row.revision)
+      problems.push(`Article ${row.id}: revision column ${row.revision} but document says ${parsed.data.revision}`);
+    if (row.latest !== row.revision)
+      problems.push(
+        `Article ${row.id}: current revision ${row.revision} but latest stored revision is ${row.latest ?? 'none'}`,
+      );
   }
 
   const folder = scanAssetFolder(db, assets);
@@ -86,10 +98,18 @@ export function checkIntegrity(db: Database, assets: AssetStore, options: { repa
     const bytes = fs.readFileSync(file);
     const mime = sniffImageType(bytes);
     if (inUse && mime && crypto.createHash('sha256').update(bytes).digest('hex') === id) {
-      db.prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, mime, bytes.byteLength, `recovered-${id.slice(0, 12)}`, new Date().toISOString());
+      db.prepare('INSERT INTO assets (id, mime, byte_size, original_name, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        id,
+        mime,
+        bytes.byteLength,
+        `recovered-${id.slice(0, 12)}`,
+        new Date().toISOString(),
+      );
       repaired.push(`Image file ${file}: row restored (an article uses it)`);
     } else if (inUse) {
-      problems.push(`Image file ${file} has no row, an article uses it, but it is not the picture its name says; restore it from a backup`);
+      problems.push(
+        `Image file ${file} has no row, an article uses it, but it is not the picture its name says; restore it from a backup`,
+      );
     } else {
       fs.rmSync(file, { force: true });
       repaired.push(`Image file ${file}: removed (no row, nothing uses it)`);

@@ -61,9 +61,13 @@ export class JournalRepository {
     this.db.prepare('DELETE FROM journal WHERE article_pk = (SELECT pk FROM articles WHERE id = ?)').run(id);
   }
 
-  private entry(id: string): { writtenAt: string; session: string; seq: number; doc: ParsedArticleInput | null } | null {
+  private entry(
+    id: string,
+  ): { writtenAt: string; session: string; seq: number; doc: ParsedArticleInput | null } | null {
     const row = this.db
-      .prepare('SELECT j.written_at AS writtenAt, j.session, j.seq, j.doc FROM journal j JOIN articles a ON a.pk = j.article_pk WHERE a.id = ?')
+      .prepare(
+        'SELECT j.written_at AS writtenAt, j.session, j.seq, j.doc FROM journal j JOIN articles a ON a.pk = j.article_pk WHERE a.id = ?',
+      )
       .get(id) as { writtenAt: string; session: string; seq: number; doc: string } | undefined;
     if (!row) return null;
     // A journal row that no longer reads as an article (a schema change) offers nothing.
@@ -78,7 +82,8 @@ export class JournalRepository {
   }
 
   private pkOf(id: string): number {
-    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as { pk: number; deleted_at: string | null } | undefined;
+    const row = this.db.prepare('SELECT pk, deleted_at FROM articles WHERE id = ?').get(id) as
+      { pk: number; deleted_at: string | null } | undefined;
     if (!row) throw new BylineError('not-found', `No article with id ${id}.`);
     if (row.deleted_at) throw new BylineError('not-found', `The article ${id} is in the trash.`);
     return row.pk;

@@ -25,8 +25,16 @@ export class ProfileStore {
 
   set(input: unknown): Profile {
     const parsed = ProfileSchema.safeParse(input);
-    if (!parsed.success) throw new BylineError('invalid-input', `The profile is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`);
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(parsed.data));
+    if (!parsed.success)
+      throw new BylineError(
+        'invalid-input',
+        `The profile is not valid: ${describeIssues(parsed.error.issues)}. Nothing was saved.`,
+      );
+    this.db
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(parsed.data));
     return parsed.data;
   }
 

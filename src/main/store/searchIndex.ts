@@ -5,7 +5,9 @@ import { creditBody } from '../../shared/format/credit';
 /** Keeps the FTS row of one article equal to its current text. Call inside the saving transaction. */
 export function indexArticle(db: Database, pk: number, article: Article): void {
   db.prepare('DELETE FROM article_fts WHERE rowid = ?').run(pk);
-  db.prepare('INSERT INTO article_fts (rowid, headline, teaser, body, keywords, credits) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO article_fts (rowid, headline, teaser, body, keywords, credits) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     pk,
     [article.rubric, article.kicker, article.headline].filter(Boolean).join('\n'),
     article.teaser,

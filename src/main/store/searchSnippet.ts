@@ -30,7 +30,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function searchSnippet(columns: readonly (string | null | undefined)[], words: readonly string[]): string {
   if (!words.length) return '';
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escape(fold(w))).join('|')})[\\p{L}\\p{N}]*`, 'gu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map((w) => escape(fold(w))).join('|')})[\\p{L}\\p{N}]*`,
+    'gu',
+  );
   for (const column of columns) {
     if (!column) continue;
     const folded = fold(column);

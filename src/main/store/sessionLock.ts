@@ -42,9 +42,13 @@ export function sessionHolder(dbPath: string): SessionHolder | null {
 export function assertNoSession(dbPath: string, what: string): void {
   const holder = sessionHolder(dbPath);
   if (holder) {
-    throw new BylineError('conflict', `${what} is not possible while ${holder.kind} (process ${holder.pid}) has this store open, since ${holder.since}. Quit it first; nothing was changed.`, {
-      holder,
-    });
+    throw new BylineError(
+      'conflict',
+      `${what} is not possible while ${holder.kind} (process ${holder.pid}) has this store open, since ${holder.since}. Quit it first; nothing was changed.`,
+      {
+        holder,
+      },
+    );
   }
 }
 
@@ -52,7 +56,15 @@ export function assertNoSession(dbPath: string, what: string): void {
 export function holdSession(dbPath: string, kind: string): () => void {
   assertNoSession(dbPath, `Starting ${kind}`);
   const file = lockFile(dbPath);
-  fs.writeFileSync(file, JSON.stringify({ kind, pid: process.pid, host: os.hostname(), since: new Date().toISOString() } satisfies SessionHolder));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      kind,
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+    } satisfies SessionHolder),
+  );
   let released = false;
   return () => {
     if (released) return;

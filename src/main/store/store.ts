@@ -56,7 +56,13 @@ export class Store {
     this.journal = guarded(new JournalRepository(db, clock), dbPath);
     this.importSources = guarded(new ImportSourceRepository(db, clock), dbPath);
     this.articles = guarded(
-      new ArticleRepository(db, houseStyle, clock, (pk, before, after) => comments.followSave(pk, before, after), embeddedLookup(assets)),
+      new ArticleRepository(
+        db,
+        houseStyle,
+        clock,
+        (pk, before, after) => comments.followSave(pk, before, after),
+        embeddedLookup(assets),
+      ),
       dbPath,
     );
     this.assets = guarded(assets, dbPath);
@@ -65,7 +71,12 @@ export class Store {
 
   static open(dbPath: string, options: StoreOptions = {}): Store {
     const resolved = path.resolve(dbPath);
-    return new Store(openDatabase(resolved, options), resolved, options.houseStyle ?? DEFAULT_HOUSE_STYLE, options.clock);
+    return new Store(
+      openDatabase(resolved, options),
+      resolved,
+      options.houseStyle ?? DEFAULT_HOUSE_STYLE,
+      options.clock,
+    );
   }
 
   /**

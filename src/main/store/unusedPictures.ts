@@ -32,7 +32,10 @@ export function picturesInUse(db: Database): Set<string> {
   for (const doc of db.prepare('SELECT doc FROM journal').pluck().iterate() as IterableIterator<string>) {
     for (const id of doc.match(ASSET_ID) ?? []) used.add(id);
   }
-  for (const blob of db.prepare('SELECT revisions FROM incoming_versions').pluck().iterate() as IterableIterator<Buffer>) {
+  for (const blob of db
+    .prepare('SELECT revisions FROM incoming_versions')
+    .pluck()
+    .iterate() as IterableIterator<Buffer>) {
     for (const id of zlib.inflateRawSync(blob).toString('utf8').match(ASSET_ID) ?? []) used.add(id);
   }
   return used;
@@ -97,7 +100,8 @@ export function scanAssetFolder(db: Database, assets: AssetStore): AssetFolderRe
       if (entry.isDirectory() && entry.name === 'renditions') {
         for (const r of list(file)) {
           const m = RENDITION.exec(r.name);
-          if ((m && !rows.has(m[1]!)) || oldTempFile(path.join(file, r.name))) report.strayFiles.push(path.join(file, r.name));
+          if ((m && !rows.has(m[1]!)) || oldTempFile(path.join(file, r.name)))
+            report.strayFiles.push(path.join(file, r.name));
         }
       } else if (entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name)) {
         seen.add(entry.name);

@@ -9,7 +9,15 @@ export interface Assigned {
   desk: string | null;
 }
 
-export function assignOnServer(store: Store, articleId: string, assignedTo: readonly string[], desk?: string): Promise<Assigned> {
+export function assignOnServer(
+  store: Store,
+  articleId: string,
+  assignedTo: readonly string[],
+  desk?: string,
+): Promise<Assigned> {
   const { url, token } = signedIn(store);
-  return call<Assigned>(url, token, 'POST', `/api/v1/articles/${articleId}/assignment`, { assignedTo, ...(desk ? { desk } : {}) });
+  return call<Assigned>(url, token, 'POST', `/api/v1/articles/${articleId}/assignment`, {
+    assignedTo,
+    ...(desk ? { desk } : {}),
+  });
 }

@@ -17,15 +17,22 @@ export function picturesOf(doc: Pick<Article, 'body'>): string[] {
 }
 
 /** Whether the server has the picture (this machine sent it, or fetched it from there). */
-const isUploaded = (store: Store, id: string) => store.db.prepare('SELECT 1 FROM sync_assets WHERE asset_id = ?').get(id) !== undefined;
-const markUploaded = (store: Store, id: string) => store.db.prepare('INSERT OR IGNORE INTO sync_assets (asset_id) VALUES (?)').run(id);
+const isUploaded = (store: Store, id: string) =>
+  store.db.prepare('SELECT 1 FROM sync_assets WHERE asset_id = ?').get(id) !== undefined;
+const markUploaded = (store: Store, id: string) =>
+  store.db.prepare('INSERT OR IGNORE INTO sync_assets (asset_id) VALUES (?)').run(id);
 
 /**
  * Sends the pictures these revisions use that the server does not have yet. An upload cut off
  * goes on from where the server says it stands. A picture missing from this store (a damaged
  * store) cannot be sent; its revision still goes out, and other machines show it as not there.
  */
-export async function uploadPictures(store: Store, url: string, token: string, docs: readonly Pick<Article, 'body'>[]): Promise<number> {
+export async function uploadPictures(
+  store: Store,
+  url: string,
+  token: string,
+  docs: readonly Pick<Article, 'body'>[],
+): Promise<number> {
   let sent = 0;
   for (const id of new Set(docs.flatMap(picturesOf))) {
     if (isUploaded(store, id) || !store.assets.find(id)) continue;
@@ -73,7 +80,11 @@ export async function fetchPictures(
       unavailable.add(id);
       continue;
     }
-    if (crypto.createHash('sha256').update(bytes).digest('hex') !== id) throw new BylineError('io', `The newsroom server sent other bytes for picture ${id.slice(0, 12)}…; nothing was stored.`);
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== id)
+      throw new BylineError(
+        'io',
+        `The newsroom server sent other bytes for picture ${id.slice(0, 12)}…; nothing was stored.`,
+      );
     try {
       await storePhoto(store, bytes, `${id.slice(0, 12)}`, 'newsroom server');
     } catch (error) {
@@ -94,5 +105,10 @@ export async function fetchPictures(
 /** The text with each picture the server could not give waiting for its file instead. */
 export function withoutPictures<T extends Pick<Article, 'body'>>(doc: T, unavailable: ReadonlySet<string>): T {
   if (!picturesOf(doc).some((id) => unavailable.has(id))) return doc;
-  return { ...doc, body: doc.body.map((b) => (b.type === 'image' && b.assetId && unavailable.has(b.assetId) ? { ...b, assetId: null } : b)) };
+  return {
+    ...doc,
+    body: doc.body.map((b) =>
+      b.type === 'image' && b.assetId && unavailable.has(b.assetId) ? { ...b, assetId: null } : b,
+    ),
+  };
 }

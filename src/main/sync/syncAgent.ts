@@ -107,7 +107,10 @@ export class SyncAgent {
       parsed = new URL(url);
       if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http');
     } catch {
-      throw new BylineError('invalid-input', `"${url.slice(0, 200)}" is not a server address (expected http://… or https://…).`);
+      throw new BylineError(
+        'invalid-input',
+        `"${url.slice(0, 200)}" is not a server address (expected http://… or https://…).`,
+      );
     }
     await signInToServer(this.store, parsed.origin, account, password, `Byline on ${os.hostname()}`);
     this.problem = null;
@@ -147,7 +150,12 @@ export class SyncAgent {
   async assign(articleId: string, assignedTo: string[], desk?: string): Promise<Assigned> {
     signedIn(this.store);
     await this.runRound();
-    if (this.state !== 'online') throw new BylineError('io', `The newsroom server cannot be reached (${this.problem ?? 'offline'}); assign the article once it answers.`, { problem: 'offline' });
+    if (this.state !== 'online')
+      throw new BylineError(
+        'io',
+        `The newsroom server cannot be reached (${this.problem ?? 'offline'}); assign the article once it answers.`,
+        { problem: 'offline' },
+      );
     return assignOnServer(this.store, articleId, assignedTo, desk);
   }
 
@@ -162,7 +170,8 @@ export class SyncAgent {
 
   stop(): void {
     this.stopped = true;
-    for (const t of [this.roundTimer, this.reconnectTimer, this.safetyTimer, this.othersTimer, this.liveTimer]) if (t) clearTimeout(t);
+    for (const t of [this.roundTimer, this.reconnectTimer, this.safetyTimer, this.othersTimer, this.liveTimer])
+      if (t) clearTimeout(t);
     this.roundTimer = this.reconnectTimer = this.safetyTimer = this.othersTimer = this.liveTimer = null;
     this.live?.removeAllListeners();
     this.live?.on('error', () => undefined);
@@ -213,7 +222,10 @@ export class SyncAgent {
   private async oneRound(): Promise<void> {
     try {
       const report = await syncOnce(this.store);
-      const problems = [...report.refused.map((r) => r.reason), ...report.unreadable.map((u) => `Not taken in here: ${u.reason}`)];
+      const problems = [
+        ...report.refused.map((r) => r.reason),
+        ...report.unreadable.map((u) => `Not taken in here: ${u.reason}`),
+      ];
       this.problem = problems.length ? problems.join('\n').slice(0, 2000) : null;
       this.retryMs = RETRY_MIN_MS;
       if (report.changed.length) {
@@ -257,7 +269,10 @@ export class SyncAgent {
   private connectLive(): void {
     const server = syncServer(this.store);
     if (this.stopped || !server?.token || this.live) return;
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/v1/live`, { headers: { authorization: `Bearer ${server.token}` }, handshakeTimeout: 10_000 });
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/v1/live`, {
+      headers: { authorization: `Bearer ${server.token}` },
+      handshakeTimeout: 10_000,
+    });
     this.live = ws;
     ws.on('open', () => {
       this.liveOpen = true;
@@ -315,6 +330,7 @@ export class SyncAgent {
   }
 
   private sayOpenArticle(): void {
-    if (this.liveOpen && this.live?.readyState === WebSocket.OPEN) this.live.send(JSON.stringify({ type: 'editing', articleId: this.openArticle }));
+    if (this.liveOpen && this.live?.readyState === WebSocket.OPEN)
+      this.live.send(JSON.stringify({ type: 'editing', articleId: this.openArticle }));
   }
 }

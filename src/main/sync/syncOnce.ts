@@ -70,10 +70,23 @@ async function pushRevisions(store: Store, url: string, token: string, report: S
         const history = records.get(w.articleId) ?? store.articles.revisionRecords(w.articleId);
         records.set(w.articleId, history);
         const r = history.find((h) => h.revision === w.revision)!;
-        return { kind: 'revision', id: w.recordId, articleId: w.articleId, parents: w.parents, savedAt: r.savedAt, note: r.note, doc: r.doc };
+        return {
+          kind: 'revision',
+          id: w.recordId,
+          articleId: w.articleId,
+          parents: w.parents,
+          savedAt: r.savedAt,
+          note: r.note,
+          doc: r.doc,
+        };
       });
       // Pictures first: no machine may pull a revision whose picture the server does not have.
-      report.picturesSent += await uploadPictures(store, url, token, payload.map((r) => r.doc));
+      report.picturesSent += await uploadPictures(
+        store,
+        url,
+        token,
+        payload.map((r) => r.doc),
+      );
       const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: payload });
       store.transaction(() => {
         for (const id of [...result.accepted.map((a) => a.id), ...result.duplicates]) markPushed(store, id);
@@ -82,7 +95,8 @@ async function pushRevisions(store: Store, url: string, token: string, report: S
           const w = batch.find((b) => b.recordId === r.id)!;
           // The nearest ancestor the server did not refuse in this push.
           let parents = w.parents;
-          while (parents.length === 1 && refusedHere.has(parents[0]!)) parents = payload.find((p) => p.id === parents[0])?.parents ?? [];
+          while (parents.length === 1 && refusedHere.has(parents[0]!))
+            parents = payload.find((p) => p.id === parents[0])?.parents ?? [];
           if (pass === 0 && parents !== w.parents && parents.length && r.code === 'bad-request') {
             reparent(store, w.recordId, parents);
             reparented++;
@@ -106,7 +120,9 @@ async function pushRevisions(store: Store, url: string, token: string, report: S
 async function pushComments(store: Store, url: string, token: string, report: SyncReport): Promise<void> {
   const waiting = outgoingComments(store);
   for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
-    const batch = waiting.slice(i, i + PUSH_BATCH).map(({ articleId, comment }) => ({ kind: 'comment' as const, id: crypto.randomUUID(), articleId, comment }));
+    const batch = waiting
+      .slice(i, i + PUSH_BATCH)
+      .map(({ articleId, comment }) => ({ kind: 'comment' as const, id: crypto.randomUUID(), articleId, comment }));
     const result = await call<PushResult>(url, token, 'POST', '/api/v1/push', { records: batch });
     store.transaction(() => {
       // A refused state is marked too, so it is reported once rather than sent for ever.
@@ -121,16 +137,32 @@ async function pushComments(store: Store, url: string, token: string, report: Sy
 }
 
 /** A server record as this machine's revision number `revision`, by the person who made it. */
-function asRevision(record: Extract<SyncRecord, { kind: 'revision' }>, revision: number, by: PulledRecord['by']): RevisionRecord {
+function asRevision(
+  record: Extract<SyncRecord, { kind: 'revision' }>,
+  revision: number,
+  by: PulledRecord['by'],
+): RevisionRecord {
   // Named as a save on the author's own machine names them (a profile taken from the account).
-  return { revision, savedAt: record.savedAt, savedBy: actorName(by), status: record.doc.status, note: record.note, doc: { ...record.doc, revision } };
+  return {
+    revision,
+    savedAt: record.savedAt,
+    savedBy: actorName(by),
+    status: record.doc.status,
+    note: record.note,
+    doc: { ...record.doc, revision },
+  };
 }
 
 const changed = (report: SyncReport, articleId: string) => {
   if (!report.changed.includes(articleId)) report.changed.push(articleId);
 };
 
-function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revision' }>, by: PulledRecord['by'], report: SyncReport): void {
+function applyRevision(
+  store: Store,
+  record: Extract<SyncRecord, { kind: 'revision' }>,
+  by: PulledRecord['by'],
+  report: SyncReport,
+): void {
   if (localRevisionOf(store, record.id) || knownIncoming(store, record.id)) return;
   const presence = store.articles.presence(record.articleId);
   const remember = (revision: number) => rememberPulled(store, record.articleId, revision, record.id, record.parents);
@@ -157,13 +189,19 @@ function applyRevision(store: Store, record: Extract<SyncRecord, { kind: 'revisi
     changed(report, record.articleId);
     // A choice made elsewhere between this machine's version and another: nothing left to choose here.
     for (const incomingId of settledBy(store, record.articleId, record.parents)) {
-      if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId)) store.incoming.markResolved(record.articleId, incomingId, by.name, 'chosen on another machine');
+      if (store.incoming.pending(record.articleId).some((v) => v.id === incomingId))
+        store.incoming.markResolved(record.articleId, incomingId, by.name, 'chosen on another machine');
     }
     return;
   }
   // Made on an older revision (or on a version still waiting for a choice): kept to choose, nothing dropped.
   const base = parent?.revision ?? head;
-  const incoming = store.incoming.add(record.articleId, { sender: by.name, packageName: 'the newsroom server', baseRevision: base, revisions: [asRevision(record, base + 1, by)] });
+  const incoming = store.incoming.add(record.articleId, {
+    sender: by.name,
+    packageName: 'the newsroom server',
+    baseRevision: base,
+    revisions: [asRevision(record, base + 1, by)],
+  });
   rememberIncoming(store, record.articleId, record.id, incoming.id);
   report.diverged.push({ articleId: record.articleId, incomingId: incoming.id });
   changed(report, record.articleId);
@@ -185,14 +223,31 @@ function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment
  * Articles this machine lacks whose records arrive in the middle of their history (assigned to
  * this account, or moved to its desk, since they began): their whole history comes first.
  */
-async function catchUp(store: Store, url: string, token: string, records: readonly PulledRecord[]): Promise<PulledRecord[]> {
+async function catchUp(
+  store: Store,
+  url: string,
+  token: string,
+  records: readonly PulledRecord[],
+): Promise<PulledRecord[]> {
   const starts = (r: SyncRecord) => r.kind === 'revision' && r.parents.length === 0;
   const begunHere = new Set(records.filter(({ record }) => starts(record)).map(({ record }) => record.articleId));
   const missing = [
-    ...new Set(records.filter(({ record }) => !starts(record) && !begunHere.has(record.articleId) && store.articles.presence(record.articleId) === 'absent').map(({ record }) => record.articleId)),
+    ...new Set(
+      records
+        .filter(
+          ({ record }) =>
+            !starts(record) &&
+            !begunHere.has(record.articleId) &&
+            store.articles.presence(record.articleId) === 'absent',
+        )
+        .map(({ record }) => record.articleId),
+    ),
   ];
   const earlier: PulledRecord[] = [];
-  for (const id of missing) earlier.push(...(await call<{ records: PulledRecord[] }>(url, token, 'GET', `/api/v1/articles/${id}/records`)).records);
+  for (const id of missing)
+    earlier.push(
+      ...(await call<{ records: PulledRecord[] }>(url, token, 'GET', `/api/v1/articles/${id}/records`)).records,
+    );
   return earlier;
 }
 
@@ -203,10 +258,17 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
     // Records already here (an earlier catch-up) are passed over as they come again.
     const records = [...(await catchUp(store, url, token, page.records)), ...page.records];
     // Pictures first: the store takes a revision only with the pictures it names.
-    const pictures = await fetchPictures(store, url, token, records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])));
+    const pictures = await fetchPictures(
+      store,
+      url,
+      token,
+      records.flatMap(({ record }) => (record.kind === 'revision' ? [record.doc] : [])),
+    );
     report.picturesReceived += pictures.received;
     for (const p of pictures.unreadable) {
-      const usedBy = records.find(({ record }) => record.kind === 'revision' && picturesOf(record.doc).includes(p.picture));
+      const usedBy = records.find(
+        ({ record }) => record.kind === 'revision' && picturesOf(record.doc).includes(p.picture),
+      );
       report.unreadable.push({ articleId: usedBy?.record.articleId ?? '', picture: p.picture, reason: p.reason });
     }
     store.transaction(() => {
@@ -214,13 +276,15 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
         try {
           // Each record in a savepoint of its own: one this machine cannot store leaves nothing half done.
           store.db.transaction(() => {
-            if (record.kind === 'revision') applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by, report);
+            if (record.kind === 'revision')
+              applyRevision(store, { ...record, doc: withoutPictures(record.doc, pictures.unavailable) }, by, report);
             else if (record.kind === 'comment') applyComment(store, record, report);
             else if (store.articles.presence(record.articleId) === 'listed') changed(report, record.articleId);
           })();
         } catch (error) {
           if (!(error instanceof BylineError)) throw error;
-          if (!report.unreadable.some((u) => u.record === record.id)) report.unreadable.push({ articleId: record.articleId, record: record.id, reason: error.message });
+          if (!report.unreadable.some((u) => u.record === record.id))
+            report.unreadable.push({ articleId: record.articleId, record: record.id, reason: error.message });
         }
       }
       store.db.prepare('UPDATE sync_server SET cursor = ? WHERE id = 1').run(page.cursor);
@@ -233,12 +297,24 @@ async function pullAll(store: Store, url: string, token: string, report: SyncRep
 /** Pushes what waits, then pulls what arrived; refusals and versions to choose are reported, never dropped. */
 export async function syncOnce(store: Store): Promise<SyncReport> {
   const server = signedIn(store);
-  const report: SyncReport = { pushed: 0, pulled: 0, picturesSent: 0, picturesReceived: 0, diverged: [], refused: [], changed: [], skipped: [], unreadable: [] };
+  const report: SyncReport = {
+    pushed: 0,
+    pulled: 0,
+    picturesSent: 0,
+    picturesReceived: 0,
+    diverged: [],
+    refused: [],
+    changed: [],
+    skipped: [],
+    unreadable: [],
+  };
   await pushRevisions(store, server.url, server.token, report);
   await pushComments(store, server.url, server.token, report);
   await pullAll(store, server.url, server.token, report);
   // A fork joined later in the same pull (a new machine taking in a settled history) waits for nothing.
-  report.diverged = report.diverged.filter((d) => store.incoming.pending(d.articleId).some((v) => v.id === d.incomingId));
+  report.diverged = report.diverged.filter((d) =>
+    store.incoming.pending(d.articleId).some((v) => v.id === d.incomingId),
+  );
   store.db.prepare('UPDATE sync_server SET last_synced_at = ? WHERE id = 1').run(new Date().toISOString());
   return report;
 }
@@ -250,7 +326,11 @@ export async function syncOnce(store: Store): Promise<SyncReport> {
 export async function signOutOfServer(store: Store, timeoutMs: number): Promise<string | null> {
   const server = syncServer(store);
   if (server?.token) {
-    await fetch(`${server.url}/api/v1/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+    await fetch(`${server.url}/api/v1/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch(() => undefined);
   }
   forgetToken(store);
   return server?.url ?? null;
@@ -261,7 +341,14 @@ export async function signOutOfServer(store: Store, timeoutMs: number): Promise<
  * another machine is refused unless `insecureHttp` says to take the risk: the password and the
  * token would cross the network readable.
  */
-export async function signInToServer(store: Store, url: string, account: string, password: string, device: string, options: { insecureHttp?: boolean } = {}): Promise<{ account: string; role: string }> {
+export async function signInToServer(
+  store: Store,
+  url: string,
+  account: string,
+  password: string,
+  device: string,
+  options: { insecureHttp?: boolean } = {},
+): Promise<{ account: string; role: string }> {
   const base = url.replace(/\/+$/, '');
   let parsed: URL | null = null;
   try {
@@ -270,16 +357,30 @@ export async function signInToServer(store: Store, url: string, account: string,
     // Named below, as the server that cannot be reached.
   }
   if (parsed?.protocol === 'http:' && !isLoopbackHost(parsed.hostname) && !options.insecureHttp) {
-    throw new BylineError('invalid-input', `${base} is plain HTTP to another machine: the password and the device token would cross the network readable. Use https://, or --insecure-http to take that risk.`, { problem: 'insecure' });
+    throw new BylineError(
+      'invalid-input',
+      `${base} is plain HTTP to another machine: the password and the device token would cross the network readable. Use https://, or --insecure-http to take that risk.`,
+      { problem: 'insecure' },
+    );
   }
   let res: Response;
   try {
-    res = await fetch(`${base}/api/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: account, password, device }), signal: AbortSignal.timeout(30_000) });
+    res = await fetch(`${base}/api/v1/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: account, password, device }),
+      signal: AbortSignal.timeout(30_000),
+    });
   } catch (error) {
     throw unreachable(base, error);
   }
-  const json = (await res.json().catch(() => ({}))) as { token?: string; account?: { name: string; initials?: string; role: string }; error?: { message: string } };
-  if (!res.ok || !json.token || !json.account) throw new BylineError('forbidden', `Signing in to ${base} failed: ${json.error?.message ?? `HTTP ${res.status}`}`);
+  const json = (await res.json().catch(() => ({}))) as {
+    token?: string;
+    account?: { name: string; initials?: string; role: string };
+    error?: { message: string };
+  };
+  if (!res.ok || !json.token || !json.account)
+    throw new BylineError('forbidden', `Signing in to ${base} failed: ${json.error?.message ?? `HTTP ${res.status}`}`);
   setSyncServer(store, { url: base, account: json.account.name, device, token: json.token });
   profileFromAccount(store, json.account);
   return { account: json.account.name, role: json.account.role };
@@ -291,6 +392,10 @@ export async function signInToServer(store: Store, url: string, account: string,
  */
 function profileFromAccount(store: Store, account: { name: string; initials?: string; role: string }): void {
   if (store.profile.get()) return;
-  const profile = ProfileSchema.safeParse({ name: account.name, initials: account.initials, role: account.role === 'admin' ? 'desk' : account.role });
+  const profile = ProfileSchema.safeParse({
+    name: account.name,
+    initials: account.initials,
+    role: account.role === 'admin' ? 'desk' : account.role,
+  });
   if (profile.success) store.profile.set(profile.data);
 }

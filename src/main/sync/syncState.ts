@@ -16,20 +16,29 @@ export interface SyncServer {
 }
 
 export function syncServer(store: Store): SyncServer | null {
-  const row = store.db.prepare('SELECT url, account, device, token, cursor, last_synced_at AS lastSyncedAt FROM sync_server WHERE id = 1').get() as SyncServer | undefined;
+  const row = store.db
+    .prepare('SELECT url, account, device, token, cursor, last_synced_at AS lastSyncedAt FROM sync_server WHERE id = 1')
+    .get() as SyncServer | undefined;
   return row ?? null;
 }
 
 export function setSyncServer(store: Store, server: Pick<SyncServer, 'url' | 'account' | 'device' | 'token'>): void {
   store.db
-    .prepare('INSERT INTO sync_server (id, url, account, device, token) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, account = excluded.account, device = excluded.device, token = excluded.token')
+    .prepare(
+      'INSERT INTO sync_server (id, url, account, device, token) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, account = excluded.account, device = excluded.device, token = excluded.token',
+    )
     .run(server.url, server.account, server.device, server.token);
 }
 
 /** Where to sync and with which token; refused by name when this machine is not signed in. */
 export function signedIn(store: Store): { url: string; token: string } {
   const server = syncServer(store);
-  if (!server?.token) throw new BylineError('invalid-input', 'Not signed in to a newsroom server: run `byline login URL --user NAME` first.', { problem: 'signed-out' });
+  if (!server?.token)
+    throw new BylineError(
+      'invalid-input',
+      'Not signed in to a newsroom server: run `byline login URL --user NAME` first.',
+      { problem: 'signed-out' },
+    );
   return { url: server.url, token: server.token };
 }
 
@@ -39,16 +48,27 @@ export function forgetToken(store: Store): void {
 }
 
 /** The article's row key in the store (sync's tables refer to articles by it). */
-const articlePk = (store: Store, articleId: string) => store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
+const articlePk = (store: Store, articleId: string) =>
+  store.db.prepare('SELECT pk FROM articles WHERE id = ?').pluck().get(articleId) as number;
 
 /** A revision that came from the server as this machine's revision `revision`: it is the server's already, so it never goes out. */
-export function rememberPulled(store: Store, articleId: string, revision: number, recordId: string, parents: readonly string[]): void {
-  store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents, pushed) VALUES (?, ?, ?, ?, 1)').run(articlePk(store, articleId), revision, recordId, JSON.stringify(parents));
+export function rememberPulled(
+  store: Store,
+  articleId: string,
+  revision: number,
+  recordId: string,
+  parents: readonly string[],
+): void {
+  store.db
+    .prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents, pushed) VALUES (?, ?, ?, ?, 1)')
+    .run(articlePk(store, articleId), revision, recordId, JSON.stringify(parents));
 }
 
 /** A revision from the server kept here as the incoming version `incomingId`, to choose. */
 export function rememberIncoming(store: Store, articleId: string, recordId: string, incomingId: number): void {
-  store.db.prepare('INSERT INTO sync_incoming (record_id, article_pk, incoming_id) VALUES (?, ?, ?)').run(recordId, articlePk(store, articleId), incomingId);
+  store.db
+    .prepare('INSERT INTO sync_incoming (record_id, article_pk, incoming_id) VALUES (?, ?, ?)')
+    .run(recordId, articlePk(store, articleId), incomingId);
 }
 
 export interface OutgoingRevision {
@@ -72,8 +92,14 @@ export function assignRecordIds(store: Store): void {
     )
     .all() as { pk: number; revision: number }[];
   // Made on the newest earlier revision the server did not refuse: a refused one never reaches it.
-  const parentOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL ORDER BY revision DESC LIMIT 1').pluck();
-  const insert = store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)');
+  const parentOf = store.db
+    .prepare(
+      'SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL ORDER BY revision DESC LIMIT 1',
+    )
+    .pluck();
+  const insert = store.db.prepare(
+    'INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)',
+  );
   for (const { pk, revision } of missing) {
     const parent = revision > 1 ? (parentOf.get(pk, revision) as string | undefined) : undefined;
     insert.run(pk, revision, crypto.randomUUID(), JSON.stringify(parent ? [parent] : []));
@@ -92,23 +118,33 @@ export function outgoing(store: Store): OutgoingRevision[] {
 }
 
 /** A waiting revision made on one the server refused: now made on that one's own parents. */
-export const reparent = (store: Store, recordId: string, parents: readonly string[]) => store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE record_id = ? AND pushed = 0').run(JSON.stringify(parents), recordId);
+export const reparent = (store: Store, recordId: string, parents: readonly string[]) =>
+  store.db
+    .prepare('UPDATE sync_revisions SET parents = ? WHERE record_id = ? AND pushed = 0')
+    .run(JSON.stringify(parents), recordId);
 
-export const markPushed = (store: Store, recordId: string) => store.db.prepare('UPDATE sync_revisions SET pushed = 1 WHERE record_id = ?').run(recordId);
-export const markRefused = (store: Store, recordId: string, reason: string) => store.db.prepare('UPDATE sync_revisions SET refused = ? WHERE record_id = ?').run(reason, recordId);
+export const markPushed = (store: Store, recordId: string) =>
+  store.db.prepare('UPDATE sync_revisions SET pushed = 1 WHERE record_id = ?').run(recordId);
+export const markRefused = (store: Store, recordId: string, reason: string) =>
+  store.db.prepare('UPDATE sync_revisions SET refused = ? WHERE record_id = ?').run(reason, recordId);
 
 /** The local revision a record id stands for, if any. */
 export function localRevisionOf(store: Store, recordId: string): { articlePk: number; revision: number } | null {
-  const row = store.db.prepare('SELECT article_pk AS articlePk, revision FROM sync_revisions WHERE record_id = ?').get(recordId) as { articlePk: number; revision: number } | undefined;
+  const row = store.db
+    .prepare('SELECT article_pk AS articlePk, revision FROM sync_revisions WHERE record_id = ?')
+    .get(recordId) as { articlePk: number; revision: number } | undefined;
   return row ?? null;
 }
 
-export const knownIncoming = (store: Store, recordId: string) => store.db.prepare('SELECT 1 FROM sync_incoming WHERE record_id = ?').get(recordId) !== undefined;
+export const knownIncoming = (store: Store, recordId: string) =>
+  store.db.prepare('SELECT 1 FROM sync_incoming WHERE record_id = ?').get(recordId) !== undefined;
 
 /** Revisions refused by the server, with its reasons: shown, never silently dropped. */
 export function refusedRevisions(store: Store): { articleId: string; revision: number; reason: string }[] {
   return store.db
-    .prepare('SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL AND s.settled = 0 ORDER BY a.id, s.revision')
+    .prepare(
+      'SELECT a.id AS articleId, s.revision, s.refused AS reason FROM sync_revisions s JOIN articles a ON a.pk = s.article_pk WHERE s.refused IS NOT NULL AND s.settled = 0 ORDER BY a.id, s.revision',
+    )
     .all() as { articleId: string; revision: number; reason: string }[];
 }
 
@@ -118,13 +154,27 @@ export function refusedRevisions(store: Store): { articleId: string; revision: n
  * server's graph joins them and other desktops see one history. Runs inside the choice's
  * transaction, after it saved; `before` was the newest revision here when the choice was made.
  */
-export function recordChoice(store: Store, articleId: string, incomingId: number, before: number, joining: number): void {
+export function recordChoice(
+  store: Store,
+  articleId: string,
+  incomingId: number,
+  before: number,
+  joining: number,
+): void {
   const pk = articlePk(store, articleId);
-  const remote = store.db.prepare('SELECT record_id FROM sync_incoming WHERE article_pk = ? AND incoming_id = ?').pluck().get(pk, incomingId) as string | undefined;
+  const remote = store.db
+    .prepare('SELECT record_id FROM sync_incoming WHERE article_pk = ? AND incoming_id = ?')
+    .pluck()
+    .get(pk, incomingId) as string | undefined;
   if (!remote) return;
   assignRecordIds(store);
-  const mine = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck().get(pk, before) as string;
-  store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?').run(JSON.stringify([mine, remote]), pk, joining);
+  const mine = store.db
+    .prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?')
+    .pluck()
+    .get(pk, before) as string;
+  store.db
+    .prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?')
+    .run(JSON.stringify([mine, remote]), pk, joining);
 }
 
 /** A revision from the server that joins versions: the ones still waiting here for a choice are settled by it. */
@@ -132,7 +182,9 @@ export function settledBy(store: Store, articleId: string, parents: readonly str
   if (parents.length < 2) return [];
   const pk = articlePk(store, articleId);
   return store.db
-    .prepare(`SELECT incoming_id FROM sync_incoming WHERE article_pk = ? AND record_id IN (${parents.map(() => '?').join(', ')})`)
+    .prepare(
+      `SELECT incoming_id FROM sync_incoming WHERE article_pk = ? AND record_id IN (${parents.map(() => '?').join(', ')})`,
+    )
     .pluck()
     .all(pk, ...parents) as number[];
 }
@@ -162,13 +214,18 @@ export function outgoingComments(store: Store): { articleId: string; comment: Co
 
 /** Whether the comment's state here is not the one last sent to or taken from the server. */
 export function commentChangedHere(store: Store, c: Pick<Comment, 'id' | 'changedAt'>): boolean {
-  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck().get(c.id) as string | undefined;
+  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck().get(c.id) as
+    string | undefined;
   return synced !== c.changedAt;
 }
 
 /** The comment's state stamped `changedAt` here is the server's as well: it does not go out again. */
 export function markCommentSynced(store: Store, commentId: string, changedAt: string): void {
-  store.db.prepare('INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = excluded.changed_at').run(commentId, changedAt);
+  store.db
+    .prepare(
+      'INSERT INTO sync_comments (comment_id, changed_at) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET changed_at = excluded.changed_at',
+    )
+    .run(commentId, changedAt);
 }
 
 /** How many changes made here the server does not have yet: revisions and comment states. */
@@ -193,7 +250,9 @@ export function waitingCount(store: Store): number {
 
 /** Each revision's record id, for a package: the receiver's store then names them the same. */
 export function recordIdsOf(store: Store, articleId: string): { revision: number; recordId: string }[] {
-  return store.db.prepare('SELECT revision, record_id AS recordId FROM sync_revisions WHERE article_pk = ? ORDER BY revision').all(articlePk(store, articleId)) as { revision: number; recordId: string }[];
+  return store.db
+    .prepare('SELECT revision, record_id AS recordId FROM sync_revisions WHERE article_pk = ? ORDER BY revision')
+    .all(articlePk(store, articleId)) as { revision: number; recordId: string }[];
 }
 
 /**
@@ -201,13 +260,20 @@ export function recordIdsOf(store: Store, articleId: string): { revision: number
  * made on the revision before it), so sending them to the server again adds nothing and the
  * article keeps one history wherever it travelled. Runs in the unpacking transaction.
  */
-export function rememberPackaged(store: Store, articleId: string, revisions: readonly number[], ids: readonly { revision: number; recordId: string }[]): void {
+export function rememberPackaged(
+  store: Store,
+  articleId: string,
+  revisions: readonly number[],
+  ids: readonly { revision: number; recordId: string }[],
+): void {
   if (!ids.length) return;
   const pk = articlePk(store, articleId);
   const byRevision = new Map(ids.map((i) => [i.revision, i.recordId]));
   const idOf = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck();
   const used = store.db.prepare('SELECT 1 FROM sync_revisions WHERE record_id = ?');
-  const insert = store.db.prepare('INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)');
+  const insert = store.db.prepare(
+    'INSERT INTO sync_revisions (article_pk, revision, record_id, parents) VALUES (?, ?, ?, ?)',
+  );
   for (const revision of revisions) {
     const recordId = byRevision.get(revision);
     // A revision without an id (never synced where it was made) gets one at the next sync, as any.
@@ -226,25 +292,50 @@ export function rememberPackaged(store: Store, articleId: string, revisions: rea
 export function backToServerVersion(store: Store, articleId: string, base: number, actor: string): Article {
   return store.transaction(() => {
     const pk = articlePk(store, articleId);
-    const first = store.db.prepare('SELECT min(revision) FROM sync_revisions WHERE article_pk = ? AND refused IS NOT NULL AND settled = 0').pluck().get(pk) as number | null;
-    if (first === null) throw new BylineError('invalid-input', 'The newsroom server refused nothing of this article; nothing was changed.');
-    const kept = store.db.prepare('SELECT max(revision) FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL').pluck().get(pk, first) as number | null;
-    if (kept === null) throw new BylineError('invalid-input', 'The server has no earlier revision of this article to go back to; nothing was changed.');
+    const first = store.db
+      .prepare('SELECT min(revision) FROM sync_revisions WHERE article_pk = ? AND refused IS NOT NULL AND settled = 0')
+      .pluck()
+      .get(pk) as number | null;
+    if (first === null)
+      throw new BylineError(
+        'invalid-input',
+        'The newsroom server refused nothing of this article; nothing was changed.',
+      );
+    const kept = store.db
+      .prepare('SELECT max(revision) FROM sync_revisions WHERE article_pk = ? AND revision < ? AND refused IS NULL')
+      .pluck()
+      .get(pk, first) as number | null;
+    if (kept === null)
+      throw new BylineError(
+        'invalid-input',
+        'The server has no earlier revision of this article to go back to; nothing was changed.',
+      );
     const old = store.articles.getRevision(articleId, kept);
     const current = store.articles.get(articleId);
-    const { article } = store.articles.save({ ...old, id: articleId, revision: base, createdAt: current.createdAt }, actor, {
-      note: `back to revision ${kept}, the newsroom server's version (it refused revision ${first})`,
-      allowStatusChange: true,
-    });
+    const { article } = store.articles.save(
+      { ...old, id: articleId, revision: base, createdAt: current.createdAt },
+      actor,
+      {
+        note: `back to revision ${kept}, the newsroom server's version (it refused revision ${first})`,
+        allowStatusChange: true,
+      },
+    );
     store.db.prepare('UPDATE sync_revisions SET settled = 1 WHERE article_pk = ? AND refused IS NOT NULL').run(pk);
     // What waited to go out since the refusal is left behind with it (it stays in the history
     // here), and the new revision is made on the one the server has.
     assignRecordIds(store);
     store.db
-      .prepare("UPDATE sync_revisions SET refused = 'left behind: the article went back to the server''s version', settled = 1 WHERE article_pk = ? AND revision > ? AND revision < ? AND pushed = 0 AND refused IS NULL")
+      .prepare(
+        "UPDATE sync_revisions SET refused = 'left behind: the article went back to the server''s version', settled = 1 WHERE article_pk = ? AND revision > ? AND revision < ? AND pushed = 0 AND refused IS NULL",
+      )
       .run(pk, kept, article.revision);
-    const keptId = store.db.prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?').pluck().get(pk, kept) as string;
-    store.db.prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?').run(JSON.stringify([keptId]), pk, article.revision);
+    const keptId = store.db
+      .prepare('SELECT record_id FROM sync_revisions WHERE article_pk = ? AND revision = ?')
+      .pluck()
+      .get(pk, kept) as string;
+    store.db
+      .prepare('UPDATE sync_revisions SET parents = ? WHERE article_pk = ? AND revision = ?')
+      .run(JSON.stringify([keptId]), pk, article.revision);
     return article;
   });
 }

@@ -39,10 +39,18 @@ async function main(): Promise<void> {
   // The same address as last time for this data folder, so an open tab reconnects by itself.
   const dataDir = path.dirname(dbPath);
   const kept = loadBrowserSession(dataDir);
-  server = await startWebServer({ invoke: store.invoke, rendererDir, port: values.port ? Number(values.port) : kept.port, token: kept.token, downloadsDir: defaultExportDir(dbPath) });
+  server = await startWebServer({
+    invoke: store.invoke,
+    rendererDir,
+    port: values.port ? Number(values.port) : kept.port,
+    token: kept.token,
+    downloadsDir: defaultExportDir(dbPath),
+  });
   saveBrowserSession(dataDir, { port: server.port, token: kept.token });
 
-  console.log(`Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`);
+  console.log(
+    `Byline (browser mode) is running.\n  Data: ${dbPath}\n  Open: ${server.launchUrl}\nPress Ctrl+C to stop.`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -87,7 +87,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     // Downloads hold article text: the token is checked before the file is even looked up.
     if (url.pathname.startsWith('/download/') && !sameSecret(url.searchParams.get('token'), token)) {
-      return deny(403, 'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.');
+      return deny(
+        403,
+        'Byline: this address needs the token that `npm start` or `npm run web` printed. Open that full address.',
+      );
     }
     const download = downloadFile(options.downloadsDir, url.pathname);
     if (download) {
@@ -202,7 +205,9 @@ function serveSocket(ws: WebSocket, invoke: Invoke, token: string, greetedSocket
     const read = readRequest(data, isBinary);
     const id = read.ok && typeof read.request.id === 'number' ? read.request.id : null;
     const answer = async () => {
-      const result = read.ok ? await invoke(read.request.channel, read.request.payload) : { ok: false, error: { code: 'invalid-input', message: read.message } };
+      const result = read.ok
+        ? await invoke(read.request.channel, read.request.payload)
+        : { ok: false, error: { code: 'invalid-input', message: read.message } };
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
     };
     if (read.ok && read.request.channel === 'jobs.cancel') void answer();
@@ -212,7 +217,10 @@ function serveSocket(ws: WebSocket, invoke: Invoke, token: string, greetedSocket
 
 type SocketRequest = { id?: unknown; channel?: unknown; payload?: unknown };
 
-function readRequest(data: RawData, isBinary: boolean): { ok: true; request: SocketRequest } | { ok: false; message: string } {
+function readRequest(
+  data: RawData,
+  isBinary: boolean,
+): { ok: true; request: SocketRequest } | { ok: false; message: string } {
   try {
     if (isBinary) throw new Error('binary messages are not accepted');
     const parsed = JSON.parse(data.toString()) as unknown;

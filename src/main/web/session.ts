@@ -15,7 +15,13 @@ const FILE = 'browser-session.json';
 export function loadBrowserSession(dataDir: string): BrowserSession {
   try {
     const raw = JSON.parse(fs.readFileSync(path.join(dataDir, FILE), 'utf8')) as Partial<BrowserSession>;
-    if (Number.isInteger(raw.port) && raw.port! > 1023 && raw.port! < 65536 && typeof raw.token === 'string' && /^[\w-]{32}$/.test(raw.token)) {
+    if (
+      Number.isInteger(raw.port) &&
+      raw.port! > 1023 &&
+      raw.port! < 65536 &&
+      typeof raw.token === 'string' &&
+      /^[\w-]{32}$/.test(raw.token)
+    ) {
       return { port: raw.port!, token: raw.token };
     }
   } catch {

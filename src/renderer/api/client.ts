@@ -35,7 +35,8 @@ function unwrap<T>(result: Result<unknown>): T {
 
 function fromPreload(bridge: PreloadBridge): Client {
   return {
-    invoke: async <C extends Channel>(channel: C, input: InputOf<C>) => unwrap<OutputOf<C>>(await bridge.invoke(channel, input)),
+    invoke: async <C extends Channel>(channel: C, input: InputOf<C>) =>
+      unwrap<OutputOf<C>>(await bridge.invoke(channel, input)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onProgress: (listener) => bridge.onProgress(listener),
     onSync: (listener) => bridge.onSync(listener),
@@ -61,7 +62,8 @@ function fromWebSocket(): Client {
         ws.send(JSON.stringify({ hello: browserToken() ?? '' }));
         resolve(ws);
       };
-      ws.onerror = () => reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
+      ws.onerror = () =>
+        reject(new BylineError('io', 'Cannot reach Byline. Is `npm start` (or `npm run web`) still running?'));
       ws.onmessage = (event) => {
         const msg = JSON.parse(String(event.data)) as { id: number; result: Result<unknown> } | BrowserModeEvent;
         if ('event' in msg) {
@@ -76,7 +78,9 @@ function fromWebSocket(): Client {
         socket = null;
         const error =
           event.code === UNAUTHORIZED_CLOSE
-            ? lost('This page does not have Byline’s token. Open the full address that `npm start` (or `npm run web`) printed; your text is still here.')
+            ? lost(
+                'This page does not have Byline’s token. Open the full address that `npm start` (or `npm run web`) printed; your text is still here.',
+              )
             : lost('The connection to Byline was lost before it answered; your text is still here. Try again.');
         for (const p of pending.values()) p.resolve({ ok: false, error });
         pending.clear();

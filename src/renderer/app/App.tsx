@@ -37,7 +37,8 @@ export function App({ client }: { client: Client }) {
   const here = useRef('');
   here.current = routeHash(route);
   /** A message for the screen `on` (by default the one shown now); null clears it. */
-  const onScreen = (text: string | null, on?: Route): ScreenMessage | null => (text ? { text, on: on ? routeHash(on) : here.current } : null);
+  const onScreen = (text: string | null, on?: Route): ScreenMessage | null =>
+    text ? { text, on: on ? routeHash(on) : here.current } : null;
   const setError = useCallback((text: string | null, on?: Route) => setErrorMessage(onScreen(text, on)), []);
   const setNotice = useCallback((text: string | null, on?: Route) => setNoticeMessage(onScreen(text, on)), []);
   const [listVersion, setListVersion] = useState(0);
@@ -113,7 +114,6 @@ export function App({ client }: { client: Client }) {
     }
   }, [client, go]);
 
-
   // The newsroom server: the status line, the queue and the open article follow what arrives.
   const sync = useSync(client);
   const [joining, setJoining] = useState(false);
@@ -155,7 +155,9 @@ export function App({ client }: { client: Client }) {
         try {
           // Checked before reading: a file far too large would otherwise be read whole into the page.
           if (file.size > MAX_IMPORT_FILE_BYTES) {
-            throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`);
+            throw new Error(
+              `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files to import may be at most ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Nothing was stored.`,
+            );
           }
           await client.invoke('imports.stage', { batch, fileName: file.name, dataBase64: await fileToBase64(file) });
         } catch (e) {
@@ -187,7 +189,10 @@ export function App({ client }: { client: Client }) {
           lines.push(...r.warnings.map((w) => `${r.fileName}: ${w}`));
         }
       }
-      if (done.length) lines.unshift(`Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.map((d) => d.headline).join(', ')}`);
+      if (done.length)
+        lines.unshift(
+          `Imported ${done.length} article${done.length === 1 ? '' : 's'}: ${done.map((d) => d.headline).join(', ')}`,
+        );
       // One file in, one article: it opens, to be read and checked. Several: the list shows them.
       const only = files.length === 1 ? (opened ?? done[0]?.id) : undefined;
       const target: Route = only ? { view: 'article', id: only } : { view: 'list' };
@@ -209,7 +214,9 @@ export function App({ client }: { client: Client }) {
       const r = await client.invoke('articles.pack', { id: route.id });
       if (r.path) {
         const downloaded = offerDownload(r.path) ? ' Your browser downloads it as well.' : '';
-        setNotice(`Package for review written to ${r.path}\nSend this file to the desk; they open it with File → Import or Open or by dropping it on the article list.${downloaded}`);
+        setNotice(
+          `Package for review written to ${r.path}\nSend this file to the desk; they open it with File → Import or Open or by dropping it on the article list.${downloaded}`,
+        );
       }
     } catch (e) {
       setError((e as Error).message);
@@ -242,8 +249,12 @@ export function App({ client }: { client: Client }) {
 
   return (
     <div className="app" data-ready={info ? 'true' : 'false'}>
-      {errorMessage?.on === here.current ? <Banner kind="error" message={errorMessage.text} onDismiss={() => setError(null)} /> : null}
-      {noticeMessage?.on === here.current ? <Banner kind="notice" message={noticeMessage.text} onDismiss={() => setNotice(null)} /> : null}
+      {errorMessage?.on === here.current ? (
+        <Banner kind="error" message={errorMessage.text} onDismiss={() => setError(null)} />
+      ) : null}
+      {noticeMessage?.on === here.current ? (
+        <Banner kind="notice" message={noticeMessage.text} onDismiss={() => setNotice(null)} />
+      ) : null}
       {shownJob ? <JobBar job={shownJob} cancelling={cancelling} /> : null}
       <HiddenFileInput
         ref={importInput}
@@ -273,40 +284,47 @@ export function App({ client }: { client: Client }) {
             // A machine without a profile takes the account's name for its saves.
             setInfo(await client.invoke('app.info', {}));
             setJoining(false);
-            setNotice(`Signed in to ${url} as ${account}. Changes made here go out whenever the server can be reached.`);
+            setNotice(
+              `Signed in to ${url} as ${account}. Changes made here go out whenever the server can be reached.`,
+            );
           }}
         />
       ) : null}
-      {info?.mode === 'browser' ? (
-        <p className="mode-note">Browser mode · {info.dbPath}</p>
-      ) : null}
+      {info?.mode === 'browser' ? <p className="mode-note">Browser mode · {info.dbPath}</p> : null}
       {creating || (route.view === 'article' && !(article && info)) ? (
         // One element for both waits (creating, then loading), so the type-ahead keeps its keys.
         <p className="loading">
           Opening… <TypeAhead into={typeAhead} />
         </p>
       ) : route.view === 'article' && article && info ? (
-          <ArticleEditor
-            key={article.id}
-            takeTypeAhead={takeTypeAhead}
-            client={client}
-            article={article}
-            houseStyle={info.houseStyle}
-            registerFlush={registerFlush}
-            onSendForReview={() => void sendForReview()}
-            exportRequest={exportRequest}
-            remote={sync ? { generation: sync.generation, changed: sync.changed } : null}
-            editingBy={editing.filter((e) => e.articleId === article.id).map((e) => e.name)}
-            refusedBy={(sync?.refused ?? []).filter((r) => r.articleId === article.id).map((r) => r.reason)}
-            assignable={!!sync && sync.state !== 'signed-out'}
-            onClose={() => void go({ view: 'list' })}
-            onTrashed={(t) => {
-              setJustTrashed(t);
-              void go({ view: 'list' });
-            }}
-          />
+        <ArticleEditor
+          key={article.id}
+          takeTypeAhead={takeTypeAhead}
+          client={client}
+          article={article}
+          houseStyle={info.houseStyle}
+          registerFlush={registerFlush}
+          onSendForReview={() => void sendForReview()}
+          exportRequest={exportRequest}
+          remote={sync ? { generation: sync.generation, changed: sync.changed } : null}
+          editingBy={editing.filter((e) => e.articleId === article.id).map((e) => e.name)}
+          refusedBy={(sync?.refused ?? []).filter((r) => r.articleId === article.id).map((r) => r.reason)}
+          assignable={!!sync && sync.state !== 'signed-out'}
+          onClose={() => void go({ view: 'list' })}
+          onTrashed={(t) => {
+            setJustTrashed(t);
+            void go({ view: 'list' });
+          }}
+        />
       ) : route.view === 'photos' ? (
-        <PhotoDesk client={client} houseStyle={info?.houseStyle ?? DEFAULT_HOUSE_STYLE} onOpen={(id) => void go({ view: 'article', id })} onBack={() => void go({ view: 'list' })} onNotice={setNotice} onError={setError} />
+        <PhotoDesk
+          client={client}
+          houseStyle={info?.houseStyle ?? DEFAULT_HOUSE_STYLE}
+          onOpen={(id) => void go({ view: 'article', id })}
+          onBack={() => void go({ view: 'list' })}
+          onNotice={setNotice}
+          onError={setError}
+        />
       ) : (
         <ArticleList
           key={listVersion}

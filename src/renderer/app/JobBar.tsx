@@ -15,15 +15,21 @@ const count = (done: number, total: number) => (total ? ` (${done} of ${total})`
 export function jobLabel({ kind, phase, done, total }: Pick<ShownJob, 'kind' | 'phase' | 'done' | 'total'>): string {
   switch (kind) {
     case 'backup':
-      return phase === 'database' ? 'Backing up: copying the database' : `Backing up: copying pictures${count(done, total)}`;
+      return phase === 'database'
+        ? 'Backing up: copying the database'
+        : `Backing up: copying pictures${count(done, total)}`;
     case 'check':
-      return phase === 'database' ? 'Checking the store: the database' : `Checking the store: ${phase}${count(done, total)}`;
+      return phase === 'database'
+        ? 'Checking the store: the database'
+        : `Checking the store: ${phase}${count(done, total)}`;
     case 'empty-trash':
       return `Emptying the trash${count(done, total)}`;
     case 'set-credit':
       return `Setting the credit on pictures${count(done, total)}`;
     case 'import':
-      return phase === 'files' ? `Reading files to import${count(done, total)}` : `Storing the imported files${count(done, total)}`;
+      return phase === 'files'
+        ? `Reading files to import${count(done, total)}`
+        : `Storing the imported files${count(done, total)}`;
   }
 }
 

@@ -25,23 +25,26 @@ export function useJobs(client: Client) {
   );
 
   /** Runs `step` for 0 … total-1 under the bar, stopping when Cancel is pressed; resolves whether it was. */
-  const runSteps = useCallback(async (kind: JobKind, phase: JobPhase, total: number, step: (i: number) => Promise<void>): Promise<boolean> => {
-    let cancelled = false;
-    const cancel = () => {
-      cancelled = true;
-      setCancelling(true);
-    };
-    try {
-      for (let i = 0; i < total && !cancelled; i++) {
-        setPageJob({ kind, phase, done: i, total, cancel });
-        await step(i);
+  const runSteps = useCallback(
+    async (kind: JobKind, phase: JobPhase, total: number, step: (i: number) => Promise<void>): Promise<boolean> => {
+      let cancelled = false;
+      const cancel = () => {
+        cancelled = true;
+        setCancelling(true);
+      };
+      try {
+        for (let i = 0; i < total && !cancelled; i++) {
+          setPageJob({ kind, phase, done: i, total, cancel });
+          await step(i);
+        }
+      } finally {
+        setPageJob(null);
+        setCancelling(false);
       }
-    } finally {
-      setPageJob(null);
-      setCancelling(false);
-    }
-    return cancelled;
-  }, []);
+      return cancelled;
+    },
+    [],
+  );
 
   const shownJob: ShownJob | null =
     pageJob ??

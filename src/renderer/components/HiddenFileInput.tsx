@@ -11,7 +11,10 @@ interface Props {
  * The page's only way to a file dialog: a hidden input that a button clicks. It is emptied after
  * each choice, so choosing the same file again is noticed.
  */
-export const HiddenFileInput = forwardRef<HTMLInputElement, Props>(function HiddenFileInput({ accept, label, testId, onFiles }, ref) {
+export const HiddenFileInput = forwardRef<HTMLInputElement, Props>(function HiddenFileInput(
+  { accept, label, testId, onFiles },
+  ref,
+) {
   return (
     <input
       ref={ref}

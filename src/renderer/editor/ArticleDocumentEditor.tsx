@@ -1,9 +1,30 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type MutableRefObject,
+  type ReactNode,
+} from 'react';
 import { createEditor, Editor, Element, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import type { HouseStyle } from '../../shared/houseStyle';
-import { activeBlock, activeLink, insertLink, isMarkActive, removeLink, setBlockType, toggleList, toggleMark } from './commands';
+import {
+  activeBlock,
+  activeLink,
+  insertLink,
+  isMarkActive,
+  removeLink,
+  setBlockType,
+  toggleList,
+  toggleMark,
+} from './commands';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { makeRenderElement, renderLeaf } from './elements/renderElement';
 import { addPastedPictures } from './paste/insertPictures';
@@ -65,10 +86,25 @@ const sameToolbarState = (a: ToolbarState | null, b: ToolbarState | null) =>
  * The toolbar re-renders only when what it shows changes (marks, link, block at the caret), not
  * on every keystroke: useSlateSelector compares the derived state.
  */
-function Toolbar({ onLink, onHelp, onPicture, end }: { onLink(): void; onHelp(): void; onPicture(): void; end?: ReactNode }) {
+function Toolbar({
+  onLink,
+  onHelp,
+  onPicture,
+  end,
+}: {
+  onLink(): void;
+  onHelp(): void;
+  onPicture(): void;
+  end?: ReactNode;
+}) {
   const editor = useSlateStatic();
   const state = useSlateSelector(
-    (e): ToolbarState => ({ bold: isMarkActive(e, 'bold'), italic: isMarkActive(e, 'italic'), link: !!activeLink(e), block: activeBlock(e) }),
+    (e): ToolbarState => ({
+      bold: isMarkActive(e, 'bold'),
+      italic: isMarkActive(e, 'italic'),
+      link: !!activeLink(e),
+      block: activeBlock(e),
+    }),
     sameToolbarState,
   );
   const block = state.block;
@@ -96,8 +132,20 @@ function Toolbar({ onLink, onHelp, onPicture, end }: { onLink(): void; onHelp():
       {button('Paragraph', 'Paragraph (Alt+0)', block === 'paragraph', () => setBlockType(editor, 'paragraph'), '¶')}
       {button('Subhead', 'Subhead (Alt+2)', block === 'subhead', () => setBlockType(editor, 'subhead'), 'H2')}
       {button('Quote', 'Quote (Alt+Q)', block === 'quote', () => setBlockType(editor, 'quote'), '❝')}
-      {button('Bulleted list', 'Bulleted list (Ctrl+Shift+8)', block === 'bulleted', () => toggleList(editor, false), '•')}
-      {button('Numbered list', 'Numbered list (Ctrl+Shift+7)', block === 'numbered', () => toggleList(editor, true), '1.')}
+      {button(
+        'Bulleted list',
+        'Bulleted list (Ctrl+Shift+8)',
+        block === 'bulleted',
+        () => toggleList(editor, false),
+        '•',
+      )}
+      {button(
+        'Numbered list',
+        'Numbered list (Ctrl+Shift+7)',
+        block === 'numbered',
+        () => toggleList(editor, true),
+        '1.',
+      )}
       {button('Add picture', 'Add pictures from files (or drop them on the text)', false, onPicture, 'Picture…')}
       <span className="sep" />
       {button('Undo', 'Undo (Ctrl+Z)', false, () => editor.undo(), '↶')}
@@ -167,7 +215,13 @@ function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }
     >
       <label>
         Link address
-        <input autoFocus value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" aria-invalid={!!problem} />
+        <input
+          autoFocus
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://…"
+          aria-invalid={!!problem}
+        />
       </label>
       <button type="submit">Apply</button>
       {existing ? (
@@ -196,7 +250,13 @@ function LinkForm({ editor, onClose }: { editor: BylineEditor; onClose(): void }
 
 export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="shortcuts-title"
+      className="overlay"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="overlay-card">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table>
@@ -233,7 +293,22 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
 }
 
 /** The article as one structured document: fields, body and sign-off in one editor with one history. */
-export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ articleId, isNew, takeTypeAhead, initialValue, language, dir, houseStyle, onChange, onBlur, storePicture, onNotice, editorRef, highlights, toolbarEnd }: Props) {
+export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({
+  articleId,
+  isNew,
+  takeTypeAhead,
+  initialValue,
+  language,
+  dir,
+  houseStyle,
+  onChange,
+  onBlur,
+  storePicture,
+  onNotice,
+  editorRef,
+  highlights,
+  toolbarEnd,
+}: Props) {
   // The editor is made once; paste reaches the latest callbacks through a ref.
   const latest = useRef({ storePicture, onNotice });
   latest.current = { storePicture, onNotice };
@@ -246,8 +321,10 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
   const editor = useMemo(
     () =>
       createBylineEditor({
-        onImages: (images, startBlock) => pictures.report(addPastedPictures(editor, images, startBlock, pictures.store)),
-        onPictureFiles: (files, afterBlock) => pictures.report(insertPictureFiles(editor, files, afterBlock, 'drop', pictures.store)),
+        onImages: (images, startBlock) =>
+          pictures.report(addPastedPictures(editor, images, startBlock, pictures.store)),
+        onPictureFiles: (files, afterBlock) =>
+          pictures.report(insertPictureFiles(editor, files, afterBlock, 'drop', pictures.store)),
       }),
     [pictures],
   );
@@ -269,7 +346,16 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
       const ops = editor.operations;
       if (ops.length) {
         setMarks((ms) =>
-          ms.length ? ms.flatMap((r) => [ops.reduce<Range | null>((acc, op) => (acc ? Range.transform(acc, op, { affinity: 'inward' }) : null), r)].filter((x): x is Range => !!x)) : ms,
+          ms.length
+            ? ms.flatMap((r) =>
+                [
+                  ops.reduce<Range | null>(
+                    (acc, op) => (acc ? Range.transform(acc, op, { affinity: 'inward' }) : null),
+                    r,
+                  ),
+                ].filter((x): x is Range => !!x),
+              )
+            : ms,
         );
       }
       onChange(value);
@@ -294,7 +380,8 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
   const pictureTarget = useRef(Number.MAX_SAFE_INTEGER);
   const choosePictures = useCallback(() => {
     const sel = editor.selection;
-    pictureTarget.current = sel && Range.end(sel).path[0] === BODY_INDEX ? (Range.end(sel).path[1] ?? 0) : Number.MAX_SAFE_INTEGER;
+    pictureTarget.current =
+      sel && Range.end(sel).path[0] === BODY_INDEX ? (Range.end(sel).path[1] ?? 0) : Number.MAX_SAFE_INTEGER;
     pictureInput.current?.click();
   }, [editor]);
 
@@ -340,7 +427,9 @@ export const ArticleDocumentEditor = memo(function ArticleDocumentEditor({ artic
         accept={PICTURE_ACCEPT}
         label="Add pictures"
         testId="picture-input"
-        onFiles={(files) => pictures.report(insertPictureFiles(editor, files, pictureTarget.current, 'file', pictures.store))}
+        onFiles={(files) =>
+          pictures.report(insertPictureFiles(editor, files, pictureTarget.current, 'file', pictures.store))
+        }
       />
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
       <Editable

@@ -71,7 +71,10 @@ export function focusText(editor: BylineEditor, at?: Range | Point | null): void
  * A new article starts in the field the house style names; an article opened again continues
  * where the caret was last time on this machine, else at the end of its headline.
  */
-export function placeCaretOnOpen(editor: BylineEditor, opts: { articleId: string; isNew: boolean; firstField: FieldType }): void {
+export function placeCaretOnOpen(
+  editor: BylineEditor,
+  opts: { articleId: string; isNew: boolean; firstField: FieldType },
+): void {
   const remembered = opts.isNew ? null : rememberedPoint(opts.articleId, editor);
   const at = remembered ?? fieldEnd(editor, opts.isNew ? opts.firstField : 'headline');
   // Refilled while the person works in another control (the page source's menus, a panel's

@@ -38,7 +38,8 @@ export function activeBlock(editor: BylineEditor): TextBlockType | 'bulleted' | 
   if (!first) return null;
   const [node] = first;
   if (node.type === 'list') return node.ordered ? 'numbered' : 'bulleted';
-  if (node.type === 'paragraph' || node.type === 'subhead' || node.type === 'quote' || node.type === 'image') return node.type;
+  if (node.type === 'paragraph' || node.type === 'subhead' || node.type === 'quote' || node.type === 'image')
+    return node.type;
   return null;
 }
 
@@ -47,8 +48,15 @@ export function setBlockType(editor: BylineEditor, type: TextBlockType): void {
   if (!selectionInBody(editor)) return;
   Editor.withoutNormalizing(editor, () => {
     Transforms.unwrapNodes(editor, { match: (n) => Element.isElement(n) && n.type === 'list', split: true });
-    Transforms.setNodes(editor, { type }, { match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX && n.type !== 'image' });
-    if (type !== 'quote') Transforms.unsetNodes(editor, 'attribution', { match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX });
+    Transforms.setNodes(
+      editor,
+      { type },
+      { match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX && n.type !== 'image' },
+    );
+    if (type !== 'quote')
+      Transforms.unsetNodes(editor, 'attribution', {
+        match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX,
+      });
   });
 }
 
@@ -65,12 +73,22 @@ export function toggleList(editor: BylineEditor, ordered: boolean): void {
     }
     if (same) {
       Transforms.unwrapNodes(editor, { match: (n) => Element.isElement(n) && n.type === 'list', split: true });
-      Transforms.setNodes<Node>(editor, { type: 'paragraph' } as Partial<Node>, { match: (n) => Element.isElement(n) && n.type === 'list-item' });
+      Transforms.setNodes<Node>(editor, { type: 'paragraph' } as Partial<Node>, {
+        match: (n) => Element.isElement(n) && n.type === 'list-item',
+      });
       return;
     }
-    Transforms.setNodes(editor, { type: 'list-item' }, { match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX && n.type !== 'image' });
+    Transforms.setNodes(
+      editor,
+      { type: 'list-item' },
+      { match: (n, p) => Element.isElement(n) && p.length === 2 && p[0] === BODY_INDEX && n.type !== 'image' },
+    );
     Transforms.unsetNodes(editor, 'attribution', { match: (n) => Element.isElement(n) && n.type === 'list-item' });
-    Transforms.wrapNodes(editor, { type: 'list', ordered, children: [] }, { match: (n) => Element.isElement(n) && n.type === 'list-item' });
+    Transforms.wrapNodes(
+      editor,
+      { type: 'list', ordered, children: [] },
+      { match: (n) => Element.isElement(n) && n.type === 'list-item' },
+    );
   });
 }
 
@@ -86,7 +104,10 @@ export function activeLink(editor: BylineEditor): NodeEntry<Extract<BylineElemen
 export function insertLink(editor: BylineEditor, rawUrl: string): { ok: true } | { ok: false; message: string } {
   const url = normalizeUrl(rawUrl);
   if (!isAllowedLinkUrl(url)) {
-    return { ok: false, message: `"${rawUrl.trim()}" is not a web or mail address. Links may use http, https or mailto only.` };
+    return {
+      ok: false,
+      message: `"${rawUrl.trim()}" is not a web or mail address. Links may use http, https or mailto only.`,
+    };
   }
   if (!selectionInBody(editor)) return { ok: false, message: 'Links can be added in the body text only.' };
   const existing = activeLink(editor);

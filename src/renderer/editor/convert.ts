@@ -14,7 +14,9 @@ function copyLeaf(leaf: { text: string; bold?: boolean; italic?: boolean }): For
 }
 
 function inlinesToSlate(inlines: RichText): InlineNode[] {
-  return inlines.map((n) => ('type' in n ? { type: 'link', url: n.url, children: n.children.map(copyLeaf) } : copyLeaf(n)));
+  return inlines.map((n) =>
+    'type' in n ? { type: 'link', url: n.url, children: n.children.map(copyLeaf) } : copyLeaf(n),
+  );
 }
 
 /** Slate wants text around inline elements; the model does not. Empty leaves are dropped here. */
@@ -40,9 +42,21 @@ export function bodyToSlate(body: readonly Block[]): BlockElement[] {
           ? { type: 'quote', children: inlinesToSlate(b.children) }
           : { type: 'quote', attribution: b.attribution, children: inlinesToSlate(b.children) };
       case 'list':
-        return { type: 'list', ordered: b.ordered, children: b.items.map((item): ListItemElement => ({ type: 'list-item', children: inlinesToSlate(item) })) };
+        return {
+          type: 'list',
+          ordered: b.ordered,
+          children: b.items.map((item): ListItemElement => ({ type: 'list-item', children: inlinesToSlate(item) })),
+        };
       case 'image':
-        return { type: 'image', assetId: b.assetId, caption: b.caption, credit: b.credit, alt: b.alt, ...(b.source === undefined ? {} : { source: b.source }), children: [{ text: '' }] };
+        return {
+          type: 'image',
+          assetId: b.assetId,
+          caption: b.caption,
+          credit: b.credit,
+          alt: b.alt,
+          ...(b.source === undefined ? {} : { source: b.source }),
+          children: [{ text: '' }],
+        };
     }
   });
   // An editor needs at least one block to hold the caret.
@@ -63,9 +77,19 @@ export function slateToBody(nodes: readonly BlockElement[]): Block[] {
       case 'list':
         return { type: 'list', ordered: n.ordered, items: n.children.map((item) => inlinesToModel(item.children)) };
       case 'image':
-        return { type: 'image', assetId: n.assetId, caption: n.caption, credit: n.credit, alt: n.alt, ...(n.source === undefined ? {} : { source: n.source }) };
+        return {
+          type: 'image',
+          assetId: n.assetId,
+          caption: n.caption,
+          credit: n.credit,
+          alt: n.alt,
+          ...(n.source === undefined ? {} : { source: n.source }),
+        };
     }
   });
-  const onlyEmpty = blocks.length === 1 && blocks[0]!.type === 'paragraph' && blocks[0]!.children.every((c) => !('type' in c) && c.text === '');
+  const onlyEmpty =
+    blocks.length === 1 &&
+    blocks[0]!.type === 'paragraph' &&
+    blocks[0]!.children.every((c) => !('type' in c) && c.text === '');
   return onlyEmpty ? [] : blocks;
 }

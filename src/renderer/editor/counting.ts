@@ -19,7 +19,12 @@ export function countBlocks(blocks: readonly BlockElement[], language: string): 
   for (const block of blocks) {
     let c = cache.get(block);
     if (!c || c.language !== language) {
-      const text = block.type === 'image' ? block.caption : block.type === 'list' ? block.children.map((i) => Node.string(i)).join('\n') : Node.string(block);
+      const text =
+        block.type === 'image'
+          ? block.caption
+          : block.type === 'list'
+            ? block.children.map((i) => Node.string(i)).join('\n')
+            : Node.string(block);
       c = { words: countWords(text, language), characters: countCharacters(text), language };
       cache.set(block, c);
     }

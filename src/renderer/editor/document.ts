@@ -1,7 +1,15 @@
 import type { Descendant } from 'slate';
 import type { Article, SignOff } from '../../shared/model/article';
 import { bodyToSlate, slateToBody } from './convert';
-import { BODY_INDEX, FIELD_TYPES, SIGNOFF_INDEX, type BodyElement, type FieldElement, type FieldType, type SignOffElement } from './schema';
+import {
+  BODY_INDEX,
+  FIELD_TYPES,
+  SIGNOFF_INDEX,
+  type BodyElement,
+  type FieldElement,
+  type FieldType,
+  type SignOffElement,
+} from './schema';
 
 /** The parts of an article the structured document holds; metadata lives beside it. */
 export type DocumentFields = Pick<Article, FieldType | 'body' | 'signOff'>;
@@ -14,7 +22,12 @@ export function documentFromArticle(article: DocumentFields): Descendant[] {
   return [
     ...FIELD_TYPES.map((t) => field(t, article[t])),
     { type: 'body', children: bodyToSlate(article.body) },
-    { type: 'signoff', authors: [...article.signOff.authors], agencies: [...article.signOff.agencies], children: [{ text: '' }] },
+    {
+      type: 'signoff',
+      authors: [...article.signOff.authors],
+      agencies: [...article.signOff.agencies],
+      children: [{ text: '' }],
+    },
   ];
 }
 

@@ -36,11 +36,17 @@ function parseEntry(raw: unknown): LocalEntry | null {
   const e = raw as Partial<LocalEntry> | undefined;
   const article = ArticleInputSchema.safeParse(e?.article);
   const mark = JournalMarkSchema.safeParse(e?.mark);
-  if (!article.success || !mark.success || typeof e?.writtenAt !== 'string' || Number.isNaN(Date.parse(e.writtenAt))) return null;
+  if (!article.success || !mark.success || typeof e?.writtenAt !== 'string' || Number.isNaN(Date.parse(e.writtenAt)))
+    return null;
   return { article: article.data, mark: mark.data, writtenAt: e.writtenAt };
 }
 
-const NONE: LocalJournal = { put: async () => undefined, get: async () => null, settle: async () => undefined, discard: async () => undefined };
+const NONE: LocalJournal = {
+  put: async () => undefined,
+  get: async () => null,
+  settle: async () => undefined,
+  discard: async () => undefined,
+};
 
 let shared: LocalJournal | null = null;
 
@@ -59,7 +65,8 @@ function openLocalJournal(): LocalJournal {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     }));
-  const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => request(fn((await db()).transaction(STORE, mode).objectStore(STORE)));
+  const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> =>
+    request(fn((await db()).transaction(STORE, mode).objectStore(STORE)));
   const get = async (id: string) => parseEntry(await run('readonly', (s) => s.get(id)));
   return {
     put: async (id, entry) => void (await run('readwrite', (s) => s.put(entry, id))),

@@ -24,7 +24,8 @@ export interface ShortcutUi {
 }
 
 const mod = (e: KeyboardEventLike) => e.ctrlKey || e.metaKey;
-const plainMod = (e: KeyboardEventLike, key: string) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === key;
+const plainMod = (e: KeyboardEventLike, key: string) =>
+  mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === key;
 const modShift = (e: KeyboardEventLike, code: string) => mod(e) && e.shiftKey && !e.altKey && e.code === code;
 const alt = (e: KeyboardEventLike, code: string) => e.altKey && !mod(e) && !e.shiftKey && e.code === code;
 
@@ -36,8 +37,18 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Alt+0', label: 'Paragraph', match: (e) => alt(e, 'Digit0'), run: (ed) => setBlockType(ed, 'paragraph') },
   { keys: 'Alt+2', label: 'Subhead', match: (e) => alt(e, 'Digit2'), run: (ed) => setBlockType(ed, 'subhead') },
   { keys: 'Alt+Q', label: 'Quote', match: (e) => alt(e, 'KeyQ'), run: (ed) => setBlockType(ed, 'quote') },
-  { keys: 'Mod+Shift+8', label: 'Bulleted list', match: (e) => modShift(e, 'Digit8'), run: (ed) => toggleList(ed, false) },
-  { keys: 'Mod+Shift+7', label: 'Numbered list', match: (e) => modShift(e, 'Digit7'), run: (ed) => toggleList(ed, true) },
+  {
+    keys: 'Mod+Shift+8',
+    label: 'Bulleted list',
+    match: (e) => modShift(e, 'Digit8'),
+    run: (ed) => toggleList(ed, false),
+  },
+  {
+    keys: 'Mod+Shift+7',
+    label: 'Numbered list',
+    match: (e) => modShift(e, 'Digit7'),
+    run: (ed) => toggleList(ed, true),
+  },
   { keys: 'Mod+Z', label: 'Undo', match: () => false },
   { keys: 'Mod+Shift+Z / Mod+Y', label: 'Redo', match: () => false },
   { keys: 'Mod+S', label: 'Save now', match: () => false },

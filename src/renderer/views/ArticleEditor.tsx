@@ -73,16 +73,39 @@ const JOURNAL_INTERVAL_MS = 250;
 const COUNT_DELAY_MS = 250;
 
 function metadataOf(a: Article): Metadata {
-  return { language: a.language, slug: a.slug, byline: a.byline, dateline: a.dateline, keywords: a.keywords, publishedAt: a.publishedAt };
+  return {
+    language: a.language,
+    slug: a.slug,
+    byline: a.byline,
+    dateline: a.dateline,
+    keywords: a.keywords,
+    publishedAt: a.publishedAt,
+  };
 }
 
-export function ArticleEditor({ client, article, houseStyle, onClose, onSendForReview, exportRequest, onTrashed, registerFlush, takeTypeAhead, remote = null, editingBy = [], refusedBy = [], assignable = false }: Props) {
+export function ArticleEditor({
+  client,
+  article,
+  houseStyle,
+  onClose,
+  onSendForReview,
+  exportRequest,
+  onTrashed,
+  registerFlush,
+  takeTypeAhead,
+  remote = null,
+  editingBy = [],
+  refusedBy = [],
+  assignable = false,
+}: Props) {
   // `loaded` is the article the editor was filled from; taking the other side of a conflict refills it.
   const [loaded, setLoaded] = useState(article);
   const [meta, setMeta] = useState(() => metadataOf(article));
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
   const initialDoc = useMemo(() => documentFromArticle(loaded), [loaded]);
-  const [counts, setCounts] = useState<Counts>(() => countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language));
+  const [counts, setCounts] = useState<Counts>(() =>
+    countBlocks((initialDoc[BODY_INDEX] as BodyElement).children, loaded.language),
+  );
   const [theirs, setTheirs] = useState<Article | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeShown = useRef(false);
@@ -136,7 +159,9 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           journal.saved(mark);
           void local.settle(saved.id, mark).catch(() => undefined);
           if (saved.status !== base.current.status) {
-            setNotice(`Edited while ${statusLabel(houseStyle, base.current.status)}: the article is back in ${statusLabel(houseStyle, saved.status)}.`);
+            setNotice(
+              `Edited while ${statusLabel(houseStyle, base.current.status)}: the article is back in ${statusLabel(houseStyle, saved.status)}.`,
+            );
             setStatus(saved.status);
           }
           base.current = saved;
@@ -228,8 +253,14 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     },
     [client, previews],
   );
-  const storePicture = useCallback<StorePicture>((fileName, dataUrl, source) => client.invoke('assets.add', { fileName, dataUrl, source }), [client]);
-  const attachPicture = useCallback<AttachPicture>(async (file) => storePicture(file.name, await readAsDataUrl(file), 'file'), [storePicture]);
+  const storePicture = useCallback<StorePicture>(
+    (fileName, dataUrl, source) => client.invoke('assets.add', { fileName, dataUrl, source }),
+    [client],
+  );
+  const attachPicture = useCallback<AttachPicture>(
+    async (file) => storePicture(file.name, await readAsDataUrl(file), 'file'),
+    [storePicture],
+  );
 
   // The desktop app's spellchecker follows the article's language (a browser follows lang="…").
   useEffect(() => {
@@ -269,7 +300,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   };
 
   // Text typed but never saved (a crashed window, an unreachable store): offered back on opening.
-  const { recovery, settle: settleRecovery, discard: dropRecovery } = useUnsavedRecovery(client, article, journal, local);
+  const {
+    recovery,
+    settle: settleRecovery,
+    discard: dropRecovery,
+  } = useUnsavedRecovery(client, article, journal, local);
   const [generation, setGeneration] = useState(0);
   /** Puts the recovered text in the editor and saves it as a new revision (what was typed meanwhile is saved first). */
   const keepRecovered = async () => {
@@ -278,7 +313,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     settleRecovery();
     await saver.flush();
     // The recovered text on top of what the store holds now.
-    const text: Article = { ...r.article, revision: base.current.revision, status: base.current.status, updatedAt: base.current.updatedAt };
+    const text: Article = {
+      ...r.article,
+      revision: base.current.revision,
+      status: base.current.status,
+      updatedAt: base.current.updatedAt,
+    };
     live.current = { doc: documentFromArticle(text), meta: metadataOf(text) };
     setMeta(metadataOf(text));
     setLoaded(text);
@@ -296,7 +336,12 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     try {
       await saver.flush();
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so its status was not changed.');
-      const moved = await client.invoke('articles.setStatus', { id: article.id, status: to, reason, revision: base.current.revision });
+      const moved = await client.invoke('articles.setStatus', {
+        id: article.id,
+        status: to,
+        reason,
+        revision: base.current.revision,
+      });
       base.current = moved;
       setStatus(moved.status);
       setSavedRevision(moved.revision);
@@ -317,14 +362,23 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   };
 
   // Records from the newsroom server changed this article: comments and versions to choose are read again.
-  const remoteRound = useRemoteChanges({ client, articleId: article.id, remote, saver, base, reload, onUpdated: (revision) => setNotice(`Updated from the newsroom server: revision ${revision}.`) });
+  const remoteRound = useRemoteChanges({
+    client,
+    articleId: article.id,
+    remote,
+    saver,
+    base,
+    reload,
+    onUpdated: (revision) => setNotice(`Updated from the newsroom server: revision ${revision}.`),
+  });
 
   /** A refusal answered: the text and status the server has come back as a new revision; the refused ones stay in the history. */
   const backToServer = async () => {
     setProblem(null);
     try {
       await saver.flush();
-      if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so it did not go back to the server’s version.');
+      if (saver.hasUnsavedChanges)
+        throw new Error('The article could not be saved, so it did not go back to the server’s version.');
       reload(await client.invoke('sync.backToServer', { id: article.id, base: base.current.revision }));
       setNotice('Back to the newsroom server’s version; what it refused stays in the history.');
     } catch (e) {
@@ -339,7 +393,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     try {
       await saver.flush();
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so the page was not read again.');
-      const { article: next, review } = await client.invoke('imports.fixLine', { id: article.id, revision: base.current.revision, fix: { line, role } });
+      const { article: next, review } = await client.invoke('imports.fixLine', {
+        id: article.id,
+        revision: base.current.revision,
+        fix: { line, role },
+      });
       reload(next);
       page.setReview(review);
     } catch (e) {
@@ -353,7 +411,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     try {
       await saver.flush();
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so nothing was restored.');
-      const restored = await client.invoke('articles.restoreRevision', { id: article.id, revision, base: base.current.revision });
+      const restored = await client.invoke('articles.restoreRevision', {
+        id: article.id,
+        revision,
+        base: base.current.revision,
+      });
       reload(restored);
       setNotice(`Restored revision ${revision} as revision ${restored.revision}; the revisions in between are kept.`);
     } catch (e) {
@@ -364,7 +426,8 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
   // A package may have brought a version that diverged from this machine's: it waits for a choice.
   useEffect(() => {
     client.invoke('articles.incoming', { id: article.id }).then(
-      async ([first]) => setIncoming(first ? { version: first, mine: await client.invoke('articles.get', { id: article.id }) } : null),
+      async ([first]) =>
+        setIncoming(first ? { version: first, mine: await client.invoke('articles.get', { id: article.id }) } : null),
       () => undefined,
     );
   }, [client, article.id, savedRevision, remoteRound]);
@@ -374,9 +437,16 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
     try {
       await saver.flush();
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so no version was chosen.');
-      const chosen = await client.invoke('articles.resolveIncoming', { id: article.id, incomingId: incoming.version.id, keep, base: base.current.revision });
+      const chosen = await client.invoke('articles.resolveIncoming', {
+        id: article.id,
+        incomingId: incoming.version.id,
+        keep,
+        base: base.current.revision,
+      });
       reload(chosen);
-      setNotice(`${keep === 'mine' ? 'Kept this machine’s version' : `Took ${incoming.version.sender}’s version`} as revision ${chosen.revision}; both versions are in the history.`);
+      setNotice(
+        `${keep === 'mine' ? 'Kept this machine’s version' : `Took ${incoming.version.sender}’s version`} as revision ${chosen.revision}; both versions are in the history.`,
+      );
     } catch (e) {
       setProblem(problemOf(e));
     }
@@ -409,7 +479,11 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
       if (saver.hasUnsavedChanges) throw new Error('The article could not be saved, so it was not exported.');
       const r = await client.invoke('articles.export', { id: article.id, format });
       if (!r.path) return;
-      const step = r.step ? (r.step.done ? `\nMoved to ${statusLabel(houseStyle, r.step.to)}.` : `\nNot moved to ${statusLabel(houseStyle, r.step.to)}: ${r.step.message}`) : '';
+      const step = r.step
+        ? r.step.done
+          ? `\nMoved to ${statusLabel(houseStyle, r.step.to)}.`
+          : `\nNot moved to ${statusLabel(houseStyle, r.step.to)}: ${r.step.message}`
+        : '';
       const downloaded = offerDownload(r.path) ? '\nYour browser downloads it as well.' : '';
       setNotice(`Exported to ${r.path}\nChecked against ${r.checked}.${step}${downloaded}`);
       if (r.step?.done) reload(await client.invoke('articles.get', { id: article.id }));
@@ -450,23 +524,43 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         <button type="button" aria-expanded={exporting} onClick={() => setExporting((e) => !e)}>
           Export…
         </button>
-        <button type="button" onClick={onSendForReview} title="Write a .byline package (article, history, comments, pictures) to hand to the desk">
+        <button
+          type="button"
+          onClick={onSendForReview}
+          title="Write a .byline package (article, history, comments, pictures) to hand to the desk"
+        >
           Send for review…
         </button>
         <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((h) => !h)}>
           History
         </button>
         {assignable ? (
-          <button type="button" aria-expanded={assigning} onClick={() => setAssigning((a) => !a)} title="Assign the article to colleagues on the newsroom server">
+          <button
+            type="button"
+            aria-expanded={assigning}
+            onClick={() => setAssigning((a) => !a)}
+            title="Assign the article to colleagues on the newsroom server"
+          >
             Assign…
           </button>
         ) : null}
         {page.review ? (
-          <button type="button" aria-expanded={page.shown} onClick={() => page.setShown(!page.shown)} title="The page this article was read from, line by line">
+          <button
+            type="button"
+            aria-expanded={page.shown}
+            onClick={() => page.setShown(!page.shown)}
+            title="The page this article was read from, line by line"
+          >
             Page source
           </button>
         ) : null}
-        <button type="button" className="drawer-toggle" aria-controls="side-panels" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
+        <button
+          type="button"
+          className="drawer-toggle"
+          aria-controls="side-panels"
+          aria-expanded={drawerOpen}
+          onClick={() => setDrawerOpen((o) => !o)}
+        >
           Status & details
           {othersEditing.length ? (
             <>
@@ -486,12 +580,23 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
         >
           Comments{comments.openCount ? ` (${comments.openCount})` : ''}
         </button>
-        <button type="button" className="apart" onClick={() => void trash()} title="Moves the article to the trash; the list offers Undo">
+        <button
+          type="button"
+          className="apart"
+          onClick={() => void trash()}
+          title="Moves the article to the trash; the list offers Undo"
+        >
           Move to trash
         </button>
       </div>
       {notice ? <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} /> : null}
-      {problem ? <Refusal problem={problem} onGo={(target) => goToMissing(editorRef.current, target)} onDismiss={() => setProblem(null)} /> : null}
+      {problem ? (
+        <Refusal
+          problem={problem}
+          onGo={(target) => goToMissing(editorRef.current, target)}
+          onDismiss={() => setProblem(null)}
+        />
+      ) : null}
       {exporting ? (
         <ExportForm
           onExport={(format) => {
@@ -505,13 +610,40 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           }}
         />
       ) : null}
-      {conflict ? <ConflictChoice theirs={theirs} mine={fieldsFromDocument(live.current.doc)} onKeepMine={() => void keepMine()} onTakeTheirs={() => void takeTheirs()} /> : null}
-      {recovery ? (
-        <RecoveryOffer kept={recovery.article} writtenAt={recovery.writtenAt} saved={base.current} houseStyle={houseStyle} onRestore={() => void keepRecovered()} onDiscard={discardRecovered} />
+      {conflict ? (
+        <ConflictChoice
+          theirs={theirs}
+          mine={fieldsFromDocument(live.current.doc)}
+          onKeepMine={() => void keepMine()}
+          onTakeTheirs={() => void takeTheirs()}
+        />
       ) : null}
-      <StatusReason client={client} articleId={article.id} status={status} revision={savedRevision} houseStyle={houseStyle} />
+      {recovery ? (
+        <RecoveryOffer
+          kept={recovery.article}
+          writtenAt={recovery.writtenAt}
+          saved={base.current}
+          houseStyle={houseStyle}
+          onRestore={() => void keepRecovered()}
+          onDiscard={discardRecovered}
+        />
+      ) : null}
+      <StatusReason
+        client={client}
+        articleId={article.id}
+        status={status}
+        revision={savedRevision}
+        houseStyle={houseStyle}
+      />
       <SyncRefusal refusedBy={refusedBy} onBackToServer={() => void backToServer()} />
-      {incoming ? <IncomingVersion version={incoming.version} mine={incoming.mine} houseStyle={houseStyle} onChoose={chooseVersion} /> : null}
+      {incoming ? (
+        <IncomingVersion
+          version={incoming.version}
+          mine={incoming.mine}
+          houseStyle={houseStyle}
+          onChoose={chooseVersion}
+        />
+      ) : null}
       {assigning ? (
         <AssignForm
           client={client}
@@ -523,39 +655,59 @@ export function ArticleEditor({ client, article, houseStyle, onClose, onSendForR
           }}
         />
       ) : null}
-      {showHistory ? <HistoryPanel client={client} articleId={article.id} houseStyle={houseStyle} revision={savedRevision} onRestore={restore} /> : null}
+      {showHistory ? (
+        <HistoryPanel
+          client={client}
+          articleId={article.id}
+          houseStyle={houseStyle}
+          revision={savedRevision}
+          onRestore={restore}
+        />
+      ) : null}
       <div className={page.review && page.shown ? 'editor-columns with-source' : 'editor-columns'}>
-        {page.review && page.shown ? <SourcePanel review={page.review} onFix={fixLine} onClose={() => page.setShown(false)} /> : null}
+        {page.review && page.shown ? (
+          <SourcePanel review={page.review} onFix={fixLine} onClose={() => page.setShown(false)} />
+        ) : null}
         <div className="document-column">
           <AssetPreviewContext.Provider value={loadPreview}>
-          <AttachPictureContext.Provider value={attachPicture}>
-            <ArticleDocumentEditor
-              key={`${loaded.id}:${loaded.revision}:${generation}`}
-              articleId={loaded.id}
-              isNew={isBlankArticle(loaded)}
-              takeTypeAhead={takeTypeAhead}
-              initialValue={initialDoc}
-              language={meta.language}
-              dir={dir}
-              houseStyle={houseStyle}
-              onChange={onDocChange}
-              onBlur={flushNow}
-              storePicture={storePicture}
-              onNotice={setNotice}
-              editorRef={editorRef}
-              highlights={comments.highlights}
-              toolbarEnd={saveState}
-            />
-          </AttachPictureContext.Provider>
+            <AttachPictureContext.Provider value={attachPicture}>
+              <ArticleDocumentEditor
+                key={`${loaded.id}:${loaded.revision}:${generation}`}
+                articleId={loaded.id}
+                isNew={isBlankArticle(loaded)}
+                takeTypeAhead={takeTypeAhead}
+                initialValue={initialDoc}
+                language={meta.language}
+                dir={dir}
+                houseStyle={houseStyle}
+                onChange={onDocChange}
+                onBlur={flushNow}
+                storePicture={storePicture}
+                onNotice={setNotice}
+                editorRef={editorRef}
+                highlights={comments.highlights}
+                toolbarEnd={saveState}
+              />
+            </AttachPictureContext.Provider>
           </AssetPreviewContext.Provider>
           <CountsBar body={counts} />
         </div>
-        <div id="side-panels" className={drawerOpen ? 'side-column open' : 'side-column'} onKeyDown={(e) => e.key === 'Escape' && drawerOpen && setDrawerOpen(false)}>
+        <div
+          id="side-panels"
+          className={drawerOpen ? 'side-column open' : 'side-column'}
+          onKeyDown={(e) => e.key === 'Escape' && drawerOpen && setDrawerOpen(false)}
+        >
           <button type="button" className="drawer-close" onClick={() => setDrawerOpen(false)}>
             Close panel
           </button>
           <EditingNotice editingBy={editingBy} />
-          <StatusControl status={status} houseStyle={houseStyle} openComments={comments.openCount} onMove={moveStatus} onDone={backToText} />
+          <StatusControl
+            status={status}
+            houseStyle={houseStyle}
+            openComments={comments.openCount}
+            onMove={moveStatus}
+            onDone={backToText}
+          />
           <MetadataPanel key={`${loaded.id}:${loaded.revision}:${generation}`} value={meta} onChange={onMetaChange} />
           {comments.isOpen ? <CommentsPanel {...comments.panel} /> : null}
         </div>

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../shared/model/article';
-import { QUEUE_SORT_LABELS, QUEUE_SORTS, type ListQuery, type QueueFacets, type QueueSort } from '../../shared/model/queue';
+import {
+  QUEUE_SORT_LABELS,
+  QUEUE_SORTS,
+  type ListQuery,
+  type QueueFacets,
+  type QueueSort,
+} from '../../shared/model/queue';
 import { TrashUndo, type Trashed } from './TrashUndo';
 import { relativeTime } from '../../shared/format/relativeTime';
 import { snippetParts } from '../../shared/model/snippet';
@@ -51,7 +57,16 @@ interface Filters {
   imageProblems: boolean;
   sort: QueueSort;
 }
-const NO_FILTERS: Filters = { rubric: '', author: '', agency: '', language: '', updated: '', openComments: false, imageProblems: false, sort: 'updated' };
+const NO_FILTERS: Filters = {
+  rubric: '',
+  author: '',
+  agency: '',
+  language: '',
+  updated: '',
+  openComments: false,
+  imageProblems: false,
+  sort: 'updated',
+};
 const DAYS = { today: 0, week: 7, month: 30 } as const;
 
 function sinceOf(updated: Filters['updated'], now = new Date()): string | undefined {
@@ -81,11 +96,26 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   if (!rows.length) return;
   event.preventDefault();
   const at = rows.indexOf(document.activeElement as HTMLElement);
-  const next = event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : Math.min(Math.max(at + (event.key === 'ArrowDown' ? 1 : -1), 0), rows.length - 1);
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? rows.length - 1
+        : Math.min(Math.max(at + (event.key === 'ArrowDown' ? 1 : -1), 0), rows.length - 1);
   rows[next]!.focus();
 }
 
-function Select({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange(v: string): void }) {
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: string[];
+  onChange(v: string): void;
+}) {
   return (
     <label>
       {label}
@@ -101,9 +131,29 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, onNew, onImport, onDropFiles, onShowTrash, onShowPhotos, onError, refresh = 0, editing = [] }: Props) {
+export function ArticleList({
+  client,
+  houseStyle,
+  trashed,
+  justTrashed,
+  onOpen,
+  onNew,
+  onImport,
+  onDropFiles,
+  onShowTrash,
+  onShowPhotos,
+  onError,
+  refresh = 0,
+  editing = [],
+}: Props) {
   const [status, setStatus] = useState<string | null>(null);
-  const [facets, setFacets] = useState<QueueFacets>({ counts: {}, rubrics: [], authors: [], agencies: [], languages: [] });
+  const [facets, setFacets] = useState<QueueFacets>({
+    counts: {},
+    rubrics: [],
+    authors: [],
+    agencies: [],
+    languages: [],
+  });
   const counts = facets.counts;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -136,21 +186,24 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
 
   useEffect(() => {
     let cancelled = false;
-    const timer = setTimeout(() => {
-      client
-        .invoke('articles.list', {
-          query: query.trim() || undefined,
-          trashed,
-          limit,
-          ...(trashed ? {} : { status: status ?? undefined, ...queryOf(filters) }),
-        })
-        .then((r) => {
-          if (cancelled) return;
-          setItems(r.items);
-          setTotal(r.total);
-        })
-        .catch((e: Error) => onError(e.message));
-    }, query ? 150 : 0);
+    const timer = setTimeout(
+      () => {
+        client
+          .invoke('articles.list', {
+            query: query.trim() || undefined,
+            trashed,
+            limit,
+            ...(trashed ? {} : { status: status ?? undefined, ...queryOf(filters) }),
+          })
+          .then((r) => {
+            if (cancelled) return;
+            setItems(r.items);
+            setTotal(r.total);
+          })
+          .catch((e: Error) => onError(e.message));
+      },
+      query ? 150 : 0,
+    );
     return () => {
       cancelled = true;
       clearTimeout(timer);
@@ -220,7 +273,12 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
         onDropFiles(Array.from(e.dataTransfer.files));
       }}
     >
-      {dropping ? <p className="drop-hint" role="status">Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text, Byline JSON); a page copied in a browser can be pasted here</p> : null}
+      {dropping ? (
+        <p className="drop-hint" role="status">
+          Drop files to open or import them (.byline packages; NITF, NewsML-G2, ninjs, HTML, Markdown, Word, text,
+          Byline JSON); a page copied in a browser can be pasted here
+        </p>
+      ) : null}
       <div className="toolbar">
         <h1>{trashed ? 'Trash' : 'Articles'}</h1>
         <input
@@ -250,7 +308,8 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
               disabled={total === 0}
               title={total === 0 ? 'The trash is empty' : undefined}
               onClick={act(async () => {
-                if (window.confirm(`Delete ${total} article(s) in the trash for good? This cannot be undone.`)) await client.invoke('articles.emptyTrash', {});
+                if (window.confirm(`Delete ${total} article(s) in the trash for good? This cannot be undone.`))
+                  await client.invoke('articles.emptyTrash', {});
               })}
             >
               Empty trash
@@ -261,7 +320,11 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             <button type="button" className="primary" onClick={onNew}>
               New article
             </button>
-            <button type="button" onClick={onImport} title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text; or paste a page copied in a browser onto the list (Ctrl+V)">
+            <button
+              type="button"
+              onClick={onImport}
+              title="Open a .byline package from another machine, or import NITF, NewsML-G2, ninjs, HTML, Markdown, DOCX, JSON or text; or paste a page copied in a browser onto the list (Ctrl+V)"
+            >
               Import or open…
             </button>
             <button type="button" onClick={onShowPhotos} title="Every picture in every article, with its credit">
@@ -290,10 +353,19 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
           <Select label="Rubric" value={filters.rubric} options={facets.rubrics} onChange={(v) => set('rubric', v)} />
           <Select label="Author" value={filters.author} options={facets.authors} onChange={(v) => set('author', v)} />
           <Select label="Agency" value={filters.agency} options={facets.agencies} onChange={(v) => set('agency', v)} />
-          <Select label="Language" value={filters.language} options={facets.languages} onChange={(v) => set('language', v)} />
+          <Select
+            label="Language"
+            value={filters.language}
+            options={facets.languages}
+            onChange={(v) => set('language', v)}
+          />
           <label>
             Changed
-            <select aria-label="Changed" value={filters.updated} onChange={(e) => set('updated', e.target.value as Filters['updated'])}>
+            <select
+              aria-label="Changed"
+              value={filters.updated}
+              onChange={(e) => set('updated', e.target.value as Filters['updated'])}
+            >
               <option value="">Any time</option>
               <option value="today">Today</option>
               <option value="week">Last 7 days</option>
@@ -301,11 +373,19 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={filters.openComments} onChange={(e) => set('openComments', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={filters.openComments}
+              onChange={(e) => set('openComments', e.target.checked)}
+            />
             Open comments
           </label>
           <label className="check">
-            <input type="checkbox" checked={filters.imageProblems} onChange={(e) => set('imageProblems', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={filters.imageProblems}
+              onChange={(e) => set('imageProblems', e.target.checked)}
+            />
             Image problems
           </label>
           <label>
@@ -326,11 +406,20 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
         </div>
       )}
       <p className="count" aria-live="polite">
-        {total === 0 ? (query || status || filtered ? 'Nothing matches.' : trashed ? 'The trash is empty.' : 'No articles yet.') : `${total} article${total === 1 ? '' : 's'}`}
+        {total === 0
+          ? query || status || filtered
+            ? 'Nothing matches.'
+            : trashed
+              ? 'The trash is empty.'
+              : 'No articles yet.'
+          : `${total} article${total === 1 ? '' : 's'}`}
       </p>
       {total === 0 && !trashed && !query && !status && !filtered ? (
         <div className="empty-list">
-          <p>Write a new article, or bring one in: NITF, NewsML-G2, ninjs, Word, HTML, Markdown, a news page copied as text, or a .byline package.</p>
+          <p>
+            Write a new article, or bring one in: NITF, NewsML-G2, ninjs, Word, HTML, Markdown, a news page copied as
+            text, or a .byline package.
+          </p>
           <button type="button" onClick={onNew}>
             Write the first article
           </button>{' '}
@@ -339,7 +428,9 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
           </button>
         </div>
       ) : null}
-      {undoable && !trashed ? <TrashUndo trashed={undoable} onUndo={() => void undoTrash(undoable)} onDismiss={() => setUndoable(null)} /> : null}
+      {undoable && !trashed ? (
+        <TrashUndo trashed={undoable} onUndo={() => void undoTrash(undoable)} onDismiss={() => setUndoable(null)} />
+      ) : null}
       <ul
         className="articles"
         aria-label={trashed ? 'Articles in the trash' : 'Articles'}
@@ -358,7 +449,9 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
         {items.map((a) => (
           <li key={a.id} className="article-row" data-id={a.id}>
             {trashed ? (
-              <span className="headline" dir="auto">{a.headline || '(no headline)'}</span>
+              <span className="headline" dir="auto">
+                {a.headline || '(no headline)'}
+              </span>
             ) : (
               <button type="button" className="headline link" dir="auto" onClick={() => onOpen(a.id)}>
                 {a.headline || '(no headline)'}
@@ -374,8 +467,16 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             </span>
             {trashed ? null : (
               <span className="badges">
-                {a.openComments ? <span className="badge comments">{a.openComments} open comment{a.openComments === 1 ? '' : 's'}</span> : null}
-                {a.imageProblems ? <span className="badge problem">{a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} to fix (credit or alt text)</span> : null}
+                {a.openComments ? (
+                  <span className="badge comments">
+                    {a.openComments} open comment{a.openComments === 1 ? '' : 's'}
+                  </span>
+                ) : null}
+                {a.imageProblems ? (
+                  <span className="badge problem">
+                    {a.imageProblems} picture{a.imageProblems === 1 ? '' : 's'} to fix (credit or alt text)
+                  </span>
+                ) : null}
                 {a.waiting ? <span className="badge waiting">diverged version to choose</span> : null}
                 {editorsOf(a.id).map((name) => (
                   <span key={name} className="badge editing">
@@ -391,20 +492,36 @@ export function ArticleList({ client, houseStyle, trashed, justTrashed, onOpen, 
             ) : null}
             {a.snippet ? (
               <span className="snippet" dir="auto">
-                {snippetParts(a.snippet).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+                {snippetParts(a.snippet).map((p, i) =>
+                  p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>,
+                )}
               </span>
             ) : null}
             {trashed ? (
-              <button type="button" onClick={act(() => client.invoke('articles.restore', { id: a.id }))} aria-label={`Restore ${a.headline || 'article'}`}>
+              <button
+                type="button"
+                onClick={act(() => client.invoke('articles.restore', { id: a.id }))}
+                aria-label={`Restore ${a.headline || 'article'}`}
+              >
                 Restore
               </button>
             ) : (
               <span className="row-menu">
-                <button type="button" aria-haspopup="menu" aria-expanded={menuFor === a.id} aria-label={`More for ${a.headline || 'article'}`} onClick={() => setMenuFor((m) => (m === a.id ? null : a.id))}>
+                <button
+                  type="button"
+                  aria-haspopup="menu"
+                  aria-expanded={menuFor === a.id}
+                  aria-label={`More for ${a.headline || 'article'}`}
+                  onClick={() => setMenuFor((m) => (m === a.id ? null : a.id))}
+                >
                   ⋯
                 </button>
                 {menuFor === a.id ? (
-                  <span role="menu" className="row-menu-items" onKeyDown={(e) => e.key === 'Escape' && setMenuFor(null)}>
+                  <span
+                    role="menu"
+                    className="row-menu-items"
+                    onKeyDown={(e) => e.key === 'Escape' && setMenuFor(null)}
+                  >
                     <button type="button" role="menuitem" autoFocus onClick={() => void moveToTrash(a)}>
                       Move to trash (Delete)
                     </button>

@@ -23,7 +23,8 @@ export function AssignForm({ client, articleId, onDone, onClose }: Props) {
     client.invoke('sync.colleagues', {}).then(setColleagues, (e: Error) => setProblem(e.message));
   }, [client]);
   const desks = [...new Set((colleagues ?? []).flatMap((c) => c.desks))].sort();
-  const toggle = (name: string) => setChosen((now) => (now.includes(name) ? now.filter((n) => n !== name) : [...now, name]));
+  const toggle = (name: string) =>
+    setChosen((now) => (now.includes(name) ? now.filter((n) => n !== name) : [...now, name]));
   return (
     <form
       className="assign-form"
@@ -34,7 +35,9 @@ export function AssignForm({ client, articleId, onDone, onClose }: Props) {
         setBusy(true);
         client
           .invoke('sync.assign', { articleId, assignedTo: chosen, ...(desk ? { desk } : {}) })
-          .then((r) => onDone(`Assigned to ${r.assigned.join(', ') || 'nobody'}${r.desk ? ` on the ${r.desk} desk` : ''}.`))
+          .then((r) =>
+            onDone(`Assigned to ${r.assigned.join(', ') || 'nobody'}${r.desk ? ` on the ${r.desk} desk` : ''}.`),
+          )
           .catch((err: Error) => setProblem(err.message))
           .finally(() => setBusy(false));
       }}
@@ -46,8 +49,14 @@ export function AssignForm({ client, articleId, onDone, onClose }: Props) {
           <legend>Assign to</legend>
           {colleagues.map((c, i) => (
             <label key={c.name}>
-              <input type="checkbox" autoFocus={i === 0} checked={chosen.includes(c.name)} onChange={() => toggle(c.name)} />
-              {c.name} ({c.initials}, {c.role}{c.desks.length ? `, ${c.desks.join(', ')}` : ''})
+              <input
+                type="checkbox"
+                autoFocus={i === 0}
+                checked={chosen.includes(c.name)}
+                onChange={() => toggle(c.name)}
+              />
+              {c.name} ({c.initials}, {c.role}
+              {c.desks.length ? `, ${c.desks.join(', ')}` : ''})
             </label>
           ))}
         </fieldset>

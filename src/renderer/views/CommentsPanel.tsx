@@ -40,7 +40,12 @@ function ReplyForm({ onReply }: { onReply(body: string): Promise<void> }) {
   );
 }
 
-function Thread({ thread, onReply, onResolve, onShow }: { thread: CommentThread } & Pick<Props, 'onReply' | 'onResolve' | 'onShow'>) {
+function Thread({
+  thread,
+  onReply,
+  onResolve,
+  onShow,
+}: { thread: CommentThread } & Pick<Props, 'onReply' | 'onResolve' | 'onShow'>) {
   const place = describeAnchor(thread.anchor);
   return (
     <article className={`comment-thread${thread.resolvedAt ? ' resolved' : ''}`} aria-label={`Comment on ${place}`}>
@@ -49,7 +54,13 @@ function Thread({ thread, onReply, onResolve, onShow }: { thread: CommentThread 
         className="link comment-place"
         onClick={() => onShow(thread)}
         disabled={thread.detached || thread.anchor?.kind !== 'text'}
-        title={thread.detached ? 'The words this comment was on have been removed' : thread.anchor?.kind !== 'text' ? 'This comment is on a whole field or a picture' : undefined}
+        title={
+          thread.detached
+            ? 'The words this comment was on have been removed'
+            : thread.anchor?.kind !== 'text'
+              ? 'This comment is on a whole field or a picture'
+              : undefined
+        }
       >
         {place}
       </button>
@@ -82,7 +93,16 @@ function Thread({ thread, onReply, onResolve, onShow }: { thread: CommentThread 
 }
 
 /** The article's comment threads, open ones first, and a form for a new one. */
-export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onShow, focusRequest, onReturnToText }: Props) {
+export function CommentsPanel({
+  threads,
+  targets,
+  onAdd,
+  onReply,
+  onResolve,
+  onShow,
+  focusRequest,
+  onReturnToText,
+}: Props) {
   const [target, setTarget] = useState(0);
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
@@ -141,7 +161,12 @@ export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onS
           rows={3}
           placeholder="What should change? (Ctrl+Enter posts, Escape goes back to the text)"
         />
-        <button type="submit" className="primary" disabled={!text.trim() || !chosen} title={text.trim() ? undefined : 'Write the comment first'}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!text.trim() || !chosen}
+          title={text.trim() ? undefined : 'Write the comment first'}
+        >
           Comment
         </button>
       </form>
@@ -154,7 +179,9 @@ export function CommentsPanel({ threads, targets, onAdd, onReply, onResolve, onS
           {showResolved ? 'Hide' : 'Show'} {resolved.length} resolved
         </button>
       ) : null}
-      {showResolved ? resolved.map((t) => <Thread key={t.id} thread={t} onReply={onReply} onResolve={onResolve} onShow={onShow} />) : null}
+      {showResolved
+        ? resolved.map((t) => <Thread key={t.id} thread={t} onReply={onReply} onResolve={onResolve} onShow={onShow} />)
+        : null}
     </section>
   );
 }

@@ -22,7 +22,17 @@ function Compare({ mine, theirs }: { mine: Text; theirs: Article }) {
 }
 
 /** Someone else saved meanwhile: the text stays here, and the person chooses what to keep. */
-export function ConflictChoice({ theirs, mine, onKeepMine, onTakeTheirs }: { theirs: Article | null; mine: Text; onKeepMine(): void; onTakeTheirs(): void }) {
+export function ConflictChoice({
+  theirs,
+  mine,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  theirs: Article | null;
+  mine: Text;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+}) {
   const [comparing, setComparing] = useState(false);
   return (
     <div className="conflict" role="alert">
@@ -33,7 +43,13 @@ export function ConflictChoice({ theirs, mine, onKeepMine, onTakeTheirs }: { the
       <button type="button" onClick={onTakeTheirs}>
         Take theirs
       </button>
-      <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} disabled={!theirs} title={theirs ? undefined : 'Loading the saved version…'}>
+      <button
+        type="button"
+        aria-pressed={comparing}
+        onClick={() => setComparing((c) => !c)}
+        disabled={!theirs}
+        title={theirs ? undefined : 'Loading the saved version…'}
+      >
         Compare
       </button>
       {comparing && theirs ? <Compare mine={mine} theirs={theirs} /> : null}

@@ -28,7 +28,15 @@ function Parts({ block, keep }: { block: BlockDiff; keep: 'added' | 'removed' | 
     if (p.kind !== 'removed') after += p.text.length;
     if (p.kind !== 'same' && keep !== 'both' && p.kind !== keep) return;
     const text = emphasized(p.text, start, block.emphasis[side]);
-    out.push(p.kind === 'same' ? <span key={i}>{text}</span> : p.kind === 'added' ? <ins key={i}>{text}</ins> : <del key={i}>{text}</del>);
+    out.push(
+      p.kind === 'same' ? (
+        <span key={i}>{text}</span>
+      ) : p.kind === 'added' ? (
+        <ins key={i}>{text}</ins>
+      ) : (
+        <del key={i}>{text}</del>
+      ),
+    );
   });
   return <>{out}</>;
 }

@@ -18,12 +18,23 @@ interface Props {
   onRestore(revision: number): Promise<void>;
 }
 
-
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
 
 /** An empty article to compare the first version with. */
-const blank = (a: Article): Article => ({ ...a, revision: 0, rubric: '', kicker: '', headline: '', teaser: '', byline: '', dateline: '', body: [], keywords: [], signOff: { authors: [], agencies: [] } });
+const blank = (a: Article): Article => ({
+  ...a,
+  revision: 0,
+  rubric: '',
+  kicker: '',
+  headline: '',
+  teaser: '',
+  byline: '',
+  dateline: '',
+  body: [],
+  keywords: [],
+  signOff: { authors: [], agencies: [] },
+});
 
 /**
  * The article's history as people remember it: editing sessions (who, from when to when, words
@@ -50,11 +61,17 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
   };
 
   useEffect(() => {
-    Promise.all([client.invoke('articles.sessions', { id: articleId }), client.invoke('articles.history', { id: articleId })]).then(([e, r]) => {
-      setEntries(e);
-      setRevisions(r);
-      setPair((p) => p ?? (e[0] ? [e[0].before, lastRevision(e[0])] : null));
-    }, (err: Error) => setError(err.message));
+    Promise.all([
+      client.invoke('articles.sessions', { id: articleId }),
+      client.invoke('articles.history', { id: articleId }),
+    ]).then(
+      ([e, r]) => {
+        setEntries(e);
+        setRevisions(r);
+        setPair((p) => p ?? (e[0] ? [e[0].before, lastRevision(e[0])] : null));
+      },
+      (err: Error) => setError(err.message),
+    );
   }, [client, articleId, revision, named]);
 
   useEffect(() => {
@@ -81,7 +98,12 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
         <ol className="history-entries" aria-label="Sessions and steps">
           {entries.map((e) => (
             <li key={`${e.kind}-${lastRevision(e)}`} className={`history-entry ${e.kind}${chosen(e) ? ' chosen' : ''}`}>
-              <button type="button" className="history-pick" aria-pressed={chosen(e)} onClick={() => setPair([e.before, lastRevision(e)])}>
+              <button
+                type="button"
+                className="history-pick"
+                aria-pressed={chosen(e)}
+                onClick={() => setPair([e.before, lastRevision(e)])}
+              >
                 {e.kind === 'session' ? (
                   <>
                     <strong>{e.who}</strong> · {day(e.from)} {time(e.from)}
@@ -89,8 +111,12 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                   </>
                 ) : (
                   <>
-                    {e.name ? <span className="version-name">{e.name}</span> : <span className={`status-badge status-${e.status}`}>{statusLabel(houseStyle, e.status)}</span>} <strong>{e.who}</strong> ·{' '}
-                    {day(e.at)} {time(e.at)}
+                    {e.name ? (
+                      <span className="version-name">{e.name}</span>
+                    ) : (
+                      <span className={`status-badge status-${e.status}`}>{statusLabel(houseStyle, e.status)}</span>
+                    )}{' '}
+                    <strong>{e.who}</strong> · {day(e.at)} {time(e.at)}
                   </>
                 )}
                 <span className="history-words">
@@ -110,7 +136,11 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                     </button>
                   </>
                 ) : null}
-                <button type="button" aria-expanded={naming === lastRevision(e)} onClick={() => setNaming((n) => (n === lastRevision(e) ? null : lastRevision(e)))}>
+                <button
+                  type="button"
+                  aria-expanded={naming === lastRevision(e)}
+                  onClick={() => setNaming((n) => (n === lastRevision(e) ? null : lastRevision(e)))}
+                >
                   {e.kind === 'step' && e.name ? 'Rename…' : 'Name this version…'}
                 </button>
               </span>
@@ -125,7 +155,14 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
                   }}
                   onKeyDown={(ev) => ev.key === 'Escape' && setNaming(null)}
                 >
-                  <input name="name" aria-label="Version name" autoFocus maxLength={100} defaultValue={e.kind === 'step' ? (e.name ?? '') : ''} placeholder="e.g. Print edition" />
+                  <input
+                    name="name"
+                    aria-label="Version name"
+                    autoFocus
+                    maxLength={100}
+                    defaultValue={e.kind === 'step' ? (e.name ?? '') : ''}
+                    placeholder="e.g. Print edition"
+                  />
                   <button type="submit">Save name</button>
                 </form>
               ) : null}
@@ -164,7 +201,11 @@ export function HistoryPanel({ client, articleId, houseStyle, revision, onRestor
       </div>
       <div className="history-diff">
         {diff && pair ? (
-          <DiffView diff={diff} label={`Changes from r${pair[0]} to r${pair[1]}`} names={[name(pair[0]), name(pair[1])]} />
+          <DiffView
+            diff={diff}
+            label={`Changes from r${pair[0]} to r${pair[1]}`}
+            names={[name(pair[0]), name(pair[1])]}
+          />
         ) : (
           <p className="diff-none">Nothing to compare yet.</p>
         )}

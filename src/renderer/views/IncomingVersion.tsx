@@ -30,14 +30,26 @@ export function IncomingVersion({ version, mine, houseStyle, onChoose }: Props) 
   return (
     <section className="incoming" role="alert" aria-label="Diverged version">
       <p>
-        <strong>{version.sender}</strong> changed this article on another machine (their revision {last.revision}, {when(last.savedAt)}, from{' '}
-        {version.packageName}), while it was also changed here since revision {version.baseRevision}. Both versions are kept; choose which one the
-        article goes on with. The other stays in the history.
+        <strong>{version.sender}</strong> changed this article on another machine (their revision {last.revision},{' '}
+        {when(last.savedAt)}, from {version.packageName}), while it was also changed here since revision{' '}
+        {version.baseRevision}. Both versions are kept; choose which one the article goes on with. The other stays in
+        the history.
       </p>
-      <button type="button" className="primary" disabled={busy} title={busy ? 'Your choice is being saved' : undefined} onClick={() => choose('mine')}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        title={busy ? 'Your choice is being saved' : undefined}
+        onClick={() => choose('mine')}
+      >
         Keep this machine’s
       </button>
-      <button type="button" disabled={busy} title={busy ? 'Your choice is being saved' : undefined} onClick={() => choose('theirs')}>
+      <button
+        type="button"
+        disabled={busy}
+        title={busy ? 'Your choice is being saved' : undefined}
+        onClick={() => choose('theirs')}
+      >
         Take {version.sender}’s
       </button>
       <button type="button" aria-pressed={comparing} onClick={() => setComparing((c) => !c)}>

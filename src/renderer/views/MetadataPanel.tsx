@@ -39,7 +39,9 @@ export function MetadataPanel({ value, onChange }: Props) {
           }}
         />
         <small id="language-help" className={LANGUAGE.test(language) ? 'help' : 'field-problem'}>
-          {LANGUAGE.test(language) ? 'BCP 47, e.g. de, en-GB, ar' : `"${language}" is not a language tag (e.g. de, en-GB, ar); the last valid one is kept.`}
+          {LANGUAGE.test(language)
+            ? 'BCP 47, e.g. de, en-GB, ar'
+            : `"${language}" is not a language tag (e.g. de, en-GB, ar); the last valid one is kept.`}
         </small>
       </label>
       <label>
@@ -48,11 +50,22 @@ export function MetadataPanel({ value, onChange }: Props) {
       </label>
       <label>
         Byline
-        <input dir="auto" data-go="byline" value={value.byline} placeholder="Anna Beispiel, NDR" onChange={(e) => set({ byline: e.target.value })} />
+        <input
+          dir="auto"
+          data-go="byline"
+          value={value.byline}
+          placeholder="Anna Beispiel, NDR"
+          onChange={(e) => set({ byline: e.target.value })}
+        />
       </label>
       <label>
         Dateline
-        <input dir="auto" value={value.dateline} placeholder="Berlin (dpa)" onChange={(e) => set({ dateline: e.target.value })} />
+        <input
+          dir="auto"
+          value={value.dateline}
+          placeholder="Berlin (dpa)"
+          onChange={(e) => set({ dateline: e.target.value })}
+        />
       </label>
       <label>
         Keywords
@@ -63,7 +76,16 @@ export function MetadataPanel({ value, onChange }: Props) {
           placeholder="Syrien, IS, Albu Kamal"
           onChange={(e) => {
             setKeywords(e.target.value);
-            set({ keywords: [...new Set(e.target.value.split(',').map((k) => k.trim()).filter(Boolean))] });
+            set({
+              keywords: [
+                ...new Set(
+                  e.target.value
+                    .split(',')
+                    .map((k) => k.trim())
+                    .filter(Boolean),
+                ),
+              ],
+            });
           }}
         />
       </label>

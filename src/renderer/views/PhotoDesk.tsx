@@ -38,9 +38,19 @@ function PictureDialog({ client, use, onClose }: { client: Client; use: StoredUs
     };
   }, [client, use.assetId]);
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Picture in ${use.headline || 'untitled'}`} className="overlay" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Picture in ${use.headline || 'untitled'}`}
+      className="overlay"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="overlay-card picture-dialog">
-        {src ? <img src={src} alt={use.alt || 'Picture without alt text'} /> : <p className="loading">Loading picture…</p>}
+        {src ? (
+          <img src={src} alt={use.alt || 'Picture without alt text'} />
+        ) : (
+          <p className="loading">Loading picture…</p>
+        )}
         <p dir="auto">{use.caption}</p>
         <p className="credit-line">{use.creditLine || 'No credit yet'}</p>
         {use.size ? (
@@ -73,7 +83,11 @@ function Thumbnail({ client, assetId, alt }: { client: Client; assetId: string; 
       live = false;
     };
   }, [client, assetId]);
-  return src ? <img className="thumb" src={src} alt={alt || 'Picture without alt text'} loading="lazy" /> : <span className="thumb empty" aria-hidden="true" />;
+  return src ? (
+    <img className="thumb" src={src} alt={alt || 'Picture without alt text'} loading="lazy" />
+  ) : (
+    <span className="thumb empty" aria-hidden="true" />
+  );
 }
 
 /**
@@ -87,7 +101,11 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
   const [filter, setFilter] = useState<PhotoFilter>({});
   const [uses, setUses] = useState<PhotoUse[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [parts, setParts] = useState<Required<Pick<CreditParts, 'provider' | 'agency' | 'creator'>>>({ provider: '', agency: '', creator: '' });
+  const [parts, setParts] = useState<Required<Pick<CreditParts, 'provider' | 'agency' | 'creator'>>>({
+    provider: '',
+    agency: '',
+    creator: '',
+  });
   const [version, setVersion] = useState(0);
 
   // Everything once (it also gives the agencies to filter by); a filter asks the main process again.
@@ -109,10 +127,17 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
       live = false;
     };
   }, [client, all, filter, filtered, onError]);
-  const agencies = useMemo(() => [...new Set((all ?? []).map((u) => u.credit.agency?.trim()).filter((a): a is string => !!a))].sort((a, b) => a.localeCompare(b)), [all]);
+  const agencies = useMemo(
+    () =>
+      [...new Set((all ?? []).map((u) => u.credit.agency?.trim()).filter((a): a is string => !!a))].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    [all],
+  );
   // A filter on an agency no picture names any more (its last credit was changed) goes away.
   useEffect(() => {
-    if (all && filter.agency && !agencies.some((a) => a.toLowerCase() === filter.agency!.toLowerCase())) setFilter((f) => ({ ...f, agency: undefined }));
+    if (all && filter.agency && !agencies.some((a) => a.toLowerCase() === filter.agency!.toLowerCase()))
+      setFilter((f) => ({ ...f, agency: undefined }));
   }, [all, agencies, filter.agency]);
   const [large, setLarge] = useState<StoredUse | null>(null);
   const largeFrom = useRef<HTMLElement | null>(null);
@@ -127,18 +152,29 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  const flag = (key: 'missingCredit' | 'missingAlt' | 'mismatch' | 'missingFile') => (e: { target: { checked: boolean } }) => setFilter((f) => ({ ...f, [key]: e.target.checked || undefined }));
+  const flag =
+    (key: 'missingCredit' | 'missingAlt' | 'mismatch' | 'missingFile') => (e: { target: { checked: boolean } }) =>
+      setFilter((f) => ({ ...f, [key]: e.target.checked || undefined }));
 
   // Parts left empty stay as they are in each picture.
-  const given: CreditParts = useMemo(() => Object.fromEntries(Object.entries(parts).filter(([, v]) => v.trim())), [parts]);
+  const given: CreditParts = useMemo(
+    () => Object.fromEntries(Object.entries(parts).filter(([, v]) => v.trim())),
+    [parts],
+  );
   // What each chosen picture will say, and whether that contradicts its file: shown before anything is written.
   const preview = useMemo(() => {
     const seen = new Set<string>();
     return chosen
-      .filter((u): u is PhotoUse & { assetId: string } => u.assetId !== null && !seen.has(u.assetId) && !!seen.add(u.assetId))
+      .filter(
+        (u): u is PhotoUse & { assetId: string } => u.assetId !== null && !seen.has(u.assetId) && !!seen.add(u.assetId),
+      )
       .map((u) => {
         const after = withParts(u.credit, given);
-        return { use: u, line: formatCredit(after, houseStyle.credit), conflicts: u.embedded ? creditConflicts(after, u.embedded) : [] };
+        return {
+          use: u,
+          line: formatCredit(after, houseStyle.credit),
+          conflicts: u.embedded ? creditConflicts(after, u.embedded) : [],
+        };
       });
   }, [chosen, given, houseStyle.credit]);
   const contradicting = preview.filter((p) => p.conflicts.length).length;
@@ -146,13 +182,16 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
   const apply = useCallback(
     async (e?: FormEvent) => {
       e?.preventDefault();
-      if (!Object.keys(given).length) return onError('Type a provider, agency or photographer to set on the chosen pictures.');
+      if (!Object.keys(given).length)
+        return onError('Type a provider, agency or photographer to set on the chosen pictures.');
       if (contradicting && !confirming) return setConfirming(true);
       setConfirming(false);
       try {
         const before = preview.map((p) => ({ assetId: p.use.assetId, credit: p.use.credit }));
         const r = await client.invoke('photos.setCredit', { assetIds: before.map((b) => b.assetId), parts: given });
-        onNotice(`Credit set on ${before.length} picture${before.length === 1 ? '' : 's'}; ${r.articles.length} article${r.articles.length === 1 ? '' : 's'} changed.`);
+        onNotice(
+          `Credit set on ${before.length} picture${before.length === 1 ? '' : 's'}; ${r.articles.length} article${r.articles.length === 1 ? '' : 's'} changed.`,
+        );
         setUndo({ before, count: before.length });
         setSelected(new Set());
         setParts({ provider: '', agency: '', creator: '' });
@@ -169,7 +208,10 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
     if (!undo) return;
     try {
       for (const b of undo.before) {
-        await client.invoke('photos.setCredit', { assetIds: [b.assetId], parts: { provider: b.credit.provider ?? '', agency: b.credit.agency ?? '', creator: b.credit.creator ?? '' } });
+        await client.invoke('photos.setCredit', {
+          assetIds: [b.assetId],
+          parts: { provider: b.credit.provider ?? '', agency: b.credit.agency ?? '', creator: b.credit.creator ?? '' },
+        });
       }
       onNotice(`The credit change on ${undo.count} picture${undo.count === 1 ? '' : 's'} was taken back.`);
       setUndo(null);
@@ -202,7 +244,10 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
         </label>
         <label>
           Agency{' '}
-          <select value={filter.agency ?? ''} onChange={(e) => setFilter((f) => ({ ...f, agency: e.target.value || undefined }))}>
+          <select
+            value={filter.agency ?? ''}
+            onChange={(e) => setFilter((f) => ({ ...f, agency: e.target.value || undefined }))}
+          >
             <option value="">any</option>
             {agencies.map((a) => (
               <option key={a}>{a}</option>
@@ -236,7 +281,12 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
               />
             </label>
           ))}
-          <button type="submit" className="primary" disabled={!Object.keys(given).length} title={Object.keys(given).length ? undefined : 'Type a part to set first'}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!Object.keys(given).length}
+            title={Object.keys(given).length ? undefined : 'Type a part to set first'}
+          >
             Set credit
           </button>
           {Object.keys(given).length ? (
@@ -255,7 +305,8 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
           {confirming ? (
             <div role="alertdialog" aria-label="Credits that contradict their files" className="status-confirm">
               <p>
-                {contradicting} picture{contradicting === 1 ? '' : 's'} would get a credit that contradicts the file; they could not be approved or exported until it agrees. Set it anyway?
+                {contradicting} picture{contradicting === 1 ? '' : 's'} would get a credit that contradicts the file;
+                they could not be approved or exported until it agrees. Set it anyway?
               </p>
               <button type="button" className="primary" autoFocus onClick={() => void apply()}>
                 Set anyway
@@ -294,53 +345,67 @@ export function PhotoDesk({ client, houseStyle, onOpen, onBack, onNotice, onErro
             {uses.map((u) => {
               const file = u.assetId;
               return (
-              <tr key={rowKey(u)} className={u.problems.length ? 'has-problems' : undefined}>
-                <td>
-                  {u.assetId ? (
-                    <input type="checkbox" aria-label={`Choose picture ${u.block + 1} in ${u.headline || 'untitled'}`} checked={selected.has(rowKey(u))} onChange={() => toggle(rowKey(u))} />
-                  ) : (
-                    // A credit set here goes on the stored picture; this one has none yet.
-                    <input type="checkbox" aria-label={`Picture ${u.block + 1} in ${u.headline || 'untitled'} has no file yet: open the article to attach it`} title="No file yet: open the article to attach it" disabled />
-                  )}
-                </td>
-                <td>
-                  {file === null ? (
-                    <NoFile />
-                  ) : (
-                  <button
-                    type="button"
-                    className="thumb-button"
-                    aria-label={`Show the picture in ${u.headline || 'untitled'} large`}
-                    onClick={(e) => {
-                      largeFrom.current = e.currentTarget;
-                      setLarge({ ...u, assetId: file });
-                    }}
-                  >
-                    <Thumbnail client={client} assetId={file} alt={u.alt} />
-                  </button>
-                  )}
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpen(u.articleId)}>
-                    {u.headline || 'Untitled'}
-                  </button>
-                </td>
-                <td dir="auto" data-label="Caption">
-                  {u.caption || '—'} <span className={`origin ${u.origin.caption}`}>{ORIGIN_LABEL[u.origin.caption]}</span>
-                </td>
-                <td className="credit" data-label="Credit">
-                  {u.creditLine || '—'} <span className={`origin ${u.origin.credit}`}>{ORIGIN_LABEL[u.origin.credit]}</span>
-                  {u.embedded?.creditLine || u.embedded?.creators?.length ? (
-                    <span className="file-says">
-                      file: {[u.embedded.creators?.join(', '), u.embedded.creditLine].filter(Boolean).join(' · ')}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="problems" data-label="Problems">
-                  {u.problems.join('; ') || 'none'}
-                  {resolutionWarning(u.size, houseStyle) ? <span className="warning">{resolutionWarning(u.size, houseStyle)}</span> : null}
-                </td>
-              </tr>
+                <tr key={rowKey(u)} className={u.problems.length ? 'has-problems' : undefined}>
+                  <td>
+                    {u.assetId ? (
+                      <input
+                        type="checkbox"
+                        aria-label={`Choose picture ${u.block + 1} in ${u.headline || 'untitled'}`}
+                        checked={selected.has(rowKey(u))}
+                        onChange={() => toggle(rowKey(u))}
+                      />
+                    ) : (
+                      // A credit set here goes on the stored picture; this one has none yet.
+                      <input
+                        type="checkbox"
+                        aria-label={`Picture ${u.block + 1} in ${u.headline || 'untitled'} has no file yet: open the article to attach it`}
+                        title="No file yet: open the article to attach it"
+                        disabled
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {file === null ? (
+                      <NoFile />
+                    ) : (
+                      <button
+                        type="button"
+                        className="thumb-button"
+                        aria-label={`Show the picture in ${u.headline || 'untitled'} large`}
+                        onClick={(e) => {
+                          largeFrom.current = e.currentTarget;
+                          setLarge({ ...u, assetId: file });
+                        }}
+                      >
+                        <Thumbnail client={client} assetId={file} alt={u.alt} />
+                      </button>
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpen(u.articleId)}>
+                      {u.headline || 'Untitled'}
+                    </button>
+                  </td>
+                  <td dir="auto" data-label="Caption">
+                    {u.caption || '—'}{' '}
+                    <span className={`origin ${u.origin.caption}`}>{ORIGIN_LABEL[u.origin.caption]}</span>
+                  </td>
+                  <td className="credit" data-label="Credit">
+                    {u.creditLine || '—'}{' '}
+                    <span className={`origin ${u.origin.credit}`}>{ORIGIN_LABEL[u.origin.credit]}</span>
+                    {u.embedded?.creditLine || u.embedded?.creators?.length ? (
+                      <span className="file-says">
+                        file: {[u.embedded.creators?.join(', '), u.embedded.creditLine].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="problems" data-label="Problems">
+                    {u.problems.join('; ') || 'none'}
+                    {resolutionWarning(u.size, houseStyle) ? (
+                      <span className="warning">{resolutionWarning(u.size, houseStyle)}</span>
+                    ) : null}
+                  </td>
+                </tr>
               );
             })}
           </tbody>

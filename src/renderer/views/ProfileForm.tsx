@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { PROFILE_ROLES, ProfileSchema, type Profile } from '../../shared/model/profile';
 
-const ROLE_LABELS: Record<Profile['role'], string> = { journalist: 'Journalist', desk: 'Desk editor', photo: 'Photo editor' };
+const ROLE_LABELS: Record<Profile['role'], string> = {
+  journalist: 'Journalist',
+  desk: 'Desk editor',
+  photo: 'Photo editor',
+};
 
 interface Props {
   profile: Profile | null;
@@ -43,7 +47,15 @@ export function ProfileForm({ profile, fallback, onSave, onCancel }: Props) {
       <p>{profile ? 'Your profile' : `Who is working here? Until you say, changes are recorded as "${fallback}".`}</p>
       <label>
         Name
-        <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="name" aria-invalid={!!fieldProblems.name} aria-describedby={fieldProblems.name ? 'name-problem' : undefined} />
+        <input
+          value={name}
+          required
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="name"
+          aria-invalid={!!fieldProblems.name}
+          aria-describedby={fieldProblems.name ? 'name-problem' : undefined}
+        />
       </label>
       {fieldProblems.name ? (
         <span id="name-problem" className="field-problem">
@@ -63,7 +75,10 @@ export function ProfileForm({ profile, fallback, onSave, onCancel }: Props) {
       </label>
       {fieldProblems.initials ? (
         <span id="initials-problem" className="field-problem">
-          Initials: {fieldProblems.initials}{initials.trim() ? ` (“${initials.trim()}” has ${/\P{L}/u.test(initials.trim()) ? 'a character that is not a letter' : 'too many letters'})` : ''}
+          Initials: {fieldProblems.initials}
+          {initials.trim()
+            ? ` (“${initials.trim()}” has ${/\P{L}/u.test(initials.trim()) ? 'a character that is not a letter' : 'too many letters'})`
+            : ''}
         </span>
       ) : null}
       <span id="initials-hint" className="hint">

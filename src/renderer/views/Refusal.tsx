@@ -16,7 +16,15 @@ export function problemOf(error: unknown): Problem {
 }
 
 /** An error beside the action that caused it; a refusal lists what is missing, one per line, each with "Go there". */
-export function Refusal({ problem, onGo, onDismiss }: { problem: Problem; onGo(target: MissingTarget): void; onDismiss(): void }) {
+export function Refusal({
+  problem,
+  onGo,
+  onDismiss,
+}: {
+  problem: Problem;
+  onGo(target: MissingTarget): void;
+  onDismiss(): void;
+}) {
   return (
     <div role="alert" className="error-banner refusal">
       {problem.missing ? (

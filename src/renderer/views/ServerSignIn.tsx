@@ -27,18 +27,39 @@ export function ServerSignIn({ url: lastUrl, onSignIn, onCancel }: Props) {
           .finally(() => setBusy(false));
       }}
     >
-      <p>Join your newsroom’s server: this machine keeps working offline and sends its changes whenever the server can be reached.</p>
+      <p>
+        Join your newsroom’s server: this machine keeps working offline and sends its changes whenever the server can be
+        reached.
+      </p>
       <label>
         Server address
-        <input value={url} required autoFocus placeholder="https://byline.newsroom.example" onChange={(e) => setUrl(e.target.value)} />
+        <input
+          value={url}
+          required
+          autoFocus
+          placeholder="https://byline.newsroom.example"
+          onChange={(e) => setUrl(e.target.value)}
+        />
       </label>
       <label>
         Account
-        <input value={account} required maxLength={100} autoComplete="username" onChange={(e) => setAccount(e.target.value)} />
+        <input
+          value={account}
+          required
+          maxLength={100}
+          autoComplete="username"
+          onChange={(e) => setAccount(e.target.value)}
+        />
       </label>
       <label>
         Password
-        <input type="password" value={password} required autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          value={password}
+          required
+          autoComplete="current-password"
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       {problem ? <p role="alert">{problem}</p> : null}
       <button type="submit" className="primary" disabled={busy}>

@@ -8,7 +8,10 @@ import type { Client } from '../api/client';
  * The page an article was read from, and whether to show it: shown by itself when the article is
  * as the import left it (revision 1), so a person checks the guess right after importing.
  */
-export function usePageReview(client: Client, article: Article): { review: PageReview | null; setReview(r: PageReview): void; shown: boolean; setShown(s: boolean): void } {
+export function usePageReview(
+  client: Client,
+  article: Article,
+): { review: PageReview | null; setReview(r: PageReview): void; shown: boolean; setShown(s: boolean): void } {
   const [review, setReview] = useState<PageReview | null>(null);
   const [shown, setShown] = useState(false);
   const { id } = article;
@@ -57,7 +60,8 @@ export function SourcePanel({ review, onFix, onClose }: Props) {
       <header>
         <h2>Page source</h2>
         <p>
-          {review.fileName}: each line and the field it went to. Choose another to correct the reading ("Not in article" leaves a line out); the article is read again and keeps your corrections.
+          {review.fileName}: each line and the field it went to. Choose another to correct the reading ("Not in article"
+          leaves a line out); the article is read again and keeps your corrections.
         </p>
         <button type="button" onClick={onClose}>
           Close
@@ -69,7 +73,11 @@ export function SourcePanel({ review, onFix, onClose }: Props) {
             <span className="line-number" aria-hidden="true">
               {l.to > l.line ? `${l.line + 1}–${l.to + 1}` : l.line + 1}
             </span>
-            <select aria-label={`Line ${l.line + 1}: ${l.text.slice(0, 60)}`} value={l.role} onChange={(e) => fix(l.line, e.target.value as LineRole)}>
+            <select
+              aria-label={`Line ${l.line + 1}: ${l.text.slice(0, 60)}`}
+              value={l.role}
+              onChange={(e) => fix(l.line, e.target.value as LineRole)}
+            >
               {LINE_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {LINE_ROLE_LABELS[r]}
@@ -77,7 +85,11 @@ export function SourcePanel({ review, onFix, onClose }: Props) {
               ))}
             </select>
             <span className="line-text">{l.text}</span>
-            {l.fixed ? <span className="fixed-mark" title="Set by you">✓</span> : null}
+            {l.fixed ? (
+              <span className="fixed-mark" title="Set by you">
+                ✓
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

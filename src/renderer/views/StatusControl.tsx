@@ -43,12 +43,20 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
   };
   const start = (s: Status) => {
     if (s.reasonRequired) setAsking({ status: s, kind: 'reason' });
-    else if (s.approval && openComments > 0 && houseStyle.workflow.openComments === 'warn') setAsking({ status: s, kind: 'confirm' });
+    else if (s.approval && openComments > 0 && houseStyle.workflow.openComments === 'warn')
+      setAsking({ status: s, kind: 'confirm' });
     else void move(s.id);
   };
   const steps = stepButtons(houseStyle, status);
   const button = (s: Status) => (
-    <button key={s.id} type="button" className={s.destructive ? 'danger' : undefined} disabled={busy} title={busy ? 'A step is being made' : undefined} onClick={() => start(s)}>
+    <button
+      key={s.id}
+      type="button"
+      className={s.destructive ? 'danger' : undefined}
+      disabled={busy}
+      title={busy ? 'A step is being made' : undefined}
+      onClick={() => start(s)}
+    >
       {actionOf(s)}
     </button>
   );
@@ -62,7 +70,9 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
       </p>
       <div role="group" aria-label="Move to" className="status-steps">
         {steps.filter((s) => !s.destructive).map(button)}
-        {steps.some((s) => s.destructive) ? <span className="status-steps-apart">{steps.filter((s) => s.destructive).map(button)}</span> : null}
+        {steps.some((s) => s.destructive) ? (
+          <span className="status-steps-apart">{steps.filter((s) => s.destructive).map(button)}</span>
+        ) : null}
       </div>
       {asking?.kind === 'reason' ? (
         <form
@@ -77,7 +87,12 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
             Reason
             <textarea autoFocus value={reason} required onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="submit" className="primary" disabled={busy || !reason.trim()} title={reason.trim() ? undefined : 'Write the reason first'}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !reason.trim()}
+            title={reason.trim() ? undefined : 'Write the reason first'}
+          >
             {actionOf(asking.status).replace(/…$/, '')}
           </button>
           <button type="button" onClick={cancel}>
@@ -90,7 +105,13 @@ export function StatusControl({ status, houseStyle, openComments, onMove, onDone
           <p>
             {openComments} comment{openComments === 1 ? ' is' : 's are'} still open. {actionOf(asking.status)} anyway?
           </p>
-          <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void move(asking.status.id)}>
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            disabled={busy}
+            onClick={() => void move(asking.status.id)}
+          >
             {actionOf(asking.status)} anyway
           </button>
           <button type="button" onClick={cancel}>

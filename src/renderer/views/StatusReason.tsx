@@ -11,7 +11,19 @@ const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'sho
  * author, spiked): who said it, when, and the words, at the top of the article until someone
  * moves it on. The desk's reason must reach the author, not wait in the history.
  */
-export function StatusReason({ client, articleId, status, revision, houseStyle }: { client: Client; articleId: string; status: string; revision: number; houseStyle: HouseStyle }) {
+export function StatusReason({
+  client,
+  articleId,
+  status,
+  revision,
+  houseStyle,
+}: {
+  client: Client;
+  articleId: string;
+  status: string;
+  revision: number;
+  houseStyle: HouseStyle;
+}) {
   const [step, setStep] = useState<RevisionInfo | null>(null);
   const needsReason = statusOf(houseStyle, status)?.reasonRequired ?? false;
   useEffect(() => {
@@ -20,7 +32,10 @@ export function StatusReason({ client, articleId, status, revision, houseStyle }
       return;
     }
     let live = true;
-    client.invoke('articles.history', { id: articleId }).then((revisions) => live && setStep(currentStatusStep(revisions)), () => undefined);
+    client.invoke('articles.history', { id: articleId }).then(
+      (revisions) => live && setStep(currentStatusStep(revisions)),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -5,7 +5,11 @@ export function SyncRefusal({ refusedBy, onBackToServer }: { refusedBy: string[]
   return (
     <div className="error-banner sync-refused" role="alert" aria-label="Refused by the newsroom server">
       <p>
-        The newsroom server refused {refusedBy.length === 1 ? 'a change to this article; it stays here, but others do not see it' : `${refusedBy.length} changes to this article; they stay here, but others do not see them`}:
+        The newsroom server refused{' '}
+        {refusedBy.length === 1
+          ? 'a change to this article; it stays here, but others do not see it'
+          : `${refusedBy.length} changes to this article; they stay here, but others do not see them`}
+        :
       </p>
       <ul>
         {reasons.map((r) => (
@@ -28,7 +32,8 @@ export function EditingNotice({ editingBy }: { editingBy: string[] }) {
   if (!editors.length) return null;
   return (
     <p className="editing-notice" role="status">
-      {editors.join(', ')} {editors.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts are kept, and where you both change the same revision the desk chooses.
+      {editors.join(', ')} {editors.length === 1 ? 'is' : 'are'} editing this article too. Nothing is locked: both texts
+      are kept, and where you both change the same revision the desk chooses.
     </p>
   );
 }

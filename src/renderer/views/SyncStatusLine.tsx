@@ -40,12 +40,26 @@ export function SyncStatusLine({ status, onJoin, onSyncNow, onSignOut }: Props) 
       {last ? (
         <span>
           {' '}
-          · last synced <time dateTime={status.lastSyncedAt!} title={last.toLocaleString()}>{last.toLocaleTimeString()}</time>
+          · last synced{' '}
+          <time dateTime={status.lastSyncedAt!} title={last.toLocaleString()}>
+            {last.toLocaleTimeString()}
+          </time>
         </span>
       ) : null}
       <span title={status.url ?? ''}> · {status.account}</span>
-      {status.state === 'offline' && status.problem ? <span className="sync-problem" title={status.problem}> · the server cannot be reached; your changes stay here</span> : null}
-      {status.refused.length ? <span className="sync-problem"> · {status.refused.length} change{status.refused.length === 1 ? '' : 's'} refused by the server (shown on the article)</span> : null}{' '}
+      {status.state === 'offline' && status.problem ? (
+        <span className="sync-problem" title={status.problem}>
+          {' '}
+          · the server cannot be reached; your changes stay here
+        </span>
+      ) : null}
+      {status.refused.length ? (
+        <span className="sync-problem">
+          {' '}
+          · {status.refused.length} change{status.refused.length === 1 ? '' : 's'} refused by the server (shown on the
+          article)
+        </span>
+      ) : null}{' '}
       {status.state === 'refused' ? (
         <button type="button" className="link" onClick={onJoin}>
           Sign in…

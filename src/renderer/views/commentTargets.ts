@@ -37,4 +37,3 @@ export function commentTargets(editor: BylineEditor | null, doc: readonly Descen
   });
   return out;
 }
-

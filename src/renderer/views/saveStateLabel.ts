@@ -4,7 +4,9 @@ import type { SaveState } from '../editor/autosave';
 export function describeSaveState(state: SaveState): string {
   switch (state.kind) {
     case 'saved':
-      return state.at ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Saved';
+      return state.at
+        ? `Saved ${new Date(state.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+        : 'Saved';
     case 'dirty':
       return 'Unsaved changes';
     case 'saving':
@@ -13,4 +15,3 @@ export function describeSaveState(state: SaveState): string {
       return `Not saved: ${state.message}`;
   }
 }
-

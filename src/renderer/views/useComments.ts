@@ -42,7 +42,12 @@ export function useComments(options: Options) {
     client.invoke('comments.list', { articleId }).then(setThreads, () => undefined);
   }, [client, articleId, savedRevision, remoteRound]);
   const highlights = useMemo<Range[]>(
-    () => threads.flatMap((t) => (t.anchor?.kind === 'text' && !t.detached && !t.resolvedAt ? anchorToRanges(editorRef.current?.children ?? initialDoc, t.anchor) : [])),
+    () =>
+      threads.flatMap((t) =>
+        t.anchor?.kind === 'text' && !t.detached && !t.resolvedAt
+          ? anchorToRanges(editorRef.current?.children ?? initialDoc, t.anchor)
+          : [],
+      ),
     [threads, initialDoc, editorRef],
   );
 
@@ -96,7 +101,8 @@ export function useComments(options: Options) {
       await call(() => client.invoke('comments.add', { articleId, anchor, body }));
     },
     onReply: (commentId: string, body: string) => call(() => client.invoke('comments.reply', { commentId, body })),
-    onResolve: (commentId: string, resolved: boolean) => call(() => client.invoke('comments.setResolved', { commentId, resolved })),
+    onResolve: (commentId: string, resolved: boolean) =>
+      call(() => client.invoke('comments.setResolved', { commentId, resolved })),
     // Moves the caret to the commented words and scrolls them into view.
     onShow: (t: CommentThread) => {
       const editor = latest.current.editorRef.current;

@@ -22,7 +22,10 @@ export function useUnsavedRecovery(client: Client, stored: Article, journal: Typ
   const id = stored.id;
   useEffect(() => {
     let live = true;
-    void Promise.all([client.invoke('articles.recovery', { id }).catch(() => null), local.get(id).catch(() => null)]).then(([fromStore, fromPage]) => {
+    void Promise.all([
+      client.invoke('articles.recovery', { id }).catch(() => null),
+      local.get(id).catch(() => null),
+    ]).then(([fromStore, fromPage]) => {
       if (!live) return;
       let offer = fromStore;
       if (fromPage && sameEditedText(fromPage.article, stored)) void local.discard(id);

@@ -135,10 +135,17 @@ const MIGRATION_LOCK = 0x6279_6c6e;
 export async function migrate(pool: pg.Pool): Promise<number[]> {
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
     const newer = [...done].filter((v) => v > LATEST_SERVER_SCHEMA);
-    if (newer.length) throw new Error(`The database has schema version ${Math.max(...newer)}, newer than this server knows (${LATEST_SERVER_SCHEMA}); upgrade the server.`);
+    if (newer.length)
+      throw new Error(
+        `The database has schema version ${Math.max(...newer)}, newer than this server knows (${LATEST_SERVER_SCHEMA}); upgrade the server.`,
+      );
     const applied: number[] = [];
     for (const m of SERVER_MIGRATIONS) {
       if (done.has(m.version)) continue;

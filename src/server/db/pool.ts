@@ -9,7 +9,8 @@ import pg from 'pg';
  */
 export function openPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
-  const lost = (error: Error) => console.error(`byline-server: a database connection was lost (${error.message}); the next request opens a new one`);
+  const lost = (error: Error) =>
+    console.error(`byline-server: a database connection was lost (${error.message}); the next request opens a new one`);
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
   return pool;

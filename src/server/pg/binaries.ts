@@ -39,6 +39,8 @@ export function postgresUser(): { uid: number; gid: number } | null {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid, gid };
   } catch {
-    throw new Error('PostgreSQL cannot run as root, and there is no `postgres` user to run it as (install Debian\'s postgresql package).');
+    throw new Error(
+      "PostgreSQL cannot run as root, and there is no `postgres` user to run it as (install Debian's postgresql package).",
+    );
   }
 }

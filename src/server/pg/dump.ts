@@ -22,11 +22,16 @@ export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
 export async function backupDatabase(url: string, file: string): Promise<{ file: string; bytes: number }> {
   const partial = `${file}.partial`;
   try {
-    await run(pgTool('pg_dump'), ['--format=custom', `--file=${partial}`, `--dbname=${url}`], { maxBuffer: 16 * 1024 * 1024 });
+    await run(pgTool('pg_dump'), ['--format=custom', `--file=${partial}`, `--dbname=${url}`], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new Error(`The backup failed: ${((error as { stderr?: string }).stderr || (error as Error).message).trim()}`, { cause: error });
+    throw new Error(
+      `The backup failed: ${((error as { stderr?: string }).stderr || (error as Error).message).trim()}`,
+      { cause: error },
+    );
   }
   return { file, bytes: fs.statSync(file).size };
 }
@@ -35,8 +40,15 @@ export async function backupDatabase(url: string, file: string): Promise<{ file:
 export async function restoreDatabase(url: string, file: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`There is no backup at ${file}.`);
   try {
-    await run(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${url}`, file], { maxBuffer: 16 * 1024 * 1024 });
+    await run(
+      pgTool('pg_restore'),
+      ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${url}`, file],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
   } catch (error) {
-    throw new Error(`The restore failed, and the database is as it was: ${((error as { stderr?: string }).stderr || (error as Error).message).trim()}`, { cause: error });
+    throw new Error(
+      `The restore failed, and the database is as it was: ${((error as { stderr?: string }).stderr || (error as Error).message).trim()}`,
+      { cause: error },
+    );
   }
 }

@@ -36,7 +36,10 @@ async function freePort(): Promise<number> {
 
 export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error("PostgreSQL's server programs (initdb, pg_ctl) were not found; on Debian: apt-get install postgresql.");
+  if (!bin)
+    throw new Error(
+      "PostgreSQL's server programs (initdb, pg_ctl) were not found; on Debian: apt-get install postgresql.",
+    );
   const owner = postgresUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pg-'));
   const data = path.join(dir, 'data');
@@ -47,9 +50,40 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const as = owner ? { uid: owner.uid, gid: owner.gid } : {};
   const port = await freePort();
   try {
-    await run(path.join(bin, 'initdb'), ['-D', data, '-U', 'byline', '--pwfile', pwfile, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'], { ...as, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    await run(
+      path.join(bin, 'initdb'),
+      [
+        '-D',
+        data,
+        '-U',
+        'byline',
+        '--pwfile',
+        pwfile,
+        '--auth-local=scram-sha-256',
+        '--auth-host=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+      ],
+      { ...as, env: { ...process.env, LC_ALL: 'C.UTF-8' } },
+    );
     fs.rmSync(pwfile);
-    await run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='${dir}' -c fsync=on`, 'start'], as);
+    await run(
+      path.join(bin, 'pg_ctl'),
+      [
+        '-D',
+        data,
+        '-l',
+        path.join(dir, 'log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='${dir}' -c fsync=on`,
+        'start',
+      ],
+      as,
+    );
     const admin = new pg.Client({ host: '127.0.0.1', port, user: 'byline', password, database: 'postgres' });
     await admin.connect();
     try {
@@ -61,7 +95,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     const log = fs.existsSync(path.join(dir, 'log')) ? fs.readFileSync(path.join(dir, 'log'), 'utf8').slice(-2000) : '';
     await run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], as).catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`The throw-away PostgreSQL cluster did not start: ${(error as Error).message}${log ? `\n${log}` : ''}`, { cause: error });
+    throw new Error(
+      `The throw-away PostgreSQL cluster did not start: ${(error as Error).message}${log ? `\n${log}` : ''}`,
+      { cause: error },
+    );
   }
   let stopped = false;
   return {
@@ -69,7 +106,11 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     port,
     dir,
     async restart(mode = 'immediate') {
-      await run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-m', mode, '-w', '-t', '60', 'restart'], as);
+      await run(
+        path.join(bin, 'pg_ctl'),
+        ['-D', data, '-l', path.join(dir, 'log'), '-m', mode, '-w', '-t', '60', 'restart'],
+        as,
+      );
     },
     async stop() {
       if (stopped) return;

@@ -83,7 +83,11 @@ function changesBetween(oldText: string, newText: string): ChangeObject<string>[
   const max = Math.min(oldText.length, newText.length);
   while (head < max && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
   let tail = 0;
-  while (tail < max - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  while (
+    tail < max - head &&
+    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
+  )
+    tail++;
   const oldMid = oldText.slice(head, oldText.length - tail);
   const newMid = newText.slice(head, newText.length - tail);
   const run = (value: string, kind: 'same' | 'added' | 'removed'): ChangeObject<string> => ({
@@ -93,14 +97,20 @@ function changesBetween(oldText: string, newText: string): ChangeObject<string>[
     removed: kind === 'removed',
   });
   const middle = diffChars(oldMid, newMid, { maxEditLength: 300 }) ?? [run(oldMid, 'removed'), run(newMid, 'added')];
-  return [run(oldText.slice(0, head), 'same'), ...middle, run(oldText.slice(oldText.length - tail), 'same')].filter((c) => c.value !== '');
+  return [run(oldText.slice(0, head), 'same'), ...middle, run(oldText.slice(oldText.length - tail), 'same')].filter(
+    (c) => c.value !== '',
+  );
 }
 
 /**
  * Maps an offset in the old text to the new one. Text inserted exactly at a range's start stays
  * outside it (`after-insertions`), as does text inserted exactly at its end (`before-insertions`).
  */
-export function mapOffset(changes: readonly ChangeObject<string>[], offset: number, bias: 'after-insertions' | 'before-insertions'): number {
+export function mapOffset(
+  changes: readonly ChangeObject<string>[],
+  offset: number,
+  bias: 'after-insertions' | 'before-insertions',
+): number {
   let oldPos = 0;
   let newPos = 0;
   for (const c of changes) {

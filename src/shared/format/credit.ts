@@ -55,7 +55,8 @@ export function hasCredit(credit: Credit): boolean {
 }
 
 /** Words that introduce a credit line in German and English copy: `Bild: dpa`, `Photograph: AP`. */
-const CREDIT_PREFIX = /^(?:Bild(?:er)?|Fotos?|Photos?|Photograph(?:ie|y)?|Image|Picture|Bildquelle|Quelle|Credit|Copyright)\s*:\s*|^©\s*/i;
+const CREDIT_PREFIX =
+  /^(?:Bild(?:er)?|Fotos?|Photos?|Photograph(?:ie|y)?|Image|Picture|Bildquelle|Quelle|Credit|Copyright)\s*:\s*|^©\s*/i;
 
 /** A credit line without its prefix (`Foto: Amit Sharma / AP` → `Amit Sharma / AP`), or null when it has none. */
 export function stripCreditPrefix(line: string): string | null {
@@ -68,8 +69,17 @@ export function stripCreditPrefix(line: string): string | null {
  * `Rauch über der Stadt. Foto: AP` → caption `Rauch über der Stadt.`, credit `AP`.
  */
 export function splitCaptionCredit(text: string): { caption: string; credit: string } {
-  const match = /(?:^|[\s.!?)])((?:Bild(?:er)?|Fotos?|Photos?|Photograph(?:ie|y)?|Image|Picture|Bildquelle|Credit)\s*:\s*\S.*|©\s*\S.*)$/i.exec(text.trim());
+  const match =
+    /(?:^|[\s.!?)])((?:Bild(?:er)?|Fotos?|Photos?|Photograph(?:ie|y)?|Image|Picture|Bildquelle|Credit)\s*:\s*\S.*|©\s*\S.*)$/i.exec(
+      text.trim(),
+    );
   if (!match) return { caption: text.trim(), credit: '' };
   const credit = stripCreditPrefix(match[1]!) ?? '';
-  return { caption: text.trim().slice(0, match.index + (match[0].length - match[1]!.length)).trim(), credit };
+  return {
+    caption: text
+      .trim()
+      .slice(0, match.index + (match[0].length - match[1]!.length))
+      .trim(),
+    credit,
+  };
 }

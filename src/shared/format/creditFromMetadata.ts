@@ -55,8 +55,12 @@ export function creditConflicts(credit: Credit, m: PhotoMetadata): string[] {
   }
   const fileLine = fold(`${m.creditLine ?? ''} ${m.source ?? ''}`);
   if (fileLine.trim()) {
-    for (const [part, value] of [['provider', credit.provider], ['agency', credit.agency]] as const) {
-      if (value?.trim() && !fileLine.includes(fold(value))) problems.push(`the ${part} "${value.trim()}" is not in the file's credit line "${m.creditLine ?? m.source}"`);
+    for (const [part, value] of [
+      ['provider', credit.provider],
+      ['agency', credit.agency],
+    ] as const) {
+      if (value?.trim() && !fileLine.includes(fold(value)))
+        problems.push(`the ${part} "${value.trim()}" is not in the file's credit line "${m.creditLine ?? m.source}"`);
     }
   }
   return problems;

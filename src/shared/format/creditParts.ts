@@ -4,7 +4,8 @@ import type { Credit } from '../model/blocks';
 type Part = 'provider' | 'agency' | 'creator';
 
 /** Words that name an organisation, not a person, in credit lines (German and English). */
-const ORGANISATION_WORD = /^(?:images?|photos?|pictures?|press|presse|news|agency|agentur|media|archiv(?:e)?|stock|service|pool|alliance|collection|bild(?:er)?|fotos?|zentralbild|wire)$/i;
+const ORGANISATION_WORD =
+  /^(?:images?|photos?|pictures?|press|presse|news|agency|agentur|media|archiv(?:e)?|stock|service|pool|alliance|collection|bild(?:er)?|fotos?|zentralbild|wire)$/i;
 /** Lower-case name particles: al-Rubaye, von der Leyen, van Gogh, da Silva, bin Salman. */
 const PARTICLE = /^(?:al|el|von|vom|der|den|van|de|da|di|do|dos|du|del|della|la|le|bin|ibn|ter|zu)$|^(?:al|el)-/;
 
@@ -32,7 +33,12 @@ export function parseCreditLine(line: string, style: HouseStyle['credit']): Cred
   const text = line.trim();
   if (!text) return {};
   const slots = [...style.template.matchAll(/\{(provider|agency|creator)\}/g)].map((m) => m[1] as Part);
-  const parts = style.separator ? text.split(style.separator).map((p) => p.trim()).filter(Boolean) : [text];
+  const parts = style.separator
+    ? text
+        .split(style.separator)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [text];
   if (!style.separator || parts.length > slots.length) return { text };
 
   const people = parts.map(looksLikePerson);

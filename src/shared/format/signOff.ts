@@ -14,7 +14,8 @@ export function formatSignOff(signOff: SignOff, style: SignOffStyle = DEFAULT_HO
 }
 
 // Initials are short letter runs; agencies are letter/digit codes such as dpa, afp, AP, rtr, kna, epd.
-const SIGN_OFF_LINE = /^\s*([\p{L}]{1,6}(?:\s*[/,]\s*[\p{L}]{1,6})*)?\s*(?:\(\s*([\p{L}\p{N}-]{1,12}(?:\s*[,/]\s*[\p{L}\p{N}-]{1,12})*)\s*\))?\s*$/u;
+const SIGN_OFF_LINE =
+  /^\s*([\p{L}]{1,6}(?:\s*[/,]\s*[\p{L}]{1,6})*)?\s*(?:\(\s*([\p{L}\p{N}-]{1,12}(?:\s*[,/]\s*[\p{L}\p{N}-]{1,12})*)\s*\))?\s*$/u;
 
 /**
  * Reads a sign-off line such as `haz/qu (afp, dpa)`, `ml (dpa)` or `(AP)`. Returns null when the
@@ -45,7 +46,9 @@ export type SignOffEntryProblem = { code: 'signoff-not-recognised'; text: string
  * (`(afp, dpa)`, `dpa)`), agencies separated by commas, slashes or spaces, and a bracket left
  * open at the end (`haz (afp, dpa`). A comma inside the brackets is text, never a commit.
  */
-export function parseSignOffEntry(text: string): { ok: true; value: SignOff } | { ok: false; problem: SignOffEntryProblem } {
+export function parseSignOffEntry(
+  text: string,
+): { ok: true; value: SignOff } | { ok: false; problem: SignOffEntryProblem } {
   let line = text.trim();
   if (!line) return { ok: true, value: { authors: [], agencies: [] } };
   const opens = (line.match(/\(/g) ?? []).length;
@@ -53,12 +56,22 @@ export function parseSignOffEntry(text: string): { ok: true; value: SignOff } | 
   if (opens === 1 && closes === 0) line = `${line})`;
   else if (opens === 0 && closes === 1 && line.endsWith(')')) line = `(${line}`;
   // Agencies written with spaces between them: `(afp dpa)` → `(afp, dpa)`.
-  line = line.replace(/\(([^()]*)\)/, (_m, inner: string) => `(${inner.trim().split(/\s*[,/]\s*|\s+/).join(', ')})`);
+  line = line.replace(
+    /\(([^()]*)\)/,
+    (_m, inner: string) =>
+      `(${inner
+        .trim()
+        .split(/\s*[,/]\s*|\s+/)
+        .join(', ')})`,
+  );
   const value = parseSignOff(line, { inSignOffSlot: true });
   return value ? { ok: true, value } : { ok: false, problem: { code: 'signoff-not-recognised', text: text.trim() } };
 }
 
 /** The sign-off with `extra` added after what it holds, each initial and agency once. */
 export function mergeSignOff(value: SignOff, extra: SignOff): SignOff {
-  return { authors: [...new Set([...value.authors, ...extra.authors])], agencies: [...new Set([...value.agencies, ...extra.agencies])] };
+  return {
+    authors: [...new Set([...value.authors, ...extra.authors])],
+    agencies: [...new Set([...value.agencies, ...extra.agencies])],
+  };
 }

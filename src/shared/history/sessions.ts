@@ -17,7 +17,16 @@ export type HistoryEntry =
       last: number;
       saves: number;
     }
-  | { kind: 'step'; who: string; at: string; revision: number; before: number; status: string; note: string; name?: string };
+  | {
+      kind: 'step';
+      who: string;
+      at: string;
+      revision: number;
+      before: number;
+      status: string;
+      note: string;
+      name?: string;
+    };
 
 /** An entry with the words it added and removed, as the history lists it. */
 export type HistoryEntryWithWords = HistoryEntry & { words: { added: number; removed: number } };
@@ -40,17 +49,40 @@ export function historyEntries(revisions: readonly RevisionInfo[], pauseMs = SES
     const prev = ordered[i - 1];
     const before = prev?.revision ?? 0;
     if ((prev && prev.status !== r.status) || r.note || r.name) {
-      entries.push({ kind: 'step', who: r.savedBy, at: r.savedAt, revision: r.revision, before, status: r.status, note: r.note, ...(r.name ? { name: r.name } : {}) });
+      entries.push({
+        kind: 'step',
+        who: r.savedBy,
+        at: r.savedAt,
+        revision: r.revision,
+        before,
+        status: r.status,
+        note: r.note,
+        ...(r.name ? { name: r.name } : {}),
+      });
       return;
     }
     const open = entries.at(-1);
-    if (open?.kind === 'session' && open.who === r.savedBy && open.last === before && Date.parse(r.savedAt) - Date.parse(open.to) <= pauseMs) {
+    if (
+      open?.kind === 'session' &&
+      open.who === r.savedBy &&
+      open.last === before &&
+      Date.parse(r.savedAt) - Date.parse(open.to) <= pauseMs
+    ) {
       open.to = r.savedAt;
       open.last = r.revision;
       open.saves += 1;
       return;
     }
-    entries.push({ kind: 'session', who: r.savedBy, from: r.savedAt, to: r.savedAt, before, first: r.revision, last: r.revision, saves: 1 });
+    entries.push({
+      kind: 'session',
+      who: r.savedBy,
+      from: r.savedAt,
+      to: r.savedAt,
+      before,
+      first: r.revision,
+      last: r.revision,
+      saves: 1,
+    });
   });
   return entries.reverse();
 }

@@ -22,8 +22,33 @@ interface Marks {
 type Leaf = { text: string; bold?: boolean; italic?: boolean };
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'CENTER', 'TBODY', 'THEAD', 'TFOOT', 'BODY']);
-const BLOCKS = new Set([...HEADINGS, ...CONTAINERS, 'P', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'HR', 'CAPTION']);
+const CONTAINERS = new Set([
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'CENTER',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'BODY',
+]);
+const BLOCKS = new Set([
+  ...HEADINGS,
+  ...CONTAINERS,
+  'P',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'HR',
+  'CAPTION',
+]);
 
 function style(el: Element): string {
   return (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
@@ -40,7 +65,24 @@ function isSourceDocumentLink(href: string): boolean {
 }
 
 /** Elements whose content is never text a reader sees (DOMPurify removes them from pastes; imports meet them raw). */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT', 'BUTTON', 'TEXTAREA']);
+const NOT_TEXT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'SELECT',
+  'BUTTON',
+  'TEXTAREA',
+]);
 
 /** Word's and Google Docs' notes, comments and deletions: never part of the article text. */
 function isDropped(el: Element): boolean {
@@ -53,9 +95,13 @@ function isDropped(el: Element): boolean {
   return (
     tag === 'DEL' || // a tracked deletion; <s> and <strike> are only a look, their text stays
     s.includes('mso-list:ignore') || // Word's typed list bullet ("·", "1.")
-    s.includes('mso-element:comment') || /MsoComment/i.test(cls) ||
-    /^#_msocom_/i.test(href) || /^#cmnt/i.test(href) || /^cmnt\d/i.test(id) ||
-    s.includes('display:none') || s.includes('mso-hide:all')
+    s.includes('mso-element:comment') ||
+    /MsoComment/i.test(cls) ||
+    /^#_msocom_/i.test(href) ||
+    /^#cmnt/i.test(href) ||
+    /^cmnt\d/i.test(id) ||
+    s.includes('display:none') ||
+    s.includes('mso-hide:all')
   );
 }
 
@@ -112,7 +158,8 @@ function mergeLeaves(leaves: Leaf[]): Leaf[] {
   const out: Leaf[] = [];
   for (const l of leaves) {
     const prev = out[out.length - 1];
-    if (prev && !!prev.bold === !!l.bold && !!prev.italic === !!l.italic) out[out.length - 1] = { ...prev, text: prev.text + l.text };
+    if (prev && !!prev.bold === !!l.bold && !!prev.italic === !!l.italic)
+      out[out.length - 1] = { ...prev, text: prev.text + l.text };
     else out.push({ ...l });
   }
   return out;
@@ -142,7 +189,8 @@ function tidy(inlines: Inline[], joinSpacedRuns = true): RichText | null {
   const runs: Inline[] = [];
   for (const n of inlines) {
     const prev = runs[runs.length - 1];
-    if (prev && !('type' in prev) && !('type' in n) && !!prev.bold === !!n.bold && !!prev.italic === !!n.italic) runs[runs.length - 1] = { ...prev, text: prev.text + n.text };
+    if (prev && !('type' in prev) && !('type' in n) && !!prev.bold === !!n.bold && !!prev.italic === !!n.italic)
+      runs[runs.length - 1] = { ...prev, text: prev.text + n.text };
     else runs.push(n);
   }
   // 1. Move leading/trailing spaces out of marked leaves and links.
@@ -163,15 +211,28 @@ function tidy(inlines: Inline[], joinSpacedRuns = true): RichText | null {
   }
   // 2. Merge neighbours with the same marks; a lone space between two runs of the same marks
   //    joins them (italic, space, italic is one italic run).
-  const sameMarks = (a: Inline, b: Inline) => !('type' in a) && !('type' in b) && !!a.bold === !!b.bold && !!a.italic === !!b.italic;
+  const sameMarks = (a: Inline, b: Inline) =>
+    !('type' in a) && !('type' in b) && !!a.bold === !!b.bold && !!a.italic === !!b.italic;
   const merged: Inline[] = [];
   for (const n of spaced) {
     const prev = merged[merged.length - 1];
     const beforePrev = merged[merged.length - 2];
     if (prev && sameMarks(prev, n)) {
       merged[merged.length - 1] = { ...(prev as Leaf), text: (prev as Leaf).text + (n as Leaf).text };
-    } else if (joinSpacedRuns && beforePrev && prev && !('type' in prev) && prev.text === ' ' && !prev.bold && !prev.italic && sameMarks(beforePrev, n)) {
-      merged.splice(merged.length - 2, 2, { ...(beforePrev as Leaf), text: `${(beforePrev as Leaf).text} ${(n as Leaf).text}` });
+    } else if (
+      joinSpacedRuns &&
+      beforePrev &&
+      prev &&
+      !('type' in prev) &&
+      prev.text === ' ' &&
+      !prev.bold &&
+      !prev.italic &&
+      sameMarks(beforePrev, n)
+    ) {
+      merged.splice(merged.length - 2, 2, {
+        ...(beforePrev as Leaf),
+        text: `${(beforePrev as Leaf).text} ${(n as Leaf).text}`,
+      });
     } else merged.push(n);
   }
   // 3. Collapse whitespace runs, across leaf boundaries too, and trim the block's ends.
@@ -262,7 +323,9 @@ class Builder implements ImageSink {
     const rich = this.tidy(out);
     if (!rich) return;
     // Headings are plain: the bold a word processor puts on them is the heading's look, not emphasis.
-    this.blocks.push(type === 'subhead' ? { type, children: this.tidy(rich.map(plain)) ?? rich } : { type, children: rich });
+    this.blocks.push(
+      type === 'subhead' ? { type, children: this.tidy(rich.map(plain)) ?? rich } : { type, children: rich },
+    );
   }
 
   addListItem(el: Element, ordered: boolean): void {
@@ -288,7 +351,9 @@ class Builder implements ImageSink {
 }
 
 function plain(n: Inline): Inline {
-  return 'type' in n ? { type: 'link', url: n.url, children: n.children.map((c) => ({ text: c.text })) } : { text: n.text };
+  return 'type' in n
+    ? { type: 'link', url: n.url, children: n.children.map((c) => ({ text: c.text })) }
+    : { text: n.text };
 }
 
 function walk(node: Node, b: Builder): void {
@@ -318,8 +383,7 @@ function walk(node: Node, b: Builder): void {
     } else if (tag === 'UL' || tag === 'OL') {
       b.startList();
       walkList(el, tag === 'OL', b);
-    }
-    else if (tag === 'LI') walkList(el.parentElement ?? el, el.parentElement?.tagName === 'OL', b, [el]);
+    } else if (tag === 'LI') walkList(el.parentElement ?? el, el.parentElement?.tagName === 'OL', b, [el]);
     else if (tag === 'BLOCKQUOTE') walkQuote(el, b);
     else if (tag === 'PRE') {
       b.flush();
@@ -353,7 +417,8 @@ function walkList(list: Element, ordered: boolean, b: Builder, only?: Element[])
 /** Lists inside an item, at any depth (broken HTML can wrap them in <b> or <span>), but not lists inside those. */
 function nestedLists(item: Element): Element[] {
   return Array.from(item.querySelectorAll('ul, ol')).filter((list) => {
-    for (let p = list.parentElement; p && p !== item; p = p.parentElement) if (p.tagName === 'UL' || p.tagName === 'OL') return false;
+    for (let p = list.parentElement; p && p !== item; p = p.parentElement)
+      if (p.tagName === 'UL' || p.tagName === 'OL') return false;
     return true;
   });
 }
@@ -362,9 +427,15 @@ function nestedLists(item: Element): Element[] {
 function walkQuote(el: Element, b: Builder): void {
   b.flush();
   const source = Array.from(el.children).find((c) => c.tagName === 'FOOTER' || c.tagName === 'CITE');
-  const attribution = (source?.textContent ?? '').replace(/\s+/g, ' ').replace(/^[—–]\s*/, '').trim();
+  const attribution = (source?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[—–]\s*/, '')
+    .trim();
   const quote = source ? (el.cloneNode(true) as Element) : el;
-  if (source) Array.from(quote.children).find((c) => c.tagName === source.tagName)?.remove();
+  if (source)
+    Array.from(quote.children)
+      .find((c) => c.tagName === source.tagName)
+      ?.remove();
   const paragraphs = Array.from(quote.children).filter((c) => c.tagName === 'P');
   const parts = paragraphs.length ? paragraphs : [quote];
   const start = b.blocks.length;
@@ -421,9 +492,16 @@ export function htmlToBlocks(root: Node, options: HtmlToBlocksOptions = {}): Pas
  */
 export function textToBlocks(text: string): Block[] {
   const normalized = text.replace(/\r\n?/g, '\n');
-  const chunks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n+/).map((c) => c.replace(/[ \t]*\n[ \t]*/g, ' ')) : normalized.split('\n');
+  const chunks = /\n[ \t]*\n/.test(normalized)
+    ? normalized.split(/\n[ \t]*\n+/).map((c) => c.replace(/[ \t]*\n[ \t]*/g, ' '))
+    : normalized.split('\n');
   return chunks
-    .map((c) => c.replace(/\t/g, ' ').replace(/[ \u00a0]{2,}/g, ' ').replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''))
+    .map((c) =>
+      c
+        .replace(/\t/g, ' ')
+        .replace(/[ \u00a0]{2,}/g, ' ')
+        .replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''),
+    )
     .filter(Boolean)
     .map((t) => ({ type: 'paragraph', children: [{ text: t }] }));
 }

@@ -60,7 +60,17 @@ export type Channel = (typeof CHANNELS)[number];
 export const IPC_PREFIX = 'byline:';
 
 /** Events the main process sends to the renderer (menu commands). */
-export const MENU_COMMANDS = ['new-article', 'show-list', 'show-trash', 'backup', 'save-now', 'import', 'export', 'send-for-review', 'show-photos'] as const;
+export const MENU_COMMANDS = [
+  'new-article',
+  'show-list',
+  'show-trash',
+  'backup',
+  'save-now',
+  'import',
+  'export',
+  'send-for-review',
+  'show-photos',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT = `${IPC_PREFIX}menu`;
 /** How far a long job has got (shared/jobs.ts), sent by the main process to the page. */
@@ -73,7 +83,20 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** Exchange formats Byline writes; more arrive with issue 4. */
-export const EXPORT_FORMATS = ['json', 'nitf', 'newsml', 'newsml-package', 'ninjs', 'ninjs-package', 'ninjs2', 'html', 'md', 'text', 'pdf', 'docx'] as const;
+export const EXPORT_FORMATS = [
+  'json',
+  'nitf',
+  'newsml',
+  'newsml-package',
+  'ninjs',
+  'ninjs-package',
+  'ninjs2',
+  'html',
+  'md',
+  'text',
+  'pdf',
+  'docx',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How the export form names each format, in the order it offers them. */

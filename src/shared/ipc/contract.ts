@@ -5,7 +5,13 @@ import { ArticleInputSchema, type Article } from '../model/article';
 import { CommentBodySchema, NewAnchorSchema, type CommentThread } from '../model/comment';
 import type { HandoffOutcome, IncomingVersion } from '../model/handoff';
 import { ListQuerySchema, type QueueFacets } from '../model/queue';
-import { CreditPartsSchema, PhotoFilterSchema, type PhotoInfo, type PhotoMetadata, type PhotoUse } from '../model/photo';
+import {
+  CreditPartsSchema,
+  PhotoFilterSchema,
+  type PhotoInfo,
+  type PhotoMetadata,
+  type PhotoUse,
+} from '../model/photo';
 import type { Credit } from '../model/blocks';
 import type { HistoryEntryWithWords } from '../history/sessions';
 import { JournalMarkSchema } from '../model/journal';
@@ -111,7 +117,9 @@ export const contract = {
   'articles.get': channel<Article>()(z.object({ id: Id }).strict()),
   'articles.create': channel<Article>()(z.object({ headline: z.string().max(1000).optional() }).strict()),
   /** `journal` says how far the editor had got; the save clears every journal entry it covers. */
-  'articles.save': channel<SaveResult>()(z.object({ article: ArticleInputSchema, journal: JournalMarkSchema.optional() }).strict()),
+  'articles.save': channel<SaveResult>()(
+    z.object({ article: ArticleInputSchema, journal: JournalMarkSchema.optional() }).strict(),
+  ),
   /** The editor's unsaved text, a few times a second while typing (see store/journal.ts). */
   'articles.journal': channel<null>()(z.object({ article: ArticleInputSchema, mark: JournalMarkSchema }).strict()),
   /** Text typed but never saved (the window crashed), on top of the stored article; null when none. */
@@ -119,16 +127,27 @@ export const contract = {
   'articles.discardRecovery': channel<null>()(z.object({ id: Id }).strict()),
   /** A workflow step; `revision` is the one the person saw, so a step on stale information is a conflict. */
   'articles.setStatus': channel<Article>()(
-    z.object({ id: Id, status: z.string().max(40), reason: z.string().max(2000).optional(), revision: z.number().int().min(1).optional() }).strict(),
+    z
+      .object({
+        id: Id,
+        status: z.string().max(40),
+        reason: z.string().max(2000).optional(),
+        revision: z.number().int().min(1).optional(),
+      })
+      .strict(),
   ),
   'articles.history': channel<RevisionInfo[]>()(z.object({ id: Id }).strict()),
   /** Names a version (an empty name removes it); answers with the history. */
-  'articles.nameVersion': channel<RevisionInfo[]>()(z.object({ id: Id, revision: z.number().int().min(1), name: z.string().max(100) }).strict()),
+  'articles.nameVersion': channel<RevisionInfo[]>()(
+    z.object({ id: Id, revision: z.number().int().min(1), name: z.string().max(100) }).strict(),
+  ),
   /** The history as editing sessions and steps, with words added and removed (history/sessions.ts). */
   'articles.sessions': channel<HistoryEntryWithWords[]>()(z.object({ id: Id }).strict()),
   'articles.revision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1) }).strict()),
   /** An earlier revision's text as a new revision; `base` is the revision the person saw. */
-  'articles.restoreRevision': channel<Article>()(z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict()),
+  'articles.restoreRevision': channel<Article>()(
+    z.object({ id: Id, revision: z.number().int().min(1), base: z.number().int().min(1).optional() }).strict(),
+  ),
   'articles.trash': channel<{ id: string }>()(z.object({ id: Id }).strict()),
   'articles.restore': channel<Article>()(z.object({ id: Id }).strict()),
   /** Leaving a new article with nothing typed: it is forgotten (the store checks that it is blank). */
@@ -147,7 +166,9 @@ export const contract = {
    * transaction; `discard` drops it. A cancelled import therefore leaves the store as it was.
    */
   'imports.stage': channel<{ fileName: string; format: string }>()(
-    z.object({ batch: z.uuid(), fileName: z.string().min(1).max(500), dataBase64: z.base64().max(MAX_IMPORT_BASE64) }).strict(),
+    z
+      .object({ batch: z.uuid(), fileName: z.string().min(1).max(500), dataBase64: z.base64().max(MAX_IMPORT_BASE64) })
+      .strict(),
   ),
   'imports.commit': channel<ImportBatchResult>()(z.object({ batch: z.uuid() }).strict()),
   'imports.discard': channel<null>()(z.object({ batch: z.uuid() }).strict()),
@@ -165,17 +186,34 @@ export const contract = {
   'articles.incoming': channel<IncomingVersion[]>()(z.object({ id: Id }).strict()),
   /** The choice; `base` is the revision the person compared against. */
   'articles.resolveIncoming': channel<Article>()(
-    z.object({ id: Id, incomingId: z.number().int().min(1), keep: z.enum(['mine', 'theirs']), base: z.number().int().min(1) }).strict(),
+    z
+      .object({
+        id: Id,
+        incomingId: z.number().int().min(1),
+        keep: z.enum(['mine', 'theirs']),
+        base: z.number().int().min(1),
+      })
+      .strict(),
   ),
-  'articles.export': channel<ExportResult>()(z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict()),
+  'articles.export': channel<ExportResult>()(
+    z.object({ id: Id, format: z.enum(EXPORT_FORMATS).default('json') }).strict(),
+  ),
   'comments.list': channel<CommentThread[]>()(z.object({ articleId: Id }).strict()),
   /** A text range is given as offsets into the saved field; the store reads the quote itself. */
-  'comments.add': channel<CommentThread>()(z.object({ articleId: Id, anchor: NewAnchorSchema, body: CommentBodySchema }).strict()),
+  'comments.add': channel<CommentThread>()(
+    z.object({ articleId: Id, anchor: NewAnchorSchema, body: CommentBodySchema }).strict(),
+  ),
   'comments.reply': channel<CommentThread>()(z.object({ commentId: Id, body: CommentBodySchema }).strict()),
   'comments.setResolved': channel<CommentThread>()(z.object({ commentId: Id, resolved: z.boolean() }).strict()),
   /** A picture pasted, dropped or chosen in the page, as a data: URL (the page cannot read files). */
   'assets.add': channel<AssetAdded>()(
-    z.object({ fileName: z.string().min(1).max(500), dataUrl: z.string().max(MAX_IMPORT_BASE64), source: z.enum(['paste', 'drop', 'file']).default('paste') }).strict(),
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        dataUrl: z.string().max(MAX_IMPORT_BASE64),
+        source: z.enum(['paste', 'drop', 'file']).default('paste'),
+      })
+      .strict(),
   ),
   /** The picture for an image block (display) or a list (thumbnail), with what its file said. */
   'assets.preview': channel<AssetPreview>()(
@@ -184,14 +222,22 @@ export const contract = {
   /** The photo desk: every picture in every article, filtered. */
   'photos.list': channel<PhotoUse[]>()(PhotoFilterSchema),
   /** Sets credit parts on the chosen pictures wherever they are used (a revision per changed article). */
-  'photos.setCredit': channel<CreditSet>()(z.object({ assetIds: z.array(AssetId).min(1).max(1000), parts: CreditPartsSchema }).strict()),
+  'photos.setCredit': channel<CreditSet>()(
+    z.object({ assetIds: z.array(AssetId).min(1).max(1000), parts: CreditPartsSchema }).strict(),
+  ),
   'store.check': channel<IntegrityReport>()(Empty),
   'store.backup': channel<BackupResult>()(Empty),
   /** The newsroom server: where this machine stands (the status line). */
   'sync.status': channel<SyncStatus>()(Empty),
   /** Signs this machine in once; it keeps a device token and syncs after restarts, offline in between. */
   'sync.signIn': channel<SyncStatus>()(
-    z.object({ url: z.string().trim().min(1).max(2000), account: AccountNameSchema, password: z.string().min(1).max(1000) }).strict(),
+    z
+      .object({
+        url: z.string().trim().min(1).max(2000),
+        account: AccountNameSchema,
+        password: z.string().min(1).max(1000),
+      })
+      .strict(),
   ),
   /** Forgets the sign-in; what waits to go out stays for the next one. */
   'sync.signOut': channel<SyncStatus>()(Empty),
@@ -205,7 +251,9 @@ export const contract = {
   'sync.backToServer': channel<Article>()(z.object({ id: Id, base: z.number().int().min(1) }).strict()),
   /** The desk assigns an article (and may move it to a desk); whoever it reaches gets its history. */
   'sync.assign': channel<{ assigned: string[]; desk: string | null }>()(
-    z.object({ articleId: Id, assignedTo: z.array(AccountNameSchema).max(50), desk: DeskNameSchema.optional() }).strict(),
+    z
+      .object({ articleId: Id, assignedTo: z.array(AccountNameSchema).max(50), desk: DeskNameSchema.optional() })
+      .strict(),
   ),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 

@@ -107,7 +107,12 @@ export function imageCredits(body: readonly Block[]): Credit[] {
 }
 
 /** Nothing typed yet: no text in any field, no block, no sign-off, no keyword. */
-export function isBlankArticle(a: Pick<Article, 'rubric' | 'kicker' | 'headline' | 'teaser' | 'byline' | 'dateline' | 'body' | 'keywords' | 'signOff'>): boolean {
+export function isBlankArticle(
+  a: Pick<
+    Article,
+    'rubric' | 'kicker' | 'headline' | 'teaser' | 'byline' | 'dateline' | 'body' | 'keywords' | 'signOff'
+  >,
+): boolean {
   return (
     ![a.rubric, a.kicker, a.headline, a.teaser, a.byline, a.dateline].some((s) => s.trim()) &&
     a.body.every((b) => b.type !== 'image' && !blockText(b).trim()) &&

@@ -6,7 +6,16 @@ export const TEXT_FIELDS = ['rubric', 'kicker', 'headline', 'teaser', 'body'] as
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Fields a comment can be about as a whole. */
-export const WHOLE_FIELDS = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'dateline', 'keywords', 'signOff'] as const;
+export const WHOLE_FIELDS = [
+  'rubric',
+  'kicker',
+  'headline',
+  'teaser',
+  'byline',
+  'dateline',
+  'keywords',
+  'signOff',
+] as const;
 export type WholeField = (typeof WHOLE_FIELDS)[number];
 
 export const IMAGE_PARTS = ['caption', 'credit', 'alt'] as const;
@@ -36,7 +45,12 @@ export type TextAnchor = Extract<Anchor, { kind: 'text' }>;
 export const NewAnchorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), field: z.enum(WHOLE_FIELDS) }).strict(),
   z
-    .object({ kind: z.literal('text'), field: z.enum(TEXT_FIELDS), start: z.number().int().min(0), end: z.number().int().min(0) })
+    .object({
+      kind: z.literal('text'),
+      field: z.enum(TEXT_FIELDS),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+    })
     .strict()
     .refine((a) => a.start < a.end, 'select some text to comment on'),
   z.object({ kind: z.literal('image'), assetId: AssetIdSchema, part: z.enum(IMAGE_PARTS) }).strict(),

@@ -12,7 +12,9 @@ export const RevisionRecordSchema = z
     doc: ArticleSchema,
   })
   .strict()
-  .refine((r) => r.doc.revision === r.revision, { message: 'a revision record holds a different revision of the text' });
+  .refine((r) => r.doc.revision === r.revision, {
+    message: 'a revision record holds a different revision of the text',
+  });
 export type RevisionRecord = z.infer<typeof RevisionRecordSchema>;
 
 /** What opening a package did to the article here. */

@@ -21,4 +21,5 @@ export function editedText(a: ParsedArticleInput | Article) {
 }
 
 /** Whether two versions hold the same text (a journal entry that a save already holds). */
-export const sameEditedText = (a: ParsedArticleInput | Article, b: ParsedArticleInput | Article) => JSON.stringify(editedText(a)) === JSON.stringify(editedText(b));
+export const sameEditedText = (a: ParsedArticleInput | Article, b: ParsedArticleInput | Article) =>
+  JSON.stringify(editedText(a)) === JSON.stringify(editedText(b));

@@ -2,11 +2,34 @@
 // to the person beside the article, corrected by them, and printed by `byline import --explain`.
 import { z } from 'zod';
 
-export const LINE_ROLES = ['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'paragraph', 'subhead', 'list', 'caption', 'credit', 'signOff', 'keywords', 'page'] as const;
+export const LINE_ROLES = [
+  'rubric',
+  'kicker',
+  'headline',
+  'teaser',
+  'byline',
+  'date',
+  'paragraph',
+  'subhead',
+  'list',
+  'caption',
+  'credit',
+  'signOff',
+  'keywords',
+  'page',
+] as const;
 export const LineRoleSchema = z.enum(LINE_ROLES);
 export type LineRole = z.infer<typeof LineRoleSchema>;
 /** Fields an article has once; the others (paragraphs, keywords …) take many lines. */
-export const SINGLE_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['rubric', 'kicker', 'headline', 'teaser', 'byline', 'date', 'signOff']);
+export const SINGLE_ROLES: ReadonlySet<LineRole> = new Set<LineRole>([
+  'rubric',
+  'kicker',
+  'headline',
+  'teaser',
+  'byline',
+  'date',
+  'signOff',
+]);
 
 /** What each role is called where a person sees it (English for now; the codes are what programs use). */
 export const LINE_ROLE_LABELS: Record<LineRole, string> = {

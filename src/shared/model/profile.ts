@@ -8,7 +8,10 @@ export const ProfileSchema = z
   .object({
     name: z.string().trim().min(1, 'a name is needed').max(100),
     /** As in sign-offs: `haz`, `qu`. */
-    initials: z.string().trim().regex(/^\p{L}{1,6}$/u, 'initials are one to six letters'),
+    initials: z
+      .string()
+      .trim()
+      .regex(/^\p{L}{1,6}$/u, 'initials are one to six letters'),
     role: z.enum(PROFILE_ROLES),
   })
   .strict();

@@ -9,7 +9,8 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export function hasUnstorableText(value: unknown): boolean {
   if (typeof value === 'string') return value.search(UNSTORABLE) !== -1;
   if (Array.isArray(value)) return value.some(hasUnstorableText);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasUnstorableText(k) || hasUnstorableText(v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => hasUnstorableText(k) || hasUnstorableText(v));
   return false;
 }
 

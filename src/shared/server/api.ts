@@ -54,7 +54,16 @@ export interface SignInResponse {
 }
 
 /** Errors the server answers with: a stable code for programs (and later translations) and a message. */
-export const SERVER_ERROR_CODES = ['bad-request', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'rate-limited', 'too-large', 'internal'] as const;
+export const SERVER_ERROR_CODES = [
+  'bad-request',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'rate-limited',
+  'too-large',
+  'internal',
+] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 export interface ServerErrorBody {
   error: { code: ServerErrorCode; message: string };

@@ -58,7 +58,10 @@ export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
 /** Assigning an article (POST /api/v1/articles/:id/assignment): account names, and a desk to move it to. */
 export const AssignRequestSchema = z
-  .object({ assignedTo: z.array(z.string().trim().min(1).max(100)).max(50), desk: z.string().trim().min(1).max(60).optional() })
+  .object({
+    assignedTo: z.array(z.string().trim().min(1).max(100)).max(50),
+    desk: z.string().trim().min(1).max(60).optional(),
+  })
   .strict();
 
 export const PushRequestSchema = z.object({ records: z.array(SyncRecordSchema).min(1).max(500) }).strict();
@@ -95,7 +98,9 @@ export interface PullResult {
 }
 
 /** What a desktop says on the live socket: the article it has open now (null: none). */
-export const LiveClientMessageSchema = z.object({ type: z.literal('editing'), articleId: z.uuid().nullable() }).strict();
+export const LiveClientMessageSchema = z
+  .object({ type: z.literal('editing'), articleId: z.uuid().nullable() })
+  .strict();
 export type LiveClientMessage = z.infer<typeof LiveClientMessageSchema>;
 
 /** What the server says on the live socket. */
@@ -111,7 +116,9 @@ export const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Announcing a picture's upload (or asking how far it got): its size in bytes. */
 export const BlobStartSchema = z.object({ size: z.number().int().min(1).max(MAX_PICTURE_BYTES) }).strict();
 
-export const BlobChunkQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(MAX_PICTURE_BYTES) }).strict();
+export const BlobChunkQuerySchema = z
+  .object({ offset: z.coerce.number().int().min(0).max(MAX_PICTURE_BYTES) })
+  .strict();
 
 /** How far a picture's upload got. */
 export interface BlobState {

@@ -65,9 +65,13 @@ describe('a read-only folder', () => {
     expect(byline(['--db', db, 'check'], asUnprivileged())).toMatchObject({
       code: 0,
       stderr: note,
-      stdout: 'ok: 1 articles, 1 revisions, 0 images\n  (read-only: the search index was compared by its entries, not checked itself)\n',
+      stdout:
+        'ok: 1 articles, 1 revisions, 0 images\n  (read-only: the search index was compared by its entries, not checked itself)\n',
     });
-    expect(byline(['--db', db, 'check', '--repair'], asUnprivileged())).toMatchObject({ code: 1, stderr: `${note}byline: ${db} is read-only here, so it cannot be repaired; nothing was changed.\n` });
+    expect(byline(['--db', db, 'check', '--repair'], asUnprivileged())).toMatchObject({
+      code: 1,
+      stderr: `${note}byline: ${db} is read-only here, so it cannot be repaired; nothing was changed.\n`,
+    });
     expect(fs.readdirSync(ro)).toEqual(['byline.db']);
   });
 });
@@ -78,7 +82,11 @@ const canMount = isRoot && process.platform === 'linux';
  * A real full disk: a 2 MB tmpfs where we may mount one (root on Linux); and everywhere a file-size
  * limit (RLIMIT_FSIZE, with SIGXFSZ ignored) under which writes past 2 MB fail as on a full disk.
  */
-function smallDisk(kind: 'tmpfs' | 'file-size limit'): { dir: string; command: (args: string[]) => [string, string[]]; cleanup(): void } {
+function smallDisk(kind: 'tmpfs' | 'file-size limit'): {
+  dir: string;
+  command: (args: string[]) => [string, string[]];
+  cleanup(): void;
+} {
   const dir = tempDir();
   if (kind === 'tmpfs') {
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir]);
@@ -99,41 +107,58 @@ describe('a full disk', () => {
   it.each([
     ['tmpfs', canMount],
     ['file-size limit', process.platform !== 'win32'],
-  ] as const)('%s: a save that does not fit fails clearly; earlier saves are kept and the store checks out', (kind, possible) => {
-    if (!possible) {
-      console.log(`skipped ${kind}: needs root on Linux to mount a tmpfs`);
-      return;
-    }
-    const disk = smallDisk(kind);
-    cleanups.push(disk.cleanup);
-    const db = path.join(disk.dir, 'byline.db');
-    const big = 'Langer Text, der die kleine Platte füllt. '.repeat(4000); // ~170 KB per article
-    const saved: string[] = [];
-    let failure = '';
-    for (let i = 0; i < 40 && !failure; i++) {
-      const file = path.join(tempDir(), 'a.json');
-      fs.writeFileSync(file, JSON.stringify({ headline: `Artikel ${i}`, body: [{ type: 'paragraph', children: [{ text: big + i }] }] }));
-      const [cmd, args] = disk.command([path.resolve('bin/byline.cjs'), '--db', db, '--json', 'save', file]);
-      const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, BYLINE_DB: '' } });
-      if (r.status === 0) saved.push(JSON.parse(r.stdout).article.id);
-      else failure = r.stderr;
-    }
-    // A full tmpfs is ENOSPC, which SQLite reports as SQLITE_FULL; a size limit is EFBIG, which it
-    // reports only as a write error. Each gets a message that says what is safe.
-    expect(JSON.parse(failure)).toEqual({
-      error:
-        kind === 'tmpfs'
-          ? { code: 'disk-full', message: `The disk holding ${db} is full: the change was not saved and the store is unchanged. Free some space and save again.` }
-          : { code: 'io', message: `Writing to ${db} failed (disk I/O error); the disk may be full, over a size limit or failing. The change was not saved; the last acknowledged save is safe.` },
-    });
-    expect(saved.length).toBeGreaterThan(2);
+  ] as const)(
+    '%s: a save that does not fit fails clearly; earlier saves are kept and the store checks out',
+    (kind, possible) => {
+      if (!possible) {
+        console.log(`skipped ${kind}: needs root on Linux to mount a tmpfs`);
+        return;
+      }
+      const disk = smallDisk(kind);
+      cleanups.push(disk.cleanup);
+      const db = path.join(disk.dir, 'byline.db');
+      const big = 'Langer Text, der die kleine Platte füllt. '.repeat(4000); // ~170 KB per article
+      const saved: string[] = [];
+      let failure = '';
+      for (let i = 0; i < 40 && !failure; i++) {
+        const file = path.join(tempDir(), 'a.json');
+        fs.writeFileSync(
+          file,
+          JSON.stringify({ headline: `Artikel ${i}`, body: [{ type: 'paragraph', children: [{ text: big + i }] }] }),
+        );
+        const [cmd, args] = disk.command([path.resolve('bin/byline.cjs'), '--db', db, '--json', 'save', file]);
+        const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, BYLINE_DB: '' } });
+        if (r.status === 0) saved.push(JSON.parse(r.stdout).article.id);
+        else failure = r.stderr;
+      }
+      // A full tmpfs is ENOSPC, which SQLite reports as SQLITE_FULL; a size limit is EFBIG, which it
+      // reports only as a write error. Each gets a message that says what is safe.
+      expect(JSON.parse(failure)).toEqual({
+        error:
+          kind === 'tmpfs'
+            ? {
+                code: 'disk-full',
+                message: `The disk holding ${db} is full: the change was not saved and the store is unchanged. Free some space and save again.`,
+              }
+            : {
+                code: 'io',
+                message: `Writing to ${db} failed (disk I/O error); the disk may be full, over a size limit or failing. The change was not saved; the last acknowledged save is safe.`,
+              },
+      });
+      expect(saved.length).toBeGreaterThan(2);
 
-    const store = Store.open(db);
-    try {
-      expect(store.check().problems).toEqual([]);
-      expect(store.articles.list({ limit: 1000 }).items.map((i) => i.id).sort()).toEqual([...saved].sort());
-    } finally {
-      store.close();
-    }
-  });
+      const store = Store.open(db);
+      try {
+        expect(store.check().problems).toEqual([]);
+        expect(
+          store.articles
+            .list({ limit: 1000 })
+            .items.map((i) => i.id)
+            .sort(),
+        ).toEqual([...saved].sort());
+      } finally {
+        store.close();
+      }
+    },
+  );
 });

@@ -29,30 +29,38 @@ const headlines = (db: string) => {
 };
 
 describe('long commands stopped part-way', () => {
-  it('a restore killed at any moment leaves the store either as it was or wholly restored, and the next restore works', { timeout: 120_000 }, async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'byline.db');
-    const store = Store.open(db);
-    store.articles.create({ headline: 'Im Backup' }, 'anna');
-    for (let i = 0; i < 60; i++) store.assets.add(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(1024 * 1024)]), `p${i}.jpg`);
-    await store.backup(path.join(dir, 'bak'));
-    store.articles.create({ headline: 'Nach dem Backup' }, 'anna');
-    store.close();
-    const before = headlines(db).sort();
+  it(
+    'a restore killed at any moment leaves the store either as it was or wholly restored, and the next restore works',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const db = path.join(dir, 'byline.db');
+      const store = Store.open(db);
+      store.articles.create({ headline: 'Im Backup' }, 'anna');
+      for (let i = 0; i < 60; i++)
+        store.assets.add(
+          Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(1024 * 1024)]),
+          `p${i}.jpg`,
+        );
+      await store.backup(path.join(dir, 'bak'));
+      store.articles.create({ headline: 'Nach dem Backup' }, 'anna');
+      store.close();
+      const before = headlines(db).sort();
 
-    // Killed early, mid-copy and late: never a store in between.
-    for (const ms of [150, 400, 800]) {
-      await killedAfter(['--db', db, 'restore-backup', path.join(dir, 'bak')], ms);
-      const now = headlines(db).sort();
-      expect([before, ['Im Backup']]).toContainEqual(now);
-      if (now.length === 1) break; // restored whole; the later kills would test nothing new
-    }
-    const done = byline(['--db', db, 'restore-backup', path.join(dir, 'bak')]);
-    expect(done.stderr).toBe('');
-    expect(headlines(db)).toEqual(['Im Backup']);
-    expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring'))).toEqual([]);
-    expect(byline(['--db', db, 'check']).code).toBe(0);
-  });
+      // Killed early, mid-copy and late: never a store in between.
+      for (const ms of [150, 400, 800]) {
+        await killedAfter(['--db', db, 'restore-backup', path.join(dir, 'bak')], ms);
+        const now = headlines(db).sort();
+        expect([before, ['Im Backup']]).toContainEqual(now);
+        if (now.length === 1) break; // restored whole; the later kills would test nothing new
+      }
+      const done = byline(['--db', db, 'restore-backup', path.join(dir, 'bak')]);
+      expect(done.stderr).toBe('');
+      expect(headlines(db)).toEqual(['Im Backup']);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring'))).toEqual([]);
+      expect(byline(['--db', db, 'check']).code).toBe(0);
+    },
+  );
 
   it('an import killed while it reads its files stores none of them', { timeout: 120_000 }, async () => {
     const dir = tempDir();

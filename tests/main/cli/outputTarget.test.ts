@@ -25,7 +25,9 @@ describe('where commands may write', () => {
       for (const force of [[], ['--force']]) {
         const r = byline(['--db', db, 'pack', id, '--out', target, ...force]);
         expect(r.code, target).toBe(1);
-        expect(r.stderr).toContain("is one of the store's own files; Byline never writes over it. Nothing was written.");
+        expect(r.stderr).toContain(
+          "is one of the store's own files; Byline never writes over it. Nothing was written.",
+        );
         expect(r.stderr).not.toMatch(/\\n\\s+at /); // a sentence, not a stack trace
       }
     }
@@ -82,16 +84,22 @@ describe('rough paths are answered with a sentence', () => {
     const { db } = seededStore();
     const r = byline(['--db', db, 'backup', '/proc/self/x'], { timeout: 15_000 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('byline: /proc/self/x.partial does not exist, or its folder cannot hold new files; choose another place. The store is unchanged.\n');
+    expect(r.stderr).toBe(
+      'byline: /proc/self/x.partial does not exist, or its folder cannot hold new files; choose another place. The store is unchanged.\n',
+    );
     const missing = byline(['--db', db, 'backup', '/nonexistent-byline/backup']);
-    expect(missing.stderr).toBe('byline: The folder /nonexistent-byline does not exist; create it, or choose another place for the backup.\n');
+    expect(missing.stderr).toBe(
+      'byline: The folder /nonexistent-byline does not exist; create it, or choose another place for the backup.\n',
+    );
   });
 
   it('an export into a folder that cannot hold files names the file it meant, not its temp file, and leaves nothing', () => {
     const { db, id } = seededStore();
     const r = byline(['--db', db, 'export', id, '--format', 'nitf', '--out', '/proc/self/']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^byline: [0-9a-f-]{36}: \/proc\/self\/[^ ]+\.xml does not exist, or its folder cannot hold new files; choose another place\. The store is unchanged\.\n/);
+    expect(r.stderr).toMatch(
+      /^byline: [0-9a-f-]{36}: \/proc\/self\/[^ ]+\.xml does not exist, or its folder cannot hold new files; choose another place\. The store is unchanged\.\n/,
+    );
     expect(r.stderr).not.toContain('.tmp');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

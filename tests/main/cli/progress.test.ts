@@ -10,7 +10,11 @@ import { tempDir } from '../../helpers/tmp';
 /** An Io as a terminal has it: with a progress line, recorded. */
 function terminal() {
   const lines = { out: [] as string[], err: [] as string[], progress: [] as string[] };
-  const io: Io = { out: (t) => lines.out.push(t), err: (t) => lines.err.push(t), progress: (t) => lines.progress.push(t) };
+  const io: Io = {
+    out: (t) => lines.out.push(t),
+    err: (t) => lines.err.push(t),
+    progress: (t) => lines.progress.push(t),
+  };
   return { io, lines };
 }
 
@@ -56,11 +60,18 @@ describe('long commands in a terminal', () => {
     fs.writeFileSync(broken, 'PK\u0003\u0004 kaputt');
     const run = terminal();
     expect(await runCli(['--db', db, 'import', files[0]!, broken, files[1]!], run.io)).toBe(1);
-    expect(run.lines.progress).toEqual(expect.arrayContaining([expect.stringMatching(/^reading 1\/3: eins\.md$/), 'storing 2/2']));
+    expect(run.lines.progress).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^reading 1\/3: eins\.md$/), 'storing 2/2']),
+    );
     expect(run.lines.err.join('\n')).toMatch(/kaputt\.docx/);
     expect(run.lines.out.at(-1)).toBe('imported 2 of 3; 1 failed');
     const store = Store.open(db);
-    expect(store.articles.list().items.map((a) => a.headline).sort()).toEqual(['Meldung eins', 'Meldung zwei']);
+    expect(
+      store.articles
+        .list()
+        .items.map((a) => a.headline)
+        .sort(),
+    ).toEqual(['Meldung eins', 'Meldung zwei']);
     store.close();
   });
 });

@@ -23,7 +23,10 @@ export function byline(args: string[], options: SpawnSyncOptions & { env?: NodeJ
  * The same, without blocking this process: for a server that answers from this very process, or
  * one that must keep serving meanwhile. `input` goes to standard input (a password, say).
  */
-export function bylineAsync(args: string[], { input = '', env = {} }: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function bylineAsync(
+  args: string[],
+  { input = '', env = {} }: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BYLINE_DB: '', ...env } });
     let stdout = '';

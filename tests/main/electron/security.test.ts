@@ -30,7 +30,15 @@ describe('trusted origins', () => {
   it('trusts only the app scheme and host', () => {
     expect(isAppUrl(APP_START_URL)).toBe(true);
     expect(isAppUrl('app://byline/assets/x.js')).toBe(true);
-    for (const url of ['app://evil/index.html', 'https://byline/', 'file:///app/dist/renderer/index.html', 'http://127.0.0.1:3000/', 'javascript:alert(1)', '', 'nonsense']) {
+    for (const url of [
+      'app://evil/index.html',
+      'https://byline/',
+      'file:///app/dist/renderer/index.html',
+      'http://127.0.0.1:3000/',
+      'javascript:alert(1)',
+      '',
+      'nonsense',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -45,7 +53,9 @@ describe('trusted origins', () => {
 
 describe('content security policy', () => {
   it('allows only the app itself', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(directives['default-src']).toBe("'none'");
     expect(directives['script-src']).toBe("'self'");
     expect(directives['style-src']).toBe("'self'");
@@ -60,11 +70,22 @@ describe('application menu', () => {
   const sent: MenuCommand[] = [];
   let quit = 0;
   const menu = buildMenuTemplate({ send: (c) => sent.push(c), quit: () => quit++, isMac: false, isDev: false });
-  const items = (label: string) => (menu.find((m) => m.label === label)?.submenu ?? []) as { label?: string; role?: string; accelerator?: string; enabled?: boolean; click?: () => void }[];
+  const items = (label: string) =>
+    (menu.find((m) => m.label === label)?.submenu ?? []) as {
+      label?: string;
+      role?: string;
+      accelerator?: string;
+      enabled?: boolean;
+      click?: () => void;
+    }[];
 
   it('has File, Edit and View', () => {
     expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View']);
-    expect(items('&Edit').map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll']);
+    expect(
+      items('&Edit')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll']);
     expect(items('&View').some((i) => i.role === 'toggleDevTools')).toBe(false);
   });
 
@@ -86,6 +107,8 @@ describe('application menu', () => {
   it('shows developer tools only in development, and the app menu on macOS', () => {
     const dev = buildMenuTemplate({ send: () => undefined, quit: () => undefined, isMac: true, isDev: true });
     expect(dev[0]).toEqual({ role: 'appMenu' });
-    expect((dev.find((m) => m.label === '&View')!.submenu as { role?: string }[]).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(
+      (dev.find((m) => m.label === '&View')!.submenu as { role?: string }[]).some((i) => i.role === 'toggleDevTools'),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, saveWindowState } from '../../../src/main/electron/windowState';
+import {
+  DEFAULT_WINDOW_STATE,
+  fitToDisplays,
+  loadWindowState,
+  saveWindowState,
+} from '../../../src/main/electron/windowState';
 import { tempDir } from '../../helpers/tmp';
 
 describe('window state', () => {

@@ -38,8 +38,13 @@ async function metadataOf(bytes: Uint8Array) {
   return readPhotoMetadata(file, 'out.jpg');
 }
 
-const EXPECTED = { caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS', creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' };
-const exported = async (format: ExportFormat) => (await exportArticle(format, store.articles.get(article.id), store, env)).data;
+const EXPECTED = {
+  caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS',
+  creators: ['Ali al-Rubaye'],
+  creditLine: 'Getty Images/AFP/A. al-Rubaye',
+};
+const exported = async (format: ExportFormat) =>
+  (await exportArticle(format, store.articles.get(article.id), store, env)).data;
 
 describe('exports carry pictures whose IPTC/XMP say the edited caption and credit', () => {
   it('NewsML-G2 package: the item points at the picture in the ZIP, and the picture says its credit', async () => {
@@ -53,7 +58,7 @@ describe('exports carry pictures whose IPTC/XMP say the edited caption and credi
     expect(sha256(original)).toBe(originalHash);
   });
 
-  it('ninjs package: the rendition\'s byline-asset URI names the picture in the ZIP', async () => {
+  it("ninjs package: the rendition's byline-asset URI names the picture in the ZIP", async () => {
     const zip = unzipSync((await exported('ninjs-package')) as Uint8Array);
     const doc = JSON.parse(Buffer.from(zip['article.ninjs.json']!).toString('utf8'));
     const id = /^byline-asset:([0-9a-f]{64})$/.exec(doc.associations[0].renditions[0].href)![1]!;
@@ -78,6 +83,8 @@ describe('exports carry pictures whose IPTC/XMP say the edited caption and credi
 
   it('a picture missing from the store stops the export, named', async () => {
     fs.rmSync(original);
-    await expect(exported('ninjs-package')).rejects.toThrow(/^The picture "Syrien al-Qaim Krieg Kämpfe gegen den IS" \([0-9a-f]{12}\) is missing from the store; nothing was exported\.$/);
+    await expect(exported('ninjs-package')).rejects.toThrow(
+      /^The picture "Syrien al-Qaim Krieg Kämpfe gegen den IS" \([0-9a-f]{12}\) is missing from the store; nothing was exported\.$/,
+    );
   });
 });

@@ -22,7 +22,18 @@ beforeEach(() => {
       dateline: 'Albu Kamal (afp)',
       body: [
         ...seedArticle(asset.id).body!,
-        { type: 'paragraph', children: [{ text: 'Mit ' }, { text: 'fett', bold: true }, { text: ' und ' }, { text: 'kursiv', italic: true }, { text: ' und ' }, { type: 'link', url: 'https://www.dw.com/', children: [{ text: 'Link' }] }, { text: '.' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { text: 'Mit ' },
+            { text: 'fett', bold: true },
+            { text: ' und ' },
+            { text: 'kursiv', italic: true },
+            { text: ' und ' },
+            { type: 'link', url: 'https://www.dw.com/', children: [{ text: 'Link' }] },
+            { text: '.' },
+          ],
+        },
         { type: 'list', ordered: true, items: [[{ text: 'eins' }], [{ text: 'zwei' }]] },
         { type: 'quote', children: [{ text: 'Wir halten die Stadt.' }], attribution: 'ein Kommandeur' },
       ],
@@ -40,10 +51,26 @@ describe('DOCX export and import', () => {
     const { article, format, warnings } = await importArticle(bytes, 'auto', ctx());
     expect(format).toBe('docx');
     expect(warnings).toEqual([]);
-    expect(article).toMatchObject({ rubric: 'Politik', kicker: 'Syrien', headline: seed.headline, byline: 'Von Anna Muster', dateline: 'Albu Kamal (afp)', teaser: seed.teaser, publishedAt: seed.publishedAt, keywords: seed.keywords, signOff: seed.signOff });
+    expect(article).toMatchObject({
+      rubric: 'Politik',
+      kicker: 'Syrien',
+      headline: seed.headline,
+      byline: 'Von Anna Muster',
+      dateline: 'Albu Kamal (afp)',
+      teaser: seed.teaser,
+      publishedAt: seed.publishedAt,
+      keywords: seed.keywords,
+      signOff: seed.signOff,
+    });
     // The credit comes back as the printed line: Word has no place for its parts.
     const [image, ...rest] = article.body;
-    expect(image).toEqual({ type: 'image', assetId: seed.body[0]!.type === 'image' ? seed.body[0]!.assetId : '', caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS', credit: { text: 'Getty Images/AFP/A. al-Rubaye' }, alt: 'Kämpfer in al-Qaim' });
+    expect(image).toEqual({
+      type: 'image',
+      assetId: seed.body[0]!.type === 'image' ? seed.body[0]!.assetId : '',
+      caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS',
+      credit: { text: 'Getty Images/AFP/A. al-Rubaye' },
+      alt: 'Kämpfer in al-Qaim',
+    });
     expect(rest).toEqual(seed.body.slice(1));
   });
 
@@ -61,6 +88,8 @@ describe('DOCX export and import', () => {
 
   it('refuses a ZIP that only claims to be a Word document', async () => {
     const fake = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml but not a zip at all')]);
-    await expect(importArticle(fake, 'auto', ctx())).rejects.toThrow(/^a\.docx cannot be imported: it is not a readable ZIP container \(.+\)\. Nothing was stored\.$/);
+    await expect(importArticle(fake, 'auto', ctx())).rejects.toThrow(
+      /^a\.docx cannot be imported: it is not a readable ZIP container \(.+\)\. Nothing was stored\.$/,
+    );
   });
 });

@@ -27,7 +27,11 @@ describe('the step an export makes', () => {
   it('reports a step the role may not make, and leaves the status', () => {
     const { store, article } = approvedArticle();
     store.profile.set({ name: 'Jana Journalist', initials: 'jj', role: 'journalist' });
-    expect(stepAfterExport(store, article, 'Jana Journalist (jj)')).toEqual({ to: 'exported', done: false, message: "Exported is a step for desk; your profile's role is journalist. The status was not changed." });
+    expect(stepAfterExport(store, article, 'Jana Journalist (jj)')).toEqual({
+      to: 'exported',
+      done: false,
+      message: "Exported is a step for desk; your profile's role is journalist. The status was not changed.",
+    });
     expect(store.articles.get(article.id).status).toBe('approved');
     store.close();
   });

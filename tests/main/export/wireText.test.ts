@@ -30,17 +30,46 @@ describe('plain wire text export', () => {
     );
   });
 
-  it('opens the first paragraph with the dateline, agency style, and quotes in the article\'s language', () => {
-    const a = store.articles.save({ ...seed, dateline: 'Damaskus (dpa)', body: [{ type: 'quote', children: [{ text: 'Wir halten die Stadt' }], attribution: 'ein Kommandeur' }, ...seed.body.slice(1)] }, 'anna').article;
+  it("opens the first paragraph with the dateline, agency style, and quotes in the article's language", () => {
+    const a = store.articles.save(
+      {
+        ...seed,
+        dateline: 'Damaskus (dpa)',
+        body: [
+          { type: 'quote', children: [{ text: 'Wir halten die Stadt' }], attribution: 'ein Kommandeur' },
+          ...seed.body.slice(1),
+        ],
+      },
+      'anna',
+    ).article;
     const text = exportWireText(a, store.houseStyle);
     expect(text).toContain('\n\n„Wir halten die Stadt“ (ein Kommandeur)\n\nDamaskus (dpa) - Die Dschihadistenmiliz');
   });
 
   it('reads back through the web text import with every field that text can carry', () => {
-    const { article, warnings } = importWebText(Buffer.from(exportWireText({ ...seed, dateline: 'Damaskus (dpa)' }, store.houseStyle)), { fileName: 'a.txt', hasAsset: () => false });
-    expect(article).toMatchObject({ rubric: seed.rubric, headline: seed.headline, publishedAt: seed.publishedAt, teaser: seed.teaser, dateline: 'Damaskus (dpa)', signOff: seed.signOff });
+    const { article, warnings } = importWebText(
+      Buffer.from(exportWireText({ ...seed, dateline: 'Damaskus (dpa)' }, store.houseStyle)),
+      { fileName: 'a.txt', hasAsset: () => false },
+    );
+    expect(article).toMatchObject({
+      rubric: seed.rubric,
+      headline: seed.headline,
+      publishedAt: seed.publishedAt,
+      teaser: seed.teaser,
+      dateline: 'Damaskus (dpa)',
+      signOff: seed.signOff,
+    });
     // The picture comes back with its caption and its credit as printed, in parts, waiting for its file.
-    expect(article.body).toEqual([{ type: 'image', assetId: null, caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS', credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' }, alt: '' }, ...seed.body.slice(1)]);
+    expect(article.body).toEqual([
+      {
+        type: 'image',
+        assetId: null,
+        caption: 'Syrien al-Qaim Krieg Kämpfe gegen den IS',
+        credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' },
+        alt: '',
+      },
+      ...seed.body.slice(1),
+    ]);
     expect(warnings).toHaveLength(1);
   });
 });

@@ -23,10 +23,16 @@ describe('Byline JSON', () => {
   });
 
   it('names the file and the problem', () => {
-    expect(() => parseBylineJson('kaputt.json', '{"headline":')).toThrow(/^kaputt\.json is not valid JSON: .*Nothing was stored\.$/);
+    expect(() => parseBylineJson('kaputt.json', '{"headline":')).toThrow(
+      /^kaputt\.json is not valid JSON: .*Nothing was stored\.$/,
+    );
     expect(() => parseBylineJson('liste.json', '[]')).toThrow(/liste\.json must hold one article as a JSON object/);
-    expect(() => parseBylineJson('feld.json', JSON.stringify({ headline: 3 }))).toThrow(/feld\.json is not a valid Byline article: headline: /);
-    expect(() => parseBylineJson('riesig.json', ' '.repeat(MAX_IMPORT_BYTES + 1))).toThrow(/riesig\.json is larger than 20 MB/);
+    expect(() => parseBylineJson('feld.json', JSON.stringify({ headline: 3 }))).toThrow(
+      /feld\.json is not a valid Byline article: headline: /,
+    );
+    expect(() => parseBylineJson('riesig.json', ' '.repeat(MAX_IMPORT_BYTES + 1))).toThrow(
+      /riesig\.json is larger than 20 MB/,
+    );
   });
 
   it('names exported files after the slug or headline, safely', () => {

@@ -26,12 +26,25 @@ const WHOLE_PAGE = `<!doctype html><html lang="de"><head><title>Stromnetz ausgef
 describe('an HTML page that does not mark its article', () => {
   it('finds the article with Readability: headline from the page, teaser once, subheads and pictures kept, furniture left out', () => {
     const { article, warnings } = read(WHOLE_PAGE);
-    expect(article).toMatchObject({ headline: 'Stromnetz in Charkiw nach Angriff ausgefallen', teaser: 'In der Nacht trafen Drohnen zwei Umspannwerke.', language: 'de' });
+    expect(article).toMatchObject({
+      headline: 'Stromnetz in Charkiw nach Angriff ausgefallen',
+      teaser: 'In der Nacht trafen Drohnen zwei Umspannwerke.',
+      language: 'de',
+    });
     expect(article.body.map((b) => b.type)).toEqual(['paragraph', 'image', 'subhead', 'paragraph', 'paragraph']);
-    expect(article.body[1]).toMatchObject({ type: 'image', assetId: null, caption: 'Reparaturtrupp bei minus acht Grad.', credit: { agency: 'AP', creator: 'Efrem Lukatsky' }, source: 'https://cdn.example/charkiw.jpg' });
+    expect(article.body[1]).toMatchObject({
+      type: 'image',
+      assetId: null,
+      caption: 'Reparaturtrupp bei minus acht Grad.',
+      credit: { agency: 'AP', creator: 'Efrem Lukatsky' },
+      source: 'https://cdn.example/charkiw.jpg',
+    });
     const all = JSON.stringify(article);
-    for (const furniture of ['Impressum', 'Mehr zum Thema', 'Teilen', 'Wirtschaft']) expect(all).not.toContain(furniture);
-    expect(warnings).toEqual(['The picture "Reparaturtrupp bei minus acht Grad." came without its file: attach the file to it in the article.']);
+    for (const furniture of ['Impressum', 'Mehr zum Thema', 'Teilen', 'Wirtschaft'])
+      expect(all).not.toContain(furniture);
+    expect(warnings).toEqual([
+      'The picture "Reparaturtrupp bei minus acht Grad." came without its file: attach the file to it in the article.',
+    ]);
   });
 
   it('takes what a browser puts on the clipboard (a fragment of the page) the same way', () => {
@@ -42,16 +55,46 @@ describe('an HTML page that does not mark its article', () => {
   });
 
   it('keeps the JSON-LD picture with its caption and credit, waiting for its file', () => {
-    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Stromnetz ausgefallen', image: { '@type': 'ImageObject', url: 'https://cdn.example/lead.jpg', caption: 'Dunkle Straßen in Charkiw', creditText: 'Getty Images/AFP', creator: { '@type': 'Person', name: 'Sergey Bobok' } } };
-    const html = WHOLE_PAGE.replace('</head>', `<script type="application/ld+json">${JSON.stringify(ld)}</script></head>`);
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Stromnetz ausgefallen',
+      image: {
+        '@type': 'ImageObject',
+        url: 'https://cdn.example/lead.jpg',
+        caption: 'Dunkle Straßen in Charkiw',
+        creditText: 'Getty Images/AFP',
+        creator: { '@type': 'Person', name: 'Sergey Bobok' },
+      },
+    };
+    const html = WHOLE_PAGE.replace(
+      '</head>',
+      `<script type="application/ld+json">${JSON.stringify(ld)}</script></head>`,
+    );
     const { article } = read(html);
-    expect(article.body[0]).toEqual({ type: 'image', assetId: null, caption: 'Dunkle Straßen in Charkiw', credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Sergey Bobok' }, alt: '', source: 'https://cdn.example/lead.jpg' });
+    expect(article.body[0]).toEqual({
+      type: 'image',
+      assetId: null,
+      caption: 'Dunkle Straßen in Charkiw',
+      credit: { provider: 'Getty Images', agency: 'AFP', creator: 'Sergey Bobok' },
+      alt: '',
+      source: 'https://cdn.example/lead.jpg',
+    });
   });
 
   it.each([
-    ['a front page', `<html><head><title>Das Magazin</title></head><body><nav><a href="/">Start</a></nav><h1>Das Magazin</h1><ul>${['Stromnetz ausgefallen', 'Kabinett beschließt Rente', 'Lawinengefahr steigt', 'Spätes Tor rettet Freiburg'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('')}</ul><footer>Impressum</footer></body></html>`],
-    ['a sign-in page', '<html><head><title>Anmelden</title></head><body><h1>Anmelden</h1><form><label>E-Mail</label><input><label>Passwort</label><input type="password"><button>Anmelden</button></form><p><a href="/reset">Passwort vergessen?</a></p></body></html>'],
-    ['an error page', '<html><head><title>404</title></head><body><h1>Seite nicht gefunden</h1><p>Die Seite existiert leider nicht mehr.</p><p><a href="/">Zur Startseite</a></p></body></html>'],
+    [
+      'a front page',
+      `<html><head><title>Das Magazin</title></head><body><nav><a href="/">Start</a></nav><h1>Das Magazin</h1><ul>${['Stromnetz ausgefallen', 'Kabinett beschließt Rente', 'Lawinengefahr steigt', 'Spätes Tor rettet Freiburg'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('')}</ul><footer>Impressum</footer></body></html>`,
+    ],
+    [
+      'a sign-in page',
+      '<html><head><title>Anmelden</title></head><body><h1>Anmelden</h1><form><label>E-Mail</label><input><label>Passwort</label><input type="password"><button>Anmelden</button></form><p><a href="/reset">Passwort vergessen?</a></p></body></html>',
+    ],
+    [
+      'an error page',
+      '<html><head><title>404</title></head><body><h1>Seite nicht gefunden</h1><p>Die Seite existiert leider nicht mehr.</p><p><a href="/">Zur Startseite</a></p></body></html>',
+    ],
   ])('refuses %s: no article found, nothing stored', (_what, html) => {
     expect(() => read(html)).toThrow('No article found in page.html');
   });

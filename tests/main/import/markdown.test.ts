@@ -25,14 +25,34 @@ Trees fell **everywhere** and *roads* closed; see [the map](https://example.org/
 
 ![A fallen tree](https://cdn.example.com/tree.jpg)
 `);
-    expect(article).toMatchObject({ headline: 'Storm hits the coast', byline: 'Jane Roe', publishedAt: '2024-02-01T07:30:00.000Z', keywords: ['storm', 'weather'], teaser: 'Winds of 140 km/h.', language: 'en-GB' });
+    expect(article).toMatchObject({
+      headline: 'Storm hits the coast',
+      byline: 'Jane Roe',
+      publishedAt: '2024-02-01T07:30:00.000Z',
+      keywords: ['storm', 'weather'],
+      teaser: 'Winds of 140 km/h.',
+      language: 'en-GB',
+    });
     expect(article.body).toEqual([
-      { type: 'paragraph', children: [{ text: 'Trees fell ' }, { text: 'everywhere', bold: true }, { text: ' and ' }, { text: 'roads', italic: true }, { text: ' closed; see ' }, { type: 'link', url: 'https://example.org/map', children: [{ text: 'the map' }] }, { text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'Trees fell ' },
+          { text: 'everywhere', bold: true },
+          { text: ' and ' },
+          { text: 'roads', italic: true },
+          { text: ' closed; see ' },
+          { type: 'link', url: 'https://example.org/map', children: [{ text: 'the map' }] },
+          { text: '.' },
+        ],
+      },
       { type: 'subhead', children: [{ text: 'What to do' }] },
       { type: 'list', ordered: true, items: [[{ text: 'Stay inside' }], [{ text: 'Charge your phone' }]] },
       { type: 'quote', children: [{ text: 'It was loud.' }] },
     ]);
-    expect(warnings).toEqual(['The picture "https://cdn.example.com/tree.jpg" was left out: its file is not part of the import.']);
+    expect(warnings).toEqual([
+      'The picture "https://cdn.example.com/tree.jpg" was left out: its file is not part of the import.',
+    ]);
   });
 
   it('takes the first level-one heading as the headline when there is no front matter, and drops raw HTML scripts and unsafe links', () => {

@@ -12,18 +12,26 @@ const pkg = fixtureOrSkip('newsml-g2/LISTING_6_Simple_NewsML-G2_Package.xml');
 const photo = fixtureOrSkip('newsml-g2/LISTING_3_Photo_in_NewsML-G2.xml');
 
 describe('NewsML-G2 import of the IPTC examples', () => {
-  it.skipIf(!textItem)('reads a text item with inline NITF: headline, byline, creator, subjects, body, slug, language', () => {
-    const { article, warnings } = read(textItem, 'LISTING_2.xml');
-    expect(article.headline).toBe('Fed to halt QE to avert "bubble"');
-    expect(article.byline).toBe('By Meredith Jameson, Staff Reporter');
-    expect(article.language).toBe('en-US');
-    expect(article.slug).toBe('US-Finance-Fed');
-    expect(article.keywords).toEqual(['economy, business and finance', 'central bank', 'money and monetary policy']);
-    expect(article.publishedAt).toBe('2016-11-21T20:21:06.000Z');
-    expect(article.body).toHaveLength(2);
-    expect(article.body[0]).toEqual({ type: 'paragraph', children: [{ text: expect.stringMatching(/^\(New York, NY - October 21\) Et, sent luptat luptat, commy Nim zzriureet/) }] });
-    expect(warnings).toEqual([]);
-  });
+  it.skipIf(!textItem)(
+    'reads a text item with inline NITF: headline, byline, creator, subjects, body, slug, language',
+    () => {
+      const { article, warnings } = read(textItem, 'LISTING_2.xml');
+      expect(article.headline).toBe('Fed to halt QE to avert "bubble"');
+      expect(article.byline).toBe('By Meredith Jameson, Staff Reporter');
+      expect(article.language).toBe('en-US');
+      expect(article.slug).toBe('US-Finance-Fed');
+      expect(article.keywords).toEqual(['economy, business and finance', 'central bank', 'money and monetary policy']);
+      expect(article.publishedAt).toBe('2016-11-21T20:21:06.000Z');
+      expect(article.body).toHaveLength(2);
+      expect(article.body[0]).toEqual({
+        type: 'paragraph',
+        children: [
+          { text: expect.stringMatching(/^\(New York, NY - October 21\) Et, sent luptat luptat, commy Nim zzriureet/) },
+        ],
+      });
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it.skipIf(!emptyItem)('takes the creator as byline when the item has no text of its own', () => {
     const { article } = read(emptyItem, 'LISTING_1.xml');
@@ -38,26 +46,33 @@ describe('NewsML-G2 import of the IPTC examples', () => {
     const { article, warnings } = read(pkg, 'LISTING_6.xml');
     expect(article.headline).toBe('Obama annonce son équipe');
     expect(article.teaser).toMatch(/^Le rachat il y a deux ans de la propriété par Alan Gerry/);
-    expect(warnings[0]).toMatch(/is a package; it refers to its text item \(urn:newsml:iptc\.org:20081007:tutorial-item-A\) without containing it/);
+    expect(warnings[0]).toMatch(
+      /is a package; it refers to its text item \(urn:newsml:iptc\.org:20081007:tutorial-item-A\) without containing it/,
+    );
     expect(warnings[1]).toBe('1 other item(s) in the package were left out.');
   });
 
-  it.skipIf(!photo)('reads a picture item as an article with that picture, waiting for its file, with caption and credit', () => {
-    const { article, warnings } = read(photo, 'LISTING_3.xml');
-    expect(article.headline).toMatch(/^Variety Of Recessionary Forces Leave Las Vegas/);
-    expect(article.teaser).toBe('');
-    expect(article.body).toEqual([
-      {
-        type: 'image',
-        assetId: null,
-        caption: expect.stringMatching(/^A general view of part of downtown, including Las Vegas Boulevard.*\(Photo by Spencer Platt\/Getty Images\)$/),
-        credit: { agency: 'Getty Images', creator: 'Spencer Platt' },
-        alt: '',
-        source: './GYI0062134533.jpg',
-      },
-    ]);
-    expect(warnings).toEqual(['The picture came without its file: attach the file to it in the article.']);
-  });
+  it.skipIf(!photo)(
+    'reads a picture item as an article with that picture, waiting for its file, with caption and credit',
+    () => {
+      const { article, warnings } = read(photo, 'LISTING_3.xml');
+      expect(article.headline).toMatch(/^Variety Of Recessionary Forces Leave Las Vegas/);
+      expect(article.teaser).toBe('');
+      expect(article.body).toEqual([
+        {
+          type: 'image',
+          assetId: null,
+          caption: expect.stringMatching(
+            /^A general view of part of downtown, including Las Vegas Boulevard.*\(Photo by Spencer Platt\/Getty Images\)$/,
+          ),
+          credit: { agency: 'Getty Images', creator: 'Spencer Platt' },
+          alt: '',
+          source: './GYI0062134533.jpg',
+        },
+      ]);
+      expect(warnings).toEqual(['The picture came without its file: attach the file to it in the article.']);
+    },
+  );
 
   it('reads inline XHTML as well as inline NITF', () => {
     const xml = `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x" version="1" standard="NewsML-G2" standardversion="2.35">
@@ -70,12 +85,23 @@ describe('NewsML-G2 import of the IPTC examples', () => {
     expect(article).toMatchObject({ headline: 'Wahl in Hessen', teaser: 'Die CDU gewinnt.', keywords: ['Hessen'] });
     expect(article.body).toEqual([
       { type: 'subhead', children: [{ text: 'Ergebnis' }] },
-      { type: 'paragraph', children: [{ text: 'Die ' }, { text: 'CDU', bold: true }, { text: ' liegt ' }, { type: 'link', url: 'https://example.org/wahl', children: [{ text: 'vorn' }] }, { text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'Die ' },
+          { text: 'CDU', bold: true },
+          { text: ' liegt ' },
+          { type: 'link', url: 'https://example.org/wahl', children: [{ text: 'vorn' }] },
+          { text: '.' },
+        ],
+      },
       { type: 'list', ordered: false, items: [[{ text: 'eins' }], [{ text: 'zwei' }]] },
     ]);
   });
 
   it('refuses XML that is not NewsML-G2 by naming its root', () => {
-    expect(() => importNewsmlG2(Buffer.from('<newsItem xmlns="urn:other"/>'), ctx('odd.xml'))).toThrow('odd.xml is not NewsML-G2 (its root is <newsItem> in urn:other); nothing was stored.');
+    expect(() => importNewsmlG2(Buffer.from('<newsItem xmlns="urn:other"/>'), ctx('odd.xml'))).toThrow(
+      'odd.xml is not NewsML-G2 (its root is <newsItem> in urn:other); nothing was stored.',
+    );
   });
 });

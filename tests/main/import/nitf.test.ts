@@ -39,14 +39,39 @@ describe('NITF import of real agency files', () => {
     expect(article.keywords).toEqual(['fishing', 'lures', 'tides']);
     expect(article.slug).toBe('ongoing-winter-tide-updates');
     expect(article.publishedAt).toBe('2002-02-25T19:30:00.000Z');
-    expect(article.body.map((b) => b.type)).toEqual(['image', 'paragraph', 'paragraph', 'subhead', 'paragraph', 'paragraph', 'subhead', 'paragraph', 'list', 'paragraph', 'paragraph']);
+    expect(article.body.map((b) => b.type)).toEqual([
+      'image',
+      'paragraph',
+      'paragraph',
+      'subhead',
+      'paragraph',
+      'paragraph',
+      'subhead',
+      'paragraph',
+      'list',
+      'paragraph',
+      'paragraph',
+    ]);
     // The picture is named in the file, not carried: it stays with its caption, credit and alt text, waiting for its file.
-    expect(article.body[0]).toEqual({ type: 'image', assetId: null, caption: 'The tides, captured on film late yesterday.', credit: { agency: 'Karben' }, alt: 'The tides are high.', source: 'high-tide.jpg' });
+    expect(article.body[0]).toEqual({
+      type: 'image',
+      assetId: null,
+      caption: 'The tides, captured on film late yesterday.',
+      credit: { agency: 'Karben' },
+      alt: 'The tides are high.',
+      source: 'high-tide.jpg',
+    });
     expect(article.body[3]).toEqual({ type: 'subhead', children: [{ text: 'The Tides are High' }] });
     const list = article.body[8];
-    expect(list?.type === 'list' && list.items[0]).toEqual([{ text: 'Deer Creek:', italic: true }, { text: expect.stringMatching(/^ This area has proven to be a bass-lover's haven/) }]);
+    expect(list?.type === 'list' && list.items[0]).toEqual([
+      { text: 'Deer Creek:', italic: true },
+      { text: expect.stringMatching(/^ This area has proven to be a bass-lover's haven/) },
+    ]);
     // A tagline that is not a sign-off stays as text rather than being dropped.
-    expect(article.body.at(-1)).toEqual({ type: 'paragraph', children: [{ text: 'Stewart Klometers contributed to this article.' }] });
+    expect(article.body.at(-1)).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Stewart Klometers contributed to this article.' }],
+    });
     expect(article.signOff).toEqual({ authors: [], agencies: [] });
     expect(warnings).toEqual([
       'The picture "The tides, captured on film late yesterday." came without its file: attach the file to it in the article.',
@@ -63,18 +88,50 @@ describe('NITF import of real agency files', () => {
     expect(article.keywords).toEqual(['india-korona-bygd']);
     expect(article.publishedAt).toBe('2021-05-16T09:00:04.000Z');
     expect(article.body.filter((b) => b.type === 'subhead')).toHaveLength(4);
-    expect(article.body[1]).toEqual({ type: 'paragraph', children: [{ text: expect.stringMatching(/^– Det er så mye fattigdom/) }] });
-    expect(article.body.at(-1)).toEqual({ type: 'paragraph', children: [{ type: 'link', url: 'mailto:kenneth.kandolf.haug@ntb.no', children: [{ text: 'kenneth.kandolf.haug@ntb.no' }] }, { text: '/' }, { type: 'link', url: 'mailto:per.christensen@ntb.no', children: [{ text: 'per.christensen@ntb.no' }] }] });
-    expect(warnings[0]).toMatch(/^The picture "Kremasjonsbål for koronaofre brenner i Indias hovedstad[^"]*" came without its file/);
+    expect(article.body[1]).toEqual({
+      type: 'paragraph',
+      children: [{ text: expect.stringMatching(/^– Det er så mye fattigdom/) }],
+    });
+    expect(article.body.at(-1)).toEqual({
+      type: 'paragraph',
+      children: [
+        {
+          type: 'link',
+          url: 'mailto:kenneth.kandolf.haug@ntb.no',
+          children: [{ text: 'kenneth.kandolf.haug@ntb.no' }],
+        },
+        { text: '/' },
+        { type: 'link', url: 'mailto:per.christensen@ntb.no', children: [{ text: 'per.christensen@ntb.no' }] },
+      ],
+    });
+    expect(warnings[0]).toMatch(
+      /^The picture "Kremasjonsbål for koronaofre brenner i Indias hovedstad[^"]*" came without its file/,
+    );
     // Photographer first, then two agencies: not the house style's order, so the line is kept as it was printed.
-    expect(article.body.find((b) => b.type === 'image')).toEqual({ type: 'image', assetId: null, caption: 'Kremasjonsbål for koronaofre brenner i Indias hovedstad New Delhi.', credit: { text: 'Amit Sharma / AP / NTB' }, alt: '', source: 'JsxLggxsoo4' });
+    expect(article.body.find((b) => b.type === 'image')).toEqual({
+      type: 'image',
+      assetId: null,
+      caption: 'Kremasjonsbål for koronaofre brenner i Indias hovedstad New Delhi.',
+      credit: { text: 'Amit Sharma / AP / NTB' },
+      alt: '',
+      source: 'JsxLggxsoo4',
+    });
   });
 });
 
 describe('NITF round trip', () => {
   it('gives back the seed article, picture, credit parts and sign-off included', async () => {
     const asset = store.assets.add(tinyPng(7), 'albu-kamal.png');
-    const original = store.articles.create({ ...seedArticle(asset.id), kicker: 'Syrien', byline: 'Von Anna Muster', dateline: 'Albu Kamal (afp)', slug: 'albu-kamal' }, 'anna');
+    const original = store.articles.create(
+      {
+        ...seedArticle(asset.id),
+        kicker: 'Syrien',
+        byline: 'Von Anna Muster',
+        dateline: 'Albu Kamal (afp)',
+        slug: 'albu-kamal',
+      },
+      'anna',
+    );
     const xml = await exportNitf(original, DEFAULT_HOUSE_STYLE, (id) => store.assets.find(id));
     const { article, warnings } = importNitf(Buffer.from(xml), ctx('seed.xml'));
     expect(warnings).toEqual([]);

@@ -7,7 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWebText } from '../../../src/main/import/webText';
-import { f1, invented, noArticlePages, pageCases, precision, recall, scorePage, scoreSet, SCORED_FIELDS, type PageSet } from '../../helpers/pageCorpus';
+import {
+  f1,
+  invented,
+  noArticlePages,
+  pageCases,
+  precision,
+  recall,
+  scorePage,
+  scoreSet,
+  SCORED_FIELDS,
+  type PageSet,
+} from '../../helpers/pageCorpus';
 
 const ctx = (fileName: string) => ({ fileName, hasAsset: () => false });
 
@@ -15,7 +26,12 @@ function measure(set: PageSet) {
   const results = pageCases(set).map((c) => {
     const text = fs.readFileSync(c.file);
     const { article } = importWebText(text, ctx(c.name));
-    return { name: c.name, article, score: scorePage(c.expected, article), invented: invented(text.toString('utf8'), article) };
+    return {
+      name: c.name,
+      article,
+      score: scorePage(c.expected, article),
+      invented: invented(text.toString('utf8'), article),
+    };
   });
   return { results, total: scoreSet(results.map((r) => r.score)) };
 }
@@ -28,7 +44,9 @@ describe('copied pages nobody wrote the extractor for', () => {
     expect(new Set([...dev, ...held].map((c) => c.expected.site)).size).toBe(dev.length + held.length);
     const devLanguages = new Set(dev.map((c) => c.expected.language));
     expect(devLanguages).toEqual(new Set(['de', 'en', 'fr', 'es', 'it', 'nl']));
-    expect(new Set(held.map((c) => c.expected.language).filter((l) => !devLanguages.has(l))).size).toBeGreaterThanOrEqual(5);
+    expect(
+      new Set(held.map((c) => c.expected.language).filter((l) => !devLanguages.has(l))).size,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it.each(['dev', 'held-out'] as const)('%s pages: fields found, and nothing that is not on the page', (set) => {
@@ -47,7 +65,10 @@ describe('copied pages nobody wrote the extractor for', () => {
     expect(f1(total.body)).toBeGreaterThanOrEqual(set === 'dev' ? 0.9 : 0.85);
   });
 
-  it.each(noArticlePages().map((f) => [path.basename(f), f]))('refuses %s: no article found, nothing stored', (name, file) => {
-    expect(() => importWebText(fs.readFileSync(file), ctx(name))).toThrow(`No article found in ${name}`);
-  });
+  it.each(noArticlePages().map((f) => [path.basename(f), f]))(
+    'refuses %s: no article found, nothing stored',
+    (name, file) => {
+      expect(() => importWebText(fs.readFileSync(file), ctx(name))).toThrow(`No article found in ${name}`);
+    },
+  );
 });

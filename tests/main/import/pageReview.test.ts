@@ -31,7 +31,15 @@ describe('the import review', () => {
     const review = pageReview(store, id)!;
     expect(review.fileName).toBe('brücke.txt');
     const role = (line: number) => review.mapping.find((m) => m.line === line)?.role;
-    expect([role(0), role(2), role(3), role(4), role(5), role(6), role(11)]).toEqual(['page', 'rubric', 'kicker', 'headline', 'date', 'teaser', 'signOff']);
+    expect([role(0), role(2), role(3), role(4), role(5), role(6), role(11)]).toEqual([
+      'page',
+      'rubric',
+      'kicker',
+      'headline',
+      'date',
+      'teaser',
+      'signOff',
+    ]);
     // The advert reads like a sentence and went into the text.
     expect(role(10)).toBe('paragraph');
 
@@ -40,14 +48,24 @@ describe('the import review', () => {
     expect(article.revision).toBe(2);
     expect(article.body.map(blockText).join('\n')).not.toContain('Anzeige');
     ({ article } = fixPageLine(store, id, { line: 6, role: 'paragraph' }, 2, 'anna'));
-    expect(article).toMatchObject({ rubric: 'Wetter', kicker: 'Bauarbeiten im Zeitplan', headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet', teaser: '', revision: 3 });
+    expect(article).toMatchObject({
+      rubric: 'Wetter',
+      kicker: 'Bauarbeiten im Zeitplan',
+      headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet',
+      teaser: '',
+      revision: 3,
+    });
     expect(blockText(article.body[0]!)).toMatch(/^Die alte Brücke war im Sommer 2024/);
     // A field put on another line: the guessed one leaves the article.
     ({ article } = fixPageLine(store, id, { line: 3, role: 'headline' }, 3, 'anna'));
     expect(article).toMatchObject({ kicker: '', headline: 'Bauarbeiten im Zeitplan', revision: 4 });
     // And back: the earlier correction goes, the line before it is the kicker again.
     ({ article } = fixPageLine(store, id, { line: 4, role: 'headline' }, 4, 'anna'));
-    expect(article).toMatchObject({ kicker: 'Bauarbeiten im Zeitplan', headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet', revision: 5 });
+    expect(article).toMatchObject({
+      kicker: 'Bauarbeiten im Zeitplan',
+      headline: 'Neue Brücke über die Volme wird im Frühjahr eröffnet',
+      revision: 5,
+    });
     // Both corrections are kept, and survive closing the store.
     store.close();
     store = Store.open(dbPath);
@@ -65,17 +83,27 @@ describe('the import review', () => {
     const { id } = await importIntoStore(store, Buffer.from(PAGE), 'brücke.txt', 'auto', 'anna');
     const current = store.articles.get(id);
     const file = store.assets.add(tinyPng(3), 'bruecke.png');
-    const body = current.body.map((b) => (b.type === 'image' ? { ...b, assetId: file.id, alt: 'Die Brücke bei Nacht' } : b));
+    const body = current.body.map((b) =>
+      b.type === 'image' ? { ...b, assetId: file.id, alt: 'Die Brücke bei Nacht' } : b,
+    );
     store.articles.save({ ...current, body }, 'anna');
 
     const { article } = fixPageLine(store, id, { line: 10, role: 'page' }, 2, 'anna');
-    expect(article.body.find((b) => b.type === 'image')).toMatchObject({ assetId: file.id, alt: 'Die Brücke bei Nacht', caption: 'Die neue Brücke bei Nacht' });
+    expect(article.body.find((b) => b.type === 'image')).toMatchObject({
+      assetId: file.id,
+      alt: 'Die Brücke bei Nacht',
+      caption: 'Die neue Brücke bei Nacht',
+    });
 
-    expect(() => fixPageLine(store!, id, { line: 2, role: 'page' }, 2, 'anna')).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => fixPageLine(store!, id, { line: 2, role: 'page' }, 2, 'anna')).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
     expect(store.articles.get(id).revision).toBe(3);
 
     const own = store.articles.create({ headline: 'Selbst geschrieben' }, 'anna');
     expect(pageReview(store, own.id)).toBeNull();
-    expect(() => fixPageLine(store!, own.id, { line: 0, role: 'headline' }, 1, 'anna')).toThrow('was not read from a page');
+    expect(() => fixPageLine(store!, own.id, { line: 0, role: 'headline' }, 1, 'anna')).toThrow(
+      'was not read from a page',
+    );
   });
 });

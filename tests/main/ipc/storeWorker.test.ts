@@ -9,7 +9,11 @@ import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 import { seedArticle } from '../../helpers/articles';
 import { tempDir } from '../../helpers/tmp';
 
-const browserHost = { mode: 'browser' as const, chooseBackupDestination: async (p: string) => p, chooseExportPath: async (p: string) => p };
+const browserHost = {
+  mode: 'browser' as const,
+  chooseBackupDestination: async (p: string) => p,
+  chooseExportPath: async (p: string) => p,
+};
 
 describe('the store worker', () => {
   it('runs the handlers on its own thread against the real store', async () => {
@@ -19,9 +23,15 @@ describe('the store worker', () => {
       const created = await worker.invoke('articles.create', { headline: 'Aus dem Thread' });
       expect(created).toMatchObject({ ok: true, value: { headline: 'Aus dem Thread', revision: 1 } });
       const id = (created as { value: { id: string } }).value.id;
-      expect(await worker.invoke('articles.save', { article: { ...seedArticle(), id, revision: 1 } })).toMatchObject({ ok: true, value: { changed: true, article: { revision: 2 } } });
+      expect(await worker.invoke('articles.save', { article: { ...seedArticle(), id, revision: 1 } })).toMatchObject({
+        ok: true,
+        value: { changed: true, article: { revision: 2 } },
+      });
       expect(await worker.invoke('articles.list', { query: 'Albu' })).toMatchObject({ ok: true, value: { total: 1 } });
-      expect(await worker.invoke('articles.get', { id: '../etc' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await worker.invoke('articles.get', { id: '../etc' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
     } finally {
       await worker.close();
     }
@@ -31,7 +41,7 @@ describe('the store worker', () => {
     store.close();
   });
 
-  it("asks the host on the main thread (a dialog) and honours its answer", async () => {
+  it('asks the host on the main thread (a dialog) and honours its answer', async () => {
     const dbPath = path.join(tempDir(), 'byline.db');
     const asked: string[] = [];
     const worker = await startStoreWorker(
@@ -45,9 +55,15 @@ describe('the store worker', () => {
     );
     try {
       const { value } = (await worker.invoke('articles.create', { headline: 'Export' })) as { value: { id: string } };
-      expect(await worker.invoke('articles.export', { id: value.id, format: 'json' })).toMatchObject({ ok: true, value: { path: path.join(path.dirname(dbPath), 'chosen.json') } });
+      expect(await worker.invoke('articles.export', { id: value.id, format: 'json' })).toMatchObject({
+        ok: true,
+        value: { path: path.join(path.dirname(dbPath), 'chosen.json') },
+      });
       expect(await worker.invoke('store.backup', {})).toMatchObject({ ok: true, value: { path: null } });
-      expect(await worker.invoke('app.spellcheck', { language: 'de' })).toEqual({ ok: true, value: { languages: ['de-DE'] } });
+      expect(await worker.invoke('app.spellcheck', { language: 'de' })).toEqual({
+        ok: true,
+        value: { languages: ['de-DE'] },
+      });
       expect(asked).toHaveLength(2);
     } finally {
       await worker.close();
@@ -84,7 +100,9 @@ describe('the store worker', () => {
     const raw = new Database(dbPath);
     raw.pragma('user_version = 999');
     raw.close();
-    await expect(startStoreWorker({ dbPath, houseStyle: DEFAULT_HOUSE_STYLE }, browserHost)).rejects.toThrow(/was written by a newer Byline \(schema 999/);
+    await expect(startStoreWorker({ dbPath, houseStyle: DEFAULT_HOUSE_STYLE }, browserHost)).rejects.toThrow(
+      /was written by a newer Byline \(schema 999/,
+    );
     expect(fs.existsSync(dbPath)).toBe(true);
   });
 });

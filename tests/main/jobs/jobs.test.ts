@@ -14,7 +14,11 @@ import { seedArticle } from '../../helpers/articles';
 import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
 
-const browserHost = { mode: 'browser' as const, chooseBackupDestination: async (p: string) => p, chooseExportPath: async (p: string) => p };
+const browserHost = {
+  mode: 'browser' as const,
+  chooseBackupDestination: async (p: string) => p,
+  chooseExportPath: async (p: string) => p,
+};
 
 /** Jobs that cancel themselves once they have reported `after` steps of `phase`: a person pressing Cancel mid-way. */
 function cancellingJobs(phase: JobProgress['phase'], after = 1): { jobs: Jobs; seen: JobProgress[] } {
@@ -46,21 +50,34 @@ describe('long jobs: progress and cancel', () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'byline.db');
     const store = Store.open(dbPath);
-    for (let i = 0; i < 40; i++) store.assets.add(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(1024 * 1024)]), `p${i}.jpg`);
+    for (let i = 0; i < 40; i++)
+      store.assets.add(
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(1024 * 1024)]),
+        `p${i}.jpg`,
+      );
     store.close();
     const seen: JobProgress[] = [];
     let cancelled = false;
-    const worker = await startStoreWorker({ dbPath, houseStyle: DEFAULT_HOUSE_STYLE }, { ...browserHost, chooseBackupDestination: async () => path.join(dir, 'backup') }, { onProgress: (p) => {
-      seen.push(p);
-      // Pressed while the pictures are copied: the flag reaches the busy thread.
-      if (!cancelled && p.phase === 'pictures') {
-        cancelled = true;
-        void worker.invoke('jobs.cancel', { job: p.job });
-      }
-    } });
+    const worker = await startStoreWorker(
+      { dbPath, houseStyle: DEFAULT_HOUSE_STYLE },
+      { ...browserHost, chooseBackupDestination: async () => path.join(dir, 'backup') },
+      {
+        onProgress: (p) => {
+          seen.push(p);
+          // Pressed while the pictures are copied: the flag reaches the busy thread.
+          if (!cancelled && p.phase === 'pictures') {
+            cancelled = true;
+            void worker.invoke('jobs.cancel', { job: p.job });
+          }
+        },
+      },
+    );
     try {
       const result = await worker.invoke('store.backup', {});
-      expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringMatching(/backup was cancelled/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'cancelled', message: expect.stringMatching(/backup was cancelled/) },
+      });
       expect(seen[0]).toMatchObject({ kind: 'backup', phase: 'database', ended: false });
       expect(seen.at(-1)).toMatchObject({ kind: 'backup', ended: true });
       expect(fs.readdirSync(dir).filter((f) => f.startsWith('backup'))).toEqual([]);
@@ -76,9 +93,15 @@ describe('long jobs: progress and cancel', () => {
   });
 
   it('refuses a malformed cancel at the main thread, before it reaches any job', async () => {
-    const worker = await startStoreWorker({ dbPath: path.join(tempDir(), 'byline.db'), houseStyle: DEFAULT_HOUSE_STYLE }, browserHost);
+    const worker = await startStoreWorker(
+      { dbPath: path.join(tempDir(), 'byline.db'), houseStyle: DEFAULT_HOUSE_STYLE },
+      browserHost,
+    );
     try {
-      expect(await worker.invoke('jobs.cancel', { job: 'all' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await worker.invoke('jobs.cancel', { job: 'all' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
       expect(await worker.invoke('jobs.cancel', { job: 7 })).toEqual({ ok: true, value: null });
     } finally {
       await worker.close();
@@ -98,7 +121,10 @@ describe('long jobs: progress and cancel', () => {
     expect(snapshot(store)).toEqual(before);
     expect(seen.some((p) => p.kind === 'empty-trash' && p.total === 5)).toBe(true);
     // Not cancelled, the same job deletes them all.
-    expect(await createHandlers(store, browserHost, 'desk')['articles.emptyTrash']({})).toEqual({ deleted: 5, pictures: 5 });
+    expect(await createHandlers(store, browserHost, 'desk')['articles.emptyTrash']({})).toEqual({
+      deleted: 5,
+      pictures: 5,
+    });
     store.close();
   });
 
@@ -109,7 +135,9 @@ describe('long jobs: progress and cancel', () => {
     const before = snapshot(store);
     const { jobs } = cancellingJobs('pictures', 2);
     const handlers = createHandlers(store, browserHost, 'desk', jobs);
-    await expect(handlers['photos.setCredit']({ assetIds: ids, parts: { agency: 'dpa' } })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(handlers['photos.setCredit']({ assetIds: ids, parts: { agency: 'dpa' } })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
     expect(snapshot(store)).toEqual(before);
     store.close();
   });
@@ -118,20 +146,28 @@ describe('long jobs: progress and cancel', () => {
     const store = Store.open(path.join(tempDir(), 'byline.db'));
     for (let i = 0; i < 3; i++) store.assets.add(tinyPng(i + 20), `p${i}.png`);
     const { jobs } = cancellingJobs('pictures');
-    await expect(createHandlers(store, browserHost, 'desk', jobs)['store.check']({})).rejects.toThrow(/check was cancelled.*nothing was changed/);
+    await expect(createHandlers(store, browserHost, 'desk', jobs)['store.check']({})).rejects.toThrow(
+      /check was cancelled.*nothing was changed/,
+    );
     store.close();
   });
 });
 
 describe('import batches', () => {
   const nitf = (headline: string) =>
-    Buffer.from(`<?xml version="1.0"?><nitf><head><title>${headline}</title></head><body><body.head><hedline><hl1>${headline}</hl1></hedline></body.head><body.content><p>Text von ${headline}.</p></body.content></body></nitf>`).toString('base64');
+    Buffer.from(
+      `<?xml version="1.0"?><nitf><head><title>${headline}</title></head><body><body.head><hedline><hl1>${headline}</hl1></hedline></body.head><body.content><p>Text von ${headline}.</p></body.content></body></nitf>`,
+    ).toString('base64');
 
   it('stores nothing until the batch is committed, then every file at once; a discarded batch stores nothing', async () => {
     const store = Store.open(path.join(tempDir(), 'byline.db'));
     const handlers = createHandlers(store, browserHost, 'desk');
     const batch = crypto.randomUUID();
-    for (const h of ['Eins', 'Zwei', 'Drei']) expect(await handlers['imports.stage']({ batch, fileName: `${h}.xml`, dataBase64: nitf(h) })).toEqual({ fileName: `${h}.xml`, format: 'nitf' });
+    for (const h of ['Eins', 'Zwei', 'Drei'])
+      expect(await handlers['imports.stage']({ batch, fileName: `${h}.xml`, dataBase64: nitf(h) })).toEqual({
+        fileName: `${h}.xml`,
+        format: 'nitf',
+      });
     expect(store.articles.list().total).toBe(0);
     const result = await handlers['imports.commit']({ batch });
     expect(result.imported.map((r) => [r.fileName, r.headline])).toEqual([
@@ -153,7 +189,13 @@ describe('import batches', () => {
     const store = Store.open(path.join(tempDir(), 'byline.db'));
     const handlers = createHandlers(store, browserHost, 'desk');
     const batch = crypto.randomUUID();
-    await expect(handlers['imports.stage']({ batch, fileName: 'kaputt.docx', dataBase64: Buffer.from('PK\u0003\u0004 kaputt').toString('base64') })).rejects.toThrow(/kaputt\.docx/);
+    await expect(
+      handlers['imports.stage']({
+        batch,
+        fileName: 'kaputt.docx',
+        dataBase64: Buffer.from('PK\u0003\u0004 kaputt').toString('base64'),
+      }),
+    ).rejects.toThrow(/kaputt\.docx/);
     await handlers['imports.stage']({ batch, fileName: 'Gut.xml', dataBase64: nitf('Gut') });
     expect((await handlers['imports.commit']({ batch })).imported).toHaveLength(1);
     store.close();
@@ -167,12 +209,18 @@ describe('import batches', () => {
     for (let i = 0; i < 4; i++) {
       const png = `data:image/png;base64,${tinyPng(i + 30).toString('base64')}`;
       const html = `<html><head><title>Bild ${i}</title></head><body><h1>Bild ${i}</h1><p>Die Stadt hat am Freitag die neue Brücke über den Fluss für den Verkehr freigegeben.</p><figure><img src="${png}" alt="Bild"><figcaption>Bild ${i}</figcaption></figure></body></html>`;
-      await handlers['imports.stage']({ batch, fileName: `bild-${i}.html`, dataBase64: Buffer.from(html).toString('base64') });
+      await handlers['imports.stage']({
+        batch,
+        fileName: `bild-${i}.html`,
+        dataBase64: Buffer.from(html).toString('base64'),
+      });
     }
     await expect(handlers['imports.commit']({ batch })).rejects.toMatchObject({ code: 'cancelled' });
     expect(store.articles.list().total).toBe(0);
     expect(store.assets.ids()).toEqual([]);
-    expect(fs.readdirSync(store.assets.dir, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)))).toEqual([]);
+    expect(
+      fs.readdirSync(store.assets.dir, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f))),
+    ).toEqual([]);
     store.close();
   });
 
@@ -187,7 +235,12 @@ describe('import batches', () => {
     await handlers['imports.stage']({ batch, fileName: 'alt.json', dataBase64: stale });
     await handlers['imports.stage']({ batch, fileName: 'Neu.xml', dataBase64: nitf('Neu') });
     const result = await handlers['imports.commit']({ batch });
-    expect(result.refused).toEqual([{ fileName: 'alt.json', error: expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/alt\.json/) }) }]);
+    expect(result.refused).toEqual([
+      {
+        fileName: 'alt.json',
+        error: expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/alt\.json/) }),
+      },
+    ]);
     expect(result.imported.map((r) => r.headline)).toEqual(['Neu']);
     expect(store.articles.get(a.id).headline).toBe('Hier weiter');
     store.close();
@@ -196,9 +249,15 @@ describe('import batches', () => {
   it('refuses a batch past its size limit with a sentence, keeping what it holds', async () => {
     const { ImportBatches, MAX_BATCH_BYTES } = await import('../../../src/main/import/importBatches');
     const batches = new ImportBatches();
-    const prepared = { kind: 'article' as const, fileName: 'gross.xml', imported: { article: ArticleInputSchema.parse(seedArticle()), format: 'nitf' as const, warnings: [] } };
+    const prepared = {
+      kind: 'article' as const,
+      fileName: 'gross.xml',
+      imported: { article: ArticleInputSchema.parse(seedArticle()), format: 'nitf' as const, warnings: [] },
+    };
     batches.stage('b', prepared, MAX_BATCH_BYTES - 10);
     expect(() => batches.stage('b', { ...prepared, fileName: 'zuviel.xml' }, 11)).toThrow(BylineError);
-    expect(() => batches.stage('b', { ...prepared, fileName: 'zuviel.xml' }, 11)).toThrow(/zuviel\.xml was not added: one import may bring in at most 1 GB/);
+    expect(() => batches.stage('b', { ...prepared, fileName: 'zuviel.xml' }, 11)).toThrow(
+      /zuviel\.xml was not added: one import may bring in at most 1 GB/,
+    );
   });
 });

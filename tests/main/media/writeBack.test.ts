@@ -43,14 +43,29 @@ describe('credited copies for exports', () => {
   it('writes the edited caption, credit and photographer into IIM, XMP and EXIF of a JPEG copy, in step; the original stays as it was', async () => {
     const src = path.join(tempDir(), 'agency.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
-    await exiftool().write(src, { 'IPTC:By-line': 'Ali al-Rubaye', 'IPTC:Credit': 'AFP', 'IPTC:Caption-Abstract': 'Old caption', 'EXIF:ImageDescription': 'Old caption', 'XMP-dc:Description': 'Old caption', 'XMP-photoshop:Credit': 'AFP' } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(
+      src,
+      {
+        'IPTC:By-line': 'Ali al-Rubaye',
+        'IPTC:Credit': 'AFP',
+        'IPTC:Caption-Abstract': 'Old caption',
+        'EXIF:ImageDescription': 'Old caption',
+        'XMP-dc:Description': 'Old caption',
+        'XMP-photoshop:Credit': 'AFP',
+      } as never,
+      { writeArgs: ['-overwrite_original'] },
+    );
     const { image, original } = await store1(fs.readFileSync(src), 'agency.jpg');
     const before = sha256(original);
 
     const copy = await creditedCopy(store, image);
     expect(copy).toMatchObject({ mime: 'image/jpeg', extension: 'jpg' });
     const { merged, raw } = await readBack(copy.bytes, 'jpg');
-    expect(merged).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect(merged).toMatchObject({
+      caption: EDITED.caption,
+      creators: ['Ali al-Rubaye'],
+      creditLine: 'Getty Images/AFP/A. al-Rubaye',
+    });
     expect(raw).toMatchObject({
       'IPTC:Caption-Abstract': EDITED.caption,
       'XMP-dc:Description': EDITED.caption,
@@ -64,31 +79,52 @@ describe('credited copies for exports', () => {
     expect(sha256(original)).toBe(before);
   });
 
-  it.skipIf(!fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg'))('rewrites the IPTC reference image so every reader agrees with the article', async () => {
-    const { image, original } = await store1(fs.readFileSync(fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg')!), 'reference.jpg');
-    const before = sha256(original);
-    const { merged, raw } = await readBack((await creditedCopy(store, image)).bytes, 'jpg');
-    expect(merged).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
-    expect([raw['IPTC:Caption-Abstract'], raw['IPTC:By-line'], raw['IPTC:Credit']]).toEqual([EDITED.caption, 'Ali al-Rubaye', 'Getty Images/AFP/A. al-Rubaye']);
-    // What the file said beyond credits (copyright, city) is kept.
-    expect(merged.copyright).toMatch(/Copyright \(Notice\) 2021\.1 IPTC/);
-    expect(merged.city).toBe('City (Core) (ref2021.1)');
-    expect(sha256(original)).toBe(before);
-  });
+  it.skipIf(!fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg'))(
+    'rewrites the IPTC reference image so every reader agrees with the article',
+    async () => {
+      const { image, original } = await store1(
+        fs.readFileSync(fixture('photos/IPTC-PhotometadataRef-Std2021.1.jpg')!),
+        'reference.jpg',
+      );
+      const before = sha256(original);
+      const { merged, raw } = await readBack((await creditedCopy(store, image)).bytes, 'jpg');
+      expect(merged).toMatchObject({
+        caption: EDITED.caption,
+        creators: ['Ali al-Rubaye'],
+        creditLine: 'Getty Images/AFP/A. al-Rubaye',
+      });
+      expect([raw['IPTC:Caption-Abstract'], raw['IPTC:By-line'], raw['IPTC:Credit']]).toEqual([
+        EDITED.caption,
+        'Ali al-Rubaye',
+        'Getty Images/AFP/A. al-Rubaye',
+      ]);
+      // What the file said beyond credits (copyright, city) is kept.
+      expect(merged.copyright).toMatch(/Copyright \(Notice\) 2021\.1 IPTC/);
+      expect(merged.city).toBe('City (Core) (ref2021.1)');
+      expect(sha256(original)).toBe(before);
+    },
+  );
 
   it.skipIf(!fixture('photos/PNG.png'))('writes XMP into PNG and WebP copies (formats without IIM)', async () => {
     for (const name of ['PNG.png', 'bep-sunrise.webp']) {
       const { image } = await store1(fs.readFileSync(fixture(`photos/${name}`)!), name);
       const copy = await creditedCopy(store, image);
       const { merged, raw } = await readBack(copy.bytes, copy.extension);
-      expect(merged, name).toMatchObject({ caption: EDITED.caption, creators: ['Ali al-Rubaye'], creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+      expect(merged, name).toMatchObject({
+        caption: EDITED.caption,
+        creators: ['Ali al-Rubaye'],
+        creditLine: 'Getty Images/AFP/A. al-Rubaye',
+      });
       expect(raw['XMP-iptcCore:AltTextAccessibility'], name).toBe(EDITED.alt);
     }
   });
 
   it('keeps a credit line longer than IIM allows whole in XMP, which readers prefer; IIM gets what fits', async () => {
     const { image } = await store1(await jpegOf(64, 48), 'long.jpg');
-    const long = { ...image, credit: { provider: 'Agence France-Presse', agency: 'Getty Images Nordamerika', creator: 'Jürgen Müller' } };
+    const long = {
+      ...image,
+      credit: { provider: 'Agence France-Presse', agency: 'Getty Images Nordamerika', creator: 'Jürgen Müller' },
+    };
     const { merged, raw } = await readBack((await creditedCopy(store, long)).bytes, 'jpg');
     expect(merged.creditLine).toBe('Agence France-Presse/Getty Images Nordamerika/J. Müller');
     expect(raw['XMP-photoshop:Credit']).toBe('Agence France-Presse/Getty Images Nordamerika/J. Müller');
@@ -97,7 +133,11 @@ describe('credited copies for exports', () => {
 
   it('writes values literally, entity-like text and line breaks included', async () => {
     const { image } = await store1(await jpegOf(64, 48), 'odd.jpg');
-    const odd = { ...image, caption: 'Tom &amp; Jerry <b>live</b> & "mehr"\nzweite Zeile', credit: { text: 'AT&T/R&amp;D' } };
+    const odd = {
+      ...image,
+      caption: 'Tom &amp; Jerry <b>live</b> & "mehr"\nzweite Zeile',
+      credit: { text: 'AT&T/R&amp;D' },
+    };
     const { merged } = await readBack((await creditedCopy(store, odd)).bytes, 'jpg');
     expect(merged).toMatchObject({ caption: odd.caption, creditLine: 'AT&T/R&amp;D' });
   });
@@ -142,7 +182,9 @@ describe('what exported copies leave behind', () => {
   it('keeps what the house style says to keep', async () => {
     const source = path.join(tempDir(), 'keep.jpg');
     fs.writeFileSync(source, await jpegOf(640, 480));
-    await exiftool().write(source, { GPSLatitude: 52.5, GPSLatitudeRef: 'N', OwnerName: 'Redaktion' } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(source, { GPSLatitude: 52.5, GPSLatitudeRef: 'N', OwnerName: 'Redaktion' } as never, {
+      writeArgs: ['-overwrite_original'],
+    });
     const { image } = await store1(fs.readFileSync(source), 'keep.jpg');
     const { raw } = await readBack((await creditedCopy(store, image, undefined, ['device'])).bytes, 'jpg');
     expect(Object.keys(raw).some((k) => /GPSLatitude/.test(k))).toBe(true);
@@ -156,10 +198,17 @@ function withDuplicateXmp(jpeg: Buffer, replace: [string, string][]): Buffer {
   while (at < jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
     const length = jpeg.readUInt16BE(at + 2);
     const segment = jpeg.subarray(at, at + 2 + length);
-    if (jpeg[at + 1] === 0xe1 && segment.subarray(4, 33).toString('latin1').startsWith('http://ns.adobe.com/xap/1.0/')) {
+    if (
+      jpeg[at + 1] === 0xe1 &&
+      segment.subarray(4, 33).toString('latin1').startsWith('http://ns.adobe.com/xap/1.0/')
+    ) {
       let copy = segment.toString('latin1');
       for (const [from, to] of replace) copy = copy.replace(from, to.padEnd(from.length).slice(0, from.length));
-      return Buffer.concat([jpeg.subarray(0, at + 2 + length), Buffer.from(copy, 'latin1'), jpeg.subarray(at + 2 + length)]);
+      return Buffer.concat([
+        jpeg.subarray(0, at + 2 + length),
+        Buffer.from(copy, 'latin1'),
+        jpeg.subarray(at + 2 + length),
+      ]);
     }
     at += 2 + length;
   }
@@ -170,8 +219,15 @@ describe('credited copies of agency files in awkward shapes', () => {
   it('a JPEG carrying its XMP twice: the copy has one packet, and it says what the article says', async () => {
     const src = path.join(tempDir(), 'twice.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
-    await exiftool().write(src, { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Alte Zeile', 'XMP-dc:Rights': 'AFP 2017' } as never, { writeArgs: ['-overwrite_original'] });
-    const twice = withDuplicateXmp(fs.readFileSync(src), [['AFP<', 'XYZ<'], ['Alte Zeile', 'Ganz alt!!']]);
+    await exiftool().write(
+      src,
+      { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Alte Zeile', 'XMP-dc:Rights': 'AFP 2017' } as never,
+      { writeArgs: ['-overwrite_original'] },
+    );
+    const twice = withDuplicateXmp(fs.readFileSync(src), [
+      ['AFP<', 'XYZ<'],
+      ['Alte Zeile', 'Ganz alt!!'],
+    ]);
     const { image } = await store1(twice, 'twice.jpg');
     const before = await readBack(twice, 'jpg');
     expect(before.raw['XMP-photoshop:Credit']).toBeDefined();
@@ -187,9 +243,14 @@ describe('credited copies of agency files in awkward shapes', () => {
   it('IIM without a character set, and a credit longer than IIM allows with an ampersand in it', async () => {
     const src = path.join(tempDir(), 'iim.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
-    await exiftool().write(src, { 'IPTC:Credit': 'AFP', 'IPTC:Caption-Abstract': 'Old' } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(src, { 'IPTC:Credit': 'AFP', 'IPTC:Caption-Abstract': 'Old' } as never, {
+      writeArgs: ['-overwrite_original'],
+    });
     const { image } = await store1(fs.readFileSync(src), 'iim.jpg');
-    const long = { ...image, credit: { provider: 'Getty Images & Picture Partners', agency: 'Agence France-Presse', creator: 'Ali al-Rubaye' } };
+    const long = {
+      ...image,
+      credit: { provider: 'Getty Images & Picture Partners', agency: 'Agence France-Presse', creator: 'Ali al-Rubaye' },
+    };
     const copy = await creditedCopy(store, long);
     const { merged } = await readBack(copy.bytes, 'jpg');
     expect(merged.creditLine).toBe('Getty Images & Picture Partners/Agence France-Presse/A. al-Rubaye');
@@ -202,7 +263,13 @@ function withXmpInIrb(jpeg: Buffer, xmp: string): Buffer {
   const pad = data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0);
   const size = Buffer.alloc(4);
   size.writeUInt32BE(data.length);
-  const resource = Buffer.concat([Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x24, 0x00, 0x00]), size, data, pad]);
+  const resource = Buffer.concat([
+    Buffer.from('8BIM', 'latin1'),
+    Buffer.from([0x04, 0x24, 0x00, 0x00]),
+    size,
+    data,
+    pad,
+  ]);
   const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource]);
   const header = Buffer.from([0xff, 0xed, 0, 0]);
   header.writeUInt16BE(body.length + 2, 2);
@@ -214,45 +281,83 @@ const packet = (caption: string, credit: string) =>
 
 describe('no older copy of a caption or credit survives anywhere in the copy', () => {
   const OLD = { caption: 'Veraltete Bildzeile aus der Agentur', credit: 'Alte Agentur Fotodienst' };
-  const survives = (bytes: Buffer) => [OLD.caption, OLD.credit].filter((old) => bytes.includes(Buffer.from(old, 'utf8')) || bytes.includes(Buffer.from(old, 'latin1')));
+  const survives = (bytes: Buffer) =>
+    [OLD.caption, OLD.credit].filter(
+      (old) => bytes.includes(Buffer.from(old, 'utf8')) || bytes.includes(Buffer.from(old, 'latin1')),
+    );
 
   it('XMP inside the Photoshop IRB', async () => {
     const src = path.join(tempDir(), 'irb.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
-    await exiftool().write(src, { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Kämpfer' } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(src, { 'XMP-photoshop:Credit': 'AFP', 'XMP-dc:Description': 'Kämpfer' } as never, {
+      writeArgs: ['-overwrite_original'],
+    });
     const file = withXmpInIrb(fs.readFileSync(src), packet(OLD.caption, OLD.credit));
     expect(survives(file)).toHaveLength(2);
     const { image } = await store1(file, 'irb.jpg');
     const copy = await creditedCopy(store, image);
     expect(survives(copy.bytes)).toEqual([]);
-    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({
+      caption: EDITED.caption,
+      creditLine: 'Getty Images/AFP/A. al-Rubaye',
+    });
   });
 
   it('extended XMP (a packet too large for one segment, continued in further ones)', async () => {
     const src = path.join(tempDir(), 'extended.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
     // A long edit history makes the XMP too big for one APP1 segment; ExifTool moves the largest properties to extended XMP.
-    const history = Array.from({ length: 1500 }, (_, i) => `Schritt ${i}: Tonwertkorrektur, Ausschnitt, Schärfen.`).join(' ');
-    await exiftool().write(src, { 'XMP-dc:Description': OLD.caption, 'XMP-photoshop:Credit': OLD.credit, 'XMP-photoshop:History': history, 'XMP-photoshop:Instructions': 'x'.repeat(70_000) } as never, { writeArgs: ['-overwrite_original'] });
+    const history = Array.from(
+      { length: 1500 },
+      (_, i) => `Schritt ${i}: Tonwertkorrektur, Ausschnitt, Schärfen.`,
+    ).join(' ');
+    await exiftool().write(
+      src,
+      {
+        'XMP-dc:Description': OLD.caption,
+        'XMP-photoshop:Credit': OLD.credit,
+        'XMP-photoshop:History': history,
+        'XMP-photoshop:Instructions': 'x'.repeat(70_000),
+      } as never,
+      { writeArgs: ['-overwrite_original'] },
+    );
     const file = fs.readFileSync(src);
     expect(file.includes(Buffer.from('http://ns.adobe.com/xmp/extension/'))).toBe(true);
     const { image } = await store1(file, 'extended.jpg');
     const copy = await creditedCopy(store, image);
     expect(survives(copy.bytes)).toEqual([]);
-    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({
+      caption: EDITED.caption,
+      creditLine: 'Getty Images/AFP/A. al-Rubaye',
+    });
 
     // The same file with its last extension segment lost on the way (a minor error to ExifTool): it still goes out credited.
-    const { image: cut } = await store1(withoutLastSegment(file, 'http://ns.adobe.com/xmp/extension/'), 'extended-cut.jpg');
+    const { image: cut } = await store1(
+      withoutLastSegment(file, 'http://ns.adobe.com/xmp/extension/'),
+      'extended-cut.jpg',
+    );
     const cutCopy = await creditedCopy(store, cut);
     expect(survives(cutCopy.bytes)).toEqual([]);
-    expect((await readBack(cutCopy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect((await readBack(cutCopy.bytes, 'jpg')).merged).toMatchObject({
+      caption: EDITED.caption,
+      creditLine: 'Getty Images/AFP/A. al-Rubaye',
+    });
   });
 
   it('IIM without a character set: other IIM text keeps its letters, the old credit is gone', async () => {
     const src = path.join(tempDir(), 'latin1.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
     // No CodedCharacterSet: the values are Latin-1 bytes, as older agency systems write them.
-    await exiftool().write(src, { 'IPTC:Credit': OLD.credit, 'IPTC:Caption-Abstract': OLD.caption, 'IPTC:City': 'Köln', 'IPTC:Sub-location': 'Domplatte, Südseite' } as never, { writeArgs: ['-overwrite_original', '-charset', 'iptc=Latin1'] });
+    await exiftool().write(
+      src,
+      {
+        'IPTC:Credit': OLD.credit,
+        'IPTC:Caption-Abstract': OLD.caption,
+        'IPTC:City': 'Köln',
+        'IPTC:Sub-location': 'Domplatte, Südseite',
+      } as never,
+      { writeArgs: ['-overwrite_original', '-charset', 'iptc=Latin1'] },
+    );
     const file = fs.readFileSync(src);
     expect(file.includes(Buffer.from('Köln', 'latin1'))).toBe(true);
     const { image } = await store1(file, 'latin1.jpg');
@@ -267,21 +372,30 @@ describe('no older copy of a caption or credit survives anywhere in the copy', (
   it('EXIF with a minor error that ExifTool writes only when told to ignore it', async () => {
     const src = path.join(tempDir(), 'minor.jpg');
     fs.writeFileSync(src, await jpegOf(320, 240));
-    await exiftool().write(src, { 'IFD0:ImageDescription': OLD.caption, 'IFD0:Make': 'Nikon', 'IFD0:Software': 'Agentur-System 4.2' } as never, { writeArgs: ['-overwrite_original'] });
+    await exiftool().write(
+      src,
+      { 'IFD0:ImageDescription': OLD.caption, 'IFD0:Make': 'Nikon', 'IFD0:Software': 'Agentur-System 4.2' } as never,
+      { writeArgs: ['-overwrite_original'] },
+    );
     const file = withCapitalExifHeader(fs.readFileSync(src));
     // Without ExifTool's ignore-minor-errors option this file cannot be written at all.
     const plain = path.join(tempDir(), 'plain.jpg');
     fs.writeFileSync(plain, file);
     const strict = new ExifTool({ ignoreMinorErrors: false, maxProcs: 1 });
     try {
-      await expect(strict.write(plain, { 'IFD0:ImageDescription': 'x' } as never, { writeArgs: ['-overwrite_original'] })).rejects.toThrow(/minor/i);
+      await expect(
+        strict.write(plain, { 'IFD0:ImageDescription': 'x' } as never, { writeArgs: ['-overwrite_original'] }),
+      ).rejects.toThrow(/minor/i);
     } finally {
       await strict.end();
     }
     const { image } = await store1(file, 'minor.jpg');
     const copy = await creditedCopy(store, image);
     expect(survives(copy.bytes)).toEqual([]);
-    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({ caption: EDITED.caption, creditLine: 'Getty Images/AFP/A. al-Rubaye' });
+    expect((await readBack(copy.bytes, 'jpg')).merged).toMatchObject({
+      caption: EDITED.caption,
+      creditLine: 'Getty Images/AFP/A. al-Rubaye',
+    });
   });
 });
 
@@ -291,7 +405,8 @@ function withoutLastSegment(jpeg: Buffer, id: string): Buffer {
   let last: [number, number] | null = null;
   while (at < jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
     const length = jpeg.readUInt16BE(at + 2);
-    if (jpeg[at + 1] === 0xe1 && jpeg.subarray(at + 4, at + 4 + id.length).toString('latin1') === id) last = [at, at + 2 + length];
+    if (jpeg[at + 1] === 0xe1 && jpeg.subarray(at + 4, at + 4 + id.length).toString('latin1') === id)
+      last = [at, at + 2 + length];
     at += 2 + length;
   }
   if (!last) throw new Error(`no ${id} segment in the test picture`);

@@ -69,17 +69,29 @@ describe('saving', () => {
   it('refuses invalid input with the field named, leaving the store as it was', () => {
     const a = store.articles.create(seedArticle(), 'anna');
     const err = caught(() =>
-      store.articles.save({ ...a, body: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] }] }, 'anna'),
+      store.articles.save(
+        {
+          ...a,
+          body: [
+            { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] },
+          ],
+        },
+        'anna',
+      ),
     );
     expect(err.code).toBe('invalid-input');
     expect(err.message).toMatch(/body\.0\.children\.0.*http, https or mailto/);
-    expect(caught(() => store.articles.save({ ...a, status: 'published-ish' }, 'anna')).message).toMatch(/Unknown status/);
+    expect(caught(() => store.articles.save({ ...a, status: 'published-ish' }, 'anna')).message).toMatch(
+      /Unknown status/,
+    );
     expect(store.articles.get(a.id)).toEqual(a);
   });
 
   it('rolls back a save that names a missing image: no revision, no index change', () => {
     const a = store.articles.create(seedArticle(), 'anna');
-    const err = caught(() => store.articles.save({ ...seedArticle('f'.repeat(64)), id: a.id, revision: 1, headline: 'Geisterbild' }, 'anna'));
+    const err = caught(() =>
+      store.articles.save({ ...seedArticle('f'.repeat(64)), id: a.id, revision: 1, headline: 'Geisterbild' }, 'anna'),
+    );
     expect(err.message).toMatch(/not in the store/);
     expect(store.articles.get(a.id).revision).toBe(1);
     expect(store.articles.list({ query: 'Geisterbild' }).total).toBe(0);
@@ -122,7 +134,9 @@ describe('named versions', () => {
     const a = store.articles.create({ headline: 'Albu Kamal' }, 'anna');
     const b = store.articles.save({ ...a, headline: 'Albu Kamal fällt' }, 'anna').article;
     const before = store.articles.getRevision(a.id, 1);
-    expect(store.articles.nameVersion(a.id, 1, '  Printausgabe ', 'desk').find((r) => r.revision === 1)).toMatchObject({ name: 'Printausgabe' });
+    expect(store.articles.nameVersion(a.id, 1, '  Printausgabe ', 'desk').find((r) => r.revision === 1)).toMatchObject({
+      name: 'Printausgabe',
+    });
     expect(store.articles.getRevision(a.id, 1)).toEqual(before);
     expect(store.articles.get(a.id).revision).toBe(b.revision);
     expect(store.articles.nameVersion(a.id, 1, 'An AFP', 'desk').find((r) => r.revision === 1)?.name).toBe('An AFP');
@@ -183,7 +197,9 @@ describe('search', () => {
     store.articles.setStatus(a.id, 'submitted', 'anna', { revision: saved.revision });
     expect(store.articles.list({ query: 'Titel' }).total).toBe(1);
     expect(store.articles.list({ query: 'Titel', status: 'draft' }).total).toBe(0);
-    expect(snippetParts(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet ?? '')).toContainEqual({ text: 'Titel', hit: true });
+    expect(
+      snippetParts(store.articles.list({ query: 'Titel', status: 'submitted' }).items[0]?.snippet ?? ''),
+    ).toContainEqual({ text: 'Titel', hit: true });
     expect(store.articles.list({ query: 'holen' }).total).toBe(0); // old headline words gone
   });
 });
@@ -191,7 +207,14 @@ describe('search', () => {
 describe('bounded search and article size', () => {
   // A 400 KB article: with FTS5's snippet() one search took 34 s; the snippet is now linear.
   const bigBody = (paragraphs: number) =>
-    Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, children: [{ text: `Absatz ${i}: Die Bauern setzen die Setzlinge von Hand, im Regen, am Ufer des Euphrat bei Albu Kamal.` }] }));
+    Array.from({ length: paragraphs }, (_, i) => ({
+      type: 'paragraph' as const,
+      children: [
+        {
+          text: `Absatz ${i}: Die Bauern setzen die Setzlinge von Hand, im Regen, am Ufer des Euphrat bei Albu Kamal.`,
+        },
+      ],
+    }));
 
   it('searches a 400 KB article in well under a second, with a short marked snippet', () => {
     const body = bigBody(4200);
@@ -204,13 +227,21 @@ describe('bounded search and article size', () => {
     expect(took).toBeLessThan(1000);
     const snippet = hits.items[0]!.snippet ?? '';
     expect(snippet.length).toBeLessThan(200);
-    expect(snippetParts(snippet).filter((p) => p.hit).map((p) => p.text)).toEqual(expect.arrayContaining(['Euphrat', 'Albu']));
+    expect(
+      snippetParts(snippet)
+        .filter((p) => p.hit)
+        .map((p) => p.text),
+    ).toEqual(expect.arrayContaining(['Euphrat', 'Albu']));
   });
 
   it('refuses an article over limits.articleChars, naming the limit, and keeps the stored one as it was', () => {
-    const small = Store.open(path.join(tempDir(), 'byline.db'), { houseStyle: HouseStyleSchema.parse({ limits: { articleChars: 2000 } }) });
+    const small = Store.open(path.join(tempDir(), 'byline.db'), {
+      houseStyle: HouseStyleSchema.parse({ limits: { articleChars: 2000 } }),
+    });
     const a = small.articles.create({ ...seedArticle(), body: bigBody(1) }, 'anna');
-    expect(() => small.articles.save({ ...a, body: bigBody(40) }, 'anna')).toThrow(/holds [\d,]+ characters; the house style allows at most 2,000 \(limits\.articleChars\)\. Nothing was saved, and nothing was cut/);
+    expect(() => small.articles.save({ ...a, body: bigBody(40) }, 'anna')).toThrow(
+      /holds [\d,]+ characters; the house style allows at most 2,000 \(limits\.articleChars\)\. Nothing was saved, and nothing was cut/,
+    );
     expect(small.articles.get(a.id)).toEqual(a);
     small.close();
   });

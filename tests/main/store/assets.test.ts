@@ -33,7 +33,9 @@ describe('assets', () => {
   });
 
   it('refuses files that are not images, naming the file, and stores nothing', () => {
-    expect(() => store.assets.add(Buffer.from('%PDF-1.7 not an image'), 'brief.pdf')).toThrow(/brief\.pdf is not an image/);
+    expect(() => store.assets.add(Buffer.from('%PDF-1.7 not an image'), 'brief.pdf')).toThrow(
+      /brief\.pdf is not an image/,
+    );
     expect(() => store.assets.add(Buffer.alloc(MAX_ASSET_BYTES + 1), 'huge.jpg')).toThrow(/huge\.jpg is 100\.0 MB/);
     expect(store.assets.ids()).toEqual([]);
     expect(fs.existsSync(store.assets.dir)).toBe(false);

@@ -15,7 +15,12 @@ describe('backup and restore', () => {
     const asset = store.assets.add(tinyPng(1), 'bild.png');
     const a = store.articles.create(seedArticle(asset.id), 'anna');
     const manifest = await store.backup(path.join(dir, 'backup-1'));
-    expect(manifest).toMatchObject({ format: 'byline-backup', articles: 1, assets: 1, schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(manifest).toMatchObject({
+      format: 'byline-backup',
+      articles: 1,
+      assets: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
     expect(fs.existsSync(path.join(dir, 'backup-1.partial'))).toBe(false);
     // A closed backup is one file: no journal beside it.
     expect(fs.readdirSync(path.join(dir, 'backup-1')).sort()).toEqual(['assets', 'byline-backup.json', 'byline.db']);
@@ -84,7 +89,9 @@ describe('integrity check', () => {
     const report = store.check();
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(2);
-    expect(report.problems).toContainEqual(expect.stringMatching(new RegExp(`Image ${one.id}: file content does not match`)));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(new RegExp(`Image ${one.id}: file content does not match`)),
+    );
     expect(report.problems).toContainEqual(expect.stringMatching(new RegExp(`Image ${two.id}: file missing`)));
     store.close();
   });
@@ -92,7 +99,9 @@ describe('integrity check', () => {
   it('reports a document that no longer matches the model or its revision', () => {
     const store = Store.open(path.join(tempDir(), 'byline.db'));
     const a = store.articles.create(seedArticle(), 'anna');
-    store.db.prepare('UPDATE articles SET doc = ? WHERE id = ?').run(JSON.stringify({ ...a, body: [{ type: 'video' }] }), a.id);
+    store.db
+      .prepare('UPDATE articles SET doc = ? WHERE id = ?')
+      .run(JSON.stringify({ ...a, body: [{ type: 'video' }] }), a.id);
     store.db.prepare('UPDATE articles SET revision = 7 WHERE id = ?').run(a.id);
     const problems = store.check().problems.join('\n');
     expect(problems).toMatch(/body\.0\.type/);

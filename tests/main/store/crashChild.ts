@@ -11,13 +11,23 @@ let article = oldest ? store.articles.get(oldest.id) : store.articles.create({ h
 fs.writeSync(1, `ACK ${article.id} ${article.revision} ${article.headline}\n`);
 for (let i = 0; ; i++) {
   if (i % 7 === 6) {
-    const fresh = store.articles.create({ headline: `neu ${runTag}-${i}`, body: [{ type: 'paragraph', children: [{ text: 'x'.repeat(i * 10) }] }] }, 'crash');
+    const fresh = store.articles.create(
+      { headline: `neu ${runTag}-${i}`, body: [{ type: 'paragraph', children: [{ text: 'x'.repeat(i * 10) }] }] },
+      'crash',
+    );
     fs.writeSync(1, `ACK ${fresh.id} ${fresh.revision} ${fresh.headline}\n`);
     continue;
   }
   const headline = `lauf ${runTag} schritt ${i}`;
   article = store.articles.save(
-    { ...article, headline, body: [...article.body.slice(-20), { type: 'paragraph', children: [{ text: `Absatz ${runTag}/${i} ${'Text '.repeat(50)}` }] }] },
+    {
+      ...article,
+      headline,
+      body: [
+        ...article.body.slice(-20),
+        { type: 'paragraph', children: [{ text: `Absatz ${runTag}/${i} ${'Text '.repeat(50)}` }] },
+      ],
+    },
     'crash',
   ).article;
   fs.writeSync(1, `ACK ${article.id} ${article.revision} ${article.headline}\n`);

@@ -60,7 +60,10 @@ describe('openDatabase', () => {
 
   it('refuses a file that is not SQLite and leaves it alone', () => {
     const file = path.join(tempDir(), 'notes.db');
-    fs.writeFileSync(file, 'Dies ist keine Datenbank, sondern ein Text, der lang genug ist, um wie eine Datei auszusehen.'.repeat(5));
+    fs.writeFileSync(
+      file,
+      'Dies ist keine Datenbank, sondern ein Text, der lang genug ist, um wie eine Datei auszusehen.'.repeat(5),
+    );
     const before = sha256(file);
     expectError(() => Store.open(file), 'store-not-sqlite', /not a Byline database/);
     expect(sha256(file)).toBe(before);
@@ -132,7 +135,11 @@ describe('migrations', () => {
         db.exec('THIS IS NOT SQL');
       },
     };
-    expectError(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] }), 'internal', new RegExp(`migration ${NEXT} \\(broken\\).*left at schema ${LATEST_SCHEMA_VERSION}`));
+    expectError(
+      () => openDatabase(file, { migrations: [...MIGRATIONS, broken] }),
+      'internal',
+      new RegExp(`migration ${NEXT} \\(broken\\).*left at schema ${LATEST_SCHEMA_VERSION}`),
+    );
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const columns = (db.pragma('table_info(articles)') as { name: string }[]).map((c) => c.name);

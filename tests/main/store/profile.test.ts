@@ -26,7 +26,9 @@ describe('local profile', () => {
 
   it('refuses a profile without a name, with initials that are not letters, or an unknown role, and keeps the old one', () => {
     store.profile.set({ name: 'Anna Muster', initials: 'am', role: 'desk' });
-    expect(() => store.profile.set({ name: ' ', initials: 'a1', role: 'boss' })).toThrow(/^The profile is not valid: name: a name is needed; initials: initials are one to six letters; role: .*Nothing was saved\.$/);
+    expect(() => store.profile.set({ name: ' ', initials: 'a1', role: 'boss' })).toThrow(
+      /^The profile is not valid: name: a name is needed; initials: initials are one to six letters; role: .*Nothing was saved\.$/,
+    );
     expect(store.profile.get()?.name).toBe('Anna Muster');
   });
 });

@@ -17,13 +17,33 @@ beforeEach(() => {
   // A fixed clock, so "changed since" and the order by time are known.
   store = Store.open(path.join(tempDir(), 'byline.db'), { clock: now });
   const png = store.assets.add(tinyPng(7), 'a.png').id;
-  const make = (name: string, fields: Partial<ArticleInput>, actor: string) => store.articles.create({ ...seedArticle(), ...fields }, actor).id;
+  const make = (name: string, fields: Partial<ArticleInput>, actor: string) =>
+    store.articles.create({ ...seedArticle(), ...fields }, actor).id;
   ids = {
-    syria: make('syria', { rubric: 'Politik', headline: 'Albu Kamal', signOff: { authors: ['haz'], agencies: ['afp', 'dpa'] } }, 'Anna Muster (haz)'),
-    football: make('football', { rubric: 'Sport', headline: 'Bayern gewinnt', language: 'de-CH', signOff: { authors: ['ml'], agencies: ['sid'] } }, 'Max Lang (ml)'),
+    syria: make(
+      'syria',
+      { rubric: 'Politik', headline: 'Albu Kamal', signOff: { authors: ['haz'], agencies: ['afp', 'dpa'] } },
+      'Anna Muster (haz)',
+    ),
+    football: make(
+      'football',
+      {
+        rubric: 'Sport',
+        headline: 'Bayern gewinnt',
+        language: 'de-CH',
+        signOff: { authors: ['ml'], agencies: ['sid'] },
+      },
+      'Max Lang (ml)',
+    ),
     photo: make(
       'photo',
-      { rubric: 'Kultur', headline: 'Ausstellung eröffnet', language: 'en', body: [{ type: 'image', assetId: png, caption: 'Bild', credit: {}, alt: '' }], signOff: { authors: [], agencies: ['ap'] } },
+      {
+        rubric: 'Kultur',
+        headline: 'Ausstellung eröffnet',
+        language: 'en',
+        body: [{ type: 'image', assetId: png, caption: 'Bild', credit: {}, alt: '' }],
+        signOff: { authors: [], agencies: ['ap'] },
+      },
       'Bernd Schulz (bs)',
     ),
   };
@@ -54,14 +74,19 @@ describe('desk queue', () => {
     expect(row).toMatchObject({ imageProblems: 1, openComments: 0, waiting: 0, createdBy: 'Bernd Schulz (bs)' });
     // Credit and alt text added: the problem is gone from the queue.
     const a = store.articles.get(ids.photo!);
-    const body = a.body.map((b) => (b.type === 'image' ? { ...b, credit: { agency: 'AP' }, alt: 'Besucher in der Halle' } : b));
+    const body = a.body.map((b) =>
+      b.type === 'image' ? { ...b, credit: { agency: 'AP' }, alt: 'Besucher in der Halle' } : b,
+    );
     store.articles.save({ ...a, body }, 'photo desk');
     expect(headlines({ imageProblems: true })).toEqual([]);
   });
 
   it('filters by the time of the last change, and sorts', () => {
     // Times: syria 08:00, football 08:01, photo 08:02 (created); syria's status step at 08:06.
-    expect(headlines({ updatedSince: '2026-11-20T08:02:00.000Z' }).sort()).toEqual(['Albu Kamal', 'Ausstellung eröffnet']);
+    expect(headlines({ updatedSince: '2026-11-20T08:02:00.000Z' }).sort()).toEqual([
+      'Albu Kamal',
+      'Ausstellung eröffnet',
+    ]);
     expect(headlines({})).toEqual(['Albu Kamal', 'Ausstellung eröffnet', 'Bayern gewinnt']);
     expect(headlines({ sort: 'created' })).toEqual(['Ausstellung eröffnet', 'Bayern gewinnt', 'Albu Kamal']);
     expect(headlines({ sort: 'headline' })).toEqual(['Albu Kamal', 'Ausstellung eröffnet', 'Bayern gewinnt']);

@@ -24,7 +24,10 @@ function startWeb(db: string) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out}`)));
   });
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  const stop = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+    );
   return { ready, stop, pid: child.pid! };
 }
 
@@ -43,7 +46,9 @@ describe('the store while an app holds it', () => {
       await web.ready;
       const restore = byline(['--db', db, 'restore-backup', path.join(dir, 'backup')]);
       expect(restore.code).toBe(3); // a conflict, as with a stale save
-      expect(restore.stderr).toContain(`Restoring a backup is not possible while browser mode (process ${web.pid}) has this store open`);
+      expect(restore.stderr).toContain(
+        `Restoring a backup is not possible while browser mode (process ${web.pid}) has this store open`,
+      );
       const empty = byline(['--db', db, 'empty-trash']);
       expect(empty.code).toBe(3);
       expect(empty.stderr).toContain('Emptying the trash from the command line is not possible while browser mode');
@@ -62,7 +67,15 @@ describe('the store while an app holds it', () => {
 
   it('takes no notice of a session file left by a process that is gone', () => {
     const db = path.join(tempDir(), 'byline.db');
-    fs.writeFileSync(`${db}.session`, JSON.stringify({ kind: 'browser mode', pid: 2 ** 22 + 12345, host: os.hostname(), since: '2026-12-01T10:00:00Z' }));
+    fs.writeFileSync(
+      `${db}.session`,
+      JSON.stringify({
+        kind: 'browser mode',
+        pid: 2 ** 22 + 12345,
+        host: os.hostname(),
+        since: '2026-12-01T10:00:00Z',
+      }),
+    );
     expect(sessionHolder(db)).toBeNull();
     expect(() => assertNoSession(db, 'Restoring a backup')).not.toThrow();
     const release = holdSession(db, 'test');

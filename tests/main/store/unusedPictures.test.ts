@@ -13,10 +13,20 @@ import { tinyPng } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/tmp';
 
 const style = (keepUnusedDays: number) => HouseStyleSchema.parse({ pictures: { keepUnusedDays } });
-const open = (file = path.join(tempDir(), 'byline.db'), keepUnusedDays = 0) => Store.open(file, { houseStyle: style(keepUnusedDays) });
+const open = (file = path.join(tempDir(), 'byline.db'), keepUnusedDays = 0) =>
+  Store.open(file, { houseStyle: style(keepUnusedDays) });
 
-const picture = (assetId: string): Block => ({ type: 'image', assetId, caption: 'Bild', credit: { creator: 'Anna Muster' }, alt: 'Ein Bild' });
-const withPictures = (a: Article, ids: string[]) => ({ ...a, body: [...ids.map(picture), { type: 'paragraph' as const, children: [{ text: 'Text' }] }] });
+const picture = (assetId: string): Block => ({
+  type: 'image',
+  assetId,
+  caption: 'Bild',
+  credit: { creator: 'Anna Muster' },
+  alt: 'Ein Bild',
+});
+const withPictures = (a: Article, ids: string[]) => ({
+  ...a,
+  body: [...ids.map(picture), { type: 'paragraph' as const, children: [{ text: 'Text' }] }],
+});
 
 function addPicture(store: Store, seed: number): string {
   const { id } = store.assets.add(tinyPng(seed), `p${seed}.png`);
@@ -31,7 +41,10 @@ describe('emptying the trash', () => {
     const store = open();
     try {
       const [onlyTrashed, shared, olderRevision, journalOnly] = [1, 2, 3, 4].map((n) => addPicture(store, n));
-      const gone = store.articles.create(withPictures(store.articles.create({ headline: 'Weg' }, 'anna'), [onlyTrashed!, shared!]), 'anna');
+      const gone = store.articles.create(
+        withPictures(store.articles.create({ headline: 'Weg' }, 'anna'), [onlyTrashed!, shared!]),
+        'anna',
+      );
       const kept = store.articles.create({ headline: 'Bleibt' }, 'anna');
       const v1 = store.articles.save(withPictures(kept, [shared!, olderRevision!]), 'anna').article;
       store.articles.save({ ...v1, body: [{ type: 'paragraph', children: [{ text: 'ohne Bilder' }] }] }, 'anna');
@@ -42,7 +55,11 @@ describe('emptying the trash', () => {
       store.articles.trash(gone.id);
       expect(store.emptyTrash()).toEqual({ deleted: 1, pictures: 1 });
       expect(store.assets.find(onlyTrashed!)).toBeUndefined();
-      for (const file of [store.assets.pathOf(onlyTrashed!), store.assets.renditionPath(onlyTrashed!, 'thumbnail'), store.assets.renditionPath(onlyTrashed!, 'display')]) {
+      for (const file of [
+        store.assets.pathOf(onlyTrashed!),
+        store.assets.renditionPath(onlyTrashed!, 'thumbnail'),
+        store.assets.renditionPath(onlyTrashed!, 'display'),
+      ]) {
         expect(fs.existsSync(file)).toBe(false);
       }
       for (const id of [shared!, olderRevision!, journalOnly!]) expect(stored(store, id)).toBe(true);
@@ -58,7 +75,9 @@ describe('emptying the trash', () => {
     const id = addPicture(store, 7);
     expect(store.emptyTrash()).toEqual({ deleted: 0, pictures: 0 });
     expect(stored(store, id)).toBe(true);
-    store.db.prepare('UPDATE assets SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 8 * 86_400_000).toISOString(), id);
+    store.db
+      .prepare('UPDATE assets SET created_at = ? WHERE id = ?')
+      .run(new Date(Date.now() - 8 * 86_400_000).toISOString(), id);
     expect(store.emptyTrash()).toEqual({ deleted: 0, pictures: 1 });
     expect(stored(store, id)).toBe(false);
     store.close();
@@ -70,7 +89,12 @@ describe('emptying the trash', () => {
       const id = addPicture(store, 9);
       const a = store.articles.create({ headline: 'Artikel' }, 'anna');
       const theirs = withPictures({ ...a, revision: 2 }, [id]);
-      store.incoming.add(a.id, { sender: 'desk', packageName: 'a.byline', baseRevision: 1, revisions: [{ revision: 2, savedAt: a.updatedAt, savedBy: 'desk', status: 'draft', note: '', doc: theirs }] });
+      store.incoming.add(a.id, {
+        sender: 'desk',
+        packageName: 'a.byline',
+        baseRevision: 1,
+        revisions: [{ revision: 2, savedAt: a.updatedAt, savedBy: 'desk', status: 'draft', note: '', doc: theirs }],
+      });
       expect(store.emptyTrash().pictures).toBe(0);
       expect(stored(store, id)).toBe(true);
     } finally {
@@ -88,7 +112,9 @@ describe('the record of pictures in use', () => {
     store.articles.save({ ...a, body: a.body.slice(1) }, 'anna');
     store.close();
     const raw = new Database(file);
-    raw.exec('DROP TABLE sync_assets; DROP TABLE sync_comments; DROP TABLE sync_incoming; DROP TABLE sync_revisions; DROP TABLE sync_server; DROP TABLE import_sources; DROP TABLE revision_assets; PRAGMA user_version = 9;');
+    raw.exec(
+      'DROP TABLE sync_assets; DROP TABLE sync_comments; DROP TABLE sync_incoming; DROP TABLE sync_revisions; DROP TABLE sync_server; DROP TABLE import_sources; DROP TABLE revision_assets; PRAGMA user_version = 9;',
+    );
     raw.close();
     const upgraded = open(file);
     try {
@@ -101,7 +127,12 @@ describe('the record of pictures in use', () => {
   });
 
   it('never lets emptying the trash remove a picture any remaining revision uses (property)', () => {
-    type Op = { kind: 'create'; pics: number[] } | { kind: 'save'; article: number; pics: number[] } | { kind: 'trash'; article: number } | { kind: 'restore'; article: number } | { kind: 'empty' };
+    type Op =
+      | { kind: 'create'; pics: number[] }
+      | { kind: 'save'; article: number; pics: number[] }
+      | { kind: 'trash'; article: number }
+      | { kind: 'restore'; article: number }
+      | { kind: 'empty' };
     const pics = fc.array(fc.nat(5), { maxLength: 3 });
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ kind: fc.constant('create' as const), pics }),
@@ -120,19 +151,30 @@ describe('the record of pictures in use', () => {
           const pick = (n: number) => articles[n % Math.max(articles.length, 1)];
           for (const o of ops) {
             try {
-              if (o.kind === 'create') articles.push(store.articles.create({ headline: 'A', body: withPictures({} as Article, o.pics.map(ensure)).body }, 'anna').id);
-              else if (o.kind === 'save' && pick(o.article)) store.articles.save(withPictures(store.articles.get(pick(o.article)!), o.pics.map(ensure)), 'anna');
+              if (o.kind === 'create')
+                articles.push(
+                  store.articles.create(
+                    { headline: 'A', body: withPictures({} as Article, o.pics.map(ensure)).body },
+                    'anna',
+                  ).id,
+                );
+              else if (o.kind === 'save' && pick(o.article))
+                store.articles.save(withPictures(store.articles.get(pick(o.article)!), o.pics.map(ensure)), 'anna');
               else if (o.kind === 'trash' && pick(o.article)) store.articles.trash(pick(o.article)!);
               else if (o.kind === 'restore' && pick(o.article)) store.articles.restore(pick(o.article)!);
               else if (o.kind === 'empty') store.emptyTrash();
             } catch (error) {
               // trashing twice, saving a trashed article, restoring a deleted one: refusals, not the subject here
-              if (!/trash|not-found|No article/i.test(`${(error as { code?: string }).code} ${(error as Error).message}`)) throw error;
+              if (
+                !/trash|not-found|No article/i.test(`${(error as { code?: string }).code} ${(error as Error).message}`)
+              )
+                throw error;
             }
             // The truth, read the slow way: every picture every remaining revision names.
             const docs = store.db.prepare('SELECT doc FROM revisions').pluck().all() as Buffer[];
             for (const doc of docs) {
-              for (const b of decodeRevision(doc).body) if (b.type === 'image' && b.assetId) expect(stored(store, b.assetId)).toBe(true);
+              for (const b of decodeRevision(doc).body)
+                if (b.type === 'image' && b.assetId) expect(stored(store, b.assetId)).toBe(true);
             }
           }
         } finally {
@@ -170,13 +212,18 @@ describe('byline check', () => {
 
       const repaired = store.check({ repair: true });
       expect(repaired.repaired).toEqual(
-        expect.arrayContaining([`Image file ${store.assets.pathOf(used)}: row restored (an article uses it)`, `Image file ${store.assets.pathOf(unused)}: removed (no row, nothing uses it)`]),
+        expect.arrayContaining([
+          `Image file ${store.assets.pathOf(used)}: row restored (an article uses it)`,
+          `Image file ${store.assets.pathOf(unused)}: removed (no row, nothing uses it)`,
+        ]),
       );
       expect(stored(store, used)).toBe(true);
       expect(fs.existsSync(store.assets.pathOf(unused))).toBe(false);
       expect(fs.existsSync(store.assets.renditionPath(unused, 'display'))).toBe(false);
       // What cannot be fixed here is still reported, and nothing else.
-      expect(store.check().problems).toEqual([`Image ${lost}: file missing (${store.assets.pathOf(lost)}); restore it from a backup`]);
+      expect(store.check().problems).toEqual([
+        `Image ${lost}: file missing (${store.assets.pathOf(lost)}); restore it from a backup`,
+      ]);
       expect(store.articles.get(a.id).body[0]).toMatchObject({ assetId: lost });
     } finally {
       store.close();

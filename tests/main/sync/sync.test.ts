@@ -24,7 +24,6 @@ import { BIN, bylineAsync } from '../cli/run';
 import { call, sendBytes } from '../../../src/main/sync/serverApi';
 import { DEFAULT_HOUSE_STYLE, HouseStyleSchema } from '../../../src/shared/houseStyle';
 
-
 describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', () => {
   const pgs = usePostgres();
   let server: http.Server;
@@ -34,11 +33,14 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     if (NO_POSTGRES) return;
     await migrate(pgs.db());
     passwords = {
-      anna: (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] })).password,
+      anna: (await addAccount(pgs.db(), { name: 'Anna', initials: 'am', role: 'journalist', desks: ['Politik'] }))
+        .password,
       dora: (await addAccount(pgs.db(), { name: 'Dora', initials: 'dd', role: 'desk', desks: ['Politik'] })).password,
       ben: (await addAccount(pgs.db(), { name: 'Ben', initials: 'bb', role: 'journalist', desks: ['Sport'] })).password,
-      gina: (await addAccount(pgs.db(), { name: 'Gina', initials: 'gi', role: 'journalist', desks: ['Giftschrank'] })).password,
-      gerd: (await addAccount(pgs.db(), { name: 'Gerd', initials: 'ge', role: 'desk', desks: ['Giftschrank'] })).password,
+      gina: (await addAccount(pgs.db(), { name: 'Gina', initials: 'gi', role: 'journalist', desks: ['Giftschrank'] }))
+        .password,
+      gerd: (await addAccount(pgs.db(), { name: 'Gerd', initials: 'ge', role: 'desk', desks: ['Giftschrank'] }))
+        .password,
     };
     server = createServer(pgs.db()) as http.Server;
     url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
@@ -47,7 +49,12 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
 
   /** Judged by content: every store holds each revision of these articles with the server's text, every fork waiting, every comment in its latest state. */
   async function expectWhole(stores: Record<string, Store>, articleIds: string[]): Promise<void> {
-    const contents = new Map(Object.entries(stores).map(([name, s]) => [name, new Map([...storeContent(s)].filter(([id]) => articleIds.includes(id)))]));
+    const contents = new Map(
+      Object.entries(stores).map(([name, s]) => [
+        name,
+        new Map([...storeContent(s)].filter(([id]) => articleIds.includes(id))),
+      ]),
+    );
     expect(syncProblems(contents, await serverContent(pgs.db(), articleIds))).toEqual([]);
   }
 
@@ -78,7 +85,10 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
         [1, 'Anna (am)'],
       ]);
       // Each revision with its own text: the first still has the first headline, on both machines.
-      expect(b.articles.revisionRecords(created.id).map((r) => r.doc.headline)).toEqual([created.headline, 'IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)']);
+      expect(b.articles.revisionRecords(created.id).map((r) => r.doc.headline)).toEqual([
+        created.headline,
+        'IS-Kämpfer holen Teile von Albu Kamal zurück (aktualisiert)',
+      ]);
       await expectWhole({ anna: a, dora: b }, [created.id]);
       // Dora edits; Anna gets it.
       b.articles.save({ ...atDora, teaser: 'Neu gefasst vom Desk.' }, 'Dora');
@@ -100,7 +110,14 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       await expectWhole({ anna: a, dora: b }, [created.id]);
 
       // The desk chooses; the choice goes out like any save, and nothing typed anywhere was lost.
-      const chosen = resolveIncoming(b, created.id, atDesk.diverged[0]!.incomingId, 'theirs', 'Dora', b.articles.get(created.id).revision);
+      const chosen = resolveIncoming(
+        b,
+        created.id,
+        atDesk.diverged[0]!.incomingId,
+        'theirs',
+        'Dora',
+        b.articles.get(created.id).revision,
+      );
       expect(chosen.headline).toBe('Version der Autorin');
       expect((await syncOnce(b)).refused).toEqual([]);
       const texts = (s: Store) => s.articles.revisionRecords(created.id).map((r) => r.doc.headline);
@@ -111,11 +128,15 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect(a.articles.get(created.id).headline).toBe('Version der Autorin');
       expect(a.incoming.pending(created.id)).toEqual([]);
       // The desk's version stays on Anna's machine as the version that was chosen against, settled.
-      expect(a.db.prepare("SELECT resolution FROM incoming_versions WHERE resolved_at IS NOT NULL").pluck().all()).toEqual(['chosen on another machine']);
-      const heads = await pgs.db().query(
-        "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
-        [created.id],
-      );
+      expect(
+        a.db.prepare('SELECT resolution FROM incoming_versions WHERE resolved_at IS NOT NULL').pluck().all(),
+      ).toEqual(['chosen on another machine']);
+      const heads = await pgs
+        .db()
+        .query(
+          "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
+          [created.id],
+        );
       expect(heads.rowCount).toBe(1);
       await expectWhole({ anna: a, dora: b }, [created.id]);
     } finally {
@@ -133,7 +154,11 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const created = a.articles.create({ ...seedArticle(), body: [] }, 'Anna');
       await syncOnce(a);
       await syncOnce(b);
-      const thread = b.comments.add(created.id, { anchor: { kind: 'text', field: 'headline', start: 0, end: 10 }, body: 'Quelle für die Rückeroberung?' }, 'Dora');
+      const thread = b.comments.add(
+        created.id,
+        { anchor: { kind: 'text', field: 'headline', start: 0, end: 10 }, body: 'Quelle für die Rückeroberung?' },
+        'Dora',
+      );
       const pushed = await syncOnce(b);
       expect(pushed).toMatchObject({ pushed: 1, refused: [] });
       // Sent once: the next round has nothing to send.
@@ -142,7 +167,12 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const atAnna = await syncOnce(a);
       expect(atAnna.changed).toEqual([created.id]);
       const [received] = a.comments.threads(created.id);
-      expect(received).toMatchObject({ id: thread.id, body: 'Quelle für die Rückeroberung?', author: 'Dora', anchor: { kind: 'text', quote: thread.anchor?.kind === 'text' ? thread.anchor.quote : '' } });
+      expect(received).toMatchObject({
+        id: thread.id,
+        body: 'Quelle für die Rückeroberung?',
+        author: 'Dora',
+        anchor: { kind: 'text', quote: thread.anchor?.kind === 'text' ? thread.anchor.quote : '' },
+      });
       // What came from the server does not go back to it.
       expect((await syncOnce(a)).pushed).toBe(0);
 
@@ -154,7 +184,10 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       await syncOnce(a);
       const [mine, theirs] = [a.comments.threads(created.id), b.comments.threads(created.id)];
       expect(mine).toEqual(theirs);
-      expect(mine[0]).toMatchObject({ resolvedBy: 'Dora', replies: [{ body: 'AFP und dpa, beide vom Freitag.', author: 'Anna' }] });
+      expect(mine[0]).toMatchObject({
+        resolvedBy: 'Dora',
+        replies: [{ body: 'AFP und dpa, beide vom Freitag.', author: 'Anna' }],
+      });
       // Reopened on one machine and resolved again on the other, offline: the state that reaches the
       // server last is the comment's state on both (the server's order, not the machines' clocks).
       a.comments.setResolved(thread.id, false, 'Anna');
@@ -173,7 +206,9 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
 
   it('a desktop whose clock is minutes slow or a year ahead loses no comment action and beats nobody’s later one', async () => {
     let skew = -5 * 60_000;
-    const a = Store.open(path.join(tempDir(), 'anna-clock.db'), { clock: () => new Date(Date.now() + skew).toISOString() });
+    const a = Store.open(path.join(tempDir(), 'anna-clock.db'), {
+      clock: () => new Date(Date.now() + skew).toISOString(),
+    });
     const b = Store.open(path.join(tempDir(), 'dora-clock.db'));
     try {
       await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop mit falscher Uhr');
@@ -181,7 +216,11 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Uhrzeit egal' }, 'Anna');
       await syncOnce(a);
       await syncOnce(b);
-      const thread = b.comments.add(created.id, { anchor: { kind: 'field', field: 'headline' }, body: 'Quelle?' }, 'Dora');
+      const thread = b.comments.add(
+        created.id,
+        { anchor: { kind: 'field', field: 'headline' }, body: 'Quelle?' },
+        'Dora',
+      );
       await syncOnce(b);
       await syncOnce(a);
       // Anna's clock is five minutes slow: her resolve is stamped before the comment was written. It still goes out.
@@ -233,11 +272,19 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       // A revision whose picture never reached the server (its sender's store lost the file)
       // still comes in, with that picture waiting for its file rather than refused or dropped.
       const lost = crypto.createHash('sha256').update('a picture that never arrived').digest('hex');
-      const orphan = revisionRecord(crypto.randomUUID(), [], { body: seedArticle(lost).body!.filter((x) => x.type === 'image') });
-      const pushed = await fetch(`${url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(a)!.token}` }, body: JSON.stringify({ records: [orphan] }) });
+      const orphan = revisionRecord(crypto.randomUUID(), [], {
+        body: seedArticle(lost).body!.filter((x) => x.type === 'image'),
+      });
+      const pushed = await fetch(`${url}/api/v1/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(a)!.token}` },
+        body: JSON.stringify({ records: [orphan] }),
+      });
       expect(pushed.status).toBe(200);
       expect(await syncOnce(b)).toMatchObject({ skipped: [], refused: [] });
-      expect(b.articles.get(orphan.articleId).body).toEqual([expect.objectContaining({ type: 'image', assetId: null, caption: expect.any(String) })]);
+      expect(b.articles.get(orphan.articleId).body).toEqual([
+        expect.objectContaining({ type: 'image', assetId: null, caption: expect.any(String) }),
+      ]);
     } finally {
       a.close();
       b.close();
@@ -255,9 +302,13 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const created = a.articles.create({ ...seedArticle(asset.id), headline: 'Bild kommt später' }, 'Anna');
       await syncOnce(a);
       // The server hands out other bytes for the picture: the round stops before storing the batch.
-      const chunk = await pgs.db().query<{ bytes: Buffer }>('SELECT bytes FROM blob_chunks WHERE sha256 = $1', [asset.id]);
+      const chunk = await pgs
+        .db()
+        .query<{ bytes: Buffer }>('SELECT bytes FROM blob_chunks WHERE sha256 = $1', [asset.id]);
       const original = chunk.rows[0]!.bytes;
-      await pgs.db().query('UPDATE blob_chunks SET bytes = $2 WHERE sha256 = $1', [asset.id, Buffer.alloc(original.length, 7)]);
+      await pgs
+        .db()
+        .query('UPDATE blob_chunks SET bytes = $2 WHERE sha256 = $1', [asset.id, Buffer.alloc(original.length, 7)]);
       await expect(syncOnce(b)).rejects.toThrow(/other bytes/);
       expect(b.articles.presence(created.id)).toBe('absent');
       // Mended: the next round takes in what the cut-off one did not store.
@@ -277,7 +328,10 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     try {
       await signInToServer(a, url, 'Anna', passwords.anna!, 'Laptop Anna');
       await signInToServer(b, url, 'Dora', passwords.dora!, 'Desk PC');
-      const created = a.articles.create({ ...seedArticle(), body: [], headline: 'Agentur\u0000meldung', teaser: 'Halb \ud83d gelesen 🙂' }, 'Anna');
+      const created = a.articles.create(
+        { ...seedArticle(), body: [], headline: 'Agentur\u0000meldung', teaser: 'Halb \ud83d gelesen 🙂' },
+        'Anna',
+      );
       expect(a.articles.get(created.id)).toMatchObject({ headline: 'Agenturmeldung', teaser: 'Halb  gelesen 🙂' });
       expect(await syncOnce(a)).toMatchObject({ pushed: 1, refused: [] });
       await syncOnce(b);
@@ -326,15 +380,24 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       const sha = crypto.createHash('sha256').update(junk).digest('hex');
       await call(url, token, 'POST', `/api/v1/blobs/${sha}`, { size: junk.length });
       await sendBytes(url, token, `/api/v1/blobs/${sha}?offset=0`, junk);
-      const poisoned = revisionRecord(crypto.randomUUID(), [], { headline: 'Mit kaputtem Bild', body: seedArticle(sha).body!.filter((x) => x.type === 'image') }, { desk: 'Giftschrank' });
-      expect((await call<{ accepted: unknown[] }>(url, token, 'POST', '/api/v1/push', { records: [poisoned] })).accepted).toHaveLength(1);
+      const poisoned = revisionRecord(
+        crypto.randomUUID(),
+        [],
+        { headline: 'Mit kaputtem Bild', body: seedArticle(sha).body!.filter((x) => x.type === 'image') },
+        { desk: 'Giftschrank' },
+      );
+      expect(
+        (await call<{ accepted: unknown[] }>(url, token, 'POST', '/api/v1/push', { records: [poisoned] })).accepted,
+      ).toHaveLength(1);
       // And then an ordinary article.
       const after = a.articles.create({ ...seedArticle(), body: [], headline: 'Danach geschrieben' }, 'Gina');
       await syncOnce(a);
 
       const report = await syncOnce(b);
       expect(report.unreadable).toEqual([{ articleId: poisoned.articleId, picture: sha, reason: expect.any(String) }]);
-      expect(b.articles.get(poisoned.articleId).body).toEqual([expect.objectContaining({ type: 'image', assetId: null })]);
+      expect(b.articles.get(poisoned.articleId).body).toEqual([
+        expect.objectContaining({ type: 'image', assetId: null }),
+      ]);
       expect(b.articles.get(after.id).headline).toBe('Danach geschrieben');
       // Nothing is stuck: the next round has nothing left to take.
       expect(await syncOnce(b)).toMatchObject({ pulled: 0, unreadable: [] });
@@ -350,7 +413,11 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     const style = HouseStyleSchema.parse({
       ...DEFAULT_HOUSE_STYLE,
       statuses: DEFAULT_HOUSE_STYLE.statuses.filter((st) => st.id !== 'spiked'),
-      transitions: Object.fromEntries(Object.entries(DEFAULT_HOUSE_STYLE.transitions).filter(([from]) => from !== 'spiked').map(([from, to]) => [from, to.filter((t) => t !== 'spiked')])),
+      transitions: Object.fromEntries(
+        Object.entries(DEFAULT_HOUSE_STYLE.transitions)
+          .filter(([from]) => from !== 'spiked')
+          .map(([from, to]) => [from, to.filter((t) => t !== 'spiked')]),
+      ),
     });
     const a = Store.open(path.join(tempDir(), 'gina-style.db'));
     const b = Store.open(path.join(tempDir(), 'gerd-style.db'), { houseStyle: style });
@@ -364,7 +431,9 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect(await syncOnce(a)).toMatchObject({ refused: [] });
 
       const report = await syncOnce(b);
-      expect(report.unreadable).toEqual([{ articleId: doubled.id, record: expect.any(String), reason: expect.stringContaining('spiked') }]);
+      expect(report.unreadable).toEqual([
+        { articleId: doubled.id, record: expect.any(String), reason: expect.stringContaining('spiked') },
+      ]);
       expect(b.articles.get(doubled.id).status).toBe('draft');
       expect(b.articles.get(after.id).headline).toBe('Danach geschrieben');
       expect(await syncOnce(b)).toMatchObject({ pulled: 0, unreadable: [] });
@@ -391,14 +460,22 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect(b.articles.presence(created.id)).toBe('absent');
 
       const assign = (store: Store, body: unknown) =>
-        fetch(`${url}/api/v1/articles/${created.id}/assignment`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(store)!.token}` }, body: JSON.stringify(body) });
+        fetch(`${url}/api/v1/articles/${created.id}/assignment`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${syncServer(store)!.token}` },
+          body: JSON.stringify(body),
+        });
       expect((await assign(a, { assignedTo: ['Ben'] })).status).toBe(403);
       expect((await assign(d, { assignedTo: ['Niemand'] })).status).toBe(400);
       expect((await assign(d, { assignedTo: ['Ben'] })).status).toBe(200);
 
       const caught = await syncOnce(b);
       expect(caught.skipped).toEqual([]);
-      expect(b.articles.get(created.id)).toMatchObject({ headline: 'Für den Sport', teaser: 'Zweite Fassung', revision: 2 });
+      expect(b.articles.get(created.id)).toMatchObject({
+        headline: 'Für den Sport',
+        teaser: 'Zweite Fassung',
+        revision: 2,
+      });
       expect(b.articles.history(created.id).map((h) => h.savedBy)).toEqual(['Anna (am)', 'Anna (am)']);
       expect(b.comments.threads(created.id).map((t) => t.body)).toEqual(['Bitte kürzen']);
       // And Ben's edits now go out like anyone's.
@@ -430,10 +507,12 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       // Then it signs in: what Anna sent already is not sent twice, and Dora's edit continues it.
       await signInToServer(d, url, 'Dora', passwords.dora!, 'Desk Laptop');
       expect(await syncOnce(d)).toMatchObject({ refused: [], diverged: [] });
-      const records = await pgs.db().query<{ n: number; heads: number }>(
-        "SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents)))::int AS heads FROM records r WHERE article_id = $1 AND kind = 'revision'",
-        [created.id],
-      );
+      const records = await pgs
+        .db()
+        .query<{ n: number; heads: number }>(
+          "SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents)))::int AS heads FROM records r WHERE article_id = $1 AND kind = 'revision'",
+          [created.id],
+        );
       expect(records.rows[0]).toEqual({ n: 3, heads: 1 });
       await syncOnce(a);
       expect(a.articles.get(created.id)).toMatchObject({ teaser: 'Vom Desk im Zug', revision: 3 });
@@ -445,7 +524,7 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     }
   });
 
-  it('a step the role may not make is refused and shown; going back to the server\'s version brings the article in line again', async () => {
+  it("a step the role may not make is refused and shown; going back to the server's version brings the article in line again", async () => {
     const a = Store.open(path.join(tempDir(), 'anna-r.db'));
     const d = Store.open(path.join(tempDir(), 'dora-r.db'));
     try {
@@ -458,7 +537,10 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       a.articles.setStatus(created.id, 'in-review', 'Anna');
       a.articles.save({ ...a.articles.get(created.id), teaser: 'Nach dem Schritt bearbeitet' }, 'Anna');
       const refused = await syncOnce(a);
-      expect(refused.refused.map((r) => r.reason)).toEqual([expect.stringMatching(/In review is a step for desk/), expect.stringMatching(/In review is a step for desk/)]);
+      expect(refused.refused.map((r) => r.reason)).toEqual([
+        expect.stringMatching(/In review is a step for desk/),
+        expect.stringMatching(/In review is a step for desk/),
+      ]);
       expect(refusedRevisions(a)).toHaveLength(2);
 
       const back = backToServerVersion(a, created.id, a.articles.get(created.id).revision, 'Anna');
@@ -467,7 +549,12 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect(await syncOnce(a)).toMatchObject({ refused: [] });
       await syncOnce(d);
       expect(d.articles.get(created.id)).toMatchObject({ status: 'submitted', teaser: seedArticle().teaser });
-      const heads = await pgs.db().query("SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))", [created.id]);
+      const heads = await pgs
+        .db()
+        .query(
+          "SELECT id FROM records r WHERE article_id = $1 AND kind = 'revision' AND NOT EXISTS (SELECT 1 FROM records c WHERE r.id = ANY(c.parents))",
+          [created.id],
+        );
       expect(heads.rowCount).toBe(1);
       // The refused revisions stay in Anna's history.
       expect(a.articles.history(created.id).map((h) => h.status)).toContain('in-review');
@@ -481,11 +568,23 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     const db = path.join(tempDir(), 'cli.db');
     // Async: the server answering these runs in this very process.
     const run = (args: string[], input = '') => bylineAsync(['--db', db, ...args], { input });
-    expect(await run(['login', url, '--user', 'Anna'], 'falsch\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('Signing in to') });
+    expect(await run(['login', url, '--user', 'Anna'], 'falsch\n')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Signing in to'),
+    });
     // Plain HTTP to another machine (0.0.0.0 stands for one here, and stays on this machine if it is ever tried) is refused unless told.
-    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna'], 'egal\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('plain HTTP to another machine') });
-    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna', '--insecure-http'], 'egal\n')).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot be reached') });
-    expect(await run(['login', url, '--user', 'Anna'], `${passwords.anna}\n`)).toMatchObject({ code: 0, stdout: `signed in to ${url} as Anna (journalist)\n` });
+    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna'], 'egal\n')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('plain HTTP to another machine'),
+    });
+    expect(await run(['login', 'http://0.0.0.0:9', '--user', 'Anna', '--insecure-http'], 'egal\n')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cannot be reached'),
+    });
+    expect(await run(['login', url, '--user', 'Anna'], `${passwords.anna}\n`)).toMatchObject({
+      code: 0,
+      stdout: `signed in to ${url} as Anna (journalist)\n`,
+    });
     expect((await run(['new', '--headline', 'Vom Terminal'])).code).toBe(0);
     const synced = await run(['sync', '--once']);
     expect(synced.code).toBe(0);
@@ -497,14 +596,18 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
     await expect.poll(() => lines, { timeout: 30_000 }).toMatch(/^online, 0 waiting/m);
     // A save by another process goes out by itself, without another command.
     expect((await run(['new', '--headline', 'Während sync läuft'])).code).toBe(0);
-    const onServer = async () => (await pgs.db().query("SELECT 1 FROM records WHERE body->'doc'->>'headline' = 'Während sync läuft'")).rowCount;
+    const onServer = async () =>
+      (await pgs.db().query("SELECT 1 FROM records WHERE body->'doc'->>'headline' = 'Während sync läuft'")).rowCount;
     await expect.poll(onServer, { timeout: 30_000 }).toBe(1);
     await expect.poll(() => lines.trim().split('\n').at(-1), { timeout: 30_000 }).toMatch(/^online, 0 waiting/);
     const exited = new Promise<number | null>((resolve) => loop.on('close', resolve));
     loop.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(await run(['logout'])).toMatchObject({ code: 0, stdout: `signed out of ${url}\n` });
-    expect(await run(['sync', '--once'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Not signed in to a newsroom server') });
+    expect(await run(['sync', '--once'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Not signed in to a newsroom server'),
+    });
   }, 120_000);
 
   it('works offline: what is saved waits in the store, survives closing it, and goes out when the server answers', async () => {
@@ -525,7 +628,11 @@ describe.skipIf(!!NO_POSTGRES)('desktops syncing through the newsroom server', (
       expect(outgoing(a)).toEqual([]);
       // The server's answer lost on the way (the store still thinks the save waits): sent again,
       // the server says it has it, and the save is settled, not sent for ever.
-      a.db.prepare('UPDATE sync_revisions SET pushed = 0 WHERE record_id IN (SELECT s.record_id FROM sync_revisions s JOIN articles x ON x.pk = s.article_pk WHERE x.id = ?)').run(draft.id);
+      a.db
+        .prepare(
+          'UPDATE sync_revisions SET pushed = 0 WHERE record_id IN (SELECT s.record_id FROM sync_revisions s JOIN articles x ON x.pk = s.article_pk WHERE x.id = ?)',
+        )
+        .run(draft.id);
       expect(outgoing(a).map((o) => o.articleId)).toEqual([draft.id]);
       expect(await syncOnce(a)).toMatchObject({ pushed: 1, refused: [] });
       expect(outgoing(a)).toEqual([]);

@@ -13,7 +13,6 @@ import { NO_POSTGRES, usePostgres } from '../../helpers/postgres';
 import { serverContent, storeContent, syncProblems } from '../../helpers/syncContent';
 import { tempDir } from '../../helpers/tmp';
 
-
 const quiet = { out: () => undefined, err: () => undefined };
 
 describe.skipIf(!!NO_POSTGRES)('the sync agent (what the app runs)', () => {
@@ -24,8 +23,11 @@ describe.skipIf(!!NO_POSTGRES)('the sync agent (what the app runs)', () => {
     const { migrate } = await import('../../../src/server/db/migrations');
     await migrate(pgs.db());
     passwords = {
-      anna: (await addAccount(pgs.db(), { name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'] })).password,
-      dora: (await addAccount(pgs.db(), { name: 'Dora Desk', initials: 'dd', role: 'desk', desks: ['Politik'] })).password,
+      anna: (
+        await addAccount(pgs.db(), { name: 'Anna Muster', initials: 'am', role: 'journalist', desks: ['Politik'] })
+      ).password,
+      dora: (await addAccount(pgs.db(), { name: 'Dora Desk', initials: 'dd', role: 'desk', desks: ['Politik'] }))
+        .password,
       ben: (await addAccount(pgs.db(), { name: 'Ben', initials: 'bb', role: 'journalist', desks: ['Sport'] })).password,
     };
   });
@@ -54,7 +56,9 @@ describe.skipIf(!!NO_POSTGRES)('the sync agent (what the app runs)', () => {
     try {
       await anna.agent.signIn(server.url, 'Anna Muster', passwords.anna!);
       await dora.agent.signIn(server.url, 'Dora Desk', passwords.dora!);
-      await expect.poll(() => [anna.last()?.state, dora.last()?.state], { timeout: 5000 }).toEqual(['online', 'online']);
+      await expect
+        .poll(() => [anna.last()?.state, dora.last()?.state], { timeout: 5000 })
+        .toEqual(['online', 'online']);
 
       const created = anna.store.articles.create({ ...seedArticle(), body: [] }, 'Anna Muster');
       const started = Date.now();
@@ -66,26 +70,43 @@ describe.skipIf(!!NO_POSTGRES)('the sync agent (what the app runs)', () => {
 
       // Presence: Dora opens the article; Anna's machine hears who, and that it is this article.
       dora.agent.setOpenArticle(created.id);
-      await expect.poll(() => anna.last()?.editing, { timeout: 2000 }).toEqual([{ articleId: created.id, name: 'Dora Desk' }]);
+      await expect
+        .poll(() => anna.last()?.editing, { timeout: 2000 })
+        .toEqual([{ articleId: created.id, name: 'Dora Desk' }]);
       dora.agent.setOpenArticle(null);
       await expect.poll(() => anna.last()?.editing, { timeout: 2000 }).toEqual([]);
 
       // The server goes down: Anna's machine says offline, her saves wait and are counted.
       await running.stop();
       await expect.poll(() => anna.last()?.state, { timeout: 3000 }).toBe('offline');
-      anna.store.articles.save({ ...anna.store.articles.get(created.id), headline: 'Im Zug geschrieben' }, 'Anna Muster');
+      anna.store.articles.save(
+        { ...anna.store.articles.get(created.id), headline: 'Im Zug geschrieben' },
+        'Anna Muster',
+      );
       anna.agent.localChange();
       await expect.poll(() => anna.last()?.waiting, { timeout: 2000 }).toBe(1);
       await expect.poll(() => anna.last()?.problem, { timeout: 2000 }).toMatch(/cannot be reached/);
 
       // It comes back on the same address: the change goes out and reaches Dora without anyone doing anything.
       running = await serve(pgs.db(), pgs.cluster().url, quiet, '127.0.0.1', port);
-      await expect.poll(() => dora.store.articles.get(created.id).headline, { timeout: 3000, interval: 50 }).toBe('Im Zug geschrieben');
+      await expect
+        .poll(() => dora.store.articles.get(created.id).headline, { timeout: 3000, interval: 50 })
+        .toBe('Im Zug geschrieben');
       expect(anna.agent.status()).toMatchObject({ state: 'online', waiting: 0, problem: null });
       // Judged by content: both machines hold both revisions with the server's text.
-      const whole = async () => syncProblems(new Map([['anna', storeContent(anna.store)], ['dora', storeContent(dora.store)]]), await serverContent(pgs.db(), [created.id]));
+      const whole = async () =>
+        syncProblems(
+          new Map([
+            ['anna', storeContent(anna.store)],
+            ['dora', storeContent(dora.store)],
+          ]),
+          await serverContent(pgs.db(), [created.id]),
+        );
       await expect.poll(whole, { timeout: 3000 }).toEqual([]);
-      expect(dora.store.articles.revisionRecords(created.id).map((r) => r.doc.headline)).toEqual([created.headline, 'Im Zug geschrieben']);
+      expect(dora.store.articles.revisionRecords(created.id).map((r) => r.doc.headline)).toEqual([
+        created.headline,
+        'Im Zug geschrieben',
+      ]);
     } finally {
       await running.stop();
     }

@@ -14,7 +14,11 @@ import { loadBrowserSession, saveBrowserSession } from '../../../src/main/web/se
 
 /** The handlers on this thread, as the store worker runs them on its own. */
 const inThisThread = (store: Store) => {
-  const handlers = createHandlers(store, { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p }, 'web');
+  const handlers = createHandlers(
+    store,
+    { mode: 'browser', chooseBackupDestination: async (p) => p, chooseExportPath: async (p) => p },
+    'web',
+  );
   return (channel: unknown, payload: unknown) => dispatch(handlers, channel, payload);
 };
 
@@ -63,7 +67,10 @@ function socket(headers: Record<string, string>, hello: string | null = token): 
   });
 }
 
-function call(ws: WebSocket, message: string): Promise<{ id: unknown; result: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+function call(
+  ws: WebSocket,
+  message: string,
+): Promise<{ id: unknown; result: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
   return new Promise((resolve) => {
     ws.once('message', (data) => resolve(JSON.parse(data.toString())));
     ws.send(message);
@@ -114,7 +121,10 @@ describe('browser-mode server', () => {
     expect(await rudeClosed).toBe(4401);
     expect(store.articles.list().total).toBe(0);
     const ws = await socket({ origin });
-    const created = await call(ws, JSON.stringify({ id: 1, channel: 'articles.create', payload: { headline: 'Über den Socket' } }));
+    const created = await call(
+      ws,
+      JSON.stringify({ id: 1, channel: 'articles.create', payload: { headline: 'Über den Socket' } }),
+    );
     expect(created).toMatchObject({ id: 1, result: { ok: true, value: { headline: 'Über den Socket', revision: 1 } } });
     expect(store.articles.list().items[0]?.headline).toBe('Über den Socket');
     ws.close();
@@ -123,9 +133,17 @@ describe('browser-mode server', () => {
   it('answers broken messages with a typed error and keeps serving', async () => {
     const ws = await socket({ origin: `http://127.0.0.1:${server.port}` });
     expect((await call(ws, '{not json')).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect((await call(ws, JSON.stringify({ id: 2, channel: 'shell.exec', payload: {} }))).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await call(ws, JSON.stringify({ id: 3, channel: 'articles.get', payload: { id: 7 } }))).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect((await call(ws, JSON.stringify({ id: 4, channel: 'articles.list', payload: {} }))).result).toMatchObject({ ok: true, value: { total: 0 } });
+    expect((await call(ws, JSON.stringify({ id: 2, channel: 'shell.exec', payload: {} }))).result).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      (await call(ws, JSON.stringify({ id: 3, channel: 'articles.get', payload: { id: 7 } }))).result,
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await call(ws, JSON.stringify({ id: 4, channel: 'articles.list', payload: {} }))).result).toMatchObject({
+      ok: true,
+      value: { total: 0 },
+    });
     ws.close();
   });
 
@@ -143,7 +161,10 @@ describe('browser-mode server', () => {
       ['an unknown opcode', frame(0x83, Buffer.from('hi'))],
       ['a fragmented ping', frame(0x09, Buffer.from('hi'))],
       ['text that is not UTF-8', frame(0x81, Buffer.from([0xff, 0xfe, 0xfd]))],
-      ['a frame claiming 2^62 bytes', Buffer.concat([Buffer.from([0x82, 0xff]), Buffer.from([0x40, 0, 0, 0, 0, 0, 0, 0]), Buffer.from([1, 2, 3, 4])])],
+      [
+        'a frame claiming 2^62 bytes',
+        Buffer.concat([Buffer.from([0x82, 0xff]), Buffer.from([0x40, 0, 0, 0, 0, 0, 0, 0]), Buffer.from([1, 2, 3, 4])]),
+      ],
     ];
     for (const [what, bytes] of bad) {
       const raw = net.connect(server.port, '127.0.0.1');
@@ -158,7 +179,10 @@ describe('browser-mode server', () => {
       await closed;
       // The server still answers a well-formed socket.
       const ws = await socket({ origin });
-      expect((await call(ws, JSON.stringify({ id: 1, channel: 'articles.list', payload: {} }))).result, what).toMatchObject({ ok: true });
+      expect(
+        (await call(ws, JSON.stringify({ id: 1, channel: 'articles.list', payload: {} }))).result,
+        what,
+      ).toMatchObject({ ok: true });
       ws.close();
     }
   });
@@ -169,22 +193,41 @@ describe('downloads', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'albu-kamal.xml'), '<nitf/>');
     fs.writeFileSync(path.join(dir, '.hidden'), 'no');
-    const d = await startWebServer({ invoke: inThisThread(store), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), downloadsDir: dir });
+    const d = await startWebServer({
+      invoke: inThisThread(store),
+      rendererDir: path.join(path.dirname(store.dbPath), 'renderer'),
+      downloadsDir: dir,
+    });
     const t = `?token=${new URL(d.launchUrl).searchParams.get('token')}`;
     const get = (p: string, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string; disposition?: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: d.port, path: p, headers: { host: `127.0.0.1:${d.port}`, ...headers } }, (res) => {
-          let body = '';
-          res.on('data', (x) => (body += x));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, disposition: res.headers['content-disposition'] }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: d.port, path: p, headers: { host: `127.0.0.1:${d.port}`, ...headers } },
+          (res) => {
+            let body = '';
+            res.on('data', (x) => (body += x));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body, disposition: res.headers['content-disposition'] }),
+            );
+          },
+        );
         req.on('error', reject);
         req.end();
       });
-    expect(await get(`/download/albu-kamal.xml${t}`, {})).toMatchObject({ status: 200, body: '<nitf/>', disposition: "attachment; filename*=UTF-8''albu-kamal.xml" });
+    expect(await get(`/download/albu-kamal.xml${t}`, {})).toMatchObject({
+      status: 200,
+      body: '<nitf/>',
+      disposition: "attachment; filename*=UTF-8''albu-kamal.xml",
+    });
     expect((await get('/download/albu-kamal.xml', {})).status).toBe(403);
     expect((await get('/download/albu-kamal.xml?token=wrong', {})).status).toBe(403);
-    for (const p of ['/download/.hidden', '/download/..%2Fbyline.db', '/download/%2e%2e/byline.db', '/download/', '/download/%E0%A4%A']) {
+    for (const p of [
+      '/download/.hidden',
+      '/download/..%2Fbyline.db',
+      '/download/%2e%2e/byline.db',
+      '/download/',
+      '/download/%E0%A4%A',
+    ]) {
       expect((await get(`${p}${t}`, {})).status, p).toBe(404);
     }
     await d.close();
@@ -206,7 +249,12 @@ describe('browser-mode session', () => {
 
   it('starts on the kept port with the kept token, and on another port when that one is taken', async () => {
     const token = 'a'.repeat(32);
-    const again = await startWebServer({ invoke: inThisThread(store), rendererDir: path.join(path.dirname(store.dbPath), 'renderer'), port: server.port, token });
+    const again = await startWebServer({
+      invoke: inThisThread(store),
+      rendererDir: path.join(path.dirname(store.dbPath), 'renderer'),
+      port: server.port,
+      token,
+    });
     expect(again.port).not.toBe(server.port);
     expect(again.launchUrl).toContain(`token=${token}`);
     await again.close();

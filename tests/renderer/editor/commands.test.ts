@@ -1,7 +1,14 @@
 import { createEditor, Editor, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { describe, expect, it } from 'vitest';
-import { activeBlock, insertLink, normalizeUrl, setBlockType, toggleList, toggleMark } from '../../../src/renderer/editor/commands';
+import {
+  activeBlock,
+  insertLink,
+  normalizeUrl,
+  setBlockType,
+  toggleList,
+  toggleMark,
+} from '../../../src/renderer/editor/commands';
 import { documentFromArticle, fieldsFromDocument } from '../../../src/renderer/editor/document';
 import { withMarkdownShortcuts } from '../../../src/renderer/editor/plugins/withMarkdownShortcuts';
 import { withStructure } from '../../../src/renderer/editor/plugins/withStructure';
@@ -11,13 +18,24 @@ import { ArticleInputSchema } from '../../../src/shared/model/article';
 
 function editorWithBody(body: unknown[]): BylineEditor {
   const editor = withMarkdownShortcuts(withStructure(withHistory(createEditor()) as BylineEditor));
-  editor.children = documentFromArticle({ ...ArticleInputSchema.parse({ headline: 'Titel' }), body: body as never }) as Descendant[];
+  editor.children = documentFromArticle({
+    ...ArticleInputSchema.parse({ headline: 'Titel' }),
+    body: body as never,
+  }) as Descendant[];
   Editor.normalize(editor, { force: true });
   return editor;
 }
 const para = (text: string) => ({ type: 'paragraph', children: [{ text }] });
 const body = (editor: BylineEditor) => fieldsFromDocument(editor.children).body;
-const key = (k: Partial<KeyboardEventLike>): KeyboardEventLike => ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...k });
+const key = (k: Partial<KeyboardEventLike>): KeyboardEventLike => ({
+  key: '',
+  code: '',
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...k,
+});
 
 describe('block commands', () => {
   it('turns paragraphs into subheads, quotes and back', () => {
@@ -34,7 +52,10 @@ describe('block commands', () => {
     const editor = editorWithBody([para('eins'), para('zwei'), para('drei')]);
     Transforms.select(editor, { anchor: { path: [4, 0, 0], offset: 0 }, focus: { path: [4, 1, 0], offset: 2 } });
     toggleList(editor, false);
-    expect(body(editor)).toEqual([{ type: 'list', ordered: false, items: [[{ text: 'eins' }], [{ text: 'zwei' }]] }, para('drei')]);
+    expect(body(editor)).toEqual([
+      { type: 'list', ordered: false, items: [[{ text: 'eins' }], [{ text: 'zwei' }]] },
+      para('drei'),
+    ]);
     toggleList(editor, true);
     expect(body(editor)[0]).toMatchObject({ type: 'list', ordered: true });
     toggleList(editor, true);
@@ -56,14 +77,24 @@ describe('links', () => {
   it('links a selection, refuses other protocols, and edits an existing link', () => {
     const editor = editorWithBody([para('Mehr bei der DW')]);
     Transforms.select(editor, { anchor: { path: [4, 0, 0], offset: 13 }, focus: { path: [4, 0, 0], offset: 15 } });
-    expect(insertLink(editor, 'javascript:alert(1)')).toEqual({ ok: false, message: expect.stringMatching(/http, https or mailto only/) });
+    expect(insertLink(editor, 'javascript:alert(1)')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/http, https or mailto only/),
+    });
     expect(insertLink(editor, 'file:///etc/passwd').ok).toBe(false);
     expect(body(editor)).toEqual([para('Mehr bei der DW')]);
     expect(insertLink(editor, 'www.dw.com')).toEqual({ ok: true });
-    expect(body(editor)).toEqual([{ type: 'paragraph', children: [{ text: 'Mehr bei der ' }, { type: 'link', url: 'https://www.dw.com', children: [{ text: 'DW' }] }] }]);
+    expect(body(editor)).toEqual([
+      {
+        type: 'paragraph',
+        children: [{ text: 'Mehr bei der ' }, { type: 'link', url: 'https://www.dw.com', children: [{ text: 'DW' }] }],
+      },
+    ]);
     Transforms.select(editor, { path: [4, 0, 1, 0], offset: 1 });
     insertLink(editor, 'https://www.dw.com/de/');
-    expect(body(editor)[0]).toMatchObject({ children: [{ text: 'Mehr bei der ' }, { type: 'link', url: 'https://www.dw.com/de/' }] });
+    expect(body(editor)[0]).toMatchObject({
+      children: [{ text: 'Mehr bei der ' }, { type: 'link', url: 'https://www.dw.com/de/' }],
+    });
   });
 
   it.each([
@@ -115,7 +146,9 @@ describe('keyboard shortcuts', () => {
     expect(runShortcut(editor, key({ ctrlKey: true, shiftKey: true, code: 'Digit7', key: '/' }), ui)).toBe(true);
     expect(activeBlock(editor)).toBe('numbered');
     let asked = 0;
-    expect(runShortcut(editor, key({ metaKey: true, key: 'k', code: 'KeyK' }), { askForLink: () => asked++ })).toBe(true);
+    expect(runShortcut(editor, key({ metaKey: true, key: 'k', code: 'KeyK' }), { askForLink: () => asked++ })).toBe(
+      true,
+    );
     expect(asked).toBe(1);
     expect(runShortcut(editor, key({ key: 'b', code: 'KeyB' }), ui)).toBe(false);
   });

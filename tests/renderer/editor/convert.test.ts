@@ -5,14 +5,41 @@ import type { Block } from '../../../src/shared/model/blocks';
 import { seedArticle } from '../../helpers/articles';
 
 const everyBlock: Block[] = [
-  { type: 'paragraph', children: [{ text: 'Die ' }, { text: 'Stadt', bold: true }, { text: ' fiel', italic: true, bold: true }, { text: '.' }] },
+  {
+    type: 'paragraph',
+    children: [
+      { text: 'Die ' },
+      { text: 'Stadt', bold: true },
+      { text: ' fiel', italic: true, bold: true },
+      { text: '.' },
+    ],
+  },
   { type: 'subhead', children: [{ text: 'Kampf um die letzte Bastion' }] },
   { type: 'quote', children: [{ text: 'Wir halten die Stadt.' }], attribution: 'ein Kommandeur' },
   { type: 'quote', children: [{ text: 'Ohne Quelle.' }] },
-  { type: 'list', ordered: false, items: [[{ text: 'eins' }], [{ text: 'zwei ' }, { type: 'link', url: 'https://www.dw.com/', children: [{ text: 'DW' }] }]] },
+  {
+    type: 'list',
+    ordered: false,
+    items: [
+      [{ text: 'eins' }],
+      [{ text: 'zwei ' }, { type: 'link', url: 'https://www.dw.com/', children: [{ text: 'DW' }] }],
+    ],
+  },
   { type: 'list', ordered: true, items: [[{ text: 'erstens' }]] },
-  { type: 'image', assetId: 'b'.repeat(64), caption: 'Syrien', credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' }, alt: 'Rauch' },
-  { type: 'paragraph', children: [{ text: 'Mehr bei ' }, { type: 'link', url: 'mailto:desk@example.org', children: [{ text: 'der Redaktion', italic: true }] }] },
+  {
+    type: 'image',
+    assetId: 'b'.repeat(64),
+    caption: 'Syrien',
+    credit: { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' },
+    alt: 'Rauch',
+  },
+  {
+    type: 'paragraph',
+    children: [
+      { text: 'Mehr bei ' },
+      { type: 'link', url: 'mailto:desk@example.org', children: [{ text: 'der Redaktion', italic: true }] },
+    ],
+  },
 ];
 
 describe('model ↔ Slate', () => {
@@ -33,7 +60,14 @@ describe('model ↔ Slate', () => {
 
   it('drops the empty text leaves Slate keeps around links and marks', () => {
     const fromEditor = slateToBody([
-      { type: 'paragraph', children: [{ text: '' }, { type: 'link', url: 'https://example.org/', children: [{ text: 'Link' }] }, { text: '' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: '' },
+          { type: 'link', url: 'https://example.org/', children: [{ text: 'Link' }] },
+          { text: '' },
+        ],
+      },
       { type: 'paragraph', children: [{ text: '', bold: true }] },
     ]);
     expect(fromEditor).toEqual([

@@ -16,7 +16,12 @@ function editorWith(children: unknown[]): BylineEditor {
 
 const f = (type: string, text = '') => ({ type, children: [{ text }] });
 const p = (text = '') => ({ type: 'paragraph', children: [{ text }] });
-const signoff = (authors: string[] = [], agencies: string[] = []) => ({ type: 'signoff', authors, agencies, children: [{ text: '' }] });
+const signoff = (authors: string[] = [], agencies: string[] = []) => ({
+  type: 'signoff',
+  authors,
+  agencies,
+  children: [{ text: '' }],
+});
 const doc = (body: unknown[] = [p()], fields: Record<string, string> = {}, so = signoff()) => [
   f('rubric', fields.rubric),
   f('kicker', fields.kicker),
@@ -29,13 +34,64 @@ const doc = (body: unknown[] = [p()], fields: Record<string, string> = {}, so = 
 describe('layout normalization (input → output)', () => {
   it.each([
     ['an empty document gets every section', [], doc()],
-    ['missing sections are added in place', [f('headline', 'Titel'), { type: 'body', children: [p('Text')] }], doc([p('Text')], { headline: 'Titel' })],
-    ['sections out of order are put in order', [signoff(['haz']), { type: 'body', children: [p('x')] }, f('teaser', 'T'), f('headline', 'H'), f('kicker'), f('rubric', 'R')], doc([p('x')], { rubric: 'R', headline: 'H', teaser: 'T' }, signoff(['haz']))],
-    ['a stray paragraph before the body moves to its start', [f('rubric'), f('kicker'), f('headline', 'H'), p('verirrt'), f('teaser'), { type: 'body', children: [p('eins')] }, signoff()], doc([p('verirrt'), p('eins')], { headline: 'H' })],
-    ['a stray paragraph after the body moves to its end', [...doc([p('eins')]).slice(0, 5), p('zwei'), signoff()], doc([p('eins'), p('zwei')])],
-    ['a second headline merges into the first', [f('rubric'), f('kicker'), f('headline', 'Erster'), f('headline', 'Zweiter'), f('teaser'), { type: 'body', children: [p()] }, signoff()], doc([p()], { headline: 'Erster Zweiter' })],
-    ['a second body joins the first', [...doc([p('a')]).slice(0, 5), { type: 'body', children: [p('b')] }, signoff()], doc([p('a'), p('b')])],
-    ['two sign-offs merge their chips', [...doc().slice(0, 5), signoff(['haz'], ['afp']), signoff(['qu'], ['afp', 'dpa'])], doc([p()], {}, signoff(['haz', 'qu'], ['afp', 'dpa']))],
+    [
+      'missing sections are added in place',
+      [f('headline', 'Titel'), { type: 'body', children: [p('Text')] }],
+      doc([p('Text')], { headline: 'Titel' }),
+    ],
+    [
+      'sections out of order are put in order',
+      [
+        signoff(['haz']),
+        { type: 'body', children: [p('x')] },
+        f('teaser', 'T'),
+        f('headline', 'H'),
+        f('kicker'),
+        f('rubric', 'R'),
+      ],
+      doc([p('x')], { rubric: 'R', headline: 'H', teaser: 'T' }, signoff(['haz'])),
+    ],
+    [
+      'a stray paragraph before the body moves to its start',
+      [
+        f('rubric'),
+        f('kicker'),
+        f('headline', 'H'),
+        p('verirrt'),
+        f('teaser'),
+        { type: 'body', children: [p('eins')] },
+        signoff(),
+      ],
+      doc([p('verirrt'), p('eins')], { headline: 'H' }),
+    ],
+    [
+      'a stray paragraph after the body moves to its end',
+      [...doc([p('eins')]).slice(0, 5), p('zwei'), signoff()],
+      doc([p('eins'), p('zwei')]),
+    ],
+    [
+      'a second headline merges into the first',
+      [
+        f('rubric'),
+        f('kicker'),
+        f('headline', 'Erster'),
+        f('headline', 'Zweiter'),
+        f('teaser'),
+        { type: 'body', children: [p()] },
+        signoff(),
+      ],
+      doc([p()], { headline: 'Erster Zweiter' }),
+    ],
+    [
+      'a second body joins the first',
+      [...doc([p('a')]).slice(0, 5), { type: 'body', children: [p('b')] }, signoff()],
+      doc([p('a'), p('b')]),
+    ],
+    [
+      'two sign-offs merge their chips',
+      [...doc().slice(0, 5), signoff(['haz'], ['afp']), signoff(['qu'], ['afp', 'dpa'])],
+      doc([p()], {}, signoff(['haz', 'qu'], ['afp', 'dpa'])),
+    ],
   ])('%s', (_name, input, output) => {
     expect(editorWith(input).children).toEqual(output);
   });
@@ -45,22 +101,67 @@ describe('element normalization (input → output)', () => {
   it.each([
     [
       'header fields hold plain text',
-      doc([p()], {}).map((n, i) => (i === 2 ? { type: 'headline', children: [{ text: 'IS-' }, { text: 'Kämpfer', bold: true }, { type: 'link', url: 'https://dw.com/', children: [{ text: ' zurück' }] }, { text: '' }] } : n)),
+      doc([p()], {}).map((n, i) =>
+        i === 2
+          ? {
+              type: 'headline',
+              children: [
+                { text: 'IS-' },
+                { text: 'Kämpfer', bold: true },
+                { type: 'link', url: 'https://dw.com/', children: [{ text: ' zurück' }] },
+                { text: '' },
+              ],
+            }
+          : n,
+      ),
       doc([p()], { headline: 'IS-Kämpfer zurück' }),
     ],
     ['bare text in the body becomes a paragraph', doc([{ text: 'lose' }]), doc([p('lose')])],
-    ['a list item in the body gets its list', doc([{ type: 'list-item', children: [{ text: 'a' }] }]), doc([{ type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'a' }] }] }])],
+    [
+      'a list item in the body gets its list',
+      doc([{ type: 'list-item', children: [{ text: 'a' }] }]),
+      doc([{ type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'a' }] }] }]),
+    ],
     ['a header field dragged into the body becomes a paragraph', doc([f('headline', 'zitiert')]), doc([p('zitiert')])],
     ['an empty body gets a paragraph', doc([]), doc([p()])],
     [
       'lists hold items; nested lists flatten; paragraphs become items',
-      doc([{ type: 'list', ordered: true, children: [{ type: 'list-item', children: [{ text: 'a' }] }, { type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'b' }] }] }, p('c')] }]),
-      doc([{ type: 'list', ordered: true, children: [{ type: 'list-item', children: [{ text: 'a' }] }, { type: 'list-item', children: [{ text: 'b' }] }, { type: 'list-item', children: [{ text: 'c' }] }] }]),
+      doc([
+        {
+          type: 'list',
+          ordered: true,
+          children: [
+            { type: 'list-item', children: [{ text: 'a' }] },
+            { type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'b' }] }] },
+            p('c'),
+          ],
+        },
+      ]),
+      doc([
+        {
+          type: 'list',
+          ordered: true,
+          children: [
+            { type: 'list-item', children: [{ text: 'a' }] },
+            { type: 'list-item', children: [{ text: 'b' }] },
+            { type: 'list-item', children: [{ text: 'c' }] },
+          ],
+        },
+      ]),
     ],
     ['an empty list goes', doc([{ type: 'list', ordered: false, children: [] }, p('x')]), doc([p('x')])],
     [
       'a javascript: link is unwrapped, its text kept',
-      doc([{ type: 'paragraph', children: [{ text: 'Klick ' }, { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'hier' }] }, { text: '' }] }]),
+      doc([
+        {
+          type: 'paragraph',
+          children: [
+            { text: 'Klick ' },
+            { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'hier' }] },
+            { text: '' },
+          ],
+        },
+      ]),
       doc([p('Klick hier')]),
     ],
   ])('%s', (_name, input, output) => {
@@ -90,7 +191,8 @@ describe('document ↔ article', () => {
 });
 
 describe('editing across sections', () => {
-  const seeded = () => editorWith(documentFromArticle(ArticleInputSchema.parse({ ...seedArticle(), kicker: 'Syrien' })));
+  const seeded = () =>
+    editorWith(documentFromArticle(ArticleInputSchema.parse({ ...seedArticle(), kicker: 'Syrien' })));
 
   it('Enter in a header field moves to the next field instead of splitting it', () => {
     const editor = seeded();
@@ -121,7 +223,14 @@ describe('editing across sections', () => {
     Transforms.select(editor, { anchor: { path: [2, 0], offset: 10 }, focus: { path: [4, 1, 0], offset: 5 } });
     editor.deleteFragment();
     const fields = fieldsFromDocument(editor.children);
-    expect(editor.children.map((n) => (n as { type: string }).type)).toEqual(['rubric', 'kicker', 'headline', 'teaser', 'body', 'signoff']);
+    expect(editor.children.map((n) => (n as { type: string }).type)).toEqual([
+      'rubric',
+      'kicker',
+      'headline',
+      'teaser',
+      'body',
+      'signoff',
+    ]);
     expect(fields.headline).toBe('IS-Kämpfer');
     expect(fields.teaser).toBe('');
     expect(fields.body[0]).toEqual({ type: 'subhead', children: [{ text: ' um die letzte Bastion' }] });
@@ -164,7 +273,9 @@ describe('Enter as in a word processor', () => {
   });
 
   it('Enter on an empty list item leaves the list', () => {
-    const editor = body([{ type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'eins' }] }] }]);
+    const editor = body([
+      { type: 'list', ordered: false, children: [{ type: 'list-item', children: [{ text: 'eins' }] }] },
+    ]);
     Transforms.select(editor, Editor.end(editor, [4, 0, 0]));
     editor.insertBreak(); // a new, empty item
     editor.insertBreak(); // … which becomes a paragraph after the list
@@ -189,7 +300,14 @@ describe('dragging', () => {
     const editor = editorWith(doc([p('eins')], { headline: 'Gezogen' }));
     Transforms.moveNodes(editor, { at: [2], to: [4, 1] }); // the whole headline dropped after the body's first paragraph
     Editor.normalize(editor, { force: true });
-    expect(editor.children.map((n) => (n as { type: string }).type)).toEqual(['rubric', 'kicker', 'headline', 'teaser', 'body', 'signoff']);
+    expect(editor.children.map((n) => (n as { type: string }).type)).toEqual([
+      'rubric',
+      'kicker',
+      'headline',
+      'teaser',
+      'body',
+      'signoff',
+    ]);
     const fields = fieldsFromDocument(editor.children);
     expect(fields.headline).toBe('');
     expect(fields.body).toContainEqual({ type: 'paragraph', children: [{ text: 'Gezogen' }] });

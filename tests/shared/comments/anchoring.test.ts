@@ -67,20 +67,29 @@ describe('text anchors follow edits', () => {
 
   it('hold under any insertion outside the range (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.nat(), (pre, post, ins, at) => {
-        const quote = 'Albu Kamal';
-        const text = `${pre}${quote}${post}`;
-        const a = on(text, quote);
-        a.start = pre.length;
-        a.end = pre.length + quote.length;
-        // Insert somewhere outside [start, end].
-        const outside = [...Array(pre.length + 1).keys(), ...Array.from({ length: post.length + 1 }, (_, i) => a.end + i)];
-        const pos = outside[at % outside.length]!;
-        const after = text.slice(0, pos) + ins + text.slice(pos);
-        const r = followEdits(a, false, fields(text), fields(after));
-        expect(r.detached).toBe(false);
-        expect(quoted(r.anchor, after)).toBe(quote);
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        fc.nat(),
+        (pre, post, ins, at) => {
+          const quote = 'Albu Kamal';
+          const text = `${pre}${quote}${post}`;
+          const a = on(text, quote);
+          a.start = pre.length;
+          a.end = pre.length + quote.length;
+          // Insert somewhere outside [start, end].
+          const outside = [
+            ...Array(pre.length + 1).keys(),
+            ...Array.from({ length: post.length + 1 }, (_, i) => a.end + i),
+          ];
+          const pos = outside[at % outside.length]!;
+          const after = text.slice(0, pos) + ins + text.slice(pos);
+          const r = followEdits(a, false, fields(text), fields(after));
+          expect(r.detached).toBe(false);
+          expect(quoted(r.anchor, after)).toBe(quote);
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,10 @@ import { DEFAULT_HOUSE_STYLE } from '../../../src/shared/houseStyle';
 // "{provider}/{agency}/{creator}".
 const CASES: [string, Record<string, string>][] = [
   ['Getty Images/AFP/A. al-Rubaye', { provider: 'Getty Images', agency: 'AFP', creator: 'A. al-Rubaye' }],
-  ['picture alliance/dpa/Michael Kappeler', { provider: 'picture alliance', agency: 'dpa', creator: 'Michael Kappeler' }],
+  [
+    'picture alliance/dpa/Michael Kappeler',
+    { provider: 'picture alliance', agency: 'dpa', creator: 'Michael Kappeler' },
+  ],
   ['dpa', { agency: 'dpa' }],
   ['Reuters/Fabrizio Bensch', { agency: 'Reuters', creator: 'Fabrizio Bensch' }],
   ['AP Photo/Markus Schreiber', { agency: 'AP Photo', creator: 'Markus Schreiber' }],
@@ -29,7 +32,9 @@ describe('credit lines into their parts, by the house style', () => {
   });
 
   it('a template without a separator keeps the line as written', () => {
-    expect(parseCreditLine('Getty Images AFP', { ...DEFAULT_HOUSE_STYLE.credit, separator: '' })).toEqual({ text: 'Getty Images AFP' });
+    expect(parseCreditLine('Getty Images AFP', { ...DEFAULT_HOUSE_STYLE.credit, separator: '' })).toEqual({
+      text: 'Getty Images AFP',
+    });
   });
 
   it('an empty line is no credit', () => {

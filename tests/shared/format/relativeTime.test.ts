@@ -15,7 +15,7 @@ describe('relativeTime', () => {
     expect(relativeTime(ago(seconds), now, 'en')).toBe(text);
   });
 
-  it('speaks the reader\'s language, and gives the date beyond a week', () => {
+  it("speaks the reader's language, and gives the date beyond a week", () => {
     expect(relativeTime(ago(5 * 60), now, 'de')).toBe('vor 5 Minuten');
     expect(relativeTime(ago(30 * 86400), now, 'en')).toBe('Nov 2, 2026');
   });

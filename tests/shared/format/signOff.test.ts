@@ -62,11 +62,16 @@ describe('parseSignOffEntry (what a person types into the sign-off box)', () => 
     expect(parseSignOffEntry(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['Kampf um die letzte Bastion', 'haz/qu ((afp))', 'haz (afp) (dpa)', '10. November 2017'])('refuses %j, naming it', (text) => {
-    expect(parseSignOffEntry(text)).toEqual({ ok: false, problem: { code: 'signoff-not-recognised', text } });
-  });
+  it.each(['Kampf um die letzte Bastion', 'haz/qu ((afp))', 'haz (afp) (dpa)', '10. November 2017'])(
+    'refuses %j, naming it',
+    (text) => {
+      expect(parseSignOffEntry(text)).toEqual({ ok: false, problem: { code: 'signoff-not-recognised', text } });
+    },
+  );
 
   it('merges without repeating an initial or an agency', () => {
-    expect(mergeSignOff({ authors: ['haz'], agencies: ['afp'] }, { authors: ['haz', 'qu'], agencies: ['dpa', 'afp'] })).toEqual({ authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] });
+    expect(
+      mergeSignOff({ authors: ['haz'], agencies: ['afp'] }, { authors: ['haz', 'qu'], agencies: ['dpa', 'afp'] }),
+    ).toEqual({ authors: ['haz', 'qu'], agencies: ['afp', 'dpa'] });
   });
 });

@@ -18,8 +18,18 @@ describe('ArticleInputSchema', () => {
         { type: 'paragraph', children: [{ text: 'Die ' }, { text: 'Stadt', bold: true }] },
         { type: 'subhead', children: [{ text: 'Kampf um die letzte Bastion' }] },
         { type: 'quote', children: [{ text: 'Wir kämpfen' }], attribution: 'ein Sprecher' },
-        { type: 'list', ordered: true, items: [[{ text: 'eins' }], [{ type: 'link', url: 'https://dw.com', children: [{ text: 'zwei' }] }]] },
-        { type: 'image', assetId: hash, caption: 'Syrien', credit: { provider: 'Getty Images' }, alt: 'Rauch über der Stadt' },
+        {
+          type: 'list',
+          ordered: true,
+          items: [[{ text: 'eins' }], [{ type: 'link', url: 'https://dw.com', children: [{ text: 'zwei' }] }]],
+        },
+        {
+          type: 'image',
+          assetId: hash,
+          caption: 'Syrien',
+          credit: { provider: 'Getty Images' },
+          alt: 'Rauch über der Stadt',
+        },
       ],
     });
     expect(bodyText(parsed.body)).toBe(
@@ -28,7 +38,15 @@ describe('ArticleInputSchema', () => {
   });
 
   it.each([
-    ['javascript link', { body: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] }] }, 'body.0.children.0'],
+    [
+      'javascript link',
+      {
+        body: [
+          { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] },
+        ],
+      },
+      'body.0.children.0',
+    ],
     ['unknown block', { body: [{ type: 'video', children: [] }] }, 'body.0.type'],
     ['unknown field', { headlien: 'typo' }, '(root)'],
     ['empty rich text', { body: [{ type: 'paragraph', children: [] }] }, 'body.0.children'],

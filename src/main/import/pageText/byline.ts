@@ -36,8 +36,17 @@ export function bylineNames(line: string): string {
   const taken = names.length;
   const tail = tokens.slice(taken);
   // One to four names a person, at most four people.
-  const people = names.join(' ').split(new RegExp(`\\s(?:${JOINS})\\s`, 'u')).map((p) => p.split(' ').filter((t) => NAME.test(t)).length);
-  if (capitalised < 2 || people.length > 4 || people.some((n) => n < 1 || n > 4) || (people.length === 1 && people[0]! < 2)) return '';
+  const people = names
+    .join(' ')
+    .split(new RegExp(`\\s(?:${JOINS})\\s`, 'u'))
+    .map((p) => p.split(' ').filter((t) => NAME.test(t)).length);
+  if (
+    capitalised < 2 ||
+    people.length > 4 ||
+    people.some((n) => n < 1 || n > 4) ||
+    (people.length === 1 && people[0]! < 2)
+  )
+    return '';
   // What may follow the names: a place ("in Lisbon", ", Bern", "(Madrid, correspondante)") or nothing.
   const afterComma = tokens[taken - 1]?.endsWith(',') && tail.length <= 3;
   const place = tail.length <= 3 && /^(?:in|aus|en|à|em)$/u.test(tail[0] ?? '') && /^\p{Lu}/u.test(tail[1] ?? '');

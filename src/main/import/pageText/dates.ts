@@ -22,22 +22,48 @@ MONTHS.set('sept', 8);
 const WEEKDAYS = names('weekday', 7, (d) => new Date(Date.UTC(2000, 0, 2 + d)));
 
 /** Zones pages name after a time, in hours from UTC (November's US zones are the standard ones). */
-const ZONES: Record<string, number> = { gmt: 0, utc: 0, z: 0, wet: 0, cet: 1, mez: 1, bst: 1, cest: 2, mesz: 2, eet: 2, est: -5, et: -5, edt: -4, cst: -6, cdt: -5, pst: -8, pdt: -7 };
+const ZONES: Record<string, number> = {
+  gmt: 0,
+  utc: 0,
+  z: 0,
+  wet: 0,
+  cet: 1,
+  mez: 1,
+  bst: 1,
+  cest: 2,
+  mesz: 2,
+  eet: 2,
+  est: -5,
+  et: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  pst: -8,
+  pdt: -7,
+};
 
 const WORD = String.raw`[\p{L}][\p{L}.]*`;
-const DATE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, number | undefined, number] | null }> = [
-  // 20. November 2026, 20 novembre 2026, 20 de noviembre de 2026, 20 nov 2026
-  { re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?(${WORD})\s+(?:de\s+)?(\d{4})\b`, 'giu'), read: (m) => [+m[3]!, MONTHS.get(fold(m[2]!)), +m[1]!] },
-  // November 20, 2026 · Nov. 20, 2026
-  { re: new RegExp(String.raw`\b(${WORD})\s+(\d{1,2}),?\s+(\d{4})\b`, 'giu'), read: (m) => [+m[3]!, MONTHS.get(fold(m[1]!)), +m[2]!] },
-  // 20.11.2026 · 20/11/2026 (day first, as in every language here but American English)
-  { re: /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g, read: (m) => [+m[4]!, +m[3]! - 1, +m[1]!] },
-  // 2026-11-20
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => [+m[1]!, +m[2]! - 1, +m[3]!] },
-];
+const DATE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, number | undefined, number] | null }> =
+  [
+    // 20. November 2026, 20 novembre 2026, 20 de noviembre de 2026, 20 nov 2026
+    {
+      re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?(${WORD})\s+(?:de\s+)?(\d{4})\b`, 'giu'),
+      read: (m) => [+m[3]!, MONTHS.get(fold(m[2]!)), +m[1]!],
+    },
+    // November 20, 2026 · Nov. 20, 2026
+    {
+      re: new RegExp(String.raw`\b(${WORD})\s+(\d{1,2}),?\s+(\d{4})\b`, 'giu'),
+      read: (m) => [+m[3]!, MONTHS.get(fold(m[1]!)), +m[2]!],
+    },
+    // 20.11.2026 · 20/11/2026 (day first, as in every language here but American English)
+    { re: /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g, read: (m) => [+m[4]!, +m[3]! - 1, +m[1]!] },
+    // 2026-11-20
+    { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => [+m[1]!, +m[2]! - 1, +m[3]!] },
+  ];
 
 // 23:41 · 23.41 · 14h05 · 3:05 PM · 3:05 p.m., then maybe a zone.
-const TIME = /(?<![\d.:])(\d{1,2})[:.h](\d{2})(?![\d.:]\d)(?:\s*([ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?(?:\s+([a-z]{1,4})\b)?/giu;
+const TIME =
+  /(?<![\d.:])(\d{1,2})[:.h](\d{2})(?![\d.:]\d)(?:\s*([ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?(?:\s+([a-z]{1,4})\b)?/giu;
 
 export interface FoundDate {
   /** ISO 8601 in UTC: a time without a zone is kept as printed. */
@@ -87,7 +113,11 @@ function timesIn(line: string, dates: Span[]): Array<Span & { h: number; min: nu
   return out;
 }
 
-const wordsBetween = (line: string, a: number, b: number) => line.slice(Math.min(a, b), Math.max(a, b)).split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+const wordsBetween = (line: string, a: number, b: number) =>
+  line
+    .slice(Math.min(a, b), Math.max(a, b))
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\d]/u.test(w)).length;
 
 /**
  * The first date printed in a line, with the time printed next to it (before or after, at most
@@ -98,13 +128,22 @@ export function findDate(line: string): FoundDate | null {
   const dates = datesIn(line);
   const date = dates[0];
   if (!date) return null;
-  const nearest = (t: Span) => dates.reduce((best, d) => (wordsBetween(line, t.start, d.end) < wordsBetween(line, t.start, best.end) ? d : best));
-  const time = timesIn(line, dates).find((t) => nearest(t) === date && (t.start >= date.end ? wordsBetween(line, date.end, t.start) : wordsBetween(line, t.end, date.start)) <= 3);
+  const nearest = (t: Span) =>
+    dates.reduce((best, d) => (wordsBetween(line, t.start, d.end) < wordsBetween(line, t.start, best.end) ? d : best));
+  const time = timesIn(line, dates).find(
+    (t) =>
+      nearest(t) === date &&
+      (t.start >= date.end ? wordsBetween(line, date.end, t.start) : wordsBetween(line, t.end, date.start)) <= 3,
+  );
   const utc = Date.UTC(date.y, date.m, date.d, time?.h ?? 0, time?.min ?? 0) - (time?.zone ?? 0) * 3_600_000;
   const when = new Date(utc);
   // 31 February and its kin roll over: not a date.
   if (Number.isNaN(utc) || (!time?.zone && when.getUTCDate() !== date.d)) return null;
-  return { iso: when.toISOString(), start: Math.min(date.start, time?.start ?? date.start), end: Math.max(date.end, time?.end ?? date.end) };
+  return {
+    iso: when.toISOString(),
+    start: Math.min(date.start, time?.start ?? date.start),
+    end: Math.max(date.end, time?.end ?? date.end),
+  };
 }
 
 /** Words of a line outside its dates and times that still belong to a date line: weekdays and short labels ("Stand:", "Publié le … à"). */

@@ -36,12 +36,16 @@ export function pageLines(text: string): PageLine[] {
       return;
     }
     const previous = out.at(-1);
-    if (previous && !gap && wrapsOnto(previous, line)) Object.assign(previous, shape(`${previous.text} ${line}`, previous.at, at, previous.gapBefore));
+    if (previous && !gap && wrapsOnto(previous, line))
+      Object.assign(previous, shape(`${previous.text} ${line}`, previous.at, at, previous.gapBefore));
     else out.push(shape(line, at, at, gap));
     gap = false;
   });
   // A sentence right above a credit line is the picture's caption, not running text.
-  out.forEach((l, i) => (l.captionAbove = !!out[i + 1] && out[i + 1]!.credit !== null && !out[i + 1]!.gapBefore && l.credit === null));
+  out.forEach(
+    (l, i) =>
+      (l.captionAbove = !!out[i + 1] && out[i + 1]!.credit !== null && !out[i + 1]!.gapBefore && l.credit === null),
+  );
   return out;
 }
 
@@ -63,7 +67,14 @@ function shape(text: string, at: number, to: number, gapBefore: boolean): PageLi
 
 /** Copy wrapped at a fixed width (mail, wire text): a line going on in lower case continues the one before. */
 function wrapsOnto(previous: PageLine, line: string): boolean {
-  return previous.text.length >= 40 && !previous.sentence && !previous.listItem && /^\p{Ll}/u.test(line) && !bylineNames(line) && !readDateLine(line);
+  return (
+    previous.text.length >= 40 &&
+    !previous.sentence &&
+    !previous.listItem &&
+    /^\p{Ll}/u.test(line) &&
+    !bylineNames(line) &&
+    !readDateLine(line)
+  );
 }
 
 // Broadcasters print "Image source, Getty Images" above the caption instead of "Foto: …".

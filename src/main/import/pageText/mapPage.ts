@@ -62,7 +62,8 @@ function isTeaser(lines: PageLine[], i: number, end: number): boolean {
 }
 
 /** A headline: a few words that are not a sentence ending in a full stop, a date, a credit or a byline. */
-const headlineShape = (l: PageLine) => l.words >= 3 && l.text.length >= 15 && !/[.;,]$/.test(l.text) && !l.date && l.credit === null && !l.listItem;
+const headlineShape = (l: PageLine) =>
+  l.words >= 3 && l.text.length >= 15 && !/[.;,]$/.test(l.text) && !l.date && l.credit === null && !l.listItem;
 
 /**
  * A headline candidate in the head zone. A line of capitalised words may be names ("Helen Smith
@@ -132,16 +133,26 @@ function readHead(lines: PageLine[], from: number, to: number, roles: Map<PageLi
   let headline: PageLine | undefined;
   if (teaser) {
     const at = zone.indexOf(teaser);
-    headline = zone.slice(0, at).reverse().find((l) => free(l) && headlineLike(l) && !isProse(l));
+    headline = zone
+      .slice(0, at)
+      .reverse()
+      .find((l) => free(l) && headlineLike(l) && !isProse(l));
     // Of a headline and the shorter line under it ("Bauarbeiten liegen im Zeitplan"), the longer is the headline.
     const above = headline && zone[zone.indexOf(headline) - 1];
-    if (above && free(above) && headlineLike(above) && !isProse(above) && above.words > headline!.words) headline = above;
+    if (above && free(above) && headlineLike(above) && !isProse(above) && above.words > headline!.words)
+      headline = above;
   } else {
     const candidates = zone.filter((l) => free(l) && headlineLike(l) && l.words >= 4);
     headline = candidates.at(-1);
     const before = candidates.at(-2);
     // A standfirst without a full stop: a longer line right after a shorter one.
-    if (headline && before && zone.indexOf(headline) - zone.indexOf(before) === 1 && headline.words >= 8 && headline.words > before.words) {
+    if (
+      headline &&
+      before &&
+      zone.indexOf(headline) - zone.indexOf(before) === 1 &&
+      headline.words >= 8 &&
+      headline.words > before.words
+    ) {
       teaser = headline;
       headline = before;
     }
@@ -153,7 +164,13 @@ function readHead(lines: PageLine[], from: number, to: number, roles: Map<PageLi
   // The byline: names near the headline, the teaser, the date or the text.
   const anchors = [headline, teaser, date].filter((l): l is PageLine => !!l).map((l) => zone.indexOf(l));
   const h = headline ? zone.indexOf(headline) : -1;
-  const byline = zone.find((l, i) => i > h && free(l) && bylineNames(l.text) && (hasLeadWord(l.text) || i >= zone.length - 3 || anchors.some((a) => Math.abs(a - i) <= 2)));
+  const byline = zone.find(
+    (l, i) =>
+      i > h &&
+      free(l) &&
+      bylineNames(l.text) &&
+      (hasLeadWord(l.text) || i >= zone.length - 3 || anchors.some((a) => Math.abs(a - i) <= 2)),
+  );
   if (byline) roles.set(byline, 'byline');
 
   if (headline) readLabels(zone, zone.indexOf(headline), roles);
@@ -169,7 +186,10 @@ function readLabels(zone: PageLine[], h: number, roles: Map<PageLine, LineRole>)
     if ((last!.words >= 2 && !repeated) || alone) {
       roles.set(last!, 'kicker');
       // The rubric is the label before the kicker, perhaps across the date line.
-      const rubric = zone.slice(0, h - 1).reverse().find((l) => !l.date);
+      const rubric = zone
+        .slice(0, h - 1)
+        .reverse()
+        .find((l) => !l.date);
       if (rubric && label(rubric)) roles.set(rubric, 'rubric');
     } else roles.set(last!, 'rubric');
   } else if (label(zone[h - 2]) && last && !last.date) {
@@ -188,12 +208,14 @@ function readBody(lines: PageLine[], from: number, to: number, roles: Map<PageLi
       roles.set(l, 'credit');
       // The caption stands above its credit, or (broadcasters) below it.
       const prev = lines[i - 1];
-      if (prev && prev.credit === null && !isProse(prev) && !roles.has(prev) && i - 1 >= from) roles.set(prev, 'caption');
+      if (prev && prev.credit === null && !isProse(prev) && !roles.has(prev) && i - 1 >= from)
+        roles.set(prev, 'caption');
       else if (next && !isProse(next) && i + 1 <= to + 1 && !next.listItem) roles.set(next, 'caption');
     } else if (l.listItem) roles.set(l, 'list');
     else if (isProse(l)) roles.set(l, 'paragraph');
     else if (next && next.credit !== null) continue;
-    else if (l.words >= 2 && l.words <= 10 && next && (isProse(next) || next.listItem) && !l.date) roles.set(l, 'subhead');
+    else if (l.words >= 2 && l.words <= 10 && next && (isProse(next) || next.listItem) && !l.date)
+      roles.set(l, 'subhead');
   }
 }
 

@@ -20,14 +20,23 @@ export const migration0010: Migration = {
     `);
     const add = db.prepare('INSERT OR IGNORE INTO revision_assets (article_pk, asset_id) VALUES (?, ?)');
     // A page at a time: SQLite cannot write on a connection while a query on it is still being read.
-    const page = db.prepare('SELECT article_pk, revision, doc FROM revisions WHERE (article_pk, revision) > (?, ?) ORDER BY article_pk, revision LIMIT 500');
-    for (let after = { article_pk: 0, revision: 0 }; ; ) {
-      const rows = page.all(after.article_pk, after.revision) as { article_pk: number; revision: number; doc: Buffer }[];
+    const page = db.prepare(
+      'SELECT article_pk, revision, doc FROM revisions WHERE (article_pk, revision) > (?, ?) ORDER BY article_pk, revision LIMIT 500',
+    );
+    for (let after = { article_pk: 0, revision: 0 }; ;) {
+      const rows = page.all(after.article_pk, after.revision) as {
+        article_pk: number;
+        revision: number;
+        doc: Buffer;
+      }[];
       if (!rows.length) break;
       for (const row of rows) {
         // Read as plain JSON, not through today's article schema, which an old revision need not meet.
-        const doc = JSON.parse(zlib.inflateRawSync(row.doc).toString('utf8')) as { body?: { type?: unknown; assetId?: unknown }[] };
-        for (const block of doc.body ?? []) if (block.type === 'image' && typeof block.assetId === 'string') add.run(row.article_pk, block.assetId);
+        const doc = JSON.parse(zlib.inflateRawSync(row.doc).toString('utf8')) as {
+          body?: { type?: unknown; assetId?: unknown }[];
+        };
+        for (const block of doc.body ?? [])
+          if (block.type === 'image' && typeof block.assetId === 'string') add.run(row.article_pk, block.assetId);
       }
       after = rows.at(-1)!;
     }

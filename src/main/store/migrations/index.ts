@@ -14,6 +14,20 @@ import { migration0012 } from './0012-sync';
 import { migration0013 } from './0013-sync-comments-and-pictures';
 
 /** Every migration in order. Add a file per change; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -73,7 +73,10 @@ export function selectionToAnchor(doc: readonly Descendant[], selection: Range |
 }
 
 /** The Slate ranges an anchor covers in the document (one per segment it touches), for highlighting. */
-export function anchorToRanges(doc: readonly Descendant[], anchor: Pick<TextAnchor, 'field' | 'start' | 'end'>): Range[] {
+export function anchorToRanges(
+  doc: readonly Descendant[],
+  anchor: Pick<TextAnchor, 'field' | 'start' | 'end'>,
+): Range[] {
   const root = { children: doc } as unknown as Node;
   const ranges: Range[] = [];
   for (const seg of segmentsOf(doc, anchor.field)) {

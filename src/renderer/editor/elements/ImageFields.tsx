@@ -19,7 +19,8 @@ const stop = (e: KeyboardEvent) => e.stopPropagation();
 
 /** Says whether a value is the file's or a person's, and offers the file's back when they differ. */
 function Origin({ value, fromFile, onUseFile }: { value: string; fromFile: string | undefined; onUseFile(): void }) {
-  if (!fromFile?.trim()) return <span className="origin">{value.trim() ? 'entered here (the file has none)' : 'the file has none'}</span>;
+  if (!fromFile?.trim())
+    return <span className="origin">{value.trim() ? 'entered here (the file has none)' : 'the file has none'}</span>;
   if (value.trim() === fromFile.trim()) return <span className="origin from-file">from the file</span>;
   return (
     <span className="origin edited">
@@ -43,7 +44,10 @@ function FileFacts({ embedded, width, height }: { embedded: PhotoMetadata; width
     ['Created', formatPhotoDate(embedded.dateCreated)],
     ['Place', [embedded.city, embedded.country].filter(Boolean).join(', ') || undefined],
     ['Headline', embedded.headline],
-    ['Digital source type', embedded.digitalSourceType?.replace(/^https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\//, '')],
+    [
+      'Digital source type',
+      embedded.digitalSourceType?.replace(/^https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\//, ''),
+    ],
   ];
   return (
     <details className="file-facts">
@@ -101,7 +105,13 @@ export function ImageFields({ element, style, onChange }: Props) {
         Caption
         <textarea dir="auto" rows={2} value={element.caption} onChange={(e) => onChange({ caption: e.target.value })} />
       </label>
-      {embedded ? <Origin value={element.caption} fromFile={embedded.caption} onUseFile={() => onChange({ caption: embedded.caption ?? '' })} /> : null}
+      {embedded ? (
+        <Origin
+          value={element.caption}
+          fromFile={embedded.caption}
+          onUseFile={() => onChange({ caption: embedded.caption ?? '' })}
+        />
+      ) : null}
       <fieldset className="credit-parts">
         <legend>Credit</legend>
         {(['provider', 'agency', 'creator'] as const).map((part) => (
@@ -116,12 +126,26 @@ export function ImageFields({ element, style, onChange }: Props) {
         ))}
       </fieldset>
       <p className={credit ? 'credit-line' : 'credit-line missing'}>{credit || 'No credit yet'}</p>
-      {fileCredit ? <Origin value={credit} fromFile={formatCredit(fileCredit, style)} onUseFile={() => onChange({ credit: fileCredit })} /> : null}
+      {fileCredit ? (
+        <Origin
+          value={credit}
+          fromFile={formatCredit(fileCredit, style)}
+          onUseFile={() => onChange({ credit: fileCredit })}
+        />
+      ) : null}
       <label>
         Alt text
-        <input dir="auto" data-go="alt" value={element.alt} aria-invalid={!element.alt.trim()} onChange={(e) => onChange({ alt: e.target.value })} />
+        <input
+          dir="auto"
+          data-go="alt"
+          value={element.alt}
+          aria-invalid={!element.alt.trim()}
+          onChange={(e) => onChange({ alt: e.target.value })}
+        />
       </label>
-      {embedded && preview.photo ? <FileFacts embedded={embedded} width={preview.photo.width} height={preview.photo.height} /> : null}
+      {embedded && preview.photo ? (
+        <FileFacts embedded={embedded} width={preview.photo.width} height={preview.photo.height} />
+      ) : null}
     </div>
   );
 }

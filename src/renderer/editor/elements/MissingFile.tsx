@@ -10,13 +10,20 @@ export const AttachPictureContext = createContext<AttachPicture | null>(null);
  * The place of a picture whose file is missing: the source named it (caption, credit) without
  * the file. Drop the file here or choose it; until then approval and every export refuse it.
  */
-export function MissingFile({ source, onAttached }: { source: string | undefined; onAttached(stored: AssetAdded): void }) {
+export function MissingFile({
+  source,
+  onAttached,
+}: {
+  source: string | undefined;
+  onAttached(stored: AssetAdded): void;
+}) {
   const attach = useContext(AttachPictureContext);
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const take = async (file: File | undefined) => {
     if (!file || !attach) return;
-    if (!looksLikePicture(file)) return setState({ busy: false, error: `${file.name} is not a picture (JPEG, PNG, WebP, GIF, TIFF or HEIC).` });
+    if (!looksLikePicture(file))
+      return setState({ busy: false, error: `${file.name} is not a picture (JPEG, PNG, WebP, GIF, TIFF or HEIC).` });
     setState({ busy: true, error: null });
     try {
       onAttached(await attach(file));
@@ -43,14 +50,28 @@ export function MissingFile({ source, onAttached }: { source: string | undefined
     >
       <strong>File missing</strong>
       <span>
-        Only the caption and credit came in{source ? ` (the source named it “${source}”)` : ''}. Drop the picture here, or{' '}
-        <button type="button" className="link" data-go="file" disabled={!attach || state.busy} onClick={() => input.current?.click()}>
+        Only the caption and credit came in{source ? ` (the source named it “${source}”)` : ''}. Drop the picture here,
+        or{' '}
+        <button
+          type="button"
+          className="link"
+          data-go="file"
+          disabled={!attach || state.busy}
+          onClick={() => input.current?.click()}
+        >
           choose its file…
         </button>
       </span>
       {state.busy ? <span role="status">Attaching…</span> : null}
       {state.error ? <span role="alert">{state.error}</span> : null}
-      <input ref={input} type="file" hidden accept={PICTURE_ACCEPT} aria-label="Choose the picture's file" onChange={(e) => void take(e.target.files?.[0] ?? undefined).finally(() => (e.target.value = ''))} />
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={PICTURE_ACCEPT}
+        aria-label="Choose the picture's file"
+        onChange={(e) => void take(e.target.files?.[0] ?? undefined).finally(() => (e.target.value = ''))}
+      />
     </div>
   );
 }

@@ -1,5 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
-import { formatSignOff, mergeSignOff, parseSignOffEntry, type SignOffEntryProblem } from '../../../shared/format/signOff';
+import {
+  formatSignOff,
+  mergeSignOff,
+  parseSignOffEntry,
+  type SignOffEntryProblem,
+} from '../../../shared/format/signOff';
 import type { SignOff } from '../../../shared/model/article';
 import type { HouseStyle } from '../../../shared/houseStyle';
 
@@ -9,7 +14,8 @@ interface Props {
   onChange(value: SignOff): void;
 }
 
-const describeProblem = (p: SignOffEntryProblem) => `“${p.text}” is not a sign-off: use initials and agency codes, e.g. haz/qu (afp, dpa).`;
+const describeProblem = (p: SignOffEntryProblem) =>
+  `“${p.text}” is not a sign-off: use initials and agency codes, e.g. haz/qu (afp, dpa).`;
 
 /**
  * Authors' initials and agency codes as chips. The box takes a whole line (`haz/qu (afp, dpa)`)
@@ -31,7 +37,8 @@ export function SignOffChips({ value, style, onChange }: Props) {
     setDraft('');
     setProblem(null);
   };
-  const remove = (kind: 'authors' | 'agencies', item: string) => onChange({ ...value, [kind]: value[kind].filter((x) => x !== item) });
+  const remove = (kind: 'authors' | 'agencies', item: string) =>
+    onChange({ ...value, [kind]: value[kind].filter((x) => x !== item) });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation(); // keep Slate's shortcuts out of this input
     if (e.key === 'Enter') {

@@ -57,7 +57,10 @@ function usePatch(element: BylineElement) {
     const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
     const keys = Object.keys(patch) as (keyof typeof patch)[];
     const sameBox =
-      last?.type === 'set_node' && Path.equals(last.path, path) && keys.length === 1 && Object.keys(last.newProperties).join() === keys.join();
+      last?.type === 'set_node' &&
+      Path.equals(last.path, path) &&
+      keys.length === 1 &&
+      Object.keys(last.newProperties).join() === keys.join();
     const before = sameBox ? text((last.newProperties as Record<string, unknown>)[keys[0]!]) : '';
     const after = text(patch[keys[0]!]);
     const wordGoesOn = sameBox && !/\s$/.test(after) && Math.abs(after.length - before.length) <= 1;
@@ -68,14 +71,27 @@ function usePatch(element: BylineElement) {
 }
 
 /** A header field with its length beside the label; over the house limit, the field itself says so. */
-function Field({ attributes, children, element, label, empty, limit }: RenderElementProps & { label: string; empty: boolean; limit: number }) {
+function Field({
+  attributes,
+  children,
+  element,
+  label,
+  empty,
+  limit,
+}: RenderElementProps & { label: string; empty: boolean; limit: number }) {
   const length = countCharacters(Node.string(element));
   const over = length > limit;
   return (
     <div {...attributes} className={`field field-${element.type}${over ? ' over' : ''}`} data-field={element.type}>
       <span contentEditable={false} className="field-label">
         <span aria-hidden="true">{label}</span>{' '}
-        <span className="field-meter" data-testid={`meter-${element.type}`} title={over ? `${length - limit} characters over the house limit of ${limit}` : `house limit ${limit} characters`}>
+        <span
+          className="field-meter"
+          data-testid={`meter-${element.type}`}
+          title={
+            over ? `${length - limit} characters over the house limit of ${limit}` : `house limit ${limit} characters`
+          }
+        >
           {length}/{limit}
           {over ? ' — too long' : ''}
         </span>
@@ -105,7 +121,11 @@ function SignOff({ attributes, children, element, style }: RenderElementProps & 
         <span className="field-label" id="signoff-label">
           Sign-off
         </span>
-        <SignOffChips value={{ authors: element.authors, agencies: element.agencies }} style={style.signOff} onChange={(v) => patch(v)} />
+        <SignOffChips
+          value={{ authors: element.authors, agencies: element.agencies }}
+          style={style.signOff}
+          onChange={(v) => patch(v)}
+        />
       </div>
       {children}
     </div>
@@ -135,7 +155,13 @@ function Quote({ attributes, children, element }: RenderElementProps) {
       <div>{children}</div>
       <label contentEditable={false} className="attribution" {...keepInControls} onKeyDownCapture={undoKeys}>
         <span>Attribution</span>
-        <input dir="auto" value={element.attribution ?? ''} placeholder="who said it" onKeyDown={(e) => e.stopPropagation()} onChange={(e) => patch({ attribution: e.target.value || undefined })} />
+        <input
+          dir="auto"
+          value={element.attribution ?? ''}
+          placeholder="who said it"
+          onKeyDown={(e) => e.stopPropagation()}
+          onChange={(e) => patch({ attribution: e.target.value || undefined })}
+        />
       </label>
     </blockquote>
   );
@@ -181,7 +207,13 @@ export function makeRenderElement(style: HouseStyle) {
         );
       case 'link':
         return (
-          <a {...attributes} href={element.url} title={element.url} onClick={(e) => e.preventDefault()} rel="noreferrer noopener">
+          <a
+            {...attributes}
+            href={element.url}
+            title={element.url}
+            onClick={(e) => e.preventDefault()}
+            rel="noreferrer noopener"
+          >
             {children}
           </a>
         );

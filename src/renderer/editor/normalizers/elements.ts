@@ -63,7 +63,10 @@ function normalizeBody(editor: BylineEditor, node: BylineElement, path: Path): b
 
 /** A list holds items; the model has no nested lists, so nested ones are flattened. */
 function normalizeList(editor: BylineEditor, node: BylineElement, path: Path): boolean {
-  if (node.children.length === 0 || (node.children.length === 1 && Text.isText(node.children[0]) && node.children[0].text === '')) {
+  if (
+    node.children.length === 0 ||
+    (node.children.length === 1 && Text.isText(node.children[0]) && node.children[0].text === '')
+  ) {
     Transforms.removeNodes(editor, { at: path });
     return true;
   }
@@ -82,7 +85,9 @@ function normalizeList(editor: BylineEditor, node: BylineElement, path: Path): b
         Transforms.unwrapNodes(editor, { at });
       } else {
         Transforms.setNodes(editor, { type: 'list-item' }, { at });
-        Transforms.unsetNodes(editor, ['attribution', 'ordered', 'assetId', 'caption', 'credit', 'alt', 'source'], { at });
+        Transforms.unsetNodes(editor, ['attribution', 'ordered', 'assetId', 'caption', 'credit', 'alt', 'source'], {
+          at,
+        });
       }
       return true;
     }

@@ -20,7 +20,8 @@ export function normalizeLayout(editor: BylineEditor): boolean {
   const bodyAt = top.findIndex((n) => Element.isElement(n) && n.type === 'body');
   for (let i = 0; i < top.length; i++) {
     const n = top[i] as Node;
-    const stray = Text.isText(n) || (Element.isElement(n) && (isBlockType(n.type) || n.type === 'list-item' || n.type === 'link'));
+    const stray =
+      Text.isText(n) || (Element.isElement(n) && (isBlockType(n.type) || n.type === 'list-item' || n.type === 'link'));
     if (!stray) continue;
     if (bodyAt === -1) {
       Transforms.wrapNodes(editor, { type: 'body', children: [] }, { at: [i] });
@@ -41,12 +42,19 @@ export function normalizeLayout(editor: BylineEditor): boolean {
       Transforms.unwrapNodes(editor, { at: [i] }); // its blocks become strays and move into the first body
     } else if (n.type === 'signoff') {
       const a = top[first] as Extract<BylineElement, { type: 'signoff' }>;
-      Transforms.setNodes(editor, { authors: [...new Set([...a.authors, ...n.authors])], agencies: [...new Set([...a.agencies, ...n.agencies])] }, { at: [first] });
+      Transforms.setNodes(
+        editor,
+        { authors: [...new Set([...a.authors, ...n.authors])], agencies: [...new Set([...a.agencies, ...n.agencies])] },
+        { at: [first] },
+      );
       Transforms.removeNodes(editor, { at: [i] });
     } else if (isFieldType(n.type)) {
       const text = Node.string(n);
       const end = Node.string(top[first]!).length;
-      if (text) Transforms.insertText(editor, `${end ? ' ' : ''}${text}`, { at: { path: [first, ...lastTextPath(top[first]!)], offset: lastTextLength(top[first]!) } });
+      if (text)
+        Transforms.insertText(editor, `${end ? ' ' : ''}${text}`, {
+          at: { path: [first, ...lastTextPath(top[first]!)], offset: lastTextLength(top[first]!) },
+        });
       Transforms.removeNodes(editor, { at: [i] });
     } else {
       Transforms.removeNodes(editor, { at: [i] });

@@ -50,8 +50,14 @@ export async function addPastedPictures(
   for (const a of anchors) a.ref.unref();
   last?.ref.unref();
   const parts: string[] = [];
-  if (added) parts.push(`${added} pasted picture${added === 1 ? '' : 's'} added: check each one's credit and alt text before it goes out.`);
-  if (elsewhere) parts.push(`${elsewhere} picture${elsewhere === 1 ? '' : 's'} in the paste point to files or the web and were not added; attach them from the file.`);
+  if (added)
+    parts.push(
+      `${added} pasted picture${added === 1 ? '' : 's'} added: check each one's credit and alt text before it goes out.`,
+    );
+  if (elsewhere)
+    parts.push(
+      `${elsewhere} picture${elsewhere === 1 ? '' : 's'} in the paste point to files or the web and were not added; attach them from the file.`,
+    );
   parts.push(...problems);
   return parts.join(' ');
 }

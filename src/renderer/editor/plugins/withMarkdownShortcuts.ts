@@ -17,7 +17,9 @@ export function withMarkdownShortcuts(editor: BylineEditor): BylineEditor {
   editor.insertText = (text, options) => {
     const { selection } = editor;
     if (text === ' ' && selection && Range.isCollapsed(selection) && selection.anchor.path[0] === BODY_INDEX) {
-      const entry = Editor.above(editor, { match: (n, p) => Element.isElement(n) && p.length === 2 && n.type === 'paragraph' });
+      const entry = Editor.above(editor, {
+        match: (n, p) => Element.isElement(n) && p.length === 2 && n.type === 'paragraph',
+      });
       if (entry) {
         const [, path] = entry;
         const before = Editor.string(editor, { anchor: Editor.start(editor, path), focus: selection.anchor });

@@ -81,12 +81,18 @@ export function withStructure(editor: BylineEditor): BylineEditor {
 function breakOutOfBlock(editor: BylineEditor): boolean {
   const { selection } = editor;
   if (!selection || Range.isExpanded(selection) || selection.anchor.path[0] !== BODY_INDEX) return false;
-  const entry = Editor.above(editor, { match: (n) => Element.isElement(n) && (n.type === 'subhead' || n.type === 'quote' || n.type === 'list-item') });
+  const entry = Editor.above(editor, {
+    match: (n) => Element.isElement(n) && (n.type === 'subhead' || n.type === 'quote' || n.type === 'list-item'),
+  });
   if (!entry) return false;
   const [block, path] = entry;
   const empty = Editor.isEmpty(editor, block);
   if (block.type === 'subhead' && Point.equals(selection.anchor, Editor.end(editor, path))) {
-    Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: Path.next(path), select: true });
+    Transforms.insertNodes(
+      editor,
+      { type: 'paragraph', children: [{ text: '' }] },
+      { at: Path.next(path), select: true },
+    );
     return true;
   }
   if (block.type === 'list-item' && empty) {
@@ -105,7 +111,9 @@ function breakOutOfBlock(editor: BylineEditor): boolean {
 function atSectionEdge(editor: BylineEditor, point: Point, edge: 'start' | 'end'): boolean {
   const s = sectionIndex(point.path);
   if (s < 0 || s >= editor.children.length) return false;
-  return edge === 'start' ? Point.equals(point, Editor.start(editor, [s])) : Point.equals(point, Editor.end(editor, [s]));
+  return edge === 'start'
+    ? Point.equals(point, Editor.start(editor, [s]))
+    : Point.equals(point, Editor.end(editor, [s]));
 }
 
 export function moveToSection(editor: BylineEditor, index: number): void {
@@ -113,4 +121,3 @@ export function moveToSection(editor: BylineEditor, index: number): void {
   if (target < 0 || target >= editor.children.length) return;
   Transforms.select(editor, Editor.start(editor, [target]));
 }
-

@@ -23,7 +23,9 @@ describe('dates as pages print them', () => {
   ])('reads %s', (line, iso) => expect(readDateLine(line)?.iso).toBe(iso));
 
   it('takes the time next to the first date, not one that belongs to a later date', () => {
-    expect(readDateLine('20 novembre 2026 (modifica il 21 novembre 2026 | 08:12)')?.iso).toBe('2026-11-20T00:00:00.000Z');
+    expect(readDateLine('20 novembre 2026 (modifica il 21 novembre 2026 | 08:12)')?.iso).toBe(
+      '2026-11-20T00:00:00.000Z',
+    );
   });
 
   it.each([

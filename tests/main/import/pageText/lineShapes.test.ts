@@ -14,10 +14,15 @@ describe('bylines by their shape', () => {
     ['By Rina Park, CNN', 'Rina Park'],
   ])('%s → %s', (line, names) => expect(bylineNames(line)).toBe(names));
 
-  it.each(['Senate Passes Stopgap Bill, Averting a Shutdown Hours Before Deadline', 'BBC News, Cardiff', 'Share full article', 'Reporting from Washington', 'Sam Rivers covers Congress for The Times.', 'Politik', 'Alle akzeptieren'])(
-    '%s is no byline',
-    (line) => expect(bylineNames(line)).toBe(''),
-  );
+  it.each([
+    'Senate Passes Stopgap Bill, Averting a Shutdown Hours Before Deadline',
+    'BBC News, Cardiff',
+    'Share full article',
+    'Reporting from Washington',
+    'Sam Rivers covers Congress for The Times.',
+    'Politik',
+    'Alle akzeptieren',
+  ])('%s is no byline', (line) => expect(bylineNames(line)).toBe(''));
 });
 
 describe('sign-off lines', () => {
@@ -32,5 +37,7 @@ describe('sign-off lines', () => {
     ['haz/qu', ['haz', 'qu'], []],
   ])('%s', (line, authors, agencies) => expect(readSignOffLine(line)).toEqual({ authors, agencies }));
 
-  it.each(['Politik', 'Share', 'Weitere Artikel', 'Read more'])('%s is no sign-off', (line) => expect(readSignOffLine(line)).toBeNull());
+  it.each(['Politik', 'Share', 'Weitere Artikel', 'Read more'])('%s is no sign-off', (line) =>
+    expect(readSignOffLine(line)).toBeNull(),
+  );
 });

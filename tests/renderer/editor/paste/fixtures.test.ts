@@ -12,13 +12,16 @@ import { summarize } from './summary';
 
 const clipboard = path.join(FIXTURES, 'clipboard');
 const present = fs.existsSync(clipboard);
-const files = present ? fs.readdirSync(clipboard).flatMap((dir) => fs.readdirSync(path.join(clipboard, dir)).map((f) => `${dir}/${f}`)) : [];
+const files = present
+  ? fs.readdirSync(clipboard).flatMap((dir) => fs.readdirSync(path.join(clipboard, dir)).map((f) => `${dir}/${f}`))
+  : [];
 const purify = createDOMPurify(new JSDOM('').window as never);
 
 function paste(html: string) {
   return htmlToBlocks(sanitizeClipboardHtml(purify, html));
 }
-const scheme = (src: string) => (src.startsWith('file') ? 'file' : src.startsWith('https') ? 'https' : src.startsWith('data') ? 'data' : src);
+const scheme = (src: string) =>
+  src.startsWith('file') ? 'file' : src.startsWith('https') ? 'https' : src.startsWith('data') ? 'data' : src;
 
 describe.skipIf(!present)('paste: every clipboard fixture', () => {
   if (!present) console.log(`skipped: ${SKIP_NO_FIXTURES}`);
@@ -65,7 +68,9 @@ describe('paste: hostile and broken input', () => {
 
 describe('paste: plain text', () => {
   it('splits at blank lines and joins hard-wrapped lines', () => {
-    expect(textToBlocks('Die Stadt fiel\nam Donnerstag.\n\nKampf um die letzte Bastion\n\n\nhaz/qu (afp, dpa)\n')).toEqual([
+    expect(
+      textToBlocks('Die Stadt fiel\nam Donnerstag.\n\nKampf um die letzte Bastion\n\n\nhaz/qu (afp, dpa)\n'),
+    ).toEqual([
       { type: 'paragraph', children: [{ text: 'Die Stadt fiel am Donnerstag.' }] },
       { type: 'paragraph', children: [{ text: 'Kampf um die letzte Bastion' }] },
       { type: 'paragraph', children: [{ text: 'haz/qu (afp, dpa)' }] },
@@ -73,7 +78,9 @@ describe('paste: plain text', () => {
   });
 
   it('gives a paragraph per line when there are no blank lines', () => {
-    expect(textToBlocks('eins\r\nzwei\n  \u00a0drei  ').map((b) => (b.type === 'paragraph' ? b.children[0] : null))).toEqual([{ text: 'eins' }, { text: 'zwei' }, { text: 'drei' }]);
+    expect(
+      textToBlocks('eins\r\nzwei\n  \u00a0drei  ').map((b) => (b.type === 'paragraph' ? b.children[0] : null)),
+    ).toEqual([{ text: 'eins' }, { text: 'zwei' }, { text: 'drei' }]);
   });
 });
 
@@ -91,8 +98,14 @@ describe('paste: where pictures go', () => {
 
 describe('paste: no-break spaces', () => {
   it('keeps a lone no-break space between words and collapses spacing runs', () => {
-    expect(paste('<p>rund 40&nbsp;Prozent der Stadt</p>').blocks).toEqual([{ type: 'paragraph', children: [{ text: 'rund 40\u00a0Prozent der Stadt' }] }]);
-    expect(paste('<p>&nbsp;&nbsp;2Foo <span style="mso-spacerun:yes">&nbsp;&nbsp;</span>3Bar&nbsp;</p>').blocks).toEqual([{ type: 'paragraph', children: [{ text: '2Foo 3Bar' }] }]);
-    expect(textToBlocks('Nr.\u00a05 und  \u00a0 mehr')).toEqual([{ type: 'paragraph', children: [{ text: 'Nr.\u00a05 und mehr' }] }]);
+    expect(paste('<p>rund 40&nbsp;Prozent der Stadt</p>').blocks).toEqual([
+      { type: 'paragraph', children: [{ text: 'rund 40\u00a0Prozent der Stadt' }] },
+    ]);
+    expect(
+      paste('<p>&nbsp;&nbsp;2Foo <span style="mso-spacerun:yes">&nbsp;&nbsp;</span>3Bar&nbsp;</p>').blocks,
+    ).toEqual([{ type: 'paragraph', children: [{ text: '2Foo 3Bar' }] }]);
+    expect(textToBlocks('Nr.\u00a05 und  \u00a0 mehr')).toEqual([
+      { type: 'paragraph', children: [{ text: 'Nr.\u00a05 und mehr' }] },
+    ]);
   });
 });
