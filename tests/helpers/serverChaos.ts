@@ -112,7 +112,7 @@ export async function runServerChaos({
   db,
   desktops: count,
   steps,
-  kills: kills_,
+  kills: killCount,
   seed,
   restartDatabase,
 }: ServerChaosOptions): Promise<ServerChaosReport> {
@@ -148,7 +148,9 @@ export async function runServerChaos({
     const kills: string[][] = [];
     const databaseRestarts: string[][] = [];
     let late = 0;
-    const killAt = new Set(Array.from({ length: kills_ }, (_, k) => Math.floor(((k + 1) * steps) / (kills_ + 1))));
+    const killAt = new Set(
+      Array.from({ length: killCount }, (_, k) => Math.floor(((k + 1) * steps) / (killCount + 1))),
+    );
     const deliver = async (d: Desktop, i: number, step: number, batch: SyncRecord[], then: () => void) => {
       for (const r of batch) sent.set(r.id, contentOf(r));
       const first = await pushUntilAnswered(url, d, batch);
