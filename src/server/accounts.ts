@@ -123,27 +123,27 @@ async function accountNamed(db: pg.Pool, name: string): Promise<Account> {
   return toAccount(rows[0]);
 }
 
-/** Revokes an account and every device it signed in from: their syncs stop at once. */
 /** The PostgreSQL channel on which every instance hears of devices whose sign-in ended (live.ts closes their sockets). */
 export const DEVICES_CHANNEL = 'byline_devices';
 
-/** Ends the sign-in of every device of an account, or of one device, and tells every instance at once. */
-async function endDevices(
-  db: pg.Pool,
-  ended: { account: string } | { device: string; account: string },
-): Promise<void> {
-  if ('device' in ended)
-    await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2', [
-      ended.device,
-      ended.account,
-    ]);
-  else
-    await db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1', [
-      ended.account,
-    ]);
+/** Whose sign-ins ended: every device of an account, only `device`, or every one but `except`. */
+export interface EndedDevices {
+  account: string;
+  device?: string;
+  except?: string;
+}
+
+/** Ends the sign-in of the devices named, in one statement, and tells every instance at once. */
+async function endDevices(db: pg.Pool, ended: EndedDevices): Promise<void> {
+  await db.query(
+    `UPDATE devices SET revoked_at = coalesce(revoked_at, now())
+      WHERE account_id = $1 AND ($2::uuid IS NULL OR id = $2) AND ($3::uuid IS NULL OR id <> $3)`,
+    [ended.account, ended.device ?? null, ended.except ?? null],
+  );
   await db.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, JSON.stringify(ended)]);
 }
 
+/** Revokes an account and every device it signed in from: their syncs stop at once. */
 export async function revokeAccount(db: pg.Pool, name: string): Promise<Account> {
   const account = await accountNamed(db, name);
   await db.query('UPDATE accounts SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [account.id]);
@@ -152,12 +152,21 @@ export async function revokeAccount(db: pg.Pool, name: string): Promise<Account>
   return accountNamed(db, name);
 }
 
-/** A new password ends every device's sign-in: whoever had the old one is out at once. */
-export async function setPassword(db: pg.Pool, name: string, password: string): Promise<void> {
+function assertPasswordLength(password: string): void {
   if (password.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
+}
+
+/** Stores a new password and ends the sign-in of every device of the account but `keep`: whoever had the old one is out. */
+async function replacePassword(db: pg.Pool, accountId: string, password: string, keep?: string): Promise<void> {
+  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [accountId, await hashPassword(password)]);
+  await endDevices(db, { account: accountId, ...(keep ? { except: keep } : {}) });
+}
+
+/** An administrator sets a password: every device of the account signs in again. */
+export async function setPassword(db: pg.Pool, name: string, password: string): Promise<void> {
+  assertPasswordLength(password);
   const account = await accountNamed(db, name);
-  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(password)]);
-  await endDevices(db, { account: account.id });
+  await replacePassword(db, account.id, password);
   await audit(db, account.id, 'password-set');
 }
 
@@ -234,14 +243,9 @@ export async function changeOwnPassword(
   next: string,
   address: string,
 ): Promise<void> {
-  if (next.length < 12) throw new ServerError('bad-request', 'A password needs at least 12 characters.');
+  assertPasswordLength(next);
   await checkPassword(db, account.name, current, address);
-  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(next)]);
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM devices WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL',
-    [account.id, device],
-  );
-  for (const other of rows) await endDevices(db, { device: other.id, account: account.id });
+  await replacePassword(db, account.id, next, device);
   await audit(db, account.id, 'password-changed', { device, address });
 }
 

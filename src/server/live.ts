@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import crypto from 'node:crypto';
 import type { Account } from '../shared/server/api';
 import { LiveClientMessageSchema, type LiveServerMessage } from '../shared/server/sync';
-import { authenticate, DEVICES_CHANNEL } from './accounts';
+import { authenticate, DEVICES_CHANNEL, type EndedDevices } from './accounts';
 import { maySee, RECORDS_CHANNEL, VISIBLE, visibilityParams } from './sync';
 
 export const LIVE_PATH = '/api/v1/live';
@@ -26,6 +26,11 @@ const PRESENCE_CHANNEL = 'byline_presence';
 const PRESENCE_EVERY_MS = 250;
 /** A presence not said again for this long is gone (its instance died without saying so). */
 const PRESENCE_TTL_MS = 2 * PING_MS + 5_000;
+
+/** An upgrade answered with a plain HTTP status, and the connection closed. */
+function refuseUpgrade(socket: net.Socket, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
 
 interface Listener {
   ws: WebSocket;
@@ -73,8 +78,7 @@ export class Live {
       socket.on('error', () => socket.destroy());
       this.upgrade(req, socket, head).catch((e: unknown) => {
         console.error('byline-server: live:', e);
-        if (!socket.destroyed)
-          socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        if (!socket.destroyed) refuseUpgrade(socket, '503 Service Unavailable');
       });
     });
     this.ping = setInterval(() => {
@@ -153,9 +157,7 @@ export class Live {
   }
 
   private async upgrade(req: http.IncomingMessage, socket: net.Socket, head: Buffer): Promise<void> {
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
+    const refuse = (status: string) => refuseUpgrade(socket, status);
     if (this.stopping) return refuse('503 Service Unavailable');
     if ((req.url ?? '').split('?')[0] !== LIVE_PATH) return refuse('404 Not Found');
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -221,9 +223,11 @@ export class Live {
 
   /** A device signed out, or its account revoked or given a new password: its live socket ends now. */
   private endedDevices(payload: string): void {
-    const ended = JSON.parse(payload) as { account: string; device?: string };
-    for (const l of this.listeners)
-      if (l.account.id === ended.account && (!ended.device || l.device === ended.device)) l.ws.terminate();
+    const ended = JSON.parse(payload) as EndedDevices;
+    for (const l of this.listeners) {
+      const named = !ended.device || l.device === ended.device;
+      if (l.account.id === ended.account && named && l.device !== ended.except) l.ws.terminate();
+    }
   }
 
   /** Tells every instance (this one too) what this desktop has open now. */

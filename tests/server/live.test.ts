@@ -172,6 +172,19 @@ describe.skipIf(!!NO_POSTGRES)('the live newsroom', () => {
           401,
         );
         await expect(listen(one.url, desktop)).rejects.toThrow('HTTP 401');
+        // She changes it herself on a new laptop: her other device's socket ends, the laptop's stays.
+        const mine = await signIn(one.url, 'Xena', 'ein-ganz-neues-Passwort');
+        const other2 = await signIn(one.url, 'Xena', 'ein-ganz-neues-Passwort');
+        const [d, e] = [await listen(one.url, mine), await listen(one.url, other2)];
+        const changed = await fetch(`${one.url}/api/v1/password`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${mine}` },
+          body: JSON.stringify({ current: 'ein-ganz-neues-Passwort', password: 'noch ein neues Passwort' }),
+        });
+        expect(changed.status).toBe(200);
+        await closed(e.ws);
+        expect(d.ws.readyState).toBe(WebSocket.OPEN);
+        d.ws.close();
       } finally {
         one.child.kill('SIGTERM');
         await new Promise((r) => (one.child.exitCode !== null ? r(null) : one.child.once('exit', r)));
