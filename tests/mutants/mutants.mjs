@@ -192,8 +192,8 @@ export default [
     name: 'M22 a comment’s change sent only when its time is later',
     why: 'A desktop whose clock is slow never sends its resolve: its time is earlier than the state it last synced.',
     file: 'src/main/sync/syncState.ts',
-    find: 'return synced !== c.changedAt;',
-    replace: 'return synced === undefined || synced < c.changedAt;',
+    find: 'return row !== undefined && row.synced !== row.here;',
+    replace: 'return row !== undefined && (row.synced === null || row.synced < row.here);',
     tests: [SYNC],
   },
   {
@@ -232,8 +232,8 @@ export default [
     name: 'M27 a revoked device keeps its live socket',
     why: 'A device signed out, revoked or whose password was reset goes on hearing the newsroom’s news and who edits what.',
     file: 'src/server/live.ts',
-    find: '(!ended.device || l.device === ended.device)) l.ws.terminate();',
-    replace: '(!ended.device || l.device === ended.device)) void l;',
+    find: '&& named && l.device !== ended.except) l.ws.terminate();',
+    replace: '&& named && l.device !== ended.except) void l;',
     tests: ['tests/server/live.test.ts'],
   },
   {

@@ -213,8 +213,7 @@ function applyComment(store: Store, record: Extract<SyncRecord, { kind: 'comment
     return;
   }
   // A state made here that has not gone out yet stays; it goes out next, and is then the later one.
-  const here = store.comments.list(record.articleId).find((c) => c.id === record.comment.id);
-  if (here && commentChangedHere(store, here)) return;
+  if (commentChangedHere(store, record.comment.id)) return;
   if (store.comments.takeServerState(record.articleId, record.comment)) changed(report, record.articleId);
   markCommentSynced(store, record.comment.id, record.comment.changedAt);
 }

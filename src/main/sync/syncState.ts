@@ -205,18 +205,24 @@ export function outgoingComments(store: Store): { articleId: string; comment: Co
   return rows.flatMap((articleId) =>
     store.comments
       .list(articleId)
-      .filter((c) => commentChangedHere(store, c))
+      .filter((c) => commentChangedHere(store, c.id))
       // Threads before their replies: the server takes a reply only to a comment it has.
       .sort((x, y) => Number(x.parentId !== null) - Number(y.parentId !== null))
       .map((comment) => ({ articleId, comment })),
   );
 }
 
-/** Whether the comment's state here is not the one last sent to or taken from the server. */
-export function commentChangedHere(store: Store, c: Pick<Comment, 'id' | 'changedAt'>): boolean {
-  const synced = store.db.prepare('SELECT changed_at FROM sync_comments WHERE comment_id = ?').pluck().get(c.id) as
-    string | undefined;
-  return synced !== c.changedAt;
+/**
+ * Whether the comment is here in a state other than the one last sent to or taken from the server
+ * (false for a comment this machine does not have).
+ */
+export function commentChangedHere(store: Store, commentId: string): boolean {
+  const row = store.db
+    .prepare(
+      'SELECT c.changed_at AS here, s.changed_at AS synced FROM comments c LEFT JOIN sync_comments s ON s.comment_id = c.id WHERE c.id = ?',
+    )
+    .get(commentId) as { here: string; synced: string | null } | undefined;
+  return row !== undefined && row.synced !== row.here;
 }
 
 /** The comment's state stamped `changedAt` here is the server's as well: it does not go out again. */
