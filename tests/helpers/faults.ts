@@ -18,6 +18,16 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Signs a device in to the server at `url` (its HTTP API, as a desktop does): its token. */
+export async function deviceToken(url: string, name: string, password: string, device = 'test'): Promise<string> {
+  const res = await fetch(`${url}/api/v1/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password, device }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
 /** A server process; killed and restarted on a new port, behind the proxy. */
 export class ServerProcess {
   child: ChildProcessWithoutNullStreams | null = null;

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import type { PullResult, PushResult, SyncRecord } from '../../src/shared/server/sync';
-import { cuttingProxy, killMidRequest, rng, ServerProcess } from './faults';
+import { cuttingProxy, deviceToken, killMidRequest, rng, ServerProcess } from './faults';
 import { hash, revisionHash } from './syncContent';
 import { commentRecord, revisionRecord } from './syncRecords';
 
@@ -134,12 +134,8 @@ export async function runServerChaos({
         role: i % 5 === 0 ? 'desk' : 'journalist',
         desks: ['Politik'],
       });
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `Desktop ${i}`, password, device: `sim ${i}` }),
-      });
-      desktops.push({ token: ((await res.json()) as { token: string }).token, acknowledged: new Set(), held: [] });
+      const token = await deviceToken(`http://127.0.0.1:${server.port}`, `Desktop ${i}`, password, `sim ${i}`);
+      desktops.push({ token, acknowledged: new Set(), held: [] });
     }
 
     const shared: { articleId: string; head: string }[] = [];

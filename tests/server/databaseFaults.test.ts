@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
-import { ServerProcess } from '../helpers/faults';
+import { deviceToken, ServerProcess } from '../helpers/faults';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 import { revisionRecord } from '../helpers/syncRecords';
 
@@ -27,12 +27,7 @@ describe.skipIf(!!NO_POSTGRES)('the server when its database goes away', () => {
       const server = new ServerProcess(pgs.cluster().url);
       await server.start();
       const url = `http://127.0.0.1:${server.port}`;
-      const signIn = await fetch(`${url}/api/v1/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Rita Restart', password, device: 'test' }),
-      });
-      const { token } = (await signIn.json()) as { token: string };
+      const token = await deviceToken(url, 'Rita Restart', password);
       const messages: unknown[] = [];
       const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/v1/live`, {
         headers: { authorization: `Bearer ${token}` },

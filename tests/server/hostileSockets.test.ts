@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { addAccount } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
-import { ServerProcess } from '../helpers/faults';
+import { deviceToken, ServerProcess } from '../helpers/faults';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 import { revisionRecord } from '../helpers/syncRecords';
 
@@ -74,13 +74,7 @@ describe.skipIf(!!NO_POSTGRES)('hostile sockets against the live newsroom', () =
       const server = new ServerProcess(pgs.cluster().url);
       await server.start();
       const url = `http://127.0.0.1:${server.port}`;
-      const { token } = (await (
-        await fetch(`${url}/api/v1/sign-in`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'Holger Host', password, device: 'test' }),
-        })
-      ).json()) as { token: string };
+      const token = await deviceToken(url, 'Holger Host', password);
       // An honest desktop's live socket, open throughout.
       const honest = new WebSocket(`ws://127.0.0.1:${server.port}/api/v1/live`, {
         headers: { authorization: `Bearer ${token}` },

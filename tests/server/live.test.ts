@@ -8,6 +8,7 @@ import { addAccount, revokeAccount, setPassword } from '../../src/server/account
 import { migrate } from '../../src/server/db/migrations';
 import { ArticleInputSchema, ArticleSchema } from '../../src/shared/model/article';
 import { seedArticle } from '../helpers/articles';
+import { deviceToken } from '../helpers/faults';
 import { NO_POSTGRES, usePostgres } from '../helpers/postgres';
 
 const BIN = path.resolve('bin/byline-server.cjs');
@@ -27,13 +28,12 @@ async function instance(pgUrl: string): Promise<{ child: ChildProcessWithoutNull
   return { child, url };
 }
 
-async function signIn(url: string, name: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password, device: 'test' }),
-  });
-  return ((await res.json()) as { token: string }).token;
+const signIn = (url: string, name: string, password: string) => deviceToken(url, name, password);
+
+/** Stops an instance and waits until it has gone. */
+async function stopped({ child }: { child: ChildProcessWithoutNullStreams }): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 }
 
 /** A desktop listening: the messages it received. */
@@ -125,10 +125,7 @@ describe.skipIf(!!NO_POSTGRES)('the live newsroom', () => {
       await expect.poll(() => sport.messages, { timeout: 1000 }).toEqual([{ type: 'records', upTo: sportSeq }]);
     } finally {
       for (const ws of sockets) ws.close();
-      for (const { child } of [one, two]) child.kill('SIGTERM');
-      await Promise.all(
-        [one, two].map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))),
-      );
+      await Promise.all([one, two].map(stopped));
     }
   });
 
@@ -186,8 +183,7 @@ describe.skipIf(!!NO_POSTGRES)('the live newsroom', () => {
         expect(d.ws.readyState).toBe(WebSocket.OPEN);
         d.ws.close();
       } finally {
-        one.child.kill('SIGTERM');
-        await new Promise((r) => (one.child.exitCode !== null ? r(null) : one.child.once('exit', r)));
+        await stopped(one);
       }
     },
   );
@@ -264,8 +260,7 @@ describe.skipIf(!!NO_POSTGRES)('the live newsroom', () => {
         expect(words).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 250) + 4);
         for (const l of [watching, flooding]) l.ws.close();
       } finally {
-        one.child.kill('SIGTERM');
-        await new Promise((r) => (one.child.exitCode !== null ? r(null) : one.child.once('exit', r)));
+        await stopped(one);
       }
     },
   );
